@@ -1,0 +1,142 @@
+#include "app/client_commands.h"
+
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <optional>
+
+#include "nats/connection.h"
+#include "privacy/v1/privacy.pb.h"
+#include "wire/codec.h"
+
+namespace privacy::app {
+
+namespace {
+
+// Options shared by every client subcommand.
+struct ClientOptions {
+  nats::ConnectOptions connect;
+  int64_t timeout_ms = 5000;
+};
+
+// Sends `request` as JSON on `subject`, prints the reply; exit code 0 on
+// success, 2 on an error reply, 1 when NATS could not be reached.
+int SendAndPrint(const ClientOptions& options, const std::string& subject,
+                 const google::protobuf::Message& request) {
+  Logger logger(LogLevel::kError);
+  auto conn = nats::Connect(options.connect, &logger);
+  if (!conn) {
+    std::cerr << conn.error().message << "\n";
+    return 1;
+  }
+  std::string body = wire::Encode(wire::Encoding::kJson, request);
+  natsMsg* raw = nullptr;
+  natsMsg_Create(&raw, subject.c_str(), nullptr, body.data(), static_cast<int>(body.size()));
+  nats::MsgPtr msg(raw);
+  natsMsgHeader_Set(msg.get(), "Content-Type", "application/json");
+  natsMsg* raw_reply = nullptr;
+  natsStatus s = natsConnection_RequestMsg(&raw_reply, conn->get(), msg.get(), options.timeout_ms);
+  nats::MsgPtr reply(raw_reply);
+  if (s != NATS_OK) {
+    std::cerr << subject << ": " << natsStatus_GetText(s) << "\n";
+    return 1;
+  }
+  std::string_view data(natsMsg_GetData(reply.get()),
+                        static_cast<size_t>(natsMsg_GetDataLength(reply.get())));
+  const char* code = nullptr;
+  if (natsMsgHeader_Get(reply.get(), "Nats-Service-Error-Code", &code) == NATS_OK) {
+    std::cerr << data << "\n";
+    return 2;
+  }
+  std::cout << data << "\n";
+  return 0;
+}
+
+// The --text value, or standard input when it was not given (so personal
+// data need not appear in process arguments).
+std::string TextOrStdin(const std::optional<std::string>& text) {
+  if (text) return *text;
+  return std::string(std::istreambuf_iterator<char>(std::cin), {});
+}
+
+}  // namespace
+
+void AddClientCommands(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<ClientOptions>();
+  auto add_common = [options](CLI::App* cmd) {
+    cmd->add_option("--nats-url", options->connect.url, "NATS server URL")
+        ->envname("NATS_URL")
+        ->capture_default_str();
+    cmd->add_option("--timeout-ms", options->timeout_ms, "request timeout")->capture_default_str();
+  };
+
+  auto* mask = app->add_subcommand("mask", "mask personal data in a text (text from stdin unless --text)");
+  add_common(mask);
+  auto mask_text = std::make_shared<std::optional<std::string>>();
+  auto mask_req = std::make_shared<v1::MaskRequest>();
+  auto mask_types = std::make_shared<std::vector<std::string>>();
+  auto mask_ttl = std::make_shared<std::optional<uint32_t>>();
+  mask->add_option("--text", *mask_text, "text to mask");
+  mask->add_option("--session-id", *mask_req->mutable_session_id(), "extend this session");
+  mask->add_option("--types", *mask_types, "entity types to mask")->delimiter(',');
+  mask->add_option("--ttl", *mask_ttl, "session lifetime in seconds");
+  mask->callback([=] {
+    *run = [=] {
+      mask_req->set_text(TextOrStdin(*mask_text));
+      for (const auto& t : *mask_types) mask_req->add_entities_to_mask(t);
+      if (*mask_ttl) mask_req->set_ttl_seconds(**mask_ttl);
+      return SendAndPrint(*options, "privacy.mask", *mask_req);
+    };
+  });
+
+  auto* detect = app->add_subcommand("detect", "list personal data in a text, no session");
+  add_common(detect);
+  auto detect_text = std::make_shared<std::optional<std::string>>();
+  auto detect_types = std::make_shared<std::vector<std::string>>();
+  detect->add_option("--text", *detect_text, "text to scan");
+  detect->add_option("--types", *detect_types, "entity types to find")->delimiter(',');
+  detect->callback([=] {
+    *run = [=] {
+      v1::DetectRequest request;
+      request.set_text(TextOrStdin(*detect_text));
+      for (const auto& t : *detect_types) request.add_entities_to_mask(t);
+      return SendAndPrint(*options, "privacy.detect", request);
+    };
+  });
+
+  auto* resolve = app->add_subcommand("resolve", "original values of tokens");
+  add_common(resolve);
+  auto resolve_req = std::make_shared<v1::ResolveRequest>();
+  auto resolve_tokens = std::make_shared<std::vector<std::string>>();
+  resolve->add_option("session_id", *resolve_req->mutable_session_id())->required();
+  resolve->add_option("tokens", *resolve_tokens)->required();
+  resolve->callback([=] {
+    *run = [=] {
+      for (const auto& t : *resolve_tokens) resolve_req->add_tokens(t);
+      return SendAndPrint(*options, "privacy.resolve", *resolve_req);
+    };
+  });
+
+  auto* demask = app->add_subcommand("demask", "restore tokens in a text (stdin unless --text)");
+  add_common(demask);
+  auto demask_req = std::make_shared<v1::DemaskRequest>();
+  auto demask_text = std::make_shared<std::optional<std::string>>();
+  demask->add_option("session_id", *demask_req->mutable_session_id())->required();
+  demask->add_option("--text", *demask_text, "masked text");
+  demask->callback([=] {
+    *run = [=] {
+      demask_req->set_masked_text(TextOrStdin(*demask_text));
+      return SendAndPrint(*options, "privacy.demask", *demask_req);
+    };
+  });
+
+  auto* erase = app->add_subcommand("delete", "erase a session");
+  add_common(erase);
+  auto delete_req = std::make_shared<v1::DeleteRequest>();
+  erase->add_option("session_id", *delete_req->mutable_session_id())->required();
+  erase->callback([=] {
+    *run = [=] { return SendAndPrint(*options, "privacy.delete", *delete_req); };
+  });
+}
+
+}  // namespace privacy::app

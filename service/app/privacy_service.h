@@ -1,0 +1,38 @@
+// The privacy.* endpoints on NATS: decodes each request in its encoding,
+// runs the endpoint logic, encodes the reply or a typed error, and records
+// an audit event for every mask, resolve, demask and delete.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "common/logger.h"
+#include "endpoints/privacy_endpoints.h"
+#include "nats/audit_log.h"
+#include "nats/request_server.h"
+
+namespace privacy::app {
+
+// Safe for concurrent use: requests on all endpoints run in parallel.
+class PrivacyService {
+ public:
+  PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints,
+                 nats::AuditLog* audit, Logger* logger, std::string worker_id);
+
+  // Registers privacy.mask, .detect, .resolve, .demask and .delete on
+  // `server` in `queue_group`.
+  Status Register(nats::RequestServer* server, const std::string& queue_group);
+
+ private:
+  template <typename Request, typename Reply, typename Call>
+  nats::OutgoingReply Handle(const nats::IncomingRequest& in, const char* kind, Call call);
+
+  std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints_;
+  nats::AuditLog* audit_;
+  Logger* logger_;
+  std::string worker_id_;
+  std::atomic<uint64_t> next_request_{1};
+};
+
+}  // namespace privacy::app

@@ -1,0 +1,42 @@
+// Settings of `privacy-filter serve`, from CLI11 flags and environment
+// variables (flags win).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "detect/detector.h"
+#include "endpoints/privacy_endpoints.h"
+#include "nats/audit_log.h"
+#include "nats/connection.h"
+#include "nats/kv_session_store.h"
+#include "vault/session_vault.h"
+
+namespace privacy::app {
+
+// Everything a worker needs to start.
+struct ServeConfig {
+  nats::ConnectOptions connect;
+  nats::KvBucketOptions bucket;
+  nats::AuditStreamOptions audit;
+  vault::VaultOptions vault;
+  endpoints::EndpointLimits limits;
+  detect::DetectorConfig detector;
+  std::string queue_group = "privacy";
+  int handler_threads = 32;
+  std::string log_level = "info";
+  int64_t drain_timeout_ms = 30000;
+};
+
+// Adds the NATS connection flags (--nats-url, credentials, TLS) to `app`.
+void AddConnectOptions(CLI::App* app, nats::ConnectOptions* options);
+
+// Adds every `serve` flag to `app`.
+void AddServeOptions(CLI::App* app, ServeConfig* config);
+
+// Settings that only make sense together (e.g. default TTL within the
+// maximum); returns an empty string when consistent, else the problem.
+std::string ValidateServeConfig(ServeConfig* config);
+
+}  // namespace privacy::app

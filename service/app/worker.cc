@@ -1,0 +1,100 @@
+#include "app/worker.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <csignal>
+
+#include "app/privacy_service.h"
+#include "nats/nats_status.h"
+#include "nats/request_server.h"
+#include "vault/random.h"
+
+namespace privacy::app {
+
+namespace {
+
+Result<nats::JetStreamPtr> OpenJetStream(natsConnection* conn, int64_t wait_ms) {
+  jsOptions options;
+  jsOptions_Init(&options);
+  options.Wait = wait_ms;
+  jsCtx* raw = nullptr;
+  if (natsStatus s = natsConnection_JetStream(&raw, conn, &options); s != NATS_OK) {
+    return nats::FromNatsStatus(s, "opening JetStream");
+  }
+  return nats::JetStreamPtr(raw);
+}
+
+int Fail(Logger& logger, const char* event, const Error& error) {
+  logger.Error(event, {{"error", error.message}});
+  return 1;
+}
+
+}  // namespace
+
+int RunWorker(ServeConfig config) {
+  LogLevel level = LogLevel::kInfo;
+  ParseLogLevel(config.log_level, &level);
+  Logger logger(level);
+  if (std::string problem = ValidateServeConfig(&config); !problem.empty()) {
+    logger.Error("invalid_configuration", {{"error", problem}});
+    return 1;
+  }
+  const std::string worker_id = vault::RandomHex(8);
+  config.connect.name = "privacy-filter-" + worker_id;
+
+  std::shared_ptr<const detect::Detector> detector;
+  try {
+    detector = detect::CreateDetector(config.detector);
+  } catch (const std::exception& e) {
+    logger.Error("detector_failed", {{"error", e.what()}});
+    return 1;
+  }
+
+  auto conn = nats::Connect(config.connect, &logger);
+  if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
+  auto js = OpenJetStream(conn->get(), config.bucket.request_timeout_ms);
+  if (!js) return Fail(logger, "jetstream_failed", js.error());
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, &logger);
+  if (!store) return Fail(logger, "kv_bucket_failed", store.error());
+  auto audit = nats::AuditLog::Open(conn->get(), config.audit, &logger);
+  if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
+
+  auto vault = std::make_shared<vault::SessionVault>(
+      std::shared_ptr<vault::SessionStore>(std::move(*store)), config.vault);
+  auto endpoints =
+      std::make_shared<endpoints::PrivacyEndpoints>(detector, vault, config.limits);
+  PrivacyService service(endpoints, audit->get(), &logger, worker_id);
+
+  boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));
+  nats::RequestServer server(conn->get(), &handlers, &logger);
+  if (auto status = service.Register(&server, config.queue_group); !status) {
+    return Fail(logger, "subscribe_failed", status.error());
+  }
+  natsConnection_Flush(conn->get());
+
+  boost::asio::io_context signals_context;
+  boost::asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+  int stop_signal = 0;
+  signals.async_wait([&](const boost::system::error_code&, int signal) { stop_signal = signal; });
+  logger.Info("worker_ready", {{"worker_id", worker_id},
+                               {"queue_group", config.queue_group},
+                               {"handler_threads", config.handler_threads}});
+  signals_context.run();
+
+  // Graceful stop: no new requests, finish and answer the ones in flight,
+  // flush audit events, then close the connection.
+  logger.Info("worker_stopping", {{"signal", stop_signal}, {"in_flight", server.in_flight()}});
+  server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
+  handlers.join();
+  if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));
+      !flushed) {
+    logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});
+  }
+  natsConnection_FlushTimeout(conn->get(), 2000);
+  logger.Info("worker_stopped", {{"worker_id", worker_id}});
+  return 0;
+}
+
+}  // namespace privacy::app

@@ -1,0 +1,14 @@
+// A privacy-filter worker process: connects to NATS, binds the session
+// bucket and audit stream, serves the privacy.* endpoints on a handler pool,
+// and shuts down gracefully on SIGTERM or SIGINT.
+#pragma once
+
+#include "app/serve_config.h"
+
+namespace privacy::app {
+
+// Runs a worker until it is told to stop. Returns the process exit code:
+// 0 after a graceful stop, 1 when it could not start.
+int RunWorker(ServeConfig config);
+
+}  // namespace privacy::app

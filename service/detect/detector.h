@@ -1,0 +1,68 @@
+// Public API of the detection library: finds personal data in UTF-8 text.
+// The library has no NATS dependency; it is unit-tested, fuzzed and
+// benchmarked on its own.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privacy::detect {
+
+// One piece of personal data found in a text: its type name (e.g. "EMAIL"),
+// its UTF-8 byte span [start, end) in the scanned text, and a score in [0, 1].
+struct Finding {
+  std::string type;
+  uint32_t start = 0;
+  uint32_t end = 0;
+  double score = 0.0;
+
+  bool operator==(const Finding&) const = default;
+};
+
+// Deployment-wide settings of a Detector.
+struct DetectorConfig {
+  // Regions (ISO 3166 alpha-2) tried for phone numbers written without a
+  // country code, in order.
+  std::vector<std::string> phone_regions = {"US", "GB", "DE", "FR", "ES", "IN"};
+
+  // Findings scoring below their type's minimum are dropped. Types absent
+  // from `min_scores` use `default_min_score`.
+  double default_min_score = 0.5;
+  std::map<std::string, double> min_scores;
+};
+
+// Per-call settings.
+struct DetectOptions {
+  // Types to report; empty means every known type.
+  std::vector<std::string> only_types;
+};
+
+// A Detector runs every registered recognizer over a text and resolves
+// overlapping findings so that each span is reported once with its best type.
+// A Detector is immutable after creation and safe for concurrent use from
+// many threads without external synchronization.
+class Detector {
+ public:
+  virtual ~Detector() = default;
+
+  // Returns the findings in `text`, sorted by start offset, non-overlapping.
+  // `text` must be valid UTF-8 (the service checks this at its edge).
+  virtual std::vector<Finding> Detect(std::string_view text,
+                                      const DetectOptions& options) const = 0;
+
+  // True when `type` is a type name this detector can report.
+  virtual bool IsKnownType(std::string_view type) const = 0;
+
+  // Every type name this detector can report.
+  virtual std::vector<std::string> KnownTypes() const = 0;
+};
+
+// Builds a detector with the built-in recognizers. Throws std::runtime_error
+// with a readable message if the configuration cannot be compiled.
+std::unique_ptr<Detector> CreateDetector(const DetectorConfig& config);
+
+}  // namespace privacy::detect

@@ -1,0 +1,157 @@
+#include "endpoints/privacy_endpoints.h"
+
+#include <string>
+
+#include "endpoints/text_rewriter.h"
+#include "vault/session_id.h"
+#include "wire/utf8.h"
+
+namespace privacy::endpoints {
+
+namespace {
+// Audit events name a session only when the id is well formed: a malformed
+// id is caller text and could be anything, personal data included.
+void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
+  if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
+}
+}  // namespace
+
+PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
+                                   std::shared_ptr<vault::SessionVault> vault,
+                                   EndpointLimits limits)
+    : detector_(std::move(detector)), vault_(std::move(vault)), limits_(limits) {}
+
+Status PrivacyEndpoints::CheckText(const std::string& text, const char* field) const {
+  if (text.size() > limits_.max_text_bytes) {
+    return MakeError(ErrorCode::kTooLarge, std::string(field) + " exceeds " +
+                                               std::to_string(limits_.max_text_bytes) +
+                                               " bytes");
+  }
+  if (!wire::IsValidUtf8(text)) {
+    return MakeError(ErrorCode::kBadRequest, std::string(field) + " is not valid UTF-8");
+  }
+  return Status::Ok();
+}
+
+Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(
+    const google::protobuf::RepeatedPtrField<std::string>& types) const {
+  detect::DetectOptions options;
+  for (const auto& type : types) {
+    if (!detector_->IsKnownType(type)) {
+      // The unknown name is caller text, so it is not echoed back.
+      std::string known;
+      for (const auto& name : detector_->KnownTypes()) known += (known.empty() ? "" : ", ") + name;
+      return MakeError(ErrorCode::kBadRequest,
+                       "unknown entity type in entities_to_mask; known types: " + known);
+    }
+    options.only_types.push_back(type);
+  }
+  return options;
+}
+
+Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(
+    const std::string& text, const google::protobuf::RepeatedPtrField<std::string>& types) const {
+  if (auto status = CheckText(text, "text"); !status) return status.error();
+  auto options = DetectOptionsFor(types);
+  if (!options) return options.error();
+  return detector_->Detect(text, *options);
+}
+
+Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request,
+                                             v1::AuditEvent* audit) const {
+  RecordSession(audit, request.session_id());
+  auto findings = Find(request.text(), request.entities_to_mask());
+  if (!findings) return findings.error();
+
+  std::vector<vault::ValueToMask> values;
+  values.reserve(findings->size());
+  for (const auto& f : *findings) {
+    values.push_back({f.type, request.text().substr(f.start, f.end - f.start)});
+  }
+  std::optional<std::chrono::seconds> ttl;
+  if (request.has_ttl_seconds()) ttl = std::chrono::seconds(request.ttl_seconds());
+  auto tokenized = vault_->Tokenize(request.session_id(), values, ttl);
+  if (!tokenized) return tokenized.error();
+
+  v1::MaskReply reply;
+  reply.set_masked_text(ReplaceFindings(request.text(), *findings, tokenized->tokens));
+  reply.set_session_id(tokenized->session_id);
+  reply.set_entity_count(static_cast<uint32_t>(findings->size()));
+  reply.set_expires_at(tokenized->expires_at_ms);
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const auto& f = (*findings)[i];
+    v1::Entity* entity = reply.add_entities();
+    entity->set_type(f.type);
+    entity->set_start(f.start);
+    entity->set_end(f.end);
+    entity->set_token(tokenized->tokens[i]);
+    entity->set_score(f.score);
+    (*audit->mutable_entity_types())[f.type]++;
+  }
+  audit->set_session_id(tokenized->session_id);
+  audit->set_entity_count(reply.entity_count());
+  return reply;
+}
+
+Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request) const {
+  auto findings = Find(request.text(), request.entities_to_mask());
+  if (!findings) return findings.error();
+  v1::DetectReply reply;
+  for (const auto& f : *findings) {
+    v1::Entity* entity = reply.add_entities();
+    entity->set_type(f.type);
+    entity->set_start(f.start);
+    entity->set_end(f.end);
+    entity->set_score(f.score);
+  }
+  return reply;
+}
+
+Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
+                                                   v1::AuditEvent* audit) const {
+  RecordSession(audit, request.session_id());
+  if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
+    return MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
+                                               std::to_string(limits_.max_tokens_per_request) +
+                                               ")");
+  }
+  auto session = vault_->Open(request.session_id());
+  if (!session) return session.error();
+  v1::ResolveReply reply;
+  for (const auto& token : request.tokens()) {
+    if (const v1::TokenEntry* entry = session->FindByToken(token)) {
+      (*reply.mutable_resolved())[token] = entry->value();
+    } else {
+      reply.add_unknown(token);
+    }
+  }
+  audit->set_entity_count(static_cast<uint32_t>(reply.resolved_size()));
+  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
+  return reply;
+}
+
+Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
+                                                 v1::AuditEvent* audit) const {
+  RecordSession(audit, request.session_id());
+  if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
+    return status.error();
+  }
+  auto session = vault_->Open(request.session_id());
+  if (!session) return session.error();
+  size_t restored = 0;
+  v1::DemaskReply reply;
+  reply.set_original_text(RestoreTokens(request.masked_text(), *session, &restored));
+  audit->set_entity_count(static_cast<uint32_t>(restored));
+  return reply;
+}
+
+Result<v1::DeleteReply> PrivacyEndpoints::Delete(const v1::DeleteRequest& request,
+                                                 v1::AuditEvent* audit) const {
+  RecordSession(audit, request.session_id());
+  if (auto status = vault_->Erase(request.session_id()); !status) return status.error();
+  v1::DeleteReply reply;
+  reply.set_deleted(true);
+  return reply;
+}
+
+}  // namespace privacy::endpoints

@@ -1,0 +1,49 @@
+// The logic of the privacy.* endpoints, independent of NATS: each method takes
+// a decoded request and returns a reply or a typed error, and describes what
+// happened in an audit event (without any personal value).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "common/status.h"
+#include "detect/detector.h"
+#include "privacy/v1/audit.pb.h"
+#include "privacy/v1/privacy.pb.h"
+#include "vault/session_vault.h"
+
+namespace privacy::endpoints {
+
+// Request limits enforced before any work is done.
+struct EndpointLimits {
+  size_t max_text_bytes = 256 * 1024;
+  size_t max_tokens_per_request = 1000;
+};
+
+// PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
+class PrivacyEndpoints {
+ public:
+  PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
+                   std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits);
+
+  Result<v1::MaskReply> Mask(const v1::MaskRequest& request, v1::AuditEvent* audit) const;
+  Result<v1::DetectReply> Detect(const v1::DetectRequest& request) const;
+  Result<v1::ResolveReply> Resolve(const v1::ResolveRequest& request,
+                                   v1::AuditEvent* audit) const;
+  Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, v1::AuditEvent* audit) const;
+  Result<v1::DeleteReply> Delete(const v1::DeleteRequest& request, v1::AuditEvent* audit) const;
+
+ private:
+  Status CheckText(const std::string& text, const char* field) const;
+  Result<detect::DetectOptions> DetectOptionsFor(
+      const google::protobuf::RepeatedPtrField<std::string>& types) const;
+  Result<std::vector<detect::Finding>> Find(
+      const std::string& text,
+      const google::protobuf::RepeatedPtrField<std::string>& types) const;
+
+  std::shared_ptr<const detect::Detector> detector_;
+  std::shared_ptr<vault::SessionVault> vault_;
+  EndpointLimits limits_;
+};
+
+}  // namespace privacy::endpoints

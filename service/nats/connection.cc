@@ -1,0 +1,92 @@
+#include "nats/connection.h"
+
+#include <vector>
+
+#include "nats/nats_status.h"
+
+namespace privacy::nats {
+
+namespace {
+
+void OnDisconnected(natsConnection*, void* closure) {
+  static_cast<Logger*>(closure)->Warn("nats_disconnected");
+}
+void OnReconnected(natsConnection*, void* closure) {
+  static_cast<Logger*>(closure)->Info("nats_reconnected");
+}
+void OnClosed(natsConnection*, void* closure) {
+  static_cast<Logger*>(closure)->Info("nats_closed");
+}
+void OnAsyncError(natsConnection*, natsSubscription*, natsStatus status, void* closure) {
+  static_cast<Logger*>(closure)->Warn("nats_async_error", {{"status", natsStatus_GetText(status)}});
+}
+
+// Applies `options` to `opts`; returns the first failing nats.c status.
+natsStatus Configure(natsOptions* opts, const ConnectOptions& options, Logger* logger) {
+  natsStatus s = NATS_OK;
+  auto step = [&s](natsStatus next) {
+    if (s == NATS_OK) s = next;
+  };
+  step(natsOptions_SetURL(opts, options.url.c_str()));
+  step(natsOptions_SetName(opts, options.name.c_str()));
+  step(natsOptions_SetTimeout(opts, options.connect_timeout_ms));
+  step(natsOptions_SetMaxReconnect(opts, -1));
+  step(natsOptions_SetReconnectWait(opts, 250));
+  step(natsOptions_SetReconnectJitter(opts, 250, 1000));
+  step(natsOptions_SetReconnectBufSize(opts, 8 * 1024 * 1024));
+  step(natsOptions_SetFailRequestsOnDisconnect(opts, true));
+  step(natsOptions_SetSendAsap(opts, true));
+  step(natsOptions_SetMaxPendingMsgs(opts, 262144));
+  step(natsOptions_SetDisconnectedCB(opts, OnDisconnected, logger));
+  step(natsOptions_SetReconnectedCB(opts, OnReconnected, logger));
+  step(natsOptions_SetClosedCB(opts, OnClosed, logger));
+  step(natsOptions_SetErrorHandler(opts, OnAsyncError, logger));
+  if (options.retry_on_failed_connect) {
+    step(natsOptions_SetRetryOnFailedConnect(opts, true, nullptr, nullptr));
+  }
+  if (!options.user.empty()) {
+    step(natsOptions_SetUserInfo(opts, options.user.c_str(), options.password.c_str()));
+  }
+  if (!options.token.empty()) step(natsOptions_SetToken(opts, options.token.c_str()));
+  if (!options.credentials_file.empty()) {
+    step(natsOptions_SetUserCredentialsFromFiles(opts, options.credentials_file.c_str(), nullptr));
+  }
+  if (!options.nkey_seed_file.empty()) {
+    step(natsOptions_SetNKeyFromSeed(opts, nullptr, options.nkey_seed_file.c_str()));
+  }
+  bool tls = !options.tls_ca_file.empty() || !options.tls_cert_file.empty();
+  if (tls) step(natsOptions_SetSecure(opts, true));
+  if (!options.tls_ca_file.empty()) {
+    step(natsOptions_LoadCATrustedCertificates(opts, options.tls_ca_file.c_str()));
+  }
+  if (!options.tls_cert_file.empty()) {
+    step(natsOptions_LoadCertificatesChain(opts, options.tls_cert_file.c_str(),
+                                           options.tls_key_file.c_str()));
+  }
+  if (!options.tls_server_name.empty()) {
+    step(natsOptions_SetExpectedHostname(opts, options.tls_server_name.c_str()));
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<ConnectionPtr> Connect(const ConnectOptions& options, Logger* logger) {
+  natsOptions* raw_opts = nullptr;
+  if (natsStatus s = natsOptions_Create(&raw_opts); s != NATS_OK) {
+    return FromNatsStatus(s, "creating NATS options");
+  }
+  OptionsPtr opts(raw_opts);
+  if (natsStatus s = Configure(opts.get(), options, logger); s != NATS_OK) {
+    return FromNatsStatus(s, "configuring the NATS connection");
+  }
+  natsConnection* raw_conn = nullptr;
+  natsStatus s = natsConnection_Connect(&raw_conn, opts.get());
+  ConnectionPtr conn(raw_conn);
+  if (s != NATS_OK && !(s == NATS_NOT_YET_CONNECTED && options.retry_on_failed_connect)) {
+    return FromNatsStatus(s, "connecting to NATS");
+  }
+  return conn;
+}
+
+}  // namespace privacy::nats

@@ -1,0 +1,37 @@
+// Opening a nats.c connection with the service's settings: reconnect
+// forever, fail requests fast while disconnected, send replies without the
+// flusher's delay, optional authentication and TLS.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/logger.h"
+#include "common/status.h"
+#include "nats/handles.h"
+
+namespace privacy::nats {
+
+// How to reach and authenticate to NATS.
+struct ConnectOptions {
+  std::string url = "nats://127.0.0.1:4222";  // comma-separated list allowed
+  std::string name = "privacy-filter";
+  std::string user;
+  std::string password;
+  std::string token;
+  std::string credentials_file;
+  std::string nkey_seed_file;
+  std::string tls_ca_file;
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_server_name;
+  int64_t connect_timeout_ms = 5000;
+  // Keep trying to connect at start-up instead of failing at once.
+  bool retry_on_failed_connect = false;
+};
+
+// Connects; the Logger must outlive the connection (connection events are
+// logged through it).
+Result<ConnectionPtr> Connect(const ConnectOptions& options, Logger* logger);
+
+}  // namespace privacy::nats

@@ -1,0 +1,43 @@
+// A session's token map in memory: the stored record plus indexes by token
+// and by value.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "privacy/v1/session.pb.h"
+
+namespace privacy::vault {
+
+// Holds one session's tokens. Not thread-safe: each request works on its
+// own copy loaded from the store.
+class Session {
+ public:
+  explicit Session(v1::SessionRecord record);
+
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  Session(Session&&) = default;
+  Session& operator=(Session&&) = default;
+
+  // The token standing for `value`; a new random token, unique within the
+  // session, when the session has not seen `value` before.
+  const std::string& TokenFor(std::string_view type, std::string_view value);
+
+  // The entry behind `token`, or nullptr.
+  const v1::TokenEntry* FindByToken(std::string_view token) const;
+
+  size_t token_count() const { return static_cast<size_t>(record_.entries_size()); }
+  const v1::SessionRecord& record() const { return record_; }
+  v1::SessionRecord& mutable_record() { return record_; }
+
+ private:
+  std::string MintUniqueToken(std::string_view type) const;
+
+  v1::SessionRecord record_;
+  std::unordered_map<std::string_view, int> index_by_token_;
+  std::unordered_map<std::string_view, int> index_by_value_;
+};
+
+}  // namespace privacy::vault

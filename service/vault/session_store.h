@@ -1,0 +1,40 @@
+// The storage interface behind the vault: a compare-and-set map from session
+// id to opaque bytes. The JetStream KV implementation lives in the NATS
+// layer; tests use an in-memory one.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/status.h"
+
+namespace privacy::vault {
+
+// Bytes of a session as stored, with the revision that guards updates.
+struct StoredBytes {
+  std::string bytes;
+  uint64_t revision = 0;
+};
+
+// A SessionStore must be safe for concurrent use from many threads.
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+
+  // The stored bytes; kNotFound when absent or deleted.
+  virtual Result<StoredBytes> Load(const std::string& id) = 0;
+
+  // Stores a new entry; kConflict if `id` already exists. Returns the new
+  // revision.
+  virtual Result<uint64_t> Create(const std::string& id, const std::string& bytes) = 0;
+
+  // Replaces the entry if its revision is still `expected_revision`;
+  // kConflict otherwise. Returns the new revision.
+  virtual Result<uint64_t> Update(const std::string& id, const std::string& bytes,
+                                  uint64_t expected_revision) = 0;
+
+  // Erases the entry and its history; kNotFound when absent.
+  virtual Status Erase(const std::string& id) = 0;
+};
+
+}  // namespace privacy::vault

@@ -1,0 +1,147 @@
+#include "vault/session_vault.h"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "vault/session_id.h"
+
+namespace privacy::vault {
+
+namespace {
+
+int64_t SystemNowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Randomised, growing pause between compare-and-set attempts so that
+// competing writers spread out instead of colliding again.
+void BackOff(int attempt) {
+  thread_local std::minstd_rand rng{std::random_device{}()};
+  int ceiling_us = std::min(50 * (1 << std::min(attempt, 6)), 5000);
+  std::this_thread::sleep_for(std::chrono::microseconds(rng() % (ceiling_us + 1)));
+}
+
+Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
+
+}  // namespace
+
+SessionVault::SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options)
+    : store_(std::move(store)), options_(std::move(options)) {
+  if (!options_.now_ms) options_.now_ms = SystemNowMs;
+}
+
+Result<std::chrono::seconds> SessionVault::EffectiveTtl(
+    std::optional<std::chrono::seconds> ttl) const {
+  if (!ttl) return options_.default_ttl;
+  if (ttl->count() <= 0 || *ttl > options_.max_ttl) {
+    return MakeError(ErrorCode::kBadRequest,
+                     "ttl_seconds must be between 1 and " +
+                         std::to_string(options_.max_ttl.count()));
+  }
+  return *ttl;
+}
+
+Result<TokenizeResult> SessionVault::Tokenize(const std::string& session_id,
+                                              const std::vector<ValueToMask>& values,
+                                              std::optional<std::chrono::seconds> ttl) {
+  auto effective_ttl = EffectiveTtl(ttl);
+  if (!effective_ttl) return effective_ttl.error();
+  int64_t expires_at =
+      options_.now_ms() +
+      std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
+  if (session_id.empty()) return TokenizeNew(values, expires_at);
+  if (!IsWellFormedSessionId(session_id)) {
+    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
+  }
+  return TokenizeExisting(session_id, values, expires_at);
+}
+
+Result<TokenizeResult> SessionVault::TokenizeNew(const std::vector<ValueToMask>& values,
+                                                 int64_t expires_at) {
+  if (values.size() > options_.max_tokens_per_session) {
+    return MakeError(ErrorCode::kTooLarge, "too many values for one session");
+  }
+  v1::SessionRecord record;
+  record.set_created_at_ms(options_.now_ms());
+  record.set_expires_at_ms(expires_at);
+  Session session(std::move(record));
+  TokenizeResult result;
+  for (const auto& v : values) result.tokens.push_back(session.TokenFor(v.type, v.value));
+  std::string bytes = session.record().SerializeAsString();
+  // A fresh 128-bit id collides only in theory; Create() guards it anyway.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    std::string id = NewSessionId();
+    auto created = store_->Create(id, bytes);
+    if (created) {
+      result.session_id = std::move(id);
+      result.expires_at_ms = expires_at;
+      result.created = true;
+      return result;
+    }
+    if (created.error().code != ErrorCode::kConflict) return created.error();
+  }
+  return MakeError(ErrorCode::kInternal, "could not allocate a session id");
+}
+
+Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& session_id,
+                                                      const std::vector<ValueToMask>& values,
+                                                      int64_t expires_at) {
+  for (int attempt = 0; attempt < options_.max_update_attempts; ++attempt) {
+    auto stored = store_->Load(session_id);
+    if (!stored) return stored.error();
+    auto session = Decode(session_id, *stored);
+    if (!session) return session.error();
+
+    TokenizeResult result;
+    for (const auto& v : values) result.tokens.push_back(session->TokenFor(v.type, v.value));
+    if (session->token_count() > options_.max_tokens_per_session) {
+      return MakeError(ErrorCode::kTooLarge, "session token limit reached");
+    }
+    v1::SessionRecord& record = session->mutable_record();
+    record.set_expires_at_ms(std::max(record.expires_at_ms(), expires_at));
+
+    auto updated = store_->Update(session_id, record.SerializeAsString(), stored->revision);
+    if (updated) {
+      result.session_id = session_id;
+      result.expires_at_ms = record.expires_at_ms();
+      return result;
+    }
+    if (updated.error().code != ErrorCode::kConflict) return updated.error();
+    BackOff(attempt);
+  }
+  return MakeError(ErrorCode::kUnavailable, "session is too busy, retry");
+}
+
+Result<Session> SessionVault::Open(const std::string& session_id) {
+  if (!IsWellFormedSessionId(session_id)) {
+    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
+  }
+  auto stored = store_->Load(session_id);
+  if (!stored) return stored.error();
+  return Decode(session_id, *stored);
+}
+
+Result<Session> SessionVault::Decode(const std::string& session_id, const StoredBytes& stored) {
+  v1::SessionRecord record;
+  if (!record.ParseFromString(stored.bytes)) {
+    return MakeError(ErrorCode::kInternal, "stored session is unreadable");
+  }
+  if (record.expires_at_ms() <= options_.now_ms()) {
+    // Expired: erase it now rather than wait for the bucket's max age. A
+    // concurrent extension cannot exist, since it would see the same expiry.
+    (void)store_->Erase(session_id);
+    return SessionNotFound();
+  }
+  return Session(std::move(record));
+}
+
+Status SessionVault::Erase(const std::string& session_id) {
+  auto session = Open(session_id);
+  if (!session) return session.error();
+  return store_->Erase(session_id);
+}
+
+}  // namespace privacy::vault

@@ -1,0 +1,57 @@
+#include "wire/codec.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include "wire/utf8.h"
+
+namespace privacy::wire {
+
+Encoding DetectEncoding(std::string_view content_type, std::string_view payload) {
+  if (content_type.starts_with("application/json")) return Encoding::kJson;
+  for (char c : payload) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return c == '{' ? Encoding::kJson : Encoding::kProtobuf;
+  }
+  return Encoding::kProtobuf;
+}
+
+Status Decode(Encoding encoding, std::string_view payload,
+              google::protobuf::Message* message) {
+  const std::string& type_name = message->GetDescriptor()->name();
+  if (encoding == Encoding::kJson) {
+    if (!IsValidUtf8(payload)) {
+      return MakeError(ErrorCode::kBadRequest, "request is not valid UTF-8");
+    }
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;
+    auto status = google::protobuf::util::JsonStringToMessage(
+        google::protobuf::StringPiece(payload.data(), payload.size()), message, options);
+    if (!status.ok()) {
+      return MakeError(ErrorCode::kBadRequest,
+                       "request is not a valid JSON " + type_name +
+                           " (unknown field, wrong field type or malformed JSON)");
+    }
+    return Status::Ok();
+  }
+  if (!message->ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
+    return MakeError(ErrorCode::kBadRequest,
+                     "request is not a valid Protobuf " + type_name +
+                         " (malformed bytes or invalid UTF-8 in a string field)");
+  }
+  return Status::Ok();
+}
+
+std::string Encode(Encoding encoding, const google::protobuf::Message& message) {
+  std::string out;
+  if (encoding == Encoding::kJson) {
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = true;
+    options.always_print_primitive_fields = true;
+    (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  } else {
+    message.SerializeToString(&out);
+  }
+  return out;
+}
+
+}  // namespace privacy::wire

@@ -1,0 +1,28 @@
+// Decoding requests and encoding replies in either wire encoding: binary
+// Protobuf or the Protobuf JSON mapping (proto field names).
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace privacy::wire {
+
+enum class Encoding { kProtobuf, kJson };
+
+// JSON when the Content-Type header says application/json or the payload's
+// first non-blank byte is '{'; Protobuf otherwise.
+Encoding DetectEncoding(std::string_view content_type, std::string_view payload);
+
+// Parses `payload` into `message`. Fails with 400 and a message naming the
+// request type, never echoing the payload.
+Status Decode(Encoding encoding, std::string_view payload,
+              google::protobuf::Message* message);
+
+// Serializes `message`; JSON output always prints fields with default values.
+std::string Encode(Encoding encoding, const google::protobuf::Message& message);
+
+}  // namespace privacy::wire

@@ -1,0 +1,52 @@
+// A SessionStore in process memory, for unit tests of the vault.
+#pragma once
+
+#include <map>
+#include <mutex>
+
+#include "vault/session_store.h"
+
+namespace privacy::testing {
+
+// Thread-safe map with per-entry revisions, like a KV bucket.
+class InMemorySessionStore : public vault::SessionStore {
+ public:
+  Result<vault::StoredBytes> Load(const std::string& id) override {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
+    return it->second;
+  }
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes) override {
+    std::lock_guard lock(mutex_);
+    if (entries_.contains(id)) return MakeError(ErrorCode::kConflict, "exists");
+    entries_[id] = {bytes, ++sequence_};
+    return sequence_;
+  }
+  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
+                          uint64_t expected_revision) override {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(id);
+    if (it == entries_.end() || it->second.revision != expected_revision) {
+      return MakeError(ErrorCode::kConflict, "changed");
+    }
+    it->second = {bytes, ++sequence_};
+    return sequence_;
+  }
+  Status Erase(const std::string& id) override {
+    std::lock_guard lock(mutex_);
+    if (entries_.erase(id) == 0) return MakeError(ErrorCode::kNotFound, "session not found");
+    return Status::Ok();
+  }
+  size_t size() {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, vault::StoredBytes> entries_;
+  uint64_t sequence_ = 0;
+};
+
+}  // namespace privacy::testing

@@ -1,0 +1,133 @@
+#include <doctest/doctest.h>
+
+#include "endpoints/privacy_endpoints.h"
+#include "in_memory_session_store.h"
+
+using namespace privacy;
+
+namespace {
+
+// Finds fixed literals, so endpoint tests do not depend on recognizers.
+class LiteralDetector : public detect::Detector {
+ public:
+  std::vector<detect::Finding> Detect(std::string_view text,
+                                      const detect::DetectOptions& options) const override {
+    std::vector<detect::Finding> out;
+    for (const auto& [literal, type] : kLiterals) {
+      if (!options.only_types.empty() &&
+          std::find(options.only_types.begin(), options.only_types.end(), type) ==
+              options.only_types.end()) {
+        continue;
+      }
+      for (size_t pos = text.find(literal); pos != std::string_view::npos;
+           pos = text.find(literal, pos + 1)) {
+        out.push_back({type, static_cast<uint32_t>(pos),
+                       static_cast<uint32_t>(pos + literal.size()), 0.9});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.start < b.start; });
+    return out;
+  }
+  bool IsKnownType(std::string_view type) const override {
+    return type == "EMAIL" || type == "PERSON";
+  }
+  std::vector<std::string> KnownTypes() const override { return {"EMAIL", "PERSON"}; }
+
+ private:
+  static inline const std::vector<std::pair<std::string, std::string>> kLiterals = {
+      {"maria@example.com", "EMAIL"}, {"Maria Gonzalez", "PERSON"}, {"Zoë Ölund", "PERSON"}};
+};
+
+struct EndpointsFixture {
+  std::shared_ptr<vault::SessionVault> vault = std::make_shared<vault::SessionVault>(
+      std::make_shared<testing::InMemorySessionStore>(), vault::VaultOptions{});
+  endpoints::PrivacyEndpoints endpoints{std::make_shared<LiteralDetector>(), vault,
+                                        endpoints::EndpointLimits{64, 3}};
+  v1::AuditEvent audit;
+};
+
+}  // namespace
+
+TEST_CASE("mask, resolve, demask and delete round trip") {
+  EndpointsFixture f;
+  v1::MaskRequest mask;
+  mask.set_text("Zoë Ölund and Maria Gonzalez: maria@example.com, Maria Gonzalez");
+  auto masked = f.endpoints.Mask(mask, &f.audit);
+  REQUIRE(masked.ok());
+  CHECK(masked->entity_count() == 4);
+  REQUIRE(masked->entities_size() == 4);
+  CHECK(masked->entities(1).token() == masked->entities(3).token());
+  CHECK(masked->entities(0).start() == 0);
+  CHECK(masked->entities(0).end() == std::string("Zoë Ölund").size());
+  CHECK(masked->masked_text().find("Maria") == std::string::npos);
+  CHECK(masked->masked_text() == masked->entities(0).token() + " and " +
+                                     masked->entities(1).token() + ": " +
+                                     masked->entities(2).token() + ", " +
+                                     masked->entities(3).token());
+  CHECK(f.audit.entity_count() == 4);
+  CHECK(f.audit.entity_types().at("PERSON") == 3);
+  CHECK(f.audit.session_id() == masked->session_id());
+
+  v1::ResolveRequest resolve;
+  resolve.set_session_id(masked->session_id());
+  resolve.add_tokens(masked->entities(2).token());
+  resolve.add_tokens("[EMAIL_ffff]");
+  auto resolved = f.endpoints.Resolve(resolve, &f.audit);
+  REQUIRE(resolved.ok());
+  CHECK(resolved->resolved().at(masked->entities(2).token()) == "maria@example.com");
+  REQUIRE(resolved->unknown_size() == 1);
+  CHECK(resolved->unknown(0) == "[EMAIL_ffff]");
+
+  v1::DemaskRequest demask;
+  demask.set_session_id(masked->session_id());
+  demask.set_masked_text(masked->masked_text() + " [PERSON_0000]");
+  auto restored = f.endpoints.Demask(demask, &f.audit);
+  REQUIRE(restored.ok());
+  CHECK(restored->original_text() == mask.text() + " [PERSON_0000]");
+
+  v1::DeleteRequest erase;
+  erase.set_session_id(masked->session_id());
+  CHECK(f.endpoints.Delete(erase, &f.audit).ok());
+  CHECK(f.endpoints.Resolve(resolve, &f.audit).error().code == ErrorCode::kNotFound);
+}
+
+TEST_CASE("entities_to_mask restricts types and rejects unknown ones without echo") {
+  EndpointsFixture f;
+  v1::MaskRequest mask;
+  mask.set_text("Maria Gonzalez maria@example.com");
+  mask.add_entities_to_mask("EMAIL");
+  auto masked = f.endpoints.Mask(mask, &f.audit);
+  REQUIRE(masked.ok());
+  CHECK(masked->entity_count() == 1);
+  CHECK(masked->masked_text().starts_with("Maria Gonzalez [EMAIL_"));
+
+  mask.add_entities_to_mask("Maria Gonzalez");
+  auto rejected = f.endpoints.Mask(mask, &f.audit);
+  REQUIRE_FALSE(rejected.ok());
+  CHECK(rejected.error().code == ErrorCode::kBadRequest);
+  CHECK(rejected.error().message.find("Maria") == std::string::npos);
+}
+
+TEST_CASE("limits and bad input") {
+  EndpointsFixture f;
+  v1::MaskRequest mask;
+  mask.set_text(std::string(65, 'a'));
+  CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kTooLarge);
+  mask.set_text("bad \xc3\x28 utf8");
+  CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kBadRequest);
+
+  v1::ResolveRequest resolve;
+  resolve.set_session_id("Maria Gonzalez");
+  auto malformed = f.endpoints.Resolve(resolve, &f.audit);
+  CHECK(malformed.error().code == ErrorCode::kBadRequest);
+  CHECK(f.audit.session_id().empty());
+  for (int i = 0; i < 4; ++i) resolve.add_tokens("[EMAIL_abcd]");
+  CHECK(f.endpoints.Resolve(resolve, &f.audit).error().code == ErrorCode::kTooLarge);
+
+  v1::DetectRequest detect;
+  detect.set_text("maria@example.com");
+  auto found = f.endpoints.Detect(detect);
+  REQUIRE(found.ok());
+  REQUIRE(found->entities_size() == 1);
+  CHECK(found->entities(0).token().empty());
+}

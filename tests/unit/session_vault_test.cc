@@ -1,0 +1,160 @@
+#include <doctest/doctest.h>
+
+#include <set>
+#include <thread>
+
+#include "in_memory_session_store.h"
+#include "vault/session_id.h"
+#include "vault/session_vault.h"
+#include "vault/token_format.h"
+
+using namespace privacy;
+
+namespace {
+
+struct VaultFixture {
+  std::shared_ptr<testing::InMemorySessionStore> store =
+      std::make_shared<testing::InMemorySessionStore>();
+  int64_t now = 1'700'000'000'000;
+  vault::SessionVault vault{store, [this] {
+                              vault::VaultOptions o;
+                              o.default_ttl = std::chrono::seconds(60);
+                              o.max_ttl = std::chrono::seconds(3600);
+                              o.max_tokens_per_session = 50;
+                              o.now_ms = [this] { return now; };
+                              return o;
+                            }()};
+};
+
+}  // namespace
+
+TEST_CASE("session ids are 32 hex chars and validated strictly") {
+  std::string id = vault::NewSessionId();
+  CHECK(id.size() == 32);
+  CHECK(vault::IsWellFormedSessionId(id));
+  CHECK(vault::NewSessionId() != id);
+  CHECK_FALSE(vault::IsWellFormedSessionId(""));
+  CHECK_FALSE(vault::IsWellFormedSessionId(id.substr(1)));
+  CHECK_FALSE(vault::IsWellFormedSessionId("ABCDEF0123456789abcdef0123456789"));
+  CHECK_FALSE(vault::IsWellFormedSessionId("../../etc/passwd0123456789abcdef"));
+  CHECK_FALSE(vault::IsWellFormedSessionId("0123456789abcdef0123456789abcde>"));
+}
+
+TEST_CASE("token prefixes are short and tokens are found in text") {
+  CHECK(vault::TokenPrefixFor("CREDIT_CARD") == "CARD");
+  CHECK(vault::TokenPrefixFor("LOCATION") == "LOC");
+  CHECK(vault::TokenPrefixFor("EMAIL") == "EMAIL");
+  CHECK(vault::TokenPrefixFor("UK_NHS") == "UKNHS");
+  CHECK(vault::FormatToken("LOC", "a1b2") == "[LOC_a1b2]");
+
+  std::string text = "Hi [PERSON_7f3a], fly to [LOC_a1b2]. Not [x_1234] nor [LOC_12] nor [LOC_zzzz]";
+  auto spans = vault::FindTokenShapes(text);
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) == "[PERSON_7f3a]");
+  CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) == "[LOC_a1b2]");
+  CHECK(vault::FindTokenShapes("[[EMAIL_abcd]]").size() == 1);
+}
+
+TEST_CASE("a new session gets one token per distinct value") {
+  VaultFixture f;
+  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}, {"PHONE", "+1 415 555 0132"}, {"EMAIL", "a@b.co"}},
+                            std::nullopt);
+  REQUIRE(r.ok());
+  CHECK(vault::IsWellFormedSessionId(r->session_id));
+  REQUIRE(r->tokens.size() == 3);
+  CHECK(r->tokens[0] == r->tokens[2]);
+  CHECK(r->tokens[0] != r->tokens[1]);
+  CHECK(r->tokens[0].starts_with("[EMAIL_"));
+  CHECK(r->tokens[1].starts_with("[PHONE_"));
+  CHECK(r->expires_at_ms == f.now + 60'000);
+
+  auto session = f.vault.Open(r->session_id);
+  REQUIRE(session.ok());
+  REQUIRE(session->FindByToken(r->tokens[1]) != nullptr);
+  CHECK(session->FindByToken(r->tokens[1])->value() == "+1 415 555 0132");
+  CHECK(session->FindByToken("[EMAIL_0000]") == nullptr);
+}
+
+TEST_CASE("a later turn reuses tokens and extends the lifetime") {
+  VaultFixture f;
+  auto first = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::nullopt);
+  REQUIRE(first.ok());
+  f.now += 10'000;
+  auto second = f.vault.Tokenize(first->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "a@b.co"}},
+                                 std::nullopt);
+  REQUIRE(second.ok());
+  CHECK(second->session_id == first->session_id);
+  CHECK(second->tokens[1] == first->tokens[0]);
+  CHECK(second->tokens[0] != first->tokens[0]);
+  CHECK(second->expires_at_ms == f.now + 60'000);
+}
+
+TEST_CASE("expired, unknown and malformed sessions") {
+  VaultFixture f;
+  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::chrono::seconds(5));
+  REQUIRE(r.ok());
+  CHECK(f.vault.Open(r->session_id).ok());
+  f.now += 5'001;
+  auto expired = f.vault.Open(r->session_id);
+  REQUIRE_FALSE(expired.ok());
+  CHECK(expired.error().code == ErrorCode::kNotFound);
+  CHECK(f.store->size() == 0);
+
+  CHECK(f.vault.Open(vault::NewSessionId()).error().code == ErrorCode::kNotFound);
+  CHECK(f.vault.Open("nope").error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("nope", {}, std::nullopt).error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize(vault::NewSessionId(), {}, std::nullopt).error().code ==
+        ErrorCode::kNotFound);
+}
+
+TEST_CASE("ttl bounds and token limits") {
+  VaultFixture f;
+  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(3601)).error().code ==
+        ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(0)).error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(3600)).ok());
+
+  std::vector<vault::ValueToMask> many;
+  for (int i = 0; i < 51; ++i) many.push_back({"EMAIL", "u" + std::to_string(i) + "@x.io"});
+  CHECK(f.vault.Tokenize("", many, std::nullopt).error().code == ErrorCode::kTooLarge);
+}
+
+TEST_CASE("erase removes a session once") {
+  VaultFixture f;
+  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::nullopt);
+  REQUIRE(r.ok());
+  CHECK(f.vault.Erase(r->session_id).ok());
+  CHECK(f.vault.Erase(r->session_id).error().code == ErrorCode::kNotFound);
+  CHECK(f.vault.Open(r->session_id).error().code == ErrorCode::kNotFound);
+}
+
+TEST_CASE("concurrent writers to one session lose no token") {
+  VaultFixture f;
+  auto r = f.vault.Tokenize("", {}, std::nullopt);
+  REQUIRE(r.ok());
+  constexpr int kThreads = 8, kPerThread = 5;
+  std::vector<std::string> tokens(kThreads * kPerThread);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        int n = t * kPerThread + i;
+        auto w = f.vault.Tokenize(r->session_id, {{"EMAIL", "u" + std::to_string(n) + "@x.io"}},
+                                  std::nullopt);
+        if (w.ok()) tokens[n] = w->tokens[0];
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  auto session = f.vault.Open(r->session_id);
+  REQUIRE(session.ok());
+  CHECK(session->token_count() == tokens.size());
+  std::set<std::string> distinct;
+  for (size_t n = 0; n < tokens.size(); ++n) {
+    const auto* entry = session->FindByToken(tokens[n]);
+    REQUIRE(entry != nullptr);
+    CHECK(entry->value() == "u" + std::to_string(n) + "@x.io");
+    distinct.insert(tokens[n]);
+  }
+  CHECK(distinct.size() == tokens.size());
+}
