@@ -35,7 +35,7 @@ int SendAndPrint(const ClientOptions& options, const std::string& subject,
   nats::MsgPtr msg(raw);
   natsMsgHeader_Set(msg.get(), "Content-Type", "application/json");
   natsMsg* raw_reply = nullptr;
-  natsStatus s = natsConnection_RequestMsg(&raw_reply, conn->get(), msg.get(), options.timeout_ms);
+  natsStatus s = natsConnection_RequestMsg(&raw_reply, (*conn)->get(), msg.get(), options.timeout_ms);
   nats::MsgPtr reply(raw_reply);
   if (s != NATS_OK) {
     std::cerr << subject << ": " << natsStatus_GetText(s) << "\n";
@@ -107,12 +107,14 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   auto* resolve = app->add_subcommand("resolve", "original values of tokens");
   add_common(resolve);
   auto resolve_req = std::make_shared<v1::ResolveRequest>();
-  auto resolve_tokens = std::make_shared<std::vector<std::string>>();
   resolve->add_option("session_id", *resolve_req->mutable_session_id())->required();
-  resolve->add_option("tokens", *resolve_tokens)->required();
+  // Tokens are taken as extra arguments: a CLI11 option would read
+  // "[EMAIL_1a2b]" as a list literal and strip its brackets.
+  resolve->allow_extras();
+  resolve->footer("TOKENS: one or more tokens after the session id");
   resolve->callback([=] {
     *run = [=] {
-      for (const auto& t : *resolve_tokens) resolve_req->add_tokens(t);
+      for (const auto& t : resolve->remaining()) resolve_req->add_tokens(t);
       return SendAndPrint(*options, "privacy.resolve", *resolve_req);
     };
   });

@@ -54,11 +54,12 @@ int RunWorker(ServeConfig config) {
 
   auto conn = nats::Connect(config.connect, &logger);
   if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
-  auto js = OpenJetStream(conn->get(), config.bucket.request_timeout_ms);
+  natsConnection* nc = (*conn)->get();
+  auto js = OpenJetStream(nc, config.bucket.request_timeout_ms);
   if (!js) return Fail(logger, "jetstream_failed", js.error());
   auto store = nats::KvSessionStore::Open(js->get(), config.bucket, &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
-  auto audit = nats::AuditLog::Open(conn->get(), config.audit, &logger);
+  auto audit = nats::AuditLog::Open(nc, config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
 
   auto vault = std::make_shared<vault::SessionVault>(
@@ -68,11 +69,11 @@ int RunWorker(ServeConfig config) {
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));
-  nats::RequestServer server(conn->get(), &handlers, &logger);
+  nats::RequestServer server(nc, &handlers, &logger);
   if (auto status = service.Register(&server, config.queue_group); !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
-  natsConnection_Flush(conn->get());
+  natsConnection_Flush(nc);
 
   boost::asio::io_context signals_context;
   boost::asio::signal_set signals(signals_context, SIGINT, SIGTERM);
@@ -92,7 +93,7 @@ int RunWorker(ServeConfig config) {
       !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});
   }
-  natsConnection_FlushTimeout(conn->get(), 2000);
+  natsConnection_FlushTimeout(nc, 2000);
   logger.Info("worker_stopped", {{"worker_id", worker_id}});
   return 0;
 }

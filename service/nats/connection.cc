@@ -1,28 +1,39 @@
 #include "nats/connection.h"
 
-#include <vector>
+#include <chrono>
+#include <future>
 
 #include "nats/nats_status.h"
 
 namespace privacy::nats {
 
+// State shared with nats.c's connection callbacks.
+struct Connection::Events {
+  Logger* logger = nullptr;
+  std::promise<void> closed;
+};
+
 namespace {
 
 void OnDisconnected(natsConnection*, void* closure) {
-  static_cast<Logger*>(closure)->Warn("nats_disconnected");
+  static_cast<Connection::Events*>(closure)->logger->Warn("nats_disconnected");
 }
 void OnReconnected(natsConnection*, void* closure) {
-  static_cast<Logger*>(closure)->Info("nats_reconnected");
+  static_cast<Connection::Events*>(closure)->logger->Info("nats_reconnected");
 }
 void OnClosed(natsConnection*, void* closure) {
-  static_cast<Logger*>(closure)->Info("nats_closed");
+  auto* events = static_cast<Connection::Events*>(closure);
+  events->logger->Debug("nats_closed");
+  events->closed.set_value();
 }
 void OnAsyncError(natsConnection*, natsSubscription*, natsStatus status, void* closure) {
-  static_cast<Logger*>(closure)->Warn("nats_async_error", {{"status", natsStatus_GetText(status)}});
+  static_cast<Connection::Events*>(closure)->logger->Warn(
+      "nats_async_error", {{"status", natsStatus_GetText(status)}});
 }
 
 // Applies `options` to `opts`; returns the first failing nats.c status.
-natsStatus Configure(natsOptions* opts, const ConnectOptions& options, Logger* logger) {
+natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
+                     Connection::Events* events) {
   natsStatus s = NATS_OK;
   auto step = [&s](natsStatus next) {
     if (s == NATS_OK) s = next;
@@ -37,10 +48,10 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options, Logger* l
   step(natsOptions_SetFailRequestsOnDisconnect(opts, true));
   step(natsOptions_SetSendAsap(opts, true));
   step(natsOptions_SetMaxPendingMsgs(opts, 262144));
-  step(natsOptions_SetDisconnectedCB(opts, OnDisconnected, logger));
-  step(natsOptions_SetReconnectedCB(opts, OnReconnected, logger));
-  step(natsOptions_SetClosedCB(opts, OnClosed, logger));
-  step(natsOptions_SetErrorHandler(opts, OnAsyncError, logger));
+  step(natsOptions_SetDisconnectedCB(opts, OnDisconnected, events));
+  step(natsOptions_SetReconnectedCB(opts, OnReconnected, events));
+  step(natsOptions_SetClosedCB(opts, OnClosed, events));
+  step(natsOptions_SetErrorHandler(opts, OnAsyncError, events));
   if (options.retry_on_failed_connect) {
     step(natsOptions_SetRetryOnFailedConnect(opts, true, nullptr, nullptr));
   }
@@ -71,22 +82,35 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options, Logger* l
 
 }  // namespace
 
-Result<ConnectionPtr> Connect(const ConnectOptions& options, Logger* logger) {
+Connection::~Connection() {
+  if (!conn_) return;
+  std::future<void> closed = events_->closed.get_future();
+  natsConnection_Close(conn_.get());
+  closed.wait_for(std::chrono::seconds(5));
+  conn_.reset();
+}
+
+Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger) {
+  std::unique_ptr<Connection> connection(new Connection());
+  connection->events_ = std::make_unique<Connection::Events>();
+  connection->events_->logger = logger;
   natsOptions* raw_opts = nullptr;
   if (natsStatus s = natsOptions_Create(&raw_opts); s != NATS_OK) {
     return FromNatsStatus(s, "creating NATS options");
   }
   OptionsPtr opts(raw_opts);
-  if (natsStatus s = Configure(opts.get(), options, logger); s != NATS_OK) {
+  if (natsStatus s = Configure(opts.get(), options, connection->events_.get()); s != NATS_OK) {
     return FromNatsStatus(s, "configuring the NATS connection");
   }
   natsConnection* raw_conn = nullptr;
   natsStatus s = natsConnection_Connect(&raw_conn, opts.get());
-  ConnectionPtr conn(raw_conn);
   if (s != NATS_OK && !(s == NATS_NOT_YET_CONNECTED && options.retry_on_failed_connect)) {
+    // A connection that never opened fires no closed callback.
+    ConnectionPtr failed(raw_conn);
     return FromNatsStatus(s, "connecting to NATS");
   }
-  return conn;
+  connection->conn_.reset(raw_conn);
+  return connection;
 }
 
 }  // namespace privacy::nats

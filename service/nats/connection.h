@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "common/logger.h"
@@ -30,8 +31,30 @@ struct ConnectOptions {
   bool retry_on_failed_connect = false;
 };
 
-// Connects; the Logger must outlive the connection (connection events are
-// logged through it).
-Result<ConnectionPtr> Connect(const ConnectOptions& options, Logger* logger);
+// An open NATS connection. Its destructor closes the connection and waits
+// for nats.c's closed callback, so no connection event can reach the Logger
+// after the Connection is gone.
+class Connection {
+ public:
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  natsConnection* get() const { return conn_.get(); }
+
+  // State shared with nats.c's connection callbacks.
+  struct Events;
+
+ private:
+  friend Result<std::unique_ptr<Connection>> Connect(const ConnectOptions&, Logger*);
+  Connection() = default;
+
+  std::unique_ptr<Events> events_;
+  ConnectionPtr conn_;
+};
+
+// Connects; connection events are logged through `logger`, which must
+// outlive the returned Connection.
+Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger);
 
 }  // namespace privacy::nats

@@ -15,7 +15,8 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(jsCtx* js,
     config.Bucket = options.bucket.c_str();
     config.Description = "privacy-filter sessions";
     config.History = 1;
-    config.TTL = std::chrono::duration_cast<std::chrono::milliseconds>(options.max_age).count();
+    // nats.c 3.4.1 takes the bucket max age in nanoseconds.
+    config.TTL = std::chrono::duration_cast<std::chrono::nanoseconds>(options.max_age).count();
     config.StorageType = options.memory_storage ? js_MemoryStorage : js_FileStorage;
     config.Replicas = options.replicas;
     s = js_CreateKeyValue(&raw, js, &config);

@@ -19,7 +19,12 @@ Error FromNatsStatus(natsStatus status, std::string_view operation) {
     default:
       break;
   }
-  return MakeError(code, std::string(operation) + " failed: " + natsStatus_GetText(status));
+  std::string message = std::string(operation) + " failed: " + natsStatus_GetText(status);
+  // nats.c keeps a per-thread detail text (e.g. the JetStream API error).
+  if (const char* detail = nats_GetLastError(nullptr); detail != nullptr && *detail != '\0') {
+    message += std::string(" (") + detail + ")";
+  }
+  return MakeError(code, std::move(message));
 }
 
 }  // namespace privacy::nats

@@ -42,7 +42,7 @@ struct EndpointsFixture {
   std::shared_ptr<vault::SessionVault> vault = std::make_shared<vault::SessionVault>(
       std::make_shared<testing::InMemorySessionStore>(), vault::VaultOptions{});
   endpoints::PrivacyEndpoints endpoints{std::make_shared<LiteralDetector>(), vault,
-                                        endpoints::EndpointLimits{64, 3}};
+                                        endpoints::EndpointLimits{128, 3}};
   v1::AuditEvent audit;
 };
 
@@ -111,7 +111,7 @@ TEST_CASE("entities_to_mask restricts types and rejects unknown ones without ech
 TEST_CASE("limits and bad input") {
   EndpointsFixture f;
   v1::MaskRequest mask;
-  mask.set_text(std::string(65, 'a'));
+  mask.set_text(std::string(129, 'a'));
   CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kTooLarge);
   mask.set_text("bad \xc3\x28 utf8");
   CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kBadRequest);
