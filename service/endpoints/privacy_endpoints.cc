@@ -98,7 +98,7 @@ Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& reques
   if (!findings) return findings.error();
   v1::DetectReply reply;
   for (const auto& f : *findings) {
-    v1::Entity* entity = reply.add_entities();
+    v1::DetectedEntity* entity = reply.add_entities();
     entity->set_type(f.type);
     entity->set_start(f.start);
     entity->set_end(f.end);

@@ -8,11 +8,10 @@ namespace privacy::wire {
 
 Encoding DetectEncoding(std::string_view content_type, std::string_view payload) {
   if (content_type.starts_with("application/json")) return Encoding::kJson;
-  for (char c : payload) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    return c == '{' ? Encoding::kJson : Encoding::kProtobuf;
-  }
-  return Encoding::kProtobuf;
+  // Only the very first byte counts: blanks are valid Protobuf bytes (0x0A
+  // is the tag of field 1), so skipping them would misread Protobuf whose
+  // length byte happens to be '{'.
+  return !payload.empty() && payload.front() == '{' ? Encoding::kJson : Encoding::kProtobuf;
 }
 
 Status Decode(Encoding encoding, std::string_view payload,

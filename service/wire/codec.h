@@ -14,7 +14,7 @@ namespace privacy::wire {
 enum class Encoding { kProtobuf, kJson };
 
 // JSON when the Content-Type header says application/json or the payload's
-// first non-blank byte is '{'; Protobuf otherwise.
+// first byte is '{'; Protobuf otherwise.
 Encoding DetectEncoding(std::string_view content_type, std::string_view payload);
 
 // Parses `payload` into `message`. Fails with 400 and a message naming the

@@ -9,7 +9,9 @@ using wire::Encoding;
 
 TEST_CASE("encoding is JSON by header or by a leading brace") {
   CHECK(wire::DetectEncoding("application/json", "\x0a\x01x") == Encoding::kJson);
-  CHECK(wire::DetectEncoding("", "  {\"text\":\"x\"}") == Encoding::kJson);
+  CHECK(wire::DetectEncoding("", "{\"text\":\"x\"}") == Encoding::kJson);
+  // A Protobuf MaskRequest whose text is 123 bytes long starts "\n{".
+  CHECK(wire::DetectEncoding("", "\n{" + std::string(123, 'a')) == Encoding::kProtobuf);
   CHECK(wire::DetectEncoding("", "\x0a\x01x") == Encoding::kProtobuf);
   CHECK(wire::DetectEncoding("", "") == Encoding::kProtobuf);
 }

@@ -1,0 +1,119 @@
+// The detector: runs all recognizers over one Hyperscan pass and resolves
+// their candidates into findings.
+#include "detect/detector.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "detect/overlap_resolver.h"
+#include "detect/pattern_scanner.h"
+#include "detect/recognizer_registry.h"
+
+namespace privacy::detect {
+namespace {
+
+// A recognizer together with the global ids of its patterns.
+struct Slot {
+  std::unique_ptr<Recognizer> recognizer;
+  std::vector<std::string> types;
+  uint32_t first_pattern = 0;
+  uint32_t pattern_count = 0;
+};
+
+std::vector<Slot> BuildSlots(const DetectorConfig& config, std::vector<ScanPattern>* patterns) {
+  std::vector<Slot> slots;
+  for (const RecognizerEntry& entry : BuiltinRecognizers()) {
+    Slot slot;
+    slot.recognizer = entry.make(config);
+    slot.types = slot.recognizer->Types();
+    std::vector<ScanPattern> own = slot.recognizer->Patterns();
+    slot.first_pattern = static_cast<uint32_t>(patterns->size());
+    slot.pattern_count = static_cast<uint32_t>(own.size());
+    patterns->insert(patterns->end(), own.begin(), own.end());
+    slots.push_back(std::move(slot));
+  }
+  return slots;
+}
+
+// The Detector built from the recognizer registry.
+class RegistryDetector : public Detector {
+ public:
+  explicit RegistryDetector(const DetectorConfig& config) : config_(config) {
+    std::vector<ScanPattern> patterns;
+    slots_ = BuildSlots(config, &patterns);
+    scanner_ = std::make_unique<PatternScanner>(patterns);
+    for (const Slot& slot : slots_) {
+      for (const std::string& type : slot.types) {
+        if (std::find(types_.begin(), types_.end(), type) == types_.end()) types_.push_back(type);
+      }
+    }
+  }
+
+  std::vector<Finding> Detect(std::string_view text,
+                              const DetectOptions& options) const override {
+    const std::unordered_set<std::string_view> only(options.only_types.begin(),
+                                                    options.only_types.end());
+    auto type_wanted = [&](std::string_view type) { return only.empty() || only.count(type) > 0; };
+
+    std::vector<bool> slot_wanted(slots_.size(), false);
+    std::vector<bool> pattern_wanted(scanner_->pattern_count(), false);
+    bool any = false;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      const Slot& slot = slots_[i];
+      slot_wanted[i] = std::any_of(slot.types.begin(), slot.types.end(), type_wanted);
+      any = any || slot_wanted[i];
+      for (uint32_t p = 0; p < slot.pattern_count; ++p) {
+        pattern_wanted[slot.first_pattern + p] = slot_wanted[i];
+      }
+    }
+    if (!any || text.empty()) return {};
+
+    const std::vector<ScanHit> hits = scanner_->Scan(text, pattern_wanted);
+    std::vector<Candidate> candidates;
+    std::vector<PatternMatch> own;
+    std::vector<Candidate> produced;
+    size_t next_hit = 0;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      const Slot& slot = slots_[i];
+      own.clear();
+      while (next_hit < hits.size() && hits[next_hit].id < slot.first_pattern + slot.pattern_count) {
+        const ScanHit& h = hits[next_hit++];
+        own.push_back({h.id - slot.first_pattern, h.start, h.end});
+      }
+      if (!slot_wanted[i] || (own.empty() && slot.pattern_count > 0)) continue;
+      produced.clear();
+      slot.recognizer->Recognize({text, own, candidates}, &produced);
+      candidates.insert(candidates.end(), produced.begin(), produced.end());
+    }
+
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return !type_wanted(c.type) || c.score < MinScore(c.type);
+    });
+    return ResolveOverlaps(std::move(candidates));
+  }
+
+  bool IsKnownType(std::string_view type) const override {
+    return std::find(types_.begin(), types_.end(), type) != types_.end();
+  }
+
+  std::vector<std::string> KnownTypes() const override { return types_; }
+
+ private:
+  double MinScore(std::string_view type) const {
+    auto it = config_.min_scores.find(std::string(type));
+    return it != config_.min_scores.end() ? it->second : config_.default_min_score;
+  }
+
+  DetectorConfig config_;
+  std::vector<Slot> slots_;
+  std::unique_ptr<PatternScanner> scanner_;
+  std::vector<std::string> types_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> CreateDetector(const DetectorConfig& config) {
+  return std::make_unique<RegistryDetector>(config);
+}
+
+}  // namespace privacy::detect

@@ -1,0 +1,19 @@
+// Validators for payment identifiers: card numbers and IBANs.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace privacy::detect {
+
+// A card number: 13-19 digits with one consistent separator (space or
+// hyphen) between groups, a known issuer prefix for its length, and a valid
+// Luhn check digit.
+bool IsValidCardNumber(std::string_view value);
+
+// Returns the length of the IBAN that `value` starts with (country code,
+// check digits and the country's BBAN length, optionally in groups of four
+// separated by single spaces) when its mod-97 check holds, else 0.
+size_t ValidIbanPrefix(std::string_view value);
+
+}  // namespace privacy::detect

@@ -1,0 +1,35 @@
+// Reading of labelled JSONL corpora ({"text": ..., "spans": [...]}).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privacy::detect {
+
+// A gold span: type name and UTF-8 byte range [start, end).
+struct LabelledSpan {
+  std::string type;
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+// One corpus record: a text and its gold spans.
+struct LabelledText {
+  std::string text;
+  std::vector<LabelledSpan> spans;
+};
+
+// Parses one JSONL record. Unknown keys are ignored; string escapes
+// (including \uXXXX surrogate pairs) are decoded to UTF-8. Returns false and
+// sets `error` when the line is not a valid record or a span lies outside
+// the text.
+bool ParseLabelledLine(std::string_view line, LabelledText* out, std::string* error);
+
+// Reads every non-blank line of the file at `path`. Returns false and sets
+// `error` (with the line number) on the first failure.
+bool ReadLabelledCorpus(const std::string& path, std::vector<LabelledText>* out,
+                        std::string* error);
+
+}  // namespace privacy::detect

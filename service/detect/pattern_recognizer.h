@@ -1,0 +1,62 @@
+// A recognizer composed from data: patterns, validators, context words.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "detect/recognizer.h"
+#include "detect/validator_table.h"
+
+namespace privacy::detect {
+
+// One expression of a pattern recognizer and how its hits are judged.
+struct PatternRule {
+  PatternRule(std::string expression_, double score_, std::string validator_,
+              bool caseless_ = false, std::string extend_left_ = {})
+      : expression(std::move(expression_)),
+        score(score_),
+        validator(std::move(validator_)),
+        caseless(caseless_),
+        extend_left(std::move(extend_left_)) {}
+
+  std::string expression;  // Hyperscan syntax; matched leftmost-longest
+  double score = 0.5;      // score of a validated hit without context
+  std::string validator;   // name in the validator table; empty accepts all
+  bool caseless = false;
+  // When non-empty, a hit is first widened to the left over these ASCII
+  // characters and any non-ASCII bytes. Lets a pattern start at a literal
+  // (the '@' of an e-mail) instead of a costly leading character class.
+  std::string extend_left;
+};
+
+// Everything that defines a pattern recognizer for one type.
+struct PatternSpec {
+  std::string type;
+  std::vector<PatternRule> rules;
+  // Lower-case words that, near a hit, add `context_boost` to its score.
+  std::vector<std::string> context_words;
+  double context_boost = 0.35;
+  // Separators through which a hit must not touch more digits (see
+  // ContinuesNumber); empty disables the check.
+  std::string number_separators;
+};
+
+// Turns the Hyperscan hits of its rules into scored candidates: each hit is
+// validated (possibly trimmed), must sit on token boundaries, and gains
+// score from context words. Immutable and safe for concurrent use.
+class PatternRecognizer : public Recognizer {
+ public:
+  // Throws std::runtime_error if a rule names an unknown validator.
+  explicit PatternRecognizer(PatternSpec spec);
+
+  std::vector<std::string> Types() const override { return {spec_.type}; }
+  std::vector<ScanPattern> Patterns() const override;
+  void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override;
+
+ private:
+  PatternSpec spec_;
+  std::vector<Validator> validators_;  // parallel to spec_.rules
+};
+
+}  // namespace privacy::detect

@@ -1,0 +1,28 @@
+#include "detect/recognizer_registry.h"
+
+namespace privacy::detect {
+
+std::span<const RecognizerEntry> BuiltinRecognizers() {
+  static const RecognizerEntry kRecognizers[] = {
+      {"EMAIL", MakeEmailRecognizer},
+      {"URL", MakeUrlRecognizer},
+      {"IP_ADDRESS", MakeIpAddressRecognizer},
+      {"MAC_ADDRESS", MakeMacAddressRecognizer},
+      {"CREDIT_CARD", MakeCreditCardRecognizer},
+      {"IBAN", MakeIbanRecognizer},
+      {"CRYPTO_WALLET", MakeCryptoWalletRecognizer},
+      {"DATE", MakeDateRecognizer},
+      {"US_SSN", MakeUsSsnRecognizer},
+      {"US_ITIN", MakeUsItinRecognizer},
+      {"UK_NHS", MakeUkNhsRecognizer},
+      {"CA_SIN", MakeCaSinRecognizer},
+      {"ES_NIF", MakeEsNifRecognizer},
+      {"ES_NIE", MakeEsNieRecognizer},
+      {"IN_AADHAAR", MakeInAadhaarRecognizer},
+      // Last: it skips digits already claimed by the recognizers above.
+      {"PHONE", MakePhoneRecognizer},
+  };
+  return kRecognizers;
+}
+
+}  // namespace privacy::detect

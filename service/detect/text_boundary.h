@@ -1,0 +1,21 @@
+// Token boundary tests on UTF-8 text, used to reject matches inside longer tokens.
+#pragma once
+
+#include <string_view>
+
+namespace privacy::detect {
+
+// True when the code point ending just before byte `pos` is a letter, digit
+// or underscore (ASCII, Latin, Greek or Cyrillic letters count as letters).
+bool WordCharBefore(std::string_view text, size_t pos);
+
+// True when the code point starting at byte `pos` is a word character, as above.
+bool WordCharAfter(std::string_view text, size_t pos);
+
+// True when [start, end) is glued to a neighbouring run of digits through
+// one of `separators` (e.g. "1234 5678" followed by " 90"): the span is
+// then only part of a longer number.
+bool ContinuesNumber(std::string_view text, size_t start, size_t end,
+                     std::string_view separators);
+
+}  // namespace privacy::detect

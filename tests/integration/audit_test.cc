@@ -1,0 +1,160 @@
+// Audit trail: every operation publishes an AuditEvent (JSON) on
+// privacy.events.<kind> into the audit stream, without personal data.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "integration/test_values.h"
+#include "privacy/v1/audit.pb.h"
+#include "support/jetstream_reader.h"
+#include "support/readiness.h"
+#include "support/service_env.h"
+
+using namespace privacy::testing;
+namespace v1 = privacy::v1;
+
+namespace {
+
+const std::string kStream = "PRIVACY_AUDIT";
+
+ServiceEnv& Env() {
+  static SharedServiceEnv shared({"audit"});
+  return shared.Get();
+}
+
+// A decoded audit event with where it was stored.
+struct Event {
+  StoredMessage stored;
+  v1::AuditEvent event;
+  std::string decode_error;
+};
+
+std::vector<Event> ReadEvents(NatsClient& client) {
+  std::vector<Event> out;
+  for (auto& m : ReadStream(client, kStream)) {
+    Event e;
+    e.decode_error = Decode(m.data, Encoding::kJson, &e.event);
+    e.stored = std::move(m);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Event> EventsOf(const std::vector<Event>& all, const std::string& session) {
+  std::vector<Event> out;
+  for (const auto& e : all) {
+    if (e.event.session_id() == session) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("audit") {
+  TEST_CASE("the audit stream exists with subjects privacy.events.>") {
+    auto stream = GetStream(Env().client(), kStream);
+    REQUIRE(stream.has_value());
+    REQUIRE(stream->subjects.size() == 1);
+    CHECK(stream->subjects[0] == "privacy.events.>");
+  }
+
+  TEST_CASE("mask, resolve, demask and delete are audited without personal data") {
+    NatsClient& client = Env().client();
+    auto mask = Call<v1::MaskReply>(client, kMask, MaskReq(kFiveValueText));
+    REQUIRE(mask.entities_size() == 5);
+    const std::string session = mask.session_id();
+    std::vector<std::string> tokens;
+    for (const auto& e : mask.entities()) tokens.push_back(e.token());
+
+    v1::ResolveRequest resolve = ResolveReq(session, {});
+    for (const auto& t : tokens) resolve.add_tokens(t);
+    const bool taken = std::find(tokens.begin(), tokens.end(), "[EMAIL_0000]") != tokens.end();
+    const std::string unknown = taken ? "[EMAIL_0001]" : "[EMAIL_0000]";
+    resolve.add_tokens(unknown);  // well-formed, not a token of the session
+    auto resolved = Call<v1::ResolveReply>(client, kResolve, resolve, Encoding::kJson);
+    CHECK(resolved.resolved_size() == 5);
+    auto demask = Call<v1::DemaskReply>(client, kDemask, DemaskReq(session, mask.masked_text()));
+    CHECK(demask.original_text() == kFiveValueText);
+    CHECK(Call<v1::DeleteReply>(client, kDelete, DeleteReq(session)).deleted());
+
+    // Events are published asynchronously: poll until all four are stored.
+    std::vector<Event> all;
+    std::map<std::string, Event> by_kind;
+    const bool complete = PollUntil(
+        [&] {
+          all = ReadEvents(client);
+          by_kind.clear();
+          for (const auto& e : EventsOf(all, session)) by_kind.emplace(e.event.kind(), e);
+          return by_kind.size() >= 4;
+        },
+        std::chrono::seconds(10));
+    INFO("events of the session: ", by_kind.size(), ", events in stream: ", all.size());
+    CHECK(complete);
+
+    for (const auto& e : all) {
+      CAPTURE(e.stored.seq);
+      CAPTURE(e.stored.data);
+      CHECK_MESSAGE(e.decode_error.empty(), e.decode_error);
+    }
+
+    for (const std::string kind : {"mask", "resolve", "demask", "delete"}) {
+      CAPTURE(kind);
+      auto it = by_kind.find(kind);
+      REQUIRE_MESSAGE(it != by_kind.end(), "no audit event of kind ", kind);
+      const auto& ev = it->second;
+      CHECK(ev.stored.subject == "privacy.events." + kind);
+      CHECK_FALSE(ev.event.request_id().empty());
+      CHECK_FALSE(ev.event.worker_id().empty());
+      CHECK(ev.event.timestamp_ms() > 0);
+      CHECK(ev.event.error_code() == 0);
+    }
+    const auto& m = by_kind.at("mask").event;
+    CHECK(m.entity_count() == 5);
+    CHECK(m.entity_types().at("EMAIL") == 1);
+    CHECK(m.entity_types().at("CREDIT_CARD") == 1);
+    CHECK(by_kind.at("resolve").event.entity_count() == 5);
+    CHECK(by_kind.at("resolve").event.unknown_count() == 1);
+    CHECK(by_kind.at("demask").event.entity_count() == 5);
+    // Request ids are unique.
+    std::set<std::string> request_ids;
+    for (const auto& [kind, ev] : by_kind) request_ids.insert(ev.event.request_id());
+    CHECK(request_ids.size() == by_kind.size());
+
+    // No event of the whole stream carries a value, a text or a token.
+    std::vector<std::string> secrets = {kFiveValueText, mask.masked_text(), "maria.gonzalez",
+                                        "4111 1111", "4111111111111111", "192.168.10.42",
+                                        "example.org/profile", "415 555 0132", "4155550132"};
+    for (const auto& v : kFiveValues) secrets.push_back(v.value);
+    for (const auto& t : tokens) secrets.push_back(t);
+    for (const auto& e : all) {
+      for (const auto& s : secrets) {
+        CAPTURE(s);
+        CHECK_MESSAGE(e.stored.data.find(s) == std::string::npos, "event ", e.stored.seq, " leaks");
+        for (const auto& [k, v] : e.stored.headers) {
+          CHECK_MESSAGE(v.find(s) == std::string::npos, "header ", k, " of event ", e.stored.seq, " leaks");
+        }
+      }
+    }
+  }
+
+  TEST_CASE("failed operations leak nothing into the audit stream either") {
+    NatsClient& client = Env().client();
+    const std::string secret = "very.secret.person@example.net";
+    // A 404 and a 400 carrying personal data in the request.
+    Send(client, kMask, MaskReq("mail " + secret, RandomSessionId()));
+    v1::MaskRequest bad = MaskReq("mail " + secret);
+    bad.add_entities_to_mask("NOT_A_TYPE");
+    Send(client, kMask, bad);
+    // A successful mask afterwards: once its event is stored, the earlier
+    // ones (if any are audited) are stored too.
+    auto ok = Call<v1::MaskReply>(client, kMask, MaskReq("marker " + kIp.value));
+    REQUIRE(PollUntil([&] { return !EventsOf(ReadEvents(client), ok.session_id()).empty(); },
+                      std::chrono::seconds(10)));
+    for (const auto& e : ReadEvents(client)) {
+      CHECK(e.stored.data.find("very.secret") == std::string::npos);
+      CHECK(e.stored.data.find(kIp.value) == std::string::npos);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+#include "support/jetstream_reader.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "support/nats_handles.h"
+
+namespace privacy::testing {
+namespace {
+
+Headers MessageHeaders(natsMsg* msg) {
+  Headers out;
+  const char** keys = nullptr;
+  int count = 0;
+  if (natsMsgHeader_Keys(msg, &keys, &count) != NATS_OK) return out;
+  for (int i = 0; i < count; ++i) {
+    const char* value = nullptr;
+    if (natsMsgHeader_Get(msg, keys[i], &value) == NATS_OK && value != nullptr) {
+      out.emplace_back(keys[i], value);
+    }
+  }
+  std::free(static_cast<void*>(keys));
+  return out;
+}
+
+}  // namespace
+
+std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& stream) {
+  jsStreamInfo* raw = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  natsStatus s = js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), nullptr, &jerr);
+  JsStreamInfoPtr info(raw);
+  if (s == NATS_NOT_FOUND) return std::nullopt;
+  ThrowIfNotOk(s, "js_GetStreamInfo(" + stream + ")");
+  StreamSummary out;
+  out.name = stream;
+  if (info->Config != nullptr) {
+    for (int i = 0; i < info->Config->SubjectsLen; ++i) out.subjects.emplace_back(info->Config->Subjects[i]);
+  }
+  out.messages = info->State.Msgs;
+  out.first_seq = info->State.FirstSeq;
+  out.last_seq = info->State.LastSeq;
+  return out;
+}
+
+std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& stream) {
+  auto summary = GetStream(client, stream);
+  if (!summary) throw std::runtime_error("stream " + stream + " does not exist");
+  std::vector<StoredMessage> out;
+  if (summary->messages == 0) return out;
+  for (uint64_t seq = summary->first_seq; seq <= summary->last_seq; ++seq) {
+    natsMsg* raw = nullptr;
+    natsStatus s = js_GetMsg(&raw, client.jetstream(), stream.c_str(), seq, nullptr, nullptr);
+    NatsMsgPtr msg(raw);
+    if (s == NATS_NOT_FOUND) continue;  // deleted in between
+    ThrowIfNotOk(s, "js_GetMsg(" + stream + ", " + std::to_string(seq) + ")");
+    StoredMessage m;
+    m.seq = seq;
+    m.subject = natsMsg_GetSubject(msg.get());
+    const char* data = natsMsg_GetData(msg.get());
+    m.data.assign(data == nullptr ? "" : data, static_cast<size_t>(natsMsg_GetDataLength(msg.get())));
+    m.headers = MessageHeaders(msg.get());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::optional<std::string> KvGet(NatsClient& client, const std::string& bucket,
+                                 const std::string& key) {
+  kvStore* raw_kv = nullptr;
+  ThrowIfNotOk(js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str()), "js_KeyValue(" + bucket + ")");
+  KvStorePtr kv(raw_kv);
+  kvEntry* raw_entry = nullptr;
+  natsStatus s = kvStore_Get(&raw_entry, kv.get(), key.c_str());
+  KvEntryPtr entry(raw_entry);
+  if (s == NATS_NOT_FOUND) return std::nullopt;
+  ThrowIfNotOk(s, "kvStore_Get(" + bucket + ", " + key + ")");
+  const void* value = kvEntry_Value(entry.get());
+  return std::string(static_cast<const char*>(value), static_cast<size_t>(kvEntry_ValueLen(entry.get())));
+}
+
+std::vector<std::string> KvKeys(NatsClient& client, const std::string& bucket) {
+  kvStore* raw_kv = nullptr;
+  ThrowIfNotOk(js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str()), "js_KeyValue(" + bucket + ")");
+  KvStorePtr kv(raw_kv);
+  kvKeysList list{};
+  natsStatus s = kvStore_Keys(&list, kv.get(), nullptr);
+  std::vector<std::string> out;
+  if (s == NATS_NOT_FOUND) return out;  // empty bucket
+  ThrowIfNotOk(s, "kvStore_Keys(" + bucket + ")");
+  for (int i = 0; i < list.Count; ++i) out.emplace_back(list.Keys[i]);
+  kvKeysList_Destroy(&list);
+  return out;
+}
+
+bool KvBucketExists(NatsClient& client, const std::string& bucket) {
+  kvStore* raw_kv = nullptr;
+  natsStatus s = js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str());
+  KvStorePtr kv(raw_kv);
+  if (s == NATS_NOT_FOUND) return false;
+  ThrowIfNotOk(s, "js_KeyValue(" + bucket + ")");
+  return true;
+}
+
+}  // namespace privacy::testing

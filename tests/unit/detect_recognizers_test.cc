@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include "detect_test_util.h"
+
+using namespace privacy::detect::testing;
+
+TEST_SUITE_BEGIN("detect");
+
+TEST_CASE("detect EMAIL: boundaries, punctuation and non-ASCII") {
+  CHECK(Found("mail felix.wong@fastmail.fm.") == Strings{"EMAIL:felix.wong@fastmail.fm"});
+  CHECK(Found("邮件：wang.lei@example.cn，谢谢") == Strings{"EMAIL:wang.lei@example.cn"});
+  CHECK(Found("<grace.schäfer@example.org>") == Strings{"EMAIL:grace.schäfer@example.org"});
+  CHECK(Found("user=gberg79@uni-heidelberg.de ok") == Strings{"EMAIL:gberg79@uni-heidelberg.de"});
+  CHECK(Found("not an address: a..b@example.com or x@localhost").empty());
+}
+
+TEST_CASE("detect PHONE: international, national and lookalikes") {
+  CHECK(Found("call +44 20 7946 0286 now", {"PHONE"}) == Strings{"PHONE:+44 20 7946 0286"});
+  CHECK(Found("or (415) 555-0144.", {"PHONE"}) == Strings{"PHONE:(415) 555-0144"});
+  CHECK(Found("Tel. 020 7946 0537", {"PHONE"}) == Strings{"PHONE:020 7946 0537"});
+  CHECK(Found("erreichbar unter +49 30 85551200!", {"PHONE"}) ==
+        Strings{"PHONE:+49 30 85551200"});
+  CHECK(Found("build 4411 and tracking 9400 1000 0000 0000 0000 00", {"PHONE"}).empty());
+  CHECK(Found("Never issued: 666-45-1234.").empty());
+}
+
+TEST_CASE("detect CREDIT_CARD: Luhn, issuer, separators") {
+  CHECK(Found("card=5137 4847 7718 3410") == Strings{"CREDIT_CARD:5137 4847 7718 3410"});
+  CHECK(Found("Amex 3790 830166 13183, thanks") == Strings{"CREDIT_CARD:3790 830166 13183"});
+  CHECK(Found("(5561-6751-3613-4128)") == Strings{"CREDIT_CARD:5561-6751-3613-4128"});
+  CHECK(Found("neither is 4729-0222-7918-0587 nor 340486844318027").empty());
+  CHECK(Found("id 41111111111111112345").empty());  // part of a longer number
+}
+
+TEST_CASE("detect IBAN: grouped, compact, invalid") {
+  CHECK(Found("to GB90 HUUS 0996 0308 2462 81 (Ethan)") ==
+        Strings{"IBAN:GB90 HUUS 0996 0308 2462 81"});
+  CHECK(Found("\"iban\": \"CH392997598106Z8TCD1G\"") == Strings{"IBAN:CH392997598106Z8TCD1G"});
+  CHECK(Found("Konto: DE89370400440532013000。") == Strings{"IBAN:DE89370400440532013000"});
+  CHECK(Found("not: CH6818033H26YU14ULYYC, BE96 4041 0423 4685, NL09CLQF7940199530").empty());
+}
+
+TEST_CASE("detect US_SSN: formats and context") {
+  CHECK(Found("SSN 295-78-1200,") == Strings{"US_SSN:295-78-1200"});
+  CHECK(Found("SSN: 536 22 8726") == Strings{"US_SSN:536 22 8726"});
+  CHECK(Found("ssn 536228727") == Strings{"US_SSN:536228727"});
+  CHECK(Found("ticket 536228727").empty());
+  CHECK(Found("000-12-3456 666-45-1234 219-09-0000").empty());
+}
+
+TEST_CASE("detect IP_ADDRESS and MAC_ADDRESS") {
+  CHECK(Found("from 43.194.88.39.") == Strings{"IP_ADDRESS:43.194.88.39"});
+  CHECK(Found("ip=2001:db8:1605::333 up") == Strings{"IP_ADDRESS:2001:db8:1605::333"});
+  CHECK(Found("host 192.168.1.254:8080") == Strings{"IP_ADDRESS:192.168.1.254"});
+  CHECK(Found("version 10.0.19045.3693 and 999.1.1.1").empty());
+  CHECK(Found("MAC 7E:CB:C8:FE:29:55 ok") == Strings{"MAC_ADDRESS:7E:CB:C8:FE:29:55"});
+  CHECK(Found("(MAC BF-A9-E2-56-37-01)") == Strings{"MAC_ADDRESS:BF-A9-E2-56-37-01"});
+  CHECK(Found("at 10:30:45 or 16:9").empty());
+}
+
+TEST_CASE("detect URL: trailing punctuation and brackets") {
+  CHECK(Found("see https://portal.contoso.com/users/55433/profile.") ==
+        Strings{"URL:https://portal.contoso.com/users/55433/profile"});
+  CHECK(Found("(http://intranet.local/tickets?id=5740)") ==
+        Strings{"URL:http://intranet.local/tickets?id=5740"});
+  CHECK(Found("visit www.example-shop.de/angebote, now") ==
+        Strings{"URL:www.example-shop.de/angebote"});
+}
+
+TEST_CASE("detect CRYPTO_WALLET") {
+  CHECK(Found("wallet 1FecQH6z5sq3KjgVFK8whR1LmzoyfnoAUz, thanks") ==
+        Strings{"CRYPTO_WALLET:1FecQH6z5sq3KjgVFK8whR1LmzoyfnoAUz"});
+  CHECK(Found("to 0x6941fa1c257c6f561c5cb347611a3ce9d97dcbee.") ==
+        Strings{"CRYPTO_WALLET:0x6941fa1c257c6f561c5cb347611a3ce9d97dcbee"});
+  CHECK(Found("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq") ==
+        Strings{"CRYPTO_WALLET:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"});
+  CHECK(Found("wallet 1FecQH6z5sq3KjgVFK8whR1LmzoyfnoAUx").empty());
+}
+
+TEST_CASE("detect DATE: words and numbers, with and without year") {
+  CHECK(Found("on 27 February 1956 at 8pm") == Strings{"DATE:27 February 1956"});
+  CHECK(Found("born Aug 11, 2017, SSN") == Strings{"DATE:Aug 11, 2017"});
+  CHECK(Found("Meet Feb 3rd at 10:30") == Strings{"DATE:Feb 3rd"});
+  CHECK(Found("due 2025-02-03.") == Strings{"DATE:2025-02-03"});
+  CHECK(Found("by 02/03/2025, or 03.02.2025") == Strings{"DATE:02/03/2025", "DATE:03.02.2025"});
+  CHECK(Found("the 21st of March") == Strings{"DATE:21st of March"});
+  CHECK(Found("Geburtsdatum: 13.07.2021 in Köln") == Strings{"DATE:13.07.2021"});
+  CHECK(Found("Bump 2.9.10 to 2.10.1, build 4411, at 8pm or 10:30, 3/4 cup, $12.50").empty());
+  CHECK(Found("ISBN 978-3-16-148410-0, order 2023-11-0042").empty());
+  CHECK(Found("March sales rose 8% while April was flat; you may 5x it").empty());
+  CHECK(Found("Feb 30, 2024 and 2023-02-29").empty());
+}
+
+TEST_CASE("detect national identifiers need context or strong shape") {
+  CHECK(Found("NHS number 943 476 5919") == Strings{"UK_NHS:943 476 5919"});
+  CHECK(Found("SIN: 130 692 544") == Strings{"CA_SIN:130 692 544"});
+  CHECK(Found("DNI 12345678Z") == Strings{"ES_NIF:12345678Z"});
+  CHECK(Found("NIE X1234567L") == Strings{"ES_NIE:X1234567L"});
+  CHECK(Found("Aadhaar 2341 2341 2346") == Strings{"IN_AADHAAR:2341 2341 2346"});
+  CHECK(Found("ITIN 912-70-1234") == Strings{"US_ITIN:912-70-1234"});
+  CHECK(Found("room 130 692 544 and 2341 2341 2346").empty());
+}
+
+TEST_SUITE_END();
