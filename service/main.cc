@@ -1,11 +1,12 @@
 // privacy-filter: the worker (`serve`), its clients (`mask`, `detect`,
-// `resolve`, `demask`, `delete`) and tools, in one binary.
+// `resolve`, `demask`, `delete`) and `eval`, in one binary.
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
 
 #include <functional>
 
 #include "app/client_commands.h"
+#include "app/eval_command.h"
 #include "app/worker.h"
 
 namespace {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   serve->callback([&] { run = [&] { return privacy::app::RunWorker(serve_config); }; });
 
   privacy::app::AddClientCommands(&app, &run);
+  privacy::app::AddEvalCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

@@ -1,0 +1,44 @@
+#include "app/eval_command.h"
+
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "detect/evaluation.h"
+
+namespace privacy::app {
+
+void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
+  struct EvalOptions {
+    std::string corpus;
+    std::vector<std::string> types;
+    detect::DetectorConfig detector;
+  };
+  auto options = std::make_shared<EvalOptions>();
+  auto* eval = app->add_subcommand(
+      "eval", "precision, recall and F1 per type on a labelled JSONL corpus");
+  eval->add_option("corpus", options->corpus, "JSONL file: {\"text\":..,\"spans\":[..]} per line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval->add_option("--types", options->types, "score only these types")->delimiter(',');
+  eval->add_option("--phone-regions", options->detector.phone_regions,
+                   "regions tried for phone numbers without a country code")
+      ->envname("PHONE_REGIONS")
+      ->delimiter(',');
+  eval->callback([options, run] {
+    *run = [options] {
+      auto detector = detect::CreateDetector(options->detector);
+      std::set<std::string> types(options->types.begin(), options->types.end());
+      detect::EvaluationReport report;
+      std::string error;
+      if (!detect::EvaluateFile(*detector, options->corpus, types, &report, &error)) {
+        std::cerr << "eval: " << error << "\n";
+        return 1;
+      }
+      std::cout << detect::FormatReport(report);
+      return 0;
+    };
+  });
+}
+
+}  // namespace privacy::app
