@@ -9,6 +9,7 @@
 #include "app/privacy_service.h"
 #include "nats/nats_status.h"
 #include "nats/request_server.h"
+#include "nats/service_discovery.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -73,6 +74,14 @@ int RunWorker(ServeConfig config) {
   if (auto status = service.Register(&server, config.queue_group); !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
+  nats::RequestServer discovery_server(nc, &handlers, &logger);
+  nats::ServiceDiscovery discovery(
+      {"privacy", worker_id, PRIVACY_FILTER_VERSION,
+       "Masks personal data in LLM prompts and restores it for tool calls"},
+      &server);
+  if (auto status = discovery.Register(&discovery_server); !status) {
+    return Fail(logger, "subscribe_failed", status.error());
+  }
   natsConnection_Flush(nc);
 
   boost::asio::io_context signals_context;
@@ -87,6 +96,7 @@ int RunWorker(ServeConfig config) {
   // Graceful stop: no new requests, finish and answer the ones in flight,
   // flush audit events, then close the connection.
   logger.Info("worker_stopping", {{"signal", stop_signal}, {"in_flight", server.in_flight()}});
+  discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   handlers.join();
   if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));

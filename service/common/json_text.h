@@ -1,0 +1,12 @@
+// Writing JSON string literals (quotes and escapes) for hand-built JSON.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace privacy {
+
+// Appends `s` to `out` as a quoted, escaped JSON string.
+void AppendJsonString(std::string* out, std::string_view s);
+
+}  // namespace privacy

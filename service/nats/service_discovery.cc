@@ -1,0 +1,126 @@
+#include "nats/service_discovery.h"
+
+#include <ctime>
+
+#include "common/json_text.h"
+
+namespace privacy::nats {
+
+namespace {
+
+// RFC 3339 with nanoseconds, UTC, as Go's time.Time marshals.
+std::string Rfc3339Now() {
+  auto now = std::chrono::system_clock::now();
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+  std::time_t seconds = static_cast<std::time_t>(ns / 1'000'000'000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(buf + n, sizeof buf - n, ".%09lldZ", static_cast<long long>(ns % 1'000'000'000));
+  return buf;
+}
+
+void AppendField(std::string* out, const char* key, std::string_view value) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+  AppendJsonString(out, value);
+}
+
+}  // namespace
+
+ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served)
+    : identity_(std::move(identity)), served_(served), started_(Rfc3339Now()) {}
+
+std::string ServiceDiscovery::Header(const char* type) const {
+  std::string out = "{";
+  AppendField(&out, "type", type);
+  out.push_back(',');
+  AppendField(&out, "name", identity_.name);
+  out.push_back(',');
+  AppendField(&out, "id", identity_.id);
+  out.push_back(',');
+  AppendField(&out, "version", identity_.version);
+  out.append(",\"metadata\":{}");
+  return out;
+}
+
+std::string ServiceDiscovery::PingJson() const {
+  return Header("io.nats.micro.v1.ping_response") + "}";
+}
+
+std::string ServiceDiscovery::InfoJson() const {
+  std::string out = Header("io.nats.micro.v1.info_response");
+  out.push_back(',');
+  AppendField(&out, "description", identity_.description);
+  out.append(",\"endpoints\":[");
+  bool first = true;
+  for (const auto& e : served_->Endpoints()) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.push_back('{');
+    AppendField(&out, "name", e.name);
+    out.push_back(',');
+    AppendField(&out, "subject", e.subject);
+    out.push_back(',');
+    AppendField(&out, "queue_group", e.queue_group);
+    out.append(",\"metadata\":null}");
+  }
+  out.append("]}");
+  return out;
+}
+
+std::string ServiceDiscovery::StatsJson() const {
+  std::string out = Header("io.nats.micro.v1.stats_response");
+  out.push_back(',');
+  AppendField(&out, "started", started_);
+  out.append(",\"endpoints\":[");
+  bool first = true;
+  for (const auto& e : served_->Endpoints()) {
+    if (!first) out.push_back(',');
+    first = false;
+    const EndpointStats& s = e.stats;
+    int64_t average = s.requests == 0 ? 0 : s.processing_time_ns / static_cast<int64_t>(s.requests);
+    out.push_back('{');
+    AppendField(&out, "name", e.name);
+    out.push_back(',');
+    AppendField(&out, "subject", e.subject);
+    out.push_back(',');
+    AppendField(&out, "queue_group", e.queue_group);
+    out.append(",\"num_requests\":" + std::to_string(s.requests));
+    out.append(",\"num_errors\":" + std::to_string(s.errors));
+    out.push_back(',');
+    AppendField(&out, "last_error", s.last_error);
+    out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
+    out.append(",\"average_processing_time\":" + std::to_string(average));
+    out.append(",\"data\":{}}");
+  }
+  out.append("]}");
+  return out;
+}
+
+Status ServiceDiscovery::Register(RequestServer* server) {
+  struct Verb {
+    const char* name;
+    std::string (ServiceDiscovery::*render)() const;
+  };
+  const Verb verbs[] = {{"PING", &ServiceDiscovery::PingJson},
+                        {"INFO", &ServiceDiscovery::InfoJson},
+                        {"STATS", &ServiceDiscovery::StatsJson}};
+  for (const auto& verb : verbs) {
+    std::string base = std::string("$SRV.") + verb.name;
+    for (const std::string& subject :
+         {base, base + "." + identity_.name, base + "." + identity_.name + "." + identity_.id}) {
+      auto render = verb.render;
+      auto status = server->AddEndpoint(subject, subject, "",
+                                        [this, render](const IncomingRequest&) {
+                                          return OutgoingReply{(this->*render)(), std::nullopt};
+                                        });
+      if (!status) return status;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace privacy::nats
