@@ -1,0 +1,165 @@
+// The NATS services API (ADR-32): every worker answers $SRV.PING/INFO/STATS
+// in the plain, .privacy and .privacy.<id> forms with the micro v1 schema.
+#include <doctest/doctest.h>
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <chrono>
+#include <set>
+
+#include "support/privacy_wire.h"
+#include "support/service_env.h"
+
+using namespace privacy;
+using namespace privacy::testing;
+using google::protobuf::Struct;
+
+namespace {
+
+SharedServiceEnv& Env() {
+  static SharedServiceEnv env(ServiceEnvOptions("discovery", 2));
+  return env;
+}
+
+// Publishes one request on `subject` and collects every reply for `window`.
+std::vector<Struct> Gather(NatsClient& client, const std::string& subject,
+                           std::chrono::milliseconds window = std::chrono::milliseconds(500)) {
+  natsInbox* inbox = nullptr;
+  REQUIRE(natsInbox_Create(&inbox) == NATS_OK);
+  std::string reply_subject = inbox;
+  natsInbox_Destroy(inbox);
+  natsSubscription* raw_sub = nullptr;
+  REQUIRE(natsConnection_SubscribeSync(&raw_sub, client.connection(), reply_subject.c_str()) ==
+          NATS_OK);
+  NatsSubscriptionPtr sub(raw_sub);
+  REQUIRE(natsConnection_PublishRequest(client.connection(), subject.c_str(),
+                                        reply_subject.c_str(), "", 0) == NATS_OK);
+  std::vector<Struct> out;
+  auto deadline = std::chrono::steady_clock::now() + window;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    natsMsg* raw = nullptr;
+    if (natsSubscription_NextMsg(&raw, sub.get(), left.count()) != NATS_OK) break;
+    NatsMsgPtr msg(raw);
+    Struct parsed;
+    std::string data(natsMsg_GetData(msg.get()), natsMsg_GetDataLength(msg.get()));
+    INFO(data);
+    REQUIRE(google::protobuf::util::JsonStringToMessage(data, &parsed).ok());
+    out.push_back(parsed);
+  }
+  return out;
+}
+
+// ADR-32 names: ^[A-Za-z0-9_-]+$
+bool IsServiceName(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                           "0123456789_-") == std::string::npos;
+}
+
+// MAJOR.MINOR.PATCH with an optional -prerelease.
+bool IsSemver(const std::string& s) {
+  std::string core = s.substr(0, s.find('-'));
+  int dots = 0;
+  bool digit_before = false;
+  for (char c : core) {
+    if (c == '.') {
+      if (!digit_before) return false;
+      ++dots;
+      digit_before = false;
+    } else if (c >= '0' && c <= '9') {
+      digit_before = true;
+    } else {
+      return false;
+    }
+  }
+  return dots == 2 && digit_before;
+}
+
+const google::protobuf::Value& Field(const Struct& s, const std::string& key) {
+  auto it = s.fields().find(key);
+  REQUIRE_MESSAGE(it != s.fields().end(), "missing field ", key);
+  return it->second;
+}
+
+void CheckIdentity(const Struct& s, const std::string& type) {
+  CHECK(Field(s, "type").string_value() == type);
+  CHECK(Field(s, "name").string_value() == "privacy");
+  CHECK(IsSemver(Field(s, "version").string_value()));
+  CHECK(IsServiceName(Field(s, "id").string_value()));
+  CHECK(Field(s, "metadata").has_struct_value());
+}
+
+}  // namespace
+
+TEST_SUITE("discovery") {
+  TEST_CASE("every worker answers PING in all three forms") {
+    NatsClient& client = Env().Get().client();
+    auto plain = Gather(client, "$SRV.PING");
+    auto named = Gather(client, "$SRV.PING.privacy");
+    REQUIRE(plain.size() == 2);
+    REQUIRE(named.size() == 2);
+    std::set<std::string> ids;
+    for (const auto& ping : named) {
+      CheckIdentity(ping, "io.nats.micro.v1.ping_response");
+      ids.insert(Field(ping, "id").string_value());
+    }
+    CHECK(ids.size() == 2);
+    for (const auto& id : ids) {
+      auto one = Gather(client, "$SRV.PING.privacy." + id);
+      REQUIRE(one.size() == 1);
+      CHECK(Field(one[0], "id").string_value() == id);
+    }
+  }
+
+  TEST_CASE("INFO lists the five endpoints with their queue group") {
+    NatsClient& client = Env().Get().client();
+    auto infos = Gather(client, "$SRV.INFO.privacy");
+    REQUIRE(infos.size() == 2);
+    for (const auto& info : infos) {
+      CheckIdentity(info, "io.nats.micro.v1.info_response");
+      CHECK_FALSE(Field(info, "description").string_value().empty());
+      std::set<std::string> subjects;
+      for (const auto& e : Field(info, "endpoints").list_value().values()) {
+        const Struct& endpoint = e.struct_value();
+        CHECK(IsServiceName(Field(endpoint, "name").string_value()));
+        CHECK(Field(endpoint, "queue_group").string_value() == "privacy");
+        subjects.insert(Field(endpoint, "subject").string_value());
+      }
+      CHECK(subjects == std::set<std::string>{"privacy.mask", "privacy.detect", "privacy.resolve",
+                                              "privacy.demask", "privacy.delete"});
+    }
+  }
+
+  TEST_CASE("STATS counts requests and errors per endpoint") {
+    ServiceEnv& env = Env().Get();
+    auto totals = [&] {
+      std::map<std::string, std::pair<double, double>> by_name;
+      for (const auto& stats : Gather(env.client(), "$SRV.STATS.privacy")) {
+        CheckIdentity(stats, "io.nats.micro.v1.stats_response");
+        CHECK_FALSE(Field(stats, "started").string_value().empty());
+        for (const auto& e : Field(stats, "endpoints").list_value().values()) {
+          const Struct& endpoint = e.struct_value();
+          auto& [requests, errors] = by_name[Field(endpoint, "name").string_value()];
+          requests += Field(endpoint, "num_requests").number_value();
+          errors += Field(endpoint, "num_errors").number_value();
+          CHECK(Field(endpoint, "processing_time").number_value() >= 0);
+          CHECK(Field(endpoint, "average_processing_time").number_value() >= 0);
+        }
+      }
+      return by_name;
+    };
+    auto before = totals();
+    for (int i = 0; i < 4; ++i) {
+      Call<v1::DetectReply>(env.client(), kDetect, DetectReq("mail a" + std::to_string(i) + "@b.io"));
+    }
+    Reply bad = env.client().Request(kResolve, "{\"session_id\":\"not-a-session\"}");
+    REQUIRE(bad.Header("Nats-Service-Error-Code") == std::optional<std::string>("400"));
+    auto after = totals();
+    CHECK(after["detect"].first - before["detect"].first == 4);
+    CHECK(after["detect"].second - before["detect"].second == 0);
+    CHECK(after["resolve"].first - before["resolve"].first == 1);
+    CHECK(after["resolve"].second - before["resolve"].second == 1);
+  }
+}
