@@ -5,6 +5,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <csignal>
+#include <functional>
 
 #include "app/privacy_service.h"
 #include "nats/nats_status.h"
@@ -25,6 +26,18 @@ Result<nats::JetStreamPtr> OpenJetStream(natsConnection* conn, int64_t wait_ms) 
     return nats::FromNatsStatus(s, "opening JetStream");
   }
   return nats::JetStreamPtr(raw);
+}
+
+// Builds a detector from the current configuration files and swaps it in;
+// on a bad configuration the running detector stays.
+void ReloadDetector(const detect::DetectorConfig& config, endpoints::PrivacyEndpoints* endpoints,
+                    Logger* logger) {
+  try {
+    endpoints->ReplaceDetector(detect::CreateDetector(config));
+    logger->Info("detector_reloaded");
+  } catch (const std::exception& e) {
+    logger->Error("detector_reload_failed", {{"error", e.what()}});
+  }
 }
 
 int Fail(Logger& logger, const char* event, const Error& error) {
@@ -85,9 +98,20 @@ int RunWorker(ServeConfig config) {
   natsConnection_Flush(nc);
 
   boost::asio::io_context signals_context;
-  boost::asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+  boost::asio::signal_set stop_signals(signals_context, SIGINT, SIGTERM);
+  boost::asio::signal_set reload_signals(signals_context, SIGHUP);
   int stop_signal = 0;
-  signals.async_wait([&](const boost::system::error_code&, int signal) { stop_signal = signal; });
+  stop_signals.async_wait([&](const boost::system::error_code&, int signal) {
+    stop_signal = signal;
+    reload_signals.cancel();
+  });
+  std::function<void(const boost::system::error_code&, int)> on_reload =
+      [&](const boost::system::error_code& error, int) {
+        if (error) return;
+        ReloadDetector(config.detector, endpoints.get(), &logger);
+        reload_signals.async_wait(on_reload);
+      };
+  reload_signals.async_wait(on_reload);
   logger.Info("worker_ready", {{"worker_id", worker_id},
                                {"queue_group", config.queue_group},
                                {"handler_threads", config.handler_threads}});

@@ -1,6 +1,7 @@
 // A privacy-filter worker process: connects to NATS, binds the session
 // bucket and audit stream, serves the privacy.* endpoints on a handler pool,
-// and shuts down gracefully on SIGTERM or SIGINT.
+// reloads its detection configuration on SIGHUP, and shuts down gracefully
+// on SIGTERM or SIGINT.
 #pragma once
 
 #include "app/serve_config.h"

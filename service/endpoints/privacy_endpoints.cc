@@ -21,6 +21,10 @@ PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detec
                                    EndpointLimits limits)
     : detector_(std::move(detector)), vault_(std::move(vault)), limits_(limits) {}
 
+void PrivacyEndpoints::ReplaceDetector(std::shared_ptr<const detect::Detector> detector) {
+  detector_.store(std::move(detector));
+}
+
 Status PrivacyEndpoints::CheckText(const std::string& text, const char* field) const {
   if (text.size() > limits_.max_text_bytes) {
     return MakeError(ErrorCode::kTooLarge, std::string(field) + " exceeds " +
@@ -34,13 +38,14 @@ Status PrivacyEndpoints::CheckText(const std::string& text, const char* field) c
 }
 
 Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(
+    const detect::Detector& detector,
     const google::protobuf::RepeatedPtrField<std::string>& types) const {
   detect::DetectOptions options;
   for (const auto& type : types) {
-    if (!detector_->IsKnownType(type)) {
+    if (!detector.IsKnownType(type)) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
-      for (const auto& name : detector_->KnownTypes()) known += (known.empty() ? "" : ", ") + name;
+      for (const auto& name : detector.KnownTypes()) known += (known.empty() ? "" : ", ") + name;
       return MakeError(ErrorCode::kBadRequest,
                        "unknown entity type in entities_to_mask; known types: " + known);
     }
@@ -52,9 +57,10 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(
 Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(
     const std::string& text, const google::protobuf::RepeatedPtrField<std::string>& types) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
-  auto options = DetectOptionsFor(types);
+  std::shared_ptr<const detect::Detector> detector = detector_.load();
+  auto options = DetectOptionsFor(*detector, types);
   if (!options) return options.error();
-  return detector_->Detect(text, *options);
+  return detector->Detect(text, *options);
 }
 
 Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request,

@@ -3,6 +3,7 @@
 // happened in an audit event (without any personal value).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 
@@ -21,6 +22,8 @@ struct EndpointLimits {
 };
 
 // PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
+// The detector can be replaced while requests run (configuration reload):
+// each request uses the detector that was current when it started.
 class PrivacyEndpoints {
  public:
   PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
@@ -33,15 +36,19 @@ class PrivacyEndpoints {
   Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, v1::AuditEvent* audit) const;
   Result<v1::DeleteReply> Delete(const v1::DeleteRequest& request, v1::AuditEvent* audit) const;
 
+  // Makes `detector` the one used by requests from now on.
+  void ReplaceDetector(std::shared_ptr<const detect::Detector> detector);
+
  private:
   Status CheckText(const std::string& text, const char* field) const;
   Result<detect::DetectOptions> DetectOptionsFor(
+      const detect::Detector& detector,
       const google::protobuf::RepeatedPtrField<std::string>& types) const;
   Result<std::vector<detect::Finding>> Find(
       const std::string& text,
       const google::protobuf::RepeatedPtrField<std::string>& types) const;
 
-  std::shared_ptr<const detect::Detector> detector_;
+  std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;
   EndpointLimits limits_;
 };

@@ -1,5 +1,6 @@
 #include "nats/connection.h"
 
+#include <atomic>
 #include <chrono>
 #include <future>
 
@@ -10,13 +11,15 @@ namespace privacy::nats {
 // State shared with nats.c's connection callbacks.
 struct Connection::Events {
   Logger* logger = nullptr;
+  std::atomic<bool> closing{false};
   std::promise<void> closed;
 };
 
 namespace {
 
 void OnDisconnected(natsConnection*, void* closure) {
-  static_cast<Connection::Events*>(closure)->logger->Warn("nats_disconnected");
+  auto* events = static_cast<Connection::Events*>(closure);
+  if (!events->closing) events->logger->Warn("nats_disconnected");
 }
 void OnReconnected(natsConnection*, void* closure) {
   static_cast<Connection::Events*>(closure)->logger->Info("nats_reconnected");
@@ -85,6 +88,7 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
 Connection::~Connection() {
   if (!conn_) return;
   std::future<void> closed = events_->closed.get_future();
+  events_->closing = true;
   natsConnection_Close(conn_.get());
   closed.wait_for(std::chrono::seconds(5));
   conn_.reset();
