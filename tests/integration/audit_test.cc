@@ -139,22 +139,45 @@ TEST_SUITE("audit") {
     }
   }
 
-  TEST_CASE("failed operations leak nothing into the audit stream either") {
+  TEST_CASE("failed operations are audited with their error code and leak nothing") {
     NatsClient& client = Env().client();
     const std::string secret = "very.secret.person@example.net";
-    // A 404 and a 400 carrying personal data in the request.
-    Send(client, kMask, MaskReq("mail " + secret, RandomSessionId()));
+    const std::string unknown_session = RandomSessionId();
+    const std::string malformed_session = "Malformed-Session-Id-42";
+    // 404 (unknown session), 400 (unknown type), 400 (malformed session id),
+    // each request carrying personal data.
+    CheckErrorReply(Send(client, kMask, MaskReq("mail " + secret, unknown_session)), Encoding::kProtobuf,
+                    404, {secret});
     v1::MaskRequest bad = MaskReq("mail " + secret);
     bad.add_entities_to_mask("NOT_A_TYPE");
-    Send(client, kMask, bad);
-    // A successful mask afterwards: once its event is stored, the earlier
-    // ones (if any are audited) are stored too.
-    auto ok = Call<v1::MaskReply>(client, kMask, MaskReq("marker " + kIp.value));
-    REQUIRE(PollUntil([&] { return !EventsOf(ReadEvents(client), ok.session_id()).empty(); },
-                      std::chrono::seconds(10)));
-    for (const auto& e : ReadEvents(client)) {
+    CheckErrorReply(Send(client, kMask, bad), Encoding::kProtobuf, 400, {secret});
+    CheckErrorReply(Send(client, kResolve, ResolveReq(malformed_session, {"[EMAIL_0000]"})),
+                    Encoding::kProtobuf, 400);
+
+    std::vector<Event> all;
+    auto find = [&](const std::string& kind, uint32_t code, const std::string& session) {
+      for (const auto& e : all) {
+        if (e.event.kind() == kind && e.event.error_code() == code && e.event.session_id() == session) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const bool complete = PollUntil(
+        [&] {
+          all = ReadEvents(client);
+          return find("mask", 404, unknown_session) && find("mask", 400, "") && find("resolve", 400, "");
+        },
+        std::chrono::seconds(10));
+    CHECK_MESSAGE(complete, "expected mask/404, mask/400 and resolve/400 events; stream has ", all.size());
+    CHECK(find("mask", 404, unknown_session));
+    CHECK(find("mask", 400, ""));
+    CHECK(find("resolve", 400, ""));  // a malformed id is not recorded
+    for (const auto& e : all) {
+      CAPTURE(e.stored.data);
       CHECK(e.stored.data.find("very.secret") == std::string::npos);
-      CHECK(e.stored.data.find(kIp.value) == std::string::npos);
+      CHECK(e.stored.data.find(malformed_session) == std::string::npos);
+      CHECK(e.stored.data.find("NOT_A_TYPE") == std::string::npos);
     }
   }
 }

@@ -106,10 +106,10 @@ TEST_SUITE("bad-input") {
       v1::MaskRequest req = MaskReq("mail " + kEmail.value);
       req.add_entities_to_mask("EMAIL");
       req.add_entities_to_mask("NOT_A_TYPE");
-      CheckErrorReply(Send(client, kMask, req, enc), enc, 400, {kEmail.value});
+      CheckErrorReply(Send(client, kMask, req, enc), enc, 400, {kEmail.value, "NOT_A_TYPE"});
       v1::DetectRequest det = DetectReq("mail " + kEmail.value);
       det.add_entities_to_mask("NOT_A_TYPE");
-      CheckErrorReply(Send(client, kDetect, det, enc), enc, 400, {kEmail.value});
+      CheckErrorReply(Send(client, kDetect, det, enc), enc, 400, {kEmail.value, "NOT_A_TYPE"});
     }
     CheckStillServing(client);
   }
@@ -133,11 +133,12 @@ TEST_SUITE("bad-input") {
       CheckErrorReply(Send(client, kDelete, DeleteReq(""), enc), enc, 400);
       for (const auto& id : malformed) {
         CAPTURE(id);
-        CheckErrorReply(Send(client, kResolve, ResolveReq(id, {"[EMAIL_0000]"}), enc), enc, 400);
-        CheckErrorReply(Send(client, kDemask, DemaskReq(id, "hi [EMAIL_0000]"), enc), enc, 400);
-        CheckErrorReply(Send(client, kDelete, DeleteReq(id), enc), enc, 400);
+        // Malformed caller input is not echoed in the error.
+        CheckErrorReply(Send(client, kResolve, ResolveReq(id, {"[EMAIL_0000]"}), enc), enc, 400, {id});
+        CheckErrorReply(Send(client, kDemask, DemaskReq(id, "hi [EMAIL_0000]"), enc), enc, 400, {id});
+        CheckErrorReply(Send(client, kDelete, DeleteReq(id), enc), enc, 400, {id});
         CheckErrorReply(Send(client, kMask, MaskReq("mail " + kEmail.value, id), enc), enc, 400,
-                        {kEmail.value});
+                        {kEmail.value, id});
       }
       // Well-formed but unknown.
       const std::string unknown = RandomSessionId();
@@ -177,5 +178,19 @@ TEST_SUITE("bad-input") {
     CHECK(r.unknown_size() == 0);
     auto d = Call<v1::DemaskReply>(client, kDemask, DemaskReq(m.session_id(), "no tokens"));
     CHECK(d.original_text() == "no tokens");
+  }
+
+  TEST_CASE("resolve takes at most 1000 tokens per request (413 above)") {
+    NatsClient& client = Env().client();
+    auto m = Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
+    const std::string token = m.entities(0).token();
+    v1::ResolveRequest req = ResolveReq(m.session_id(), {token});
+    for (int i = 1; i < 1000; ++i) req.add_tokens(token);
+    auto ok = Call<v1::ResolveReply>(client, kResolve, req);
+    CHECK(ok.resolved().at(token) == kEmail.value);
+    req.add_tokens(token);
+    REQUIRE(req.tokens_size() == 1001);
+    CheckErrorReply(Send(client, kResolve, req), Encoding::kProtobuf, 413, {kEmail.value});
+    CheckStillServing(client);
   }
 }

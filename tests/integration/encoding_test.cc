@@ -139,6 +139,18 @@ TEST_SUITE("encoding") {
   }
 }
 
+TEST_SUITE("encoding") {
+TEST_CASE("with the Content-Type header, JSON may start with blanks") {
+  NatsClient& client = Env().client();
+  Reply r = client.Request(kDetect, "  \n {\"text\": \"mail maria.gonzalez@example.com\"}",
+                           {{"Content-Type", "application/json"}});
+  REQUIRE_MESSAGE(!r.Header("Nats-Service-Error-Code"), r.Describe());
+  v1::DetectReply d;
+  REQUIRE_MESSAGE(Decode(r.data, Encoding::kJson, &d).empty(), r.Describe());
+  REQUIRE(d.entities_size() == 1);
+  CHECK(d.entities(0).start() == 5);
+}
+
 TEST_CASE("a Protobuf request whose second byte is '{' is still read as Protobuf") {
   // Field 1 (tag 0x0a, a blank) with length 123 (0x7b = '{'): the payload
   // starts "\n{", which must not be mistaken for JSON.
@@ -155,4 +167,5 @@ TEST_CASE("a Protobuf request whose second byte is '{' is still read as Protobuf
   CHECK(mask.masked_text() == ReplaceAll(text, kEmail.value, mask.entities(0).token()));
   auto d = Call<v1::DetectReply>(client, kDetect, DetectReq(text));
   CHECK(d.entities_size() == 1);
+}
 }

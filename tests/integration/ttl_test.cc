@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "integration/test_values.h"
+#include "support/jetstream_reader.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
 
@@ -67,6 +68,9 @@ TEST_SUITE("ttl") {
     CheckErrorReply(Send(client, kMask, MaskReq("again " + kEmail.value, m.session_id())),
                     Encoding::kProtobuf, 404, {kEmail.value});
     CheckErrorReply(Send(client, kDelete, DeleteReq(m.session_id())), Encoding::kProtobuf, 404);
+    // The expired session was erased from the bucket on that read.
+    CHECK(PollUntil([&] { return !KvGet(client, "privacy_sessions", m.session_id()).has_value(); },
+                    std::chrono::seconds(5)));
   }
 
   TEST_CASE("ttl_seconds per request overrides the default TTL") {

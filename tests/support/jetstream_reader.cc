@@ -85,11 +85,12 @@ std::vector<std::string> KvKeys(NatsClient& client, const std::string& bucket) {
   KvStorePtr kv(raw_kv);
   kvKeysList list{};
   natsStatus s = kvStore_Keys(&list, kv.get(), nullptr);
+  // kvKeysList_Destroy frees the keys, not the (stack) list itself.
+  std::unique_ptr<kvKeysList, NatsDeleter<kvKeysList_Destroy>> keys_owner(&list);
   std::vector<std::string> out;
   if (s == NATS_NOT_FOUND) return out;  // empty bucket
   ThrowIfNotOk(s, "kvStore_Keys(" + bucket + ")");
   for (int i = 0; i < list.Count; ++i) out.emplace_back(list.Keys[i]);
-  kvKeysList_Destroy(&list);
   return out;
 }
 
