@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh privacy-filter
+scripts/build.sh --target privacy-filter
 
 bin=build/privacy-filter
 state=.local
@@ -36,7 +36,7 @@ done
 
 echo
 echo "== mask"
-reply=$(echo "Book a flight for maria.gonzalez@example.com, phone +1 415 555 0132, on Feb 3rd; card 4111 1111 1111 1111." | "$bin" mask)
+reply=$(printf "%s" "Book a flight for maria.gonzalez@example.com, phone +1 415 555 0132, on Feb 3rd; card 4111 1111 1111 1111." | "$bin" mask)
 echo "$reply"
 session=$(sed -E 's/.*"session_id":"([0-9a-f]+)".*/\1/' <<<"$reply")
 masked=$(sed -E 's/.*"masked_text":"([^"]*)".*/\1/' <<<"$reply")
