@@ -76,10 +76,22 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("MAX_TOKENS_PER_SESSION")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app->add_option("--phone-regions", c->detector.phone_regions,
+  app->add_option("--phone-regions", c->detection.detector.phone_regions,
                   "regions tried for phone numbers without a country code")
       ->envname("PHONE_REGIONS")
       ->delimiter(',');
+  app->add_option("--custom-recognizers", c->detection.detector.custom_recognizers_file,
+                  "file of custom recognizers (reloaded on SIGHUP)")
+      ->envname("CUSTOM_RECOGNIZERS_FILE")
+      ->check(CLI::ExistingFile);
+  app->add_option("--allow-list", c->detection.allow_list_file,
+                  "file of values never masked, one per line (reloaded on SIGHUP)")
+      ->envname("ALLOW_LIST_FILE")
+      ->check(CLI::ExistingFile);
+  app->add_option("--deny-list", c->detection.deny_list_file,
+                  "file of \"TYPE value\" lines always masked (reloaded on SIGHUP)")
+      ->envname("DENY_LIST_FILE")
+      ->check(CLI::ExistingFile);
   app->add_option("--log-level", c->log_level, "debug, info, warn or error")
       ->envname("LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))

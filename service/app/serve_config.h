@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "detect/detector.h"
+#include "app/detector_factory.h"
 #include "endpoints/privacy_endpoints.h"
 #include "nats/audit_log.h"
 #include "nats/connection.h"
@@ -22,7 +22,7 @@ struct ServeConfig {
   nats::AuditStreamOptions audit;
   vault::VaultOptions vault;
   endpoints::EndpointLimits limits;
-  detect::DetectorConfig detector;
+  DetectionSettings detection;
   std::string queue_group = "privacy";
   int handler_threads = 32;
   std::string log_level = "info";

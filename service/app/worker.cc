@@ -30,14 +30,15 @@ Result<nats::JetStreamPtr> OpenJetStream(natsConnection* conn, int64_t wait_ms) 
 
 // Builds a detector from the current configuration files and swaps it in;
 // on a bad configuration the running detector stays.
-void ReloadDetector(const detect::DetectorConfig& config, endpoints::PrivacyEndpoints* endpoints,
+void ReloadDetector(const DetectionSettings& settings, endpoints::PrivacyEndpoints* endpoints,
                     Logger* logger) {
-  try {
-    endpoints->ReplaceDetector(detect::CreateDetector(config));
-    logger->Info("detector_reloaded");
-  } catch (const std::exception& e) {
-    logger->Error("detector_reload_failed", {{"error", e.what()}});
+  auto detector = BuildDetector(settings);
+  if (!detector) {
+    logger->Error("detector_reload_failed", {{"error", detector.error().message}});
+    return;
   }
+  endpoints->ReplaceDetector(std::move(*detector));
+  logger->Info("detector_reloaded");
 }
 
 int Fail(Logger& logger, const char* event, const Error& error) {
@@ -58,13 +59,8 @@ int RunWorker(ServeConfig config) {
   const std::string worker_id = vault::RandomHex(8);
   config.connect.name = "privacy-filter-" + worker_id;
 
-  std::shared_ptr<const detect::Detector> detector;
-  try {
-    detector = detect::CreateDetector(config.detector);
-  } catch (const std::exception& e) {
-    logger.Error("detector_failed", {{"error", e.what()}});
-    return 1;
-  }
+  auto detector = BuildDetector(config.detection);
+  if (!detector) return Fail(logger, "detector_failed", detector.error());
 
   auto conn = nats::Connect(config.connect, &logger);
   if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
@@ -79,7 +75,7 @@ int RunWorker(ServeConfig config) {
   auto vault = std::make_shared<vault::SessionVault>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), config.vault);
   auto endpoints =
-      std::make_shared<endpoints::PrivacyEndpoints>(detector, vault, config.limits);
+      std::make_shared<endpoints::PrivacyEndpoints>(*detector, vault, config.limits);
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));
@@ -108,7 +104,7 @@ int RunWorker(ServeConfig config) {
   std::function<void(const boost::system::error_code&, int)> on_reload =
       [&](const boost::system::error_code& error, int) {
         if (error) return;
-        ReloadDetector(config.detector, endpoints.get(), &logger);
+        ReloadDetector(config.detection, endpoints.get(), &logger);
         reload_signals.async_wait(on_reload);
       };
   reload_signals.async_wait(on_reload);

@@ -1,6 +1,7 @@
 // Detection of context words near a candidate span.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +12,27 @@ namespace privacy::detect {
 inline constexpr size_t kContextBefore = 48;
 inline constexpr size_t kContextAfter = 24;
 
-// True when one of `words` (lower-case ASCII) starts a word within the
-// context window around [start, end). Comparison ignores ASCII case.
+// A set of lower-case context words prepared for fast lookup. Immutable and
+// safe for concurrent use.
+class ContextWordSet {
+ public:
+  ContextWordSet() = default;
+  explicit ContextWordSet(std::vector<std::string> words);
+
+  bool empty() const { return words_.empty(); }
+
+  // True when one of the words starts a word at byte `pos` of `text`
+  // (ASCII case ignored).
+  bool StartsAt(std::string_view text, size_t pos) const;
+
+ private:
+  std::vector<std::string> words_;
+  std::bitset<256> first_bytes_;  // first byte of a word, in either ASCII case
+};
+
+// True when one of `words` starts a word within the context window around
+// [start, end).
 bool HasContextWord(std::string_view text, size_t start, size_t end,
-                    const std::vector<std::string>& words);
+                    const ContextWordSet& words);
 
 }  // namespace privacy::detect

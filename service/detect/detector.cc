@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "detect/allow_list.h"
+#include "detect/custom_recognizer_file.h"
+#include "detect/deny_values.h"
 #include "detect/overlap_resolver.h"
+#include "detect/pattern_recognizer.h"
 #include "detect/pattern_scanner.h"
 #include "detect/recognizer_registry.h"
 
@@ -20,11 +24,25 @@ struct Slot {
   uint32_t pattern_count = 0;
 };
 
+// The configured recognizers in the order they run: custom recognizers and
+// deny values first (their strong candidates claim text), then the registry.
+std::vector<std::unique_ptr<Recognizer>> ConfiguredRecognizers(const DetectorConfig& config) {
+  std::vector<std::unique_ptr<Recognizer>> recognizers;
+  if (!config.custom_recognizers_file.empty()) {
+    for (PatternSpec& spec : LoadCustomRecognizers(config.custom_recognizers_file)) {
+      recognizers.push_back(std::make_unique<PatternRecognizer>(std::move(spec)));
+    }
+  }
+  for (auto& r : MakeDenyValueRecognizers(config.deny_values)) recognizers.push_back(std::move(r));
+  for (const RecognizerEntry& entry : BuiltinRecognizers()) recognizers.push_back(entry.make(config));
+  return recognizers;
+}
+
 std::vector<Slot> BuildSlots(const DetectorConfig& config, std::vector<ScanPattern>* patterns) {
   std::vector<Slot> slots;
-  for (const RecognizerEntry& entry : BuiltinRecognizers()) {
+  for (std::unique_ptr<Recognizer>& recognizer : ConfiguredRecognizers(config)) {
     Slot slot;
-    slot.recognizer = entry.make(config);
+    slot.recognizer = std::move(recognizer);
     slot.types = slot.recognizer->Types();
     std::vector<ScanPattern> own = slot.recognizer->Patterns();
     slot.first_pattern = static_cast<uint32_t>(patterns->size());
@@ -38,7 +56,7 @@ std::vector<Slot> BuildSlots(const DetectorConfig& config, std::vector<ScanPatte
 // The Detector built from the recognizer registry.
 class RegistryDetector : public Detector {
  public:
-  explicit RegistryDetector(const DetectorConfig& config) : config_(config) {
+  explicit RegistryDetector(const DetectorConfig& config) : config_(config), allow_(config) {
     std::vector<ScanPattern> patterns;
     slots_ = BuildSlots(config, &patterns);
     scanner_ = std::make_unique<PatternScanner>(patterns);
@@ -66,10 +84,12 @@ class RegistryDetector : public Detector {
         pattern_wanted[slot.first_pattern + p] = slot_wanted[i];
       }
     }
+    any = any || !options.deny_values.empty();
     if (!any || text.empty()) return {};
 
     const std::vector<ScanHit> hits = scanner_->Scan(text, pattern_wanted);
     std::vector<Candidate> candidates;
+    FindCallDenyValues(text, options.deny_values, &candidates);
     std::vector<PatternMatch> own;
     std::vector<Candidate> produced;
     size_t next_hit = 0;
@@ -89,7 +109,13 @@ class RegistryDetector : public Detector {
     std::erase_if(candidates, [&](const Candidate& c) {
       return !type_wanted(c.type) || c.score < MinScore(c.type);
     });
-    return ResolveOverlaps(std::move(candidates));
+    std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
+    if (!allow_.empty() || !options.allow_values.empty()) {
+      std::erase_if(findings, [&](const Finding& f) {
+        return allow_.Allows(text.substr(f.start, f.end - f.start), options);
+      });
+    }
+    return findings;
   }
 
   bool IsKnownType(std::string_view type) const override {
@@ -105,6 +131,7 @@ class RegistryDetector : public Detector {
   }
 
   DetectorConfig config_;
+  AllowList allow_;
   std::vector<Slot> slots_;
   std::unique_ptr<PatternScanner> scanner_;
   std::vector<std::string> types_;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace privacy::detect {
@@ -23,6 +24,14 @@ struct Finding {
   bool operator==(const Finding&) const = default;
 };
 
+// A value that is always reported, wherever it occurs as a whole word, with
+// type `type` and score 1.0.
+struct DenyValue {
+  std::string value;
+  std::string type;
+  bool ignore_case = false;  // ASCII case
+};
+
 // Deployment-wide settings of a Detector.
 struct DetectorConfig {
   // Regions (ISO 3166 alpha-2) tried for phone numbers written without a
@@ -33,12 +42,34 @@ struct DetectorConfig {
   // from `min_scores` use `default_min_score`.
   double default_min_score = 0.5;
   std::map<std::string, double> min_scores;
+
+  // Values never reported: a finding whose text equals one of them is
+  // dropped (unless it is also a deny value). Exact byte comparison; when
+  // `allow_values_ignore_case` is set, ASCII case is ignored as well.
+  std::vector<std::string> allow_values;
+  bool allow_values_ignore_case = false;
+
+  // Values always reported; compiled into the detector's scan.
+  std::vector<DenyValue> deny_values;
+
+  // Path of a file of custom recognizers (format in
+  // custom_recognizer_file.h); empty for none. Its types become known types.
+  std::string custom_recognizers_file;
 };
 
 // Per-call settings.
 struct DetectOptions {
   // Types to report; empty means every known type.
   std::vector<std::string> only_types;
+
+  // Values not reported in this call, in addition to the deployment's
+  // allow list (exact comparison).
+  std::vector<std::string> allow_values;
+
+  // (value, type) pairs reported in this call with score 1.0 wherever the
+  // value occurs as a whole word (exact comparison). Found by a plain
+  // substring search, so keep them few. Deny values win over allow values.
+  std::vector<std::pair<std::string, std::string>> deny_values;
 };
 
 // A Detector runs every registered recognizer over a text and resolves
@@ -61,8 +92,10 @@ class Detector {
   virtual std::vector<std::string> KnownTypes() const = 0;
 };
 
-// Builds a detector with the built-in recognizers. Throws std::runtime_error
-// with a readable message if the configuration cannot be compiled.
+// Builds a detector with the built-in recognizers, the configured deny
+// values and the custom recognizers file. Throws std::runtime_error with a
+// readable message (for the custom recognizers file: its path and line) if
+// the configuration cannot be loaded or compiled.
 std::unique_ptr<Detector> CreateDetector(const DetectorConfig& config);
 
 }  // namespace privacy::detect

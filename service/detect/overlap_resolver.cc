@@ -19,6 +19,7 @@ bool Overlaps(const std::map<uint32_t, uint32_t>& taken, uint32_t start, uint32_
 
 std::vector<Finding> ResolveOverlaps(std::vector<Candidate> candidates) {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.denied != b.denied) return a.denied;
     if (a.score != b.score) return a.score > b.score;
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     if (a.start != b.start) return a.start < b.start;

@@ -8,11 +8,11 @@
 
 namespace privacy::detect {
 
-// Picks non-overlapping candidates greedily: highest score first, then the
-// longer span, then the earlier start. So a Luhn-valid card number (score
-// 0.9) inside a URL (0.85) is reported as the card, as Presidio's
-// score-based conflict resolution would, and a date inside an IP address
-// loses to the IP. Returns findings sorted by start.
+// Picks non-overlapping candidates greedily: deny values first, then the
+// highest score, then the longer span, then the earlier start. So a
+// Luhn-valid card number (score 0.9) inside a URL (0.85) is reported as the
+// card, as Presidio's score-based conflict resolution would, and a date
+// inside an IP address loses to the IP. Returns findings sorted by start.
 std::vector<Finding> ResolveOverlaps(std::vector<Candidate> candidates);
 
 }  // namespace privacy::detect

@@ -27,7 +27,8 @@ size_t ExtendLeft(std::string_view text, size_t start, std::string_view chars) {
 
 }  // namespace
 
-PatternRecognizer::PatternRecognizer(PatternSpec spec) : spec_(std::move(spec)) {
+PatternRecognizer::PatternRecognizer(PatternSpec spec)
+    : spec_(std::move(spec)), context_words_(spec_.context_words) {
   for (const PatternRule& rule : spec_.rules) {
     Validator v = nullptr;
     if (!rule.validator.empty()) {
@@ -64,9 +65,9 @@ void PatternRecognizer::Recognize(const RecognizeInput& input,
     if (WordCharBefore(text, start) || WordCharAfter(text, end)) continue;
     if (ContinuesNumber(text, start, end, spec_.number_separators)) continue;
     double score = rule.score;
-    if (HasContextWord(text, start, end, spec_.context_words)) score += spec_.context_boost;
+    if (HasContextWord(text, start, end, context_words_)) score += spec_.context_boost;
     out->push_back({spec_.type, static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-                    std::min(score, 1.0)});
+                    std::min(score, 1.0), spec_.denied});
   }
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "detect/context_words.h"
 #include "detect/recognizer.h"
 #include "detect/validator_table.h"
 
@@ -40,6 +41,8 @@ struct PatternSpec {
   // Separators through which a hit must not touch more digits (see
   // ContinuesNumber); empty disables the check.
   std::string number_separators;
+  // True for deny values: candidates win every overlap.
+  bool denied = false;
 };
 
 // Turns the Hyperscan hits of its rules into scored candidates: each hit is
@@ -57,6 +60,7 @@ class PatternRecognizer : public Recognizer {
  private:
   PatternSpec spec_;
   std::vector<Validator> validators_;  // parallel to spec_.rules
+  ContextWordSet context_words_;
 };
 
 }  // namespace privacy::detect

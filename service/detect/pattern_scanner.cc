@@ -24,22 +24,40 @@ int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
   return 0;
 }
 
+unsigned int FlagsOf(const ScanPattern& pattern) {
+  return (pattern.leftmost_start ? HS_FLAG_SOM_LEFTMOST : 0) |
+         (pattern.caseless ? HS_FLAG_CASELESS : 0);
+}
+
+bool StartThenLongest(const ScanHit& a, const ScanHit& b) {
+  if (a.start != b.start) return a.start < b.start;
+  return a.end > b.end;
+}
+
 // Keeps, per pattern, the longest hit at each start and drops hits that
 // begin inside an already kept one. Hits without a start are all kept.
-std::vector<ScanHit> LeftmostLongest(std::vector<ScanHit> hits,
+// Hits are bucketed by pattern (Hyperscan reports them by end, which is
+// usually already the order wanted), so sorting is rarely needed.
+std::vector<ScanHit> LeftmostLongest(const std::vector<ScanHit>& hits,
                                      const std::vector<bool>& has_start) {
-  std::sort(hits.begin(), hits.end(), [](const ScanHit& a, const ScanHit& b) {
-    if (a.id != b.id) return a.id < b.id;
-    if (a.start != b.start) return a.start < b.start;
-    return a.end > b.end;
-  });
+  std::vector<uint32_t> bucket(has_start.size() + 1, 0);
+  for (const ScanHit& h : hits) ++bucket[h.id + 1];
+  for (size_t i = 1; i < bucket.size(); ++i) bucket[i] += bucket[i - 1];
+  std::vector<ScanHit> by_pattern(hits.size());
+  std::vector<uint32_t> cursor(bucket.begin(), bucket.end() - 1);
+  for (const ScanHit& h : hits) by_pattern[cursor[h.id]++] = h;
+
   std::vector<ScanHit> kept;
-  for (const ScanHit& h : hits) {
-    if (has_start[h.id] && !kept.empty() && kept.back().id == h.id &&
-        h.start < kept.back().end) {
-      continue;
+  kept.reserve(by_pattern.size());
+  for (size_t id = 0; id + 1 < bucket.size(); ++id) {
+    const auto first = by_pattern.begin() + bucket[id];
+    const auto last = by_pattern.begin() + bucket[id + 1];
+    if (!std::is_sorted(first, last, StartThenLongest)) std::sort(first, last, StartThenLongest);
+    const size_t begin = kept.size();
+    for (auto it = first; it != last; ++it) {
+      if (has_start[id] && kept.size() > begin && it->start < kept.back().end) continue;
+      kept.push_back(*it);
     }
-    kept.push_back(h);
   }
   return kept;
 }
@@ -54,8 +72,7 @@ PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns)
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < patterns.size(); ++i) {
     expressions.push_back(patterns[i].expression.c_str());
-    flags.push_back((patterns[i].leftmost_start ? HS_FLAG_SOM_LEFTMOST : 0) |
-                    (patterns[i].caseless ? HS_FLAG_CASELESS : 0));
+    flags.push_back(FlagsOf(patterns[i]));
     ids.push_back(static_cast<unsigned int>(i));
     has_start_.push_back(patterns[i].leftmost_start);
   }
@@ -76,6 +93,19 @@ PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns)
   scratch_ = std::make_unique<ScratchPool>(db_);
 }
 
+std::string PatternError(const ScanPattern& pattern) {
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile(pattern.expression.c_str(), FlagsOf(pattern), HS_MODE_BLOCK, nullptr, &db,
+                 &error) == HS_SUCCESS) {
+    hs_free_database(db);
+    return {};
+  }
+  std::string message = error != nullptr ? error->message : "unknown error";
+  hs_free_compile_error(error);
+  return message;
+}
+
 PatternScanner::~PatternScanner() {
   scratch_.reset();
   if (db_ != nullptr) hs_free_database(db_);
@@ -91,7 +121,7 @@ std::vector<ScanHit> PatternScanner::Scan(std::string_view text,
               OnMatch, &state) != HS_SUCCESS) {
     throw std::runtime_error("hyperscan: scan failed");
   }
-  return LeftmostLongest(std::move(hits), has_start_);
+  return LeftmostLongest(hits, has_start_);
 }
 
 }  // namespace privacy::detect

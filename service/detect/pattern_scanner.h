@@ -4,6 +4,7 @@
 #include <hs/hs.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,5 +45,9 @@ class PatternScanner {
   size_t pattern_count_ = 0;
   std::vector<bool> has_start_;  // per pattern: HS_FLAG_SOM_LEFTMOST used
 };
+
+// Empty when `pattern` compiles the way PatternScanner compiles it;
+// otherwise Hyperscan's error message.
+std::string PatternError(const ScanPattern& pattern);
 
 }  // namespace privacy::detect

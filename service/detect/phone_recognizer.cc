@@ -1,15 +1,14 @@
 #include "detect/phone_recognizer.h"
 
-#include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumbermatch.h>
 #include <phonenumbers/phonenumbermatcher.h>
-#include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
 
 #include "detect/checksums.h"
 #include "detect/context_words.h"
+#include "detect/phone_number_util.h"
 #include "detect/text_boundary.h"
 
 namespace privacy::detect {
@@ -31,29 +30,14 @@ constexpr uint32_t kMaxRun = 32;
 // Earlier candidates at least this strong claim their digits.
 constexpr double kClaimScore = 0.5;
 
-// libphonenumber logs parse failures to stderr by default; the service must
-// never print personal values, so the library logger is muted once.
-const PhoneNumberUtil& QuietPhoneNumberUtil() {
-  static PhoneNumberUtil* const util = [] {
-    PhoneNumberUtil* u = PhoneNumberUtil::GetInstance();
-    u->SetLogger(new i18n::phonenumbers::NullLogger());
-    return u;
-  }();
-  return *util;
-}
-
-const std::vector<std::string>& ContextWords() {
-  static const std::vector<std::string> kWords = {
+std::vector<std::string> ContextWords() {
+  return {
       "phone", "tel",   "call",    "mobile",     "cell",     "fax",     "contact",
       "reach", "ring",  "sms",     "whatsapp",   "number",   "voicemail", "dial",
       "telefon", "téléphone", "erreichbar", "llamar", "teléfono", "portable", "handy"};
-  return kWords;
 }
 
-struct Span {
-  uint32_t start;
-  uint32_t end;
-};
+using Span = PhoneRecognizer::Verdict::Span;
 
 // The spans libphonenumber finds in `candidate` for `region` at `leniency`.
 std::vector<Span> Match(const std::string& candidate, const std::string& region,
@@ -146,19 +130,31 @@ std::vector<PatternMatch> WholeRuns(std::string_view text, std::span<const Patte
   return runs;
 }
 
-size_t CountDigits(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  }));
+// Calls `fn(first_digit, length)` for every run of consecutive digit groups,
+// where `first_digit` indexes `digits` (the candidate's digits) and `length`
+// counts the run's digits; stops at the first call returning true.
+template <typename Fn>
+bool AnyGroupRun(std::span<const DigitGroup> groups, Fn fn) {
+  size_t first = 0;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    size_t length = 0;
+    for (size_t j = i; j < groups.size(); ++j) {
+      length += groups[j].length;
+      if (fn(first, length)) return true;
+    }
+    first += groups[i].length;
+  }
+  return false;
 }
 
 }  // namespace
 
-PhoneRecognizer::PhoneRecognizer(std::vector<std::string> regions) {
+PhoneRecognizer::PhoneRecognizer(std::vector<std::string> regions)
+    : context_words_(ContextWords()) {
   if (regions.empty()) regions.push_back("US");
   const PhoneNumberUtil& util = QuietPhoneNumberUtil();
   for (const std::string& code : regions) {
-    Region region{code, ""};
+    Region region{code, util.GetCountryCodeForRegion(code), ""};
     util.GetNddPrefixForRegion(code, true, &region.trunk_prefix);
     regions_.push_back(region);
   }
@@ -179,49 +175,124 @@ std::vector<ScanPattern> PhoneRecognizer::Patterns() const {
   return {{R"(\d[\d ().-]{5,22}\d)", false, false}};
 }
 
+bool PhoneRecognizer::MayBeInternational(std::string_view digits,
+                                         std::span<const DigitGroup> groups) const {
+  const PhoneLengths::Prefix prefix = lengths_.CallingCodePrefix(digits);
+  if (prefix.code == 0) return false;
+  // Runs starting with the first group; the national part may carry a
+  // bracketed trunk prefix, as in +44 (0)20.
+  size_t length = 0;
+  for (const DigitGroup& g : groups) {
+    length += g.length;
+    if (length <= prefix.length) continue;
+    const size_t national = length - prefix.length;
+    if (lengths_.IsPossible(prefix.code, national)) return true;
+    if (digits[prefix.length] == '0' && lengths_.IsPossible(prefix.code, national - 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PhoneRecognizer::MayBeNational(std::string_view digits, std::span<const DigitGroup> groups,
+                                    const Region& region) const {
+  const std::string_view trunk = region.trunk_prefix;
+  return AnyGroupRun(groups, [&](size_t first, size_t length) {
+    const std::string_view run = digits.substr(first, length);
+    if (lengths_.IsPossible(region.calling_code, length)) return true;
+    if (!trunk.empty() && run.starts_with(trunk) && length > trunk.size() &&
+        lengths_.IsPossible(region.calling_code, length - trunk.size())) {
+      return true;
+    }
+    // Dialled with an international access code: 00 44 20 ..., 011 44 20 ...
+    for (std::string_view idd : {std::string_view("00"), std::string_view("011")}) {
+      if (run.starts_with(idd)) {
+        const std::string_view rest = run.substr(idd.size());
+        const PhoneLengths::Prefix prefix = lengths_.CallingCodePrefix(rest);
+        if (prefix.code != 0 && rest.size() > prefix.length &&
+            lengths_.IsPossible(prefix.code, rest.size() - prefix.length)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  });
+}
+
+PhoneRecognizer::Verdict PhoneRecognizer::Verify(const std::string& candidate,
+                                                 std::string_view digits,
+                                                 std::span<const DigitGroup> groups) const {
+  Verdict verdict;
+  const bool international = candidate.find('+') != std::string::npos;
+  std::vector<const Region*> regions = PlausibleRegions(digits);
+  if (international) {
+    if (!MayBeInternational(digits, groups) && !MayBeNational(digits, groups, regions_.front())) {
+      return verdict;
+    }
+    verdict.spans = Match(candidate, regions_.front().code, PhoneNumberMatcher::VALID);
+    verdict.score = kInternationalScore;
+    if (!verdict.spans.empty()) return verdict;
+  } else {
+    std::erase_if(regions, [&](const Region* r) { return !MayBeNational(digits, groups, *r); });
+  }
+  std::erase_if(regions, [&](const Region* r) { return !ValidInRegion(candidate, r->code); });
+  for (size_t i = 0; verdict.spans.empty() && i < regions.size(); ++i) {
+    verdict.spans = Match(candidate, regions[i]->code, PhoneNumberMatcher::EXACT_GROUPING);
+    verdict.score = kExactGroupingScore;
+  }
+  for (size_t i = 0; verdict.spans.empty() && i < regions.size(); ++i) {
+    verdict.spans = Match(candidate, regions[i]->code, PhoneNumberMatcher::STRICT_GROUPING);
+    verdict.score = kLooseGroupingScore;
+  }
+  return verdict;
+}
+
 void PhoneRecognizer::Recognize(const RecognizeInput& input,
                                 std::vector<Candidate>* out) const {
   const std::vector<Span> claimed = ClaimedSpans(input.earlier);
+  Memo memo;
   for (const PatternMatch& m : WholeRuns(input.text, input.matches)) {
     for (const Span& segment : UnclaimedSegments(input.text, m, claimed)) {
-      RecognizeSegment(input.text, segment.start, segment.end, out);
+      RecognizeSegment(input.text, segment.start, segment.end, &memo, out);
     }
   }
 }
 
 void PhoneRecognizer::RecognizeSegment(std::string_view text, uint32_t from, uint32_t to,
-                                       std::vector<Candidate>* out) const {
-  const std::string candidate(text.substr(from, to - from));
-  const bool international = candidate.find('+') != std::string::npos;
-  const size_t digits = CountDigits(candidate);
-  if (digits < kMinDigits || digits > (international ? kMaxDigits : kMaxNationalDigits)) return;
-  std::vector<Span> spans;
-  double score = 0;
-  if (international) {
-    spans = Match(candidate, regions_.front().code, PhoneNumberMatcher::VALID);
-    score = kInternationalScore;
+                                       Memo* memo, std::vector<Candidate>* out) const {
+  const std::string_view candidate = text.substr(from, to - from);
+  const std::vector<DigitGroup> groups = DigitGroupsOf(candidate);
+  if (groups.empty()) return;
+  // "5 +44 20 7946 0286": a number with a country code after other digits.
+  const size_t plus = candidate.find('+', groups[0].offset);
+  if (plus != std::string_view::npos && candidate[plus - 1] == ' ') {
+    uint32_t end = from + static_cast<uint32_t>(plus);
+    while (end > from && !IsDigit(text[end - 1])) --end;
+    RecognizeSegment(text, from, end, memo, out);
+    RecognizeSegment(text, from + static_cast<uint32_t>(plus), to, memo, out);
+    return;
   }
-  std::vector<const Region*> valid_in;
-  if (spans.empty()) {
-    for (const Region* region : PlausibleRegions(DigitsOf(candidate))) {
-      if (ValidInRegion(candidate, region->code)) valid_in.push_back(region);
-    }
+  const bool international = candidate.find('+') != std::string_view::npos;
+  const std::string digits = DigitsOf(candidate);
+  if (digits.size() < kMinDigits ||
+      digits.size() > (international ? kMaxDigits : kMaxNationalDigits)) {
+    return;
   }
-  for (size_t i = 0; spans.empty() && i < valid_in.size(); ++i) {
-    spans = Match(candidate, valid_in[i]->code, PhoneNumberMatcher::EXACT_GROUPING);
-    score = kExactGroupingScore;
+  if (IsNonPhoneShape(candidate, groups)) return;
+
+  std::string key(candidate);
+  auto it = memo->find(key);
+  if (it == memo->end()) {
+    Verdict verdict = Verify(key, digits, groups);
+    it = memo->emplace(std::move(key), std::move(verdict)).first;
   }
-  for (size_t i = 0; spans.empty() && i < valid_in.size(); ++i) {
-    spans = Match(candidate, valid_in[i]->code, PhoneNumberMatcher::STRICT_GROUPING);
-    score = kLooseGroupingScore;
-  }
-  for (const Span& s : spans) {
+  for (const Span& s : it->second.spans) {
     const uint32_t start = from + s.start;
     const uint32_t end = from + s.end;
     if (WordCharBefore(text, start) || WordCharAfter(text, end)) continue;
-    double final_score = score;
-    if (HasContextWord(text, start, end, ContextWords())) final_score += kContextBoost;
-    out->push_back({type_, start, end, std::min(final_score, 1.0)});
+    double score = it->second.score;
+    if (HasContextWord(text, start, end, context_words_)) score += kContextBoost;
+    out->push_back({type_, start, end, std::min(score, 1.0)});
   }
 }
 

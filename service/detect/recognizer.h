@@ -36,6 +36,7 @@ struct Candidate {
   uint32_t start = 0;
   uint32_t end = 0;
   double score = 0.0;
+  bool denied = false;  // a deny value: wins every overlap
 };
 
 // What a recognizer is given for one text.

@@ -1,5 +1,6 @@
 #include "detect/validator_table.h"
 
+#include "detect/checksums.h"
 #include "detect/crypto_wallet_validators.h"
 #include "detect/date_validators.h"
 #include "detect/financial_validators.h"
@@ -19,6 +20,27 @@ std::string_view Whole(std::string_view candidate) {
 template <size_t (*Length)(std::string_view)>
 std::string_view Prefix(std::string_view candidate) {
   return candidate.substr(0, Length(candidate));
+}
+
+// Generic check-digit validators for custom recognizers: they judge the
+// digits (or, for mod97, the letters and digits) of the candidate.
+bool LuhnOfDigits(std::string_view candidate) {
+  const std::string digits = DigitsOf(candidate);
+  return digits.size() >= 2 && LuhnValid(digits);
+}
+
+bool VerhoeffOfDigits(std::string_view candidate) {
+  const std::string digits = DigitsOf(candidate);
+  return digits.size() >= 2 && VerhoeffValid(digits);
+}
+
+bool Mod97OfAlphanumerics(std::string_view candidate) {
+  std::string alnum;
+  for (char c : candidate) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) alnum += c;
+  }
+  return alnum.size() >= 3 && Mod97(alnum) == 1;
 }
 
 struct Entry {
@@ -46,9 +68,18 @@ constexpr Entry kValidators[] = {
     {"es_nif", Whole<IsValidEsNif>},
     {"es_nie", Whole<IsValidEsNie>},
     {"in_aadhaar", Whole<IsValidInAadhaar>},
+    {"luhn", Whole<LuhnOfDigits>},
+    {"verhoeff", Whole<VerhoeffOfDigits>},
+    {"mod97", Whole<Mod97OfAlphanumerics>},
 };
 
 }  // namespace
+
+std::vector<std::string_view> ValidatorNames() {
+  std::vector<std::string_view> names;
+  for (const Entry& e : kValidators) names.push_back(e.name);
+  return names;
+}
 
 Validator FindValidator(std::string_view name) {
   for (const Entry& e : kValidators) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace privacy::detect {
 
@@ -13,5 +14,8 @@ using Validator = std::string_view (*)(std::string_view candidate);
 
 // The validator registered under `name`, or nullptr when there is none.
 Validator FindValidator(std::string_view name);
+
+// The names of every registered validator, in table order.
+std::vector<std::string_view> ValidatorNames();
 
 }  // namespace privacy::detect

@@ -14,6 +14,12 @@ namespace {
 void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
   if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
 }
+
+// Types of the catalog that callers may name in deny_values even when no
+// built-in recognizer reports them.
+bool IsCatalogNameType(const std::string& type) {
+  return type == "PERSON" || type == "LOCATION" || type == "ORGANIZATION";
+}
 }  // namespace
 
 PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
@@ -37,11 +43,11 @@ Status PrivacyEndpoints::CheckText(const std::string& text, const char* field) c
   return Status::Ok();
 }
 
-Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(
-    const detect::Detector& detector,
-    const google::protobuf::RepeatedPtrField<std::string>& types) const {
+template <typename Request>
+Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::Detector& detector,
+                                                                 const Request& request) const {
   detect::DetectOptions options;
-  for (const auto& type : types) {
+  for (const auto& type : request.entities_to_mask()) {
     if (!detector.IsKnownType(type)) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
@@ -51,14 +57,45 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(
     }
     options.only_types.push_back(type);
   }
+  size_t list_values =
+      static_cast<size_t>(request.allow_values_size() + request.deny_values_size());
+  if (list_values > limits_.max_list_values_per_request) {
+    return MakeError(ErrorCode::kTooLarge,
+                     "more than " + std::to_string(limits_.max_list_values_per_request) +
+                         " allow_values and deny_values");
+  }
+  auto check_value = [this](const std::string& value, const char* field) -> Status {
+    if (value.empty() || value.size() > limits_.max_list_value_bytes) {
+      return MakeError(ErrorCode::kBadRequest,
+                       std::string(field) + " entries must be 1 to " +
+                           std::to_string(limits_.max_list_value_bytes) + " bytes");
+    }
+    return Status::Ok();
+  };
+  for (const auto& value : request.allow_values()) {
+    if (auto status = check_value(value, "allow_values"); !status) return status.error();
+    options.allow_values.push_back(value);
+  }
+  for (const auto& deny : request.deny_values()) {
+    if (auto status = check_value(deny.value(), "deny_values"); !status) return status.error();
+    if (!detector.IsKnownType(deny.type()) && !IsCatalogNameType(deny.type())) {
+      // Only catalog types: a free-form type would put caller text into
+      // tokens and audit events.
+      return MakeError(ErrorCode::kBadRequest,
+                       "deny_values type must be a known entity type or PERSON, LOCATION, "
+                       "ORGANIZATION");
+    }
+    options.deny_values.emplace_back(deny.value(), deny.type());
+  }
   return options;
 }
 
-Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(
-    const std::string& text, const google::protobuf::RepeatedPtrField<std::string>& types) const {
+template <typename Request>
+Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& text,
+                                                            const Request& request) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
   std::shared_ptr<const detect::Detector> detector = detector_.load();
-  auto options = DetectOptionsFor(*detector, types);
+  auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
   return detector->Detect(text, *options);
 }
@@ -66,7 +103,7 @@ Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(
 Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request,
                                              v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
-  auto findings = Find(request.text(), request.entities_to_mask());
+  auto findings = Find(request.text(), request);
   if (!findings) return findings.error();
 
   std::vector<vault::ValueToMask> values;
@@ -100,7 +137,7 @@ Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request,
 }
 
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request) const {
-  auto findings = Find(request.text(), request.entities_to_mask());
+  auto findings = Find(request.text(), request);
   if (!findings) return findings.error();
   v1::DetectReply reply;
   for (const auto& f : *findings) {

@@ -19,6 +19,9 @@ namespace privacy::endpoints {
 struct EndpointLimits {
   size_t max_text_bytes = 256 * 1024;
   size_t max_tokens_per_request = 1000;
+  // Per-request allow and deny values: how many, and how long each.
+  size_t max_list_values_per_request = 100;
+  size_t max_list_value_bytes = 256;
 };
 
 // PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
@@ -41,12 +44,12 @@ class PrivacyEndpoints {
 
  private:
   Status CheckText(const std::string& text, const char* field) const;
-  Result<detect::DetectOptions> DetectOptionsFor(
-      const detect::Detector& detector,
-      const google::protobuf::RepeatedPtrField<std::string>& types) const;
-  Result<std::vector<detect::Finding>> Find(
-      const std::string& text,
-      const google::protobuf::RepeatedPtrField<std::string>& types) const;
+  template <typename Request>
+  Result<detect::DetectOptions> DetectOptionsFor(const detect::Detector& detector,
+                                                 const Request& request) const;
+  template <typename Request>
+  Result<std::vector<detect::Finding>> Find(const std::string& text,
+                                            const Request& request) const;
 
   std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;

@@ -37,6 +37,14 @@ std::string TokenPrefixFor(std::string_view entity_type) {
   return prefix.empty() ? "PII" : prefix;
 }
 
+bool IsEntityTypeName(std::string_view type) {
+  if (type.empty() || type.size() > 32) return false;
+  for (char c : type) {
+    if (!IsPrefixChar(c) && c != '_') return false;
+  }
+  return true;
+}
+
 std::string FormatToken(std::string_view prefix, std::string_view suffix) {
   std::string token;
   token.reserve(prefix.size() + suffix.size() + 3);

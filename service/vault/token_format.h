@@ -12,6 +12,9 @@ namespace privacy::vault {
 // LOCATION -> LOC, ...; other types keep their letters and digits.
 std::string TokenPrefixFor(std::string_view entity_type);
 
+// True for names of entity types: [A-Z0-9_]{1,32}.
+bool IsEntityTypeName(std::string_view type);
+
 // "[prefix_suffix]".
 std::string FormatToken(std::string_view prefix, std::string_view suffix);
 
