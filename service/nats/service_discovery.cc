@@ -28,6 +28,16 @@ void AppendField(std::string* out, const char* key, std::string_view value) {
   AppendJsonString(out, value);
 }
 
+// Opens an endpoint object with its name, subject and queue group.
+void AppendEndpointIdentity(std::string* out, const RequestServer::EndpointInfo& e) {
+  out->push_back('{');
+  AppendField(out, "name", e.name);
+  out->push_back(',');
+  AppendField(out, "subject", e.subject);
+  out->push_back(',');
+  AppendField(out, "queue_group", e.queue_group);
+}
+
 }  // namespace
 
 ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served)
@@ -59,12 +69,7 @@ std::string ServiceDiscovery::InfoJson() const {
   for (const auto& e : served_->Endpoints()) {
     if (!first) out.push_back(',');
     first = false;
-    out.push_back('{');
-    AppendField(&out, "name", e.name);
-    out.push_back(',');
-    AppendField(&out, "subject", e.subject);
-    out.push_back(',');
-    AppendField(&out, "queue_group", e.queue_group);
+    AppendEndpointIdentity(&out, e);
     out.append(",\"metadata\":null}");
   }
   out.append("]}");
@@ -82,12 +87,7 @@ std::string ServiceDiscovery::StatsJson() const {
     first = false;
     const EndpointStats& s = e.stats;
     int64_t average = s.requests == 0 ? 0 : s.processing_time_ns / static_cast<int64_t>(s.requests);
-    out.push_back('{');
-    AppendField(&out, "name", e.name);
-    out.push_back(',');
-    AppendField(&out, "subject", e.subject);
-    out.push_back(',');
-    AppendField(&out, "queue_group", e.queue_group);
+    AppendEndpointIdentity(&out, e);
     out.append(",\"num_requests\":" + std::to_string(s.requests));
     out.append(",\"num_errors\":" + std::to_string(s.errors));
     out.push_back(',');
