@@ -1,5 +1,7 @@
 #include "support/nats_monitor.h"
 
+#include "support/privacy_format.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -8,7 +10,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <regex>
 #include <stdexcept>
 
 namespace privacy::testing {
@@ -56,13 +57,17 @@ std::string MonitorGet(uint16_t port, const std::string& path) {
 std::map<int, uint64_t> SubscriberDeliveries(uint16_t monitor_port, const std::string& subject) {
   const std::string body =
       MonitorGet(monitor_port, "/subsz?subs=1&limit=100000&test=" + subject);
-  static const std::regex kEntry(R"re("msgs":\s*(\d+),\s*"cid":\s*(\d+))re");
   std::map<int, uint64_t> out;
   auto list = body.find("\"subscriptions_list\"");
   if (list == std::string::npos) return out;
-  for (std::sregex_iterator it(body.begin() + static_cast<long>(list), body.end(), kEntry), end;
-       it != end; ++it) {
-    out[std::stoi((*it)[2].str())] += std::stoull((*it)[1].str());
+  // Each entry has "msgs": N followed by "cid": M.
+  for (size_t at = body.find("\"msgs\":", list); at != std::string::npos;
+       at = body.find("\"msgs\":", at + 1)) {
+    size_t cid = body.find("\"cid\":", at);
+    if (cid == std::string::npos) break;
+    uint64_t msgs = std::stoull(RawJsonValue(std::string_view(body).substr(at), "msgs"));
+    int client = std::stoi(RawJsonValue(std::string_view(body).substr(cid), "cid"));
+    out[client] += msgs;
   }
   return out;
 }
