@@ -25,6 +25,7 @@ PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints
 
 template <typename Request, typename Reply, typename Call>
 nats::OutgoingReply PrivacyService::Handle(const nats::IncomingRequest& in, const char* kind,
+                                           bool audited,
                                            Call call) {
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
@@ -55,7 +56,7 @@ nats::OutgoingReply PrivacyService::Handle(const nats::IncomingRequest& in, cons
                     std::chrono::steady_clock::now() - started)
                     .count();
   audit.set_duration_us(micros);
-  if (audit_ != nullptr && std::string_view(kind) != "detect") audit_->Publish(audit);
+  if (audited && audit_ != nullptr) audit_->Publish(audit);
   if (logger_->Enabled(LogLevel::kDebug) || out.error) {
     logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
                  {{"endpoint", kind},
@@ -77,27 +78,27 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
       {"mask",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::MaskRequest, v1::MaskReply>(
-             in, "mask", [&e](const auto& r, auto* a) { return e.Mask(r, a); });
+             in, "mask", true, [&e](const auto& r, auto* a) { return e.Mask(r, a); });
        }},
       {"detect",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DetectRequest, v1::DetectReply>(
-             in, "detect", [&e](const auto& r, auto*) { return e.Detect(r); });
+             in, "detect", false, [&e](const auto& r, auto*) { return e.Detect(r); });
        }},
       {"resolve",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::ResolveRequest, v1::ResolveReply>(
-             in, "resolve", [&e](const auto& r, auto* a) { return e.Resolve(r, a); });
+             in, "resolve", true, [&e](const auto& r, auto* a) { return e.Resolve(r, a); });
        }},
       {"demask",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DemaskRequest, v1::DemaskReply>(
-             in, "demask", [&e](const auto& r, auto* a) { return e.Demask(r, a); });
+             in, "demask", true, [&e](const auto& r, auto* a) { return e.Demask(r, a); });
        }},
       {"delete",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DeleteRequest, v1::DeleteReply>(
-             in, "delete", [&e](const auto& r, auto* a) { return e.Delete(r, a); });
+             in, "delete", true, [&e](const auto& r, auto* a) { return e.Delete(r, a); });
        }},
   };
   for (auto& binding : bindings) {

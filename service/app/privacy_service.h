@@ -25,8 +25,11 @@ class PrivacyService {
   Status Register(nats::RequestServer* server, const std::string& queue_group);
 
  private:
+  // Decodes, calls `call`, encodes; publishes the audit event when
+  // `audited` (detect is stateless and has none).
   template <typename Request, typename Reply, typename Call>
-  nats::OutgoingReply Handle(const nats::IncomingRequest& in, const char* kind, Call call);
+  nats::OutgoingReply Handle(const nats::IncomingRequest& in, const char* kind, bool audited,
+                             Call call);
 
   std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints_;
   nats::AuditLog* audit_;
