@@ -26,6 +26,17 @@ if [ -z "${NATS_URL:-}" ]; then
   for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4222) 2>/dev/null && break; sleep 0.1; done
 fi
 
+# Sessions are encrypted with a master key: a development key is generated
+# once and kept in .local (production: ENCRYPTION_MASTER_KEY or
+# --encryption-key-file from a secret).
+if [ -z "${ENCRYPTION_MASTER_KEY:-}${ENCRYPTION_MASTER_KEY_FILE:-}" ]; then
+  if [ ! -s "$state/master.key" ]; then
+    (umask 077 && "$bin" keygen >"$state/master.key")
+    echo "generated a development encryption key in $state/master.key"
+  fi
+  export ENCRYPTION_MASTER_KEY_FILE="$state/master.key"
+fi
+
 "$bin" serve "$@" &
 worker=$!
 pids+=($worker)

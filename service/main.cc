@@ -1,5 +1,5 @@
 // privacy-filter: the worker (`serve`), its clients (`mask`, `detect`,
-// `resolve`, `demask`, `delete`) and `eval`, in one binary.
+// `resolve`, `demask`, `delete`), `eval` and `keygen`, in one binary.
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
 
@@ -7,6 +7,7 @@
 
 #include "app/client_commands.h"
 #include "app/eval_command.h"
+#include "app/keygen_command.h"
 #include "app/worker.h"
 
 namespace {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
 
   privacy::app::AddClientCommands(&app, &run);
   privacy::app::AddEvalCommand(&app, &run);
+  privacy::app::AddKeygenCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

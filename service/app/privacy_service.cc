@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "nats/request_info.h"
 #include "wire/codec.h"
 
 namespace privacy::app {
@@ -30,17 +31,20 @@ nats::OutgoingReply PrivacyService::Handle(const nats::IncomingRequest& in, cons
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
+  endpoints::Caller caller{nats::RequesterAccount(in.Header(nats::kRequestInfoHeader))};
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
+  audit.set_account(caller.account);
   audit.set_request_id(request_id);
   audit.set_worker_id(worker_id_);
   audit.set_timestamp_ms(NowMs());
 
   nats::OutgoingReply out;
   Request request;
-  Status decoded = wire::Decode(encoding, in.payload(), &request);
-  Result<Reply> reply = decoded ? call(request, &audit) : Result<Reply>(decoded.error());
+  Status admitted = endpoints_->Admit(caller);
+  Status decoded = admitted ? wire::Decode(encoding, in.payload(), &request) : admitted;
+  Result<Reply> reply = decoded ? call(request, caller, &audit) : Result<Reply>(decoded.error());
   if (reply) {
     out.body = wire::Encode(encoding, *reply);
   } else {
@@ -78,27 +82,27 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
       {"mask",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::MaskRequest, v1::MaskReply>(
-             in, "mask", true, [&e](const auto& r, auto* a) { return e.Mask(r, a); });
+             in, "mask", true, [&e](const auto& r, const auto& c, auto* a) { return e.Mask(r, c, a); });
        }},
       {"detect",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DetectRequest, v1::DetectReply>(
-             in, "detect", false, [&e](const auto& r, auto*) { return e.Detect(r); });
+             in, "detect", false, [&e](const auto& r, const auto&, auto*) { return e.Detect(r); });
        }},
       {"resolve",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::ResolveRequest, v1::ResolveReply>(
-             in, "resolve", true, [&e](const auto& r, auto* a) { return e.Resolve(r, a); });
+             in, "resolve", true, [&e](const auto& r, const auto& c, auto* a) { return e.Resolve(r, c, a); });
        }},
       {"demask",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DemaskRequest, v1::DemaskReply>(
-             in, "demask", true, [&e](const auto& r, auto* a) { return e.Demask(r, a); });
+             in, "demask", true, [&e](const auto& r, const auto& c, auto* a) { return e.Demask(r, c, a); });
        }},
       {"delete",
        [this, &e](const nats::IncomingRequest& in) {
          return Handle<v1::DeleteRequest, v1::DeleteReply>(
-             in, "delete", true, [&e](const auto& r, auto* a) { return e.Delete(r, a); });
+             in, "delete", true, [&e](const auto& r, const auto& c, auto* a) { return e.Delete(r, c, a); });
        }},
   };
   for (auto& binding : bindings) {

@@ -92,6 +92,36 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
                   "file of \"TYPE value\" lines always masked (reloaded on SIGHUP)")
       ->envname("DENY_LIST_FILE")
       ->check(CLI::ExistingFile);
+  app->add_option("--encryption-key-file", c->encryption.key_file,
+                  "file holding the base64 master key (else ENCRYPTION_MASTER_KEY)")
+      ->envname("ENCRYPTION_MASTER_KEY_FILE");
+  app->add_option("--previous-encryption-key-file", c->encryption.previous_key_file,
+                  "file holding the previous master key, still accepted for reading "
+                  "(else ENCRYPTION_MASTER_KEY_PREVIOUS)")
+      ->envname("ENCRYPTION_MASTER_KEY_PREVIOUS_FILE");
+  app->add_option_function<int64_t>(
+         "--key-period-hours",
+         [c](int64_t hours) { c->encryption.period = std::chrono::hours(hours); },
+         "hours per data-key period; sessions stay readable for one period after it ends "
+         "(default 24)")
+      ->envname("ENCRYPTION_KEY_PERIOD_HOURS")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--tenant-max-sessions", c->tenant_limits.max_sessions,
+                  "live sessions one NATS account may hold (0: unlimited)")
+      ->envname("TENANT_MAX_SESSIONS")
+      ->capture_default_str();
+  app->add_option("--tenant-max-tokens-per-session", c->tenant_limits.max_tokens_per_session,
+                  "tokens one session of an account may hold (0: only --max-tokens-per-session)")
+      ->envname("TENANT_MAX_TOKENS_PER_SESSION")
+      ->capture_default_str();
+  app->add_option("--tenant-requests-per-second", c->tenant_limits.requests_per_second,
+                  "requests per second one account may make to one worker (0: unlimited)")
+      ->envname("TENANT_REQUESTS_PER_SECOND")
+      ->capture_default_str();
+  app->add_option("--tenant-limits", c->tenant_limits_file,
+                  "file of per-account limits: ACCOUNT max_sessions=N "
+                  "max_tokens_per_session=N requests_per_second=R per line")
+      ->envname("TENANT_LIMITS_FILE");
   app->add_option("--log-level", c->log_level, "debug, info, warn or error")
       ->envname("LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
@@ -107,6 +137,11 @@ std::string ValidateServeConfig(ServeConfig* c) {
   if (c->vault.default_ttl > c->vault.max_ttl) {
     return "--session-ttl (" + std::to_string(c->vault.default_ttl.count()) +
            ") exceeds --max-ttl (" + std::to_string(c->vault.max_ttl.count()) + ")";
+  }
+  if (c->vault.max_ttl > c->encryption.period) {
+    return "--max-ttl (" + std::to_string(c->vault.max_ttl.count()) +
+           " s) exceeds the encryption key period (--key-period-hours): sessions must expire "
+           "before their key period is retired";
   }
   c->bucket.max_age = c->vault.max_ttl;
   c->audit.replicas = c->bucket.replicas;

@@ -7,10 +7,12 @@
 #include <string>
 
 #include "app/detector_factory.h"
+#include "app/encryption_keys.h"
 #include "endpoints/privacy_endpoints.h"
 #include "nats/audit_log.h"
 #include "nats/connection.h"
 #include "nats/kv_session_store.h"
+#include "tenant/tenant_limits.h"
 #include "vault/session_vault.h"
 
 namespace privacy::app {
@@ -23,6 +25,10 @@ struct ServeConfig {
   vault::VaultOptions vault;
   endpoints::EndpointLimits limits;
   DetectionSettings detection;
+  EncryptionSettings encryption;
+  // Quotas of every account, and a file of per-account overrides.
+  tenant::TenantLimits tenant_limits;
+  std::string tenant_limits_file;
   std::string queue_group = "privacy";
   int handler_threads = 32;
   std::string log_level = "info";

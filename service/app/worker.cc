@@ -11,6 +11,8 @@
 #include "nats/nats_status.h"
 #include "nats/request_server.h"
 #include "nats/service_discovery.h"
+#include "tenant/tenant_guard.h"
+#include "vault/encrypting_session_store.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -41,6 +43,18 @@ void ReloadDetector(const DetectionSettings& settings, endpoints::PrivacyEndpoin
   logger->Info("detector_reloaded");
 }
 
+// The per-account quotas, or null when no account has any.
+Result<std::shared_ptr<tenant::TenantGuard>> BuildTenantGuard(const ServeConfig& config) {
+  tenant::TenantPolicy policy(config.tenant_limits);
+  if (!config.tenant_limits_file.empty()) {
+    auto from_file = tenant::TenantPolicy::FromFile(config.tenant_limits_file, config.tenant_limits);
+    if (!from_file) return from_file.error();
+    policy = std::move(*from_file);
+  }
+  if (policy.Unlimited()) return std::shared_ptr<tenant::TenantGuard>();
+  return std::make_shared<tenant::TenantGuard>(std::move(policy), nullptr);
+}
+
 int Fail(Logger& logger, const char* event, const Error& error) {
   logger.Error(event, {{"error", error.message}});
   return 1;
@@ -61,6 +75,10 @@ int RunWorker(ServeConfig config) {
 
   auto detector = BuildDetector(config.detection);
   if (!detector) return Fail(logger, "detector_failed", detector.error());
+  auto cipher = LoadSessionCipher(config.encryption);
+  if (!cipher) return Fail(logger, "encryption_keys_failed", cipher.error());
+  auto tenants = BuildTenantGuard(config);
+  if (!tenants) return Fail(logger, "tenant_limits_failed", tenants.error());
 
   auto conn = nats::Connect(config.connect, &logger);
   if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
@@ -72,10 +90,11 @@ int RunWorker(ServeConfig config) {
   auto audit = nats::AuditLog::Open(nc, config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
 
-  auto vault = std::make_shared<vault::SessionVault>(
-      std::shared_ptr<vault::SessionStore>(std::move(*store)), config.vault);
-  auto endpoints =
-      std::make_shared<endpoints::PrivacyEndpoints>(*detector, vault, config.limits);
+  auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
+      std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);
+  auto vault = std::make_shared<vault::SessionVault>(encrypted_store, config.vault);
+  auto endpoints = std::make_shared<endpoints::PrivacyEndpoints>(*detector, vault, config.limits,
+                                                                 *tenants);
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));

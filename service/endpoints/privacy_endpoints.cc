@@ -24,8 +24,16 @@ bool IsCatalogNameType(const std::string& type) {
 
 PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
                                    std::shared_ptr<vault::SessionVault> vault,
-                                   EndpointLimits limits)
-    : detector_(std::move(detector)), vault_(std::move(vault)), limits_(limits) {}
+                                   EndpointLimits limits,
+                                   std::shared_ptr<tenant::TenantGuard> tenants)
+    : detector_(std::move(detector)),
+      vault_(std::move(vault)),
+      limits_(limits),
+      tenants_(std::move(tenants)) {}
+
+Status PrivacyEndpoints::Admit(const Caller& caller) const {
+  return tenants_ ? tenants_->AdmitRequest(caller.account) : Status::Ok();
+}
 
 void PrivacyEndpoints::ReplaceDetector(std::shared_ptr<const detect::Detector> detector) {
   detector_.store(std::move(detector));
@@ -100,20 +108,28 @@ Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& t
   return detector->Detect(text, *options);
 }
 
-Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request,
+Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, const Caller& caller,
                                              v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
   auto findings = Find(request.text(), request);
   if (!findings) return findings.error();
+  vault::TokenizeOptions options;
+  if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
+  if (tenants_) {
+    if (request.session_id().empty()) {
+      if (auto admitted = tenants_->AdmitNewSession(caller.account); !admitted) {
+        return admitted.error();
+      }
+    }
+    options.max_tokens = tenants_->MaxTokensPerSession(caller.account);
+  }
 
   std::vector<vault::ValueToMask> values;
   values.reserve(findings->size());
   for (const auto& f : *findings) {
     values.push_back({f.type, request.text().substr(f.start, f.end - f.start)});
   }
-  std::optional<std::chrono::seconds> ttl;
-  if (request.has_ttl_seconds()) ttl = std::chrono::seconds(request.ttl_seconds());
-  auto tokenized = vault_->Tokenize(request.session_id(), values, ttl);
+  auto tokenized = vault_->Tokenize(caller.account, request.session_id(), values, options);
   if (!tokenized) return tokenized.error();
 
   v1::MaskReply reply;
@@ -151,6 +167,7 @@ Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& reques
 }
 
 Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
+                                                   const Caller& caller,
                                                    v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
   if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
@@ -158,7 +175,7 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
                                                std::to_string(limits_.max_tokens_per_request) +
                                                ")");
   }
-  auto session = vault_->Open(request.session_id());
+  auto session = vault_->Open(caller.account, request.session_id());
   if (!session) return session.error();
   v1::ResolveReply reply;
   for (const auto& token : request.tokens()) {
@@ -174,12 +191,13 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
 }
 
 Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
+                                                 const Caller& caller,
                                                  v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
     return status.error();
   }
-  auto session = vault_->Open(request.session_id());
+  auto session = vault_->Open(caller.account, request.session_id());
   if (!session) return session.error();
   size_t restored = 0;
   v1::DemaskReply reply;
@@ -189,9 +207,10 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
 }
 
 Result<v1::DeleteReply> PrivacyEndpoints::Delete(const v1::DeleteRequest& request,
+                                                 const Caller& caller,
                                                  v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
-  if (auto status = vault_->Erase(request.session_id()); !status) return status.error();
+  if (auto status = vault_->Erase(caller.account, request.session_id()); !status) return status.error();
   v1::DeleteReply reply;
   reply.set_deleted(true);
   return reply;

@@ -9,8 +9,10 @@
 
 #include "common/status.h"
 #include "detect/detector.h"
+#include "endpoints/caller.h"
 #include "privacy/v1/audit.pb.h"
 #include "privacy/v1/privacy.pb.h"
+#include "tenant/tenant_guard.h"
 #include "vault/session_vault.h"
 
 namespace privacy::endpoints {
@@ -26,18 +28,28 @@ struct EndpointLimits {
 
 // PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
 // The detector can be replaced while requests run (configuration reload):
-// each request uses the detector that was current when it started.
+// each request uses the detector that was current when it started. Session
+// operations act on the caller's account's sessions only.
 class PrivacyEndpoints {
  public:
+  // `tenants` may be null: no per-account quotas.
   PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
-                   std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits);
+                   std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits,
+                   std::shared_ptr<tenant::TenantGuard> tenants = nullptr);
 
-  Result<v1::MaskReply> Mask(const v1::MaskRequest& request, v1::AuditEvent* audit) const;
+  // Whether the caller's account may make a request now (its rate quota);
+  // 429 when not. Call once per request, before the endpoint method.
+  Status Admit(const Caller& caller) const;
+
+  Result<v1::MaskReply> Mask(const v1::MaskRequest& request, const Caller& caller,
+                             v1::AuditEvent* audit) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request) const;
-  Result<v1::ResolveReply> Resolve(const v1::ResolveRequest& request,
+  Result<v1::ResolveReply> Resolve(const v1::ResolveRequest& request, const Caller& caller,
                                    v1::AuditEvent* audit) const;
-  Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, v1::AuditEvent* audit) const;
-  Result<v1::DeleteReply> Delete(const v1::DeleteRequest& request, v1::AuditEvent* audit) const;
+  Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, const Caller& caller,
+                                 v1::AuditEvent* audit) const;
+  Result<v1::DeleteReply> Delete(const v1::DeleteRequest& request, const Caller& caller,
+                                 v1::AuditEvent* audit) const;
 
   // Makes `detector` the one used by requests from now on.
   void ReplaceDetector(std::shared_ptr<const detect::Detector> detector);
@@ -54,6 +66,7 @@ class PrivacyEndpoints {
   std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;
   EndpointLimits limits_;
+  std::shared_ptr<tenant::TenantGuard> tenants_;
 };
 
 }  // namespace privacy::endpoints

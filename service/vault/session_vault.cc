@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "vault/session_id.h"
+#include "vault/storage_key.h"
 
 namespace privacy::vault {
 
@@ -44,37 +45,42 @@ Result<std::chrono::seconds> SessionVault::EffectiveTtl(
   return *ttl;
 }
 
-Result<TokenizeResult> SessionVault::Tokenize(const std::string& session_id,
+Result<TokenizeResult> SessionVault::Tokenize(const std::string& account,
+                                              const std::string& session_id,
                                               const std::vector<ValueToMask>& values,
-                                              std::optional<std::chrono::seconds> ttl) {
-  auto effective_ttl = EffectiveTtl(ttl);
+                                              const TokenizeOptions& options) {
+  auto effective_ttl = EffectiveTtl(options.ttl);
   if (!effective_ttl) return effective_ttl.error();
   int64_t expires_at =
       options_.now_ms() +
       std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
-  if (session_id.empty()) return TokenizeNew(values, expires_at);
+  size_t max_tokens = std::min(options_.max_tokens_per_session,
+                               options.max_tokens.value_or(options_.max_tokens_per_session));
+  if (session_id.empty()) return TokenizeNew(account, values, expires_at, max_tokens);
   if (!IsWellFormedSessionId(session_id)) {
     return MakeError(ErrorCode::kBadRequest, "malformed session_id");
   }
-  return TokenizeExisting(session_id, values, expires_at);
+  return TokenizeExisting(account, session_id, values, expires_at, max_tokens);
 }
 
-Result<TokenizeResult> SessionVault::TokenizeNew(const std::vector<ValueToMask>& values,
-                                                 int64_t expires_at) {
-  if (values.size() > options_.max_tokens_per_session) {
-    return MakeError(ErrorCode::kTooLarge, "too many values for one session");
-  }
+Result<TokenizeResult> SessionVault::TokenizeNew(const std::string& account,
+                                                 const std::vector<ValueToMask>& values,
+                                                 int64_t expires_at, size_t max_tokens) {
   v1::SessionRecord record;
+  record.set_account(account);
   record.set_created_at_ms(options_.now_ms());
   record.set_expires_at_ms(expires_at);
   Session session(std::move(record));
   TokenizeResult result;
   for (const auto& v : values) result.tokens.push_back(session.TokenFor(v.type, v.value));
+  if (session.token_count() > max_tokens) {
+    return MakeError(ErrorCode::kTooLarge, "too many values for one session");
+  }
   std::string bytes = session.record().SerializeAsString();
   // A fresh 128-bit id collides only in theory; Create() guards it anyway.
   for (int attempt = 0; attempt < 3; ++attempt) {
     std::string id = NewSessionId();
-    auto created = store_->Create(id, bytes);
+    auto created = store_->Create(StorageKey(account, id), bytes);
     if (created) {
       result.session_id = std::move(id);
       result.expires_at_ms = expires_at;
@@ -86,24 +92,26 @@ Result<TokenizeResult> SessionVault::TokenizeNew(const std::vector<ValueToMask>&
   return MakeError(ErrorCode::kInternal, "could not allocate a session id");
 }
 
-Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& session_id,
+Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& account,
+                                                      const std::string& session_id,
                                                       const std::vector<ValueToMask>& values,
-                                                      int64_t expires_at) {
+                                                      int64_t expires_at, size_t max_tokens) {
+  const std::string key = StorageKey(account, session_id);
   for (int attempt = 0; attempt < options_.max_update_attempts; ++attempt) {
-    auto stored = store_->Load(session_id);
+    auto stored = store_->Load(key);
     if (!stored) return stored.error();
-    auto session = Decode(session_id, *stored);
+    auto session = Decode(account, key, *stored);
     if (!session) return session.error();
 
     TokenizeResult result;
     for (const auto& v : values) result.tokens.push_back(session->TokenFor(v.type, v.value));
-    if (session->token_count() > options_.max_tokens_per_session) {
+    if (session->token_count() > max_tokens) {
       return MakeError(ErrorCode::kTooLarge, "session token limit reached");
     }
     v1::SessionRecord& record = session->mutable_record();
     record.set_expires_at_ms(std::max(record.expires_at_ms(), expires_at));
 
-    auto updated = store_->Update(session_id, record.SerializeAsString(), stored->revision);
+    auto updated = store_->Update(key, record.SerializeAsString(), stored->revision);
     if (updated) {
       result.session_id = session_id;
       result.expires_at_ms = record.expires_at_ms();
@@ -115,33 +123,38 @@ Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& session
   return MakeError(ErrorCode::kUnavailable, "session is too busy, retry");
 }
 
-Result<Session> SessionVault::Open(const std::string& session_id) {
+Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id) {
   if (!IsWellFormedSessionId(session_id)) {
     return MakeError(ErrorCode::kBadRequest, "malformed session_id");
   }
-  auto stored = store_->Load(session_id);
+  const std::string key = StorageKey(account, session_id);
+  auto stored = store_->Load(key);
   if (!stored) return stored.error();
-  return Decode(session_id, *stored);
+  return Decode(account, key, *stored);
 }
 
-Result<Session> SessionVault::Decode(const std::string& session_id, const StoredBytes& stored) {
+Result<Session> SessionVault::Decode(const std::string& account, const std::string& key,
+                                     const StoredBytes& stored) {
   v1::SessionRecord record;
   if (!record.ParseFromString(stored.bytes)) {
     return MakeError(ErrorCode::kInternal, "stored session is unreadable");
   }
+  // The key already names the account; the record's own copy guards against
+  // a hash collision between account names.
+  if (record.account() != account) return SessionNotFound();
   if (record.expires_at_ms() <= options_.now_ms()) {
     // Expired: erase it now rather than wait for the bucket's max age. A
     // concurrent extension cannot exist, since it would see the same expiry.
-    (void)store_->Erase(session_id);
+    (void)store_->Erase(key);
     return SessionNotFound();
   }
   return Session(std::move(record));
 }
 
-Status SessionVault::Erase(const std::string& session_id) {
-  auto session = Open(session_id);
+Status SessionVault::Erase(const std::string& account, const std::string& session_id) {
+  auto session = Open(account, session_id);
   if (!session) return session.error();
-  return store_->Erase(session_id);
+  return store_->Erase(StorageKey(account, session_id));
 }
 
 }  // namespace privacy::vault

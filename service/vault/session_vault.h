@@ -33,6 +33,14 @@ struct ValueToMask {
   std::string value;
 };
 
+// How a Tokenize call may grow a session.
+struct TokenizeOptions {
+  // Session lifetime from now; the vault's default when absent.
+  std::optional<std::chrono::seconds> ttl;
+  // A tighter token limit than the vault's (e.g. the account's quota).
+  std::optional<size_t> max_tokens;
+};
+
 // Result of tokenizing values into a session.
 struct TokenizeResult {
   std::string session_id;
@@ -43,33 +51,40 @@ struct TokenizeResult {
 
 // SessionVault is safe for concurrent use: concurrent writers to one session
 // (threads or other processes) are reconciled with the store's revisions, so
-// no token is ever lost.
+// no token is ever lost. Every session belongs to the NATS account that
+// created it (empty: the service's own account); a session is invisible to
+// every other account, which gets 404 exactly as for an unknown id.
 class SessionVault {
  public:
   SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options);
 
-  // Tokens for `values` in session `session_id` (a new session when empty),
-  // extending its lifetime to now + ttl. 404 when the session does not exist
-  // or expired; 400 when ttl exceeds the maximum; 413 when the session would
-  // exceed its token limit.
-  Result<TokenizeResult> Tokenize(const std::string& session_id,
+  // Tokens for `values` in `account`'s session `session_id` (a new session
+  // when empty), extending its lifetime to now + ttl. 404 when the session
+  // does not exist, expired or belongs to another account; 400 when ttl
+  // exceeds the maximum; 413 when the session would exceed its token limit.
+  Result<TokenizeResult> Tokenize(const std::string& account, const std::string& session_id,
                                   const std::vector<ValueToMask>& values,
-                                  std::optional<std::chrono::seconds> ttl);
+                                  const TokenizeOptions& options);
 
-  // The live session `session_id`; 404 when absent or expired, 400 when the
-  // id is malformed.
-  Result<Session> Open(const std::string& session_id);
+  // `account`'s live session `session_id`; 404 when absent, expired or
+  // another account's, 400 when the id is malformed.
+  Result<Session> Open(const std::string& account, const std::string& session_id);
 
-  // Erases a session; 404 when absent or already expired.
-  Status Erase(const std::string& session_id);
+  // Erases `account`'s session; 404 when absent, already expired or another
+  // account's.
+  Status Erase(const std::string& account, const std::string& session_id);
 
  private:
   Result<std::chrono::seconds> EffectiveTtl(std::optional<std::chrono::seconds> ttl) const;
-  Result<Session> Decode(const std::string& session_id, const StoredBytes& stored);
-  Result<TokenizeResult> TokenizeNew(const std::vector<ValueToMask>& values, int64_t expires_at);
-  Result<TokenizeResult> TokenizeExisting(const std::string& session_id,
+  Result<Session> Decode(const std::string& account, const std::string& key,
+                         const StoredBytes& stored);
+  Result<TokenizeResult> TokenizeNew(const std::string& account,
+                                     const std::vector<ValueToMask>& values, int64_t expires_at,
+                                     size_t max_tokens);
+  Result<TokenizeResult> TokenizeExisting(const std::string& account,
+                                          const std::string& session_id,
                                           const std::vector<ValueToMask>& values,
-                                          int64_t expires_at);
+                                          int64_t expires_at, size_t max_tokens);
 
   std::shared_ptr<SessionStore> store_;
   VaultOptions options_;

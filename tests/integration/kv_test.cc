@@ -1,5 +1,5 @@
 // Session storage: a mask stores the session in the JetStream KV bucket
-// under its id; delete removes it; --bucket / --audit-stream rename them.
+// under its account and id; delete removes it; --bucket / --audit-stream rename them.
 #include <doctest/doctest.h>
 
 #include "integration/test_values.h"
@@ -20,18 +20,18 @@ ServiceEnv& Env() {
 }  // namespace
 
 TEST_SUITE("kv") {
-  TEST_CASE("a mask stores the session under its id in the default bucket") {
+  TEST_CASE("a mask stores the session under its account and id in the default bucket") {
     NatsClient& client = Env().client();
     REQUIRE(KvBucketExists(client, "privacy_sessions"));
     auto m = Call<v1::MaskReply>(client, kMask, MaskReq(kFiveValueText));
-    auto entry = KvGet(client, "privacy_sessions", m.session_id());
+    auto entry = KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id()));
     REQUIRE(entry.has_value());
     CHECK_FALSE(entry->empty());
     // Unknown ids have no entry.
-    CHECK_FALSE(KvGet(client, "privacy_sessions", RandomSessionId()).has_value());
+    CHECK_FALSE(KvGet(client, "privacy_sessions", OwnSessionKey(RandomSessionId())).has_value());
 
     CHECK(Call<v1::DeleteReply>(client, kDelete, DeleteReq(m.session_id())).deleted());
-    CHECK_FALSE(KvGet(client, "privacy_sessions", m.session_id()).has_value());
+    CHECK_FALSE(KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value());
   }
 
   TEST_CASE("--bucket and --audit-stream name the bucket and the stream") {
@@ -40,7 +40,7 @@ TEST_SUITE("kv") {
                                     "--log-level", "debug"}});
     NatsClient& client = env.client();
     auto m = Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
-    CHECK(KvGet(client, "it_custom_sessions", m.session_id()).has_value());
+    CHECK(KvGet(client, "it_custom_sessions", OwnSessionKey(m.session_id())).has_value());
     CHECK_FALSE(KvBucketExists(client, "privacy_sessions"));
     CHECK_FALSE(GetStream(client, "PRIVACY_AUDIT").has_value());
     auto stream = GetStream(client, "IT_CUSTOM_AUDIT");

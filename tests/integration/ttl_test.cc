@@ -69,7 +69,7 @@ TEST_SUITE("ttl") {
                     Encoding::kProtobuf, 404, {kEmail.value});
     CheckErrorReply(Send(client, kDelete, DeleteReq(m.session_id())), Encoding::kProtobuf, 404);
     // The expired session was erased from the bucket on that read.
-    CHECK(PollUntil([&] { return !KvGet(client, "privacy_sessions", m.session_id()).has_value(); },
+    CHECK(PollUntil([&] { return !KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value(); },
                     std::chrono::seconds(5)));
   }
 

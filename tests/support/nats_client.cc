@@ -58,7 +58,7 @@ std::string Reply::Describe() const {
   return out;
 }
 
-NatsClient::NatsClient(const std::string& url) {
+NatsClient::NatsClient(const std::string& url, const ClientCredentials& credentials) {
   natsOptions* raw_opts = nullptr;
   ThrowIfNotOk(natsOptions_Create(&raw_opts), "natsOptions_Create");
   NatsOptionsPtr opts(raw_opts);
@@ -69,6 +69,22 @@ NatsClient::NatsClient(const std::string& url) {
   ThrowIfNotOk(natsOptions_SetReconnectWait(opts.get(), 100), "natsOptions_SetReconnectWait");
   ThrowIfNotOk(natsOptions_SetReconnectBufSize(opts.get(), 8 * 1024 * 1024),
                "natsOptions_SetReconnectBufSize");
+  if (!credentials.user.empty()) {
+    ThrowIfNotOk(natsOptions_SetUserInfo(opts.get(), credentials.user.c_str(),
+                                         credentials.password.c_str()),
+                 "natsOptions_SetUserInfo");
+  }
+  if (!credentials.tls_ca_file.empty()) {
+    ThrowIfNotOk(natsOptions_SetSecure(opts.get(), true), "natsOptions_SetSecure");
+    ThrowIfNotOk(natsOptions_LoadCATrustedCertificates(opts.get(),
+                                                       credentials.tls_ca_file.c_str()),
+                 "natsOptions_LoadCATrustedCertificates");
+  }
+  if (!credentials.tls_cert_file.empty()) {
+    ThrowIfNotOk(natsOptions_LoadCertificatesChain(opts.get(), credentials.tls_cert_file.c_str(),
+                                                   credentials.tls_key_file.c_str()),
+                 "natsOptions_LoadCertificatesChain");
+  }
   natsConnection* raw_conn = nullptr;
   ThrowIfNotOk(natsConnection_Connect(&raw_conn, opts.get()), "connect to " + url);
   conn_.reset(raw_conn);

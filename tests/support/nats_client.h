@@ -28,13 +28,24 @@ struct Reply {
   std::string Describe() const;
 };
 
+// How a test client authenticates; empty fields are not used.
+struct ClientCredentials {
+  std::string user;
+  std::string password;
+  // TLS: the CA that signed the server's certificate, and the client's own
+  // certificate and key when the server verifies clients.
+  std::string tls_ca_file;
+  std::string tls_cert_file;
+  std::string tls_key_file;
+};
+
 // One nats.c connection (reconnecting forever, so it survives a server
 // restart) with a synchronous request helper.
 class NatsClient {
  public:
   static constexpr std::chrono::milliseconds kDefaultTimeout{5000};
 
-  explicit NatsClient(const std::string& url);
+  explicit NatsClient(const std::string& url, const ClientCredentials& credentials = {});
   NatsClient(const NatsClient&) = delete;
   NatsClient& operator=(const NatsClient&) = delete;
 

@@ -15,8 +15,9 @@ std::string NatsServerBinary() {
   return "nats-server";
 }
 
-NatsServer::NatsServer()
-    : dir_("privacy-it-nats"), store_dir_(dir_.path() / "jetstream"),
+NatsServer::NatsServer(NatsServerOptions options)
+    : options_(std::move(options)),
+      dir_("privacy-it-nats"), store_dir_(dir_.path() / "jetstream"),
       log_file_(dir_.path() / "nats-server.log") {
   constexpr int kAttempts = 5;
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
@@ -41,6 +42,10 @@ bool NatsServer::Launch(std::chrono::milliseconds timeout) {
                "-p", std::to_string(port_),
                "-m", std::to_string(monitor_port_),
                "-sd", store_dir_.string()};
+  if (!options_.config_file.empty()) {
+    opts.argv.insert(opts.argv.begin() + 1, {"-c", options_.config_file});
+  }
+  opts.env = options_.env;
   opts.log_file = log_file_;
   process_ = std::make_unique<ChildProcess>(std::move(opts));
   ChildProcess* p = process_.get();

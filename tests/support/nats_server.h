@@ -5,11 +5,22 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 
 namespace privacy::testing {
+
+// How to run a test's nats-server beyond the defaults.
+struct NatsServerOptions {
+  // A configuration file (`-c`), e.g. accounts or TLS; the command-line
+  // port, monitoring port, JetStream and store dir still apply.
+  std::string config_file;
+  // Environment of the server (a configuration can refer to $VARIABLES).
+  std::vector<std::pair<std::string, std::string>> env;
+};
 
 // Runs `nats-server -js` on free loopback ports (client + HTTP monitoring)
 // with a fresh store dir; stops it and removes the dir on destruction.
@@ -17,7 +28,7 @@ class NatsServer {
  public:
   // Starts the server and waits until it accepts connections; throws if it
   // cannot be started.
-  NatsServer();
+  explicit NatsServer(NatsServerOptions options = {});
   ~NatsServer();
   NatsServer(const NatsServer&) = delete;
   NatsServer& operator=(const NatsServer&) = delete;
@@ -43,6 +54,7 @@ class NatsServer {
   // accepted connections (e.g. a port collision).
   bool Launch(std::chrono::milliseconds timeout);
 
+  NatsServerOptions options_;
   TempDir dir_;
   std::filesystem::path store_dir_;
   std::filesystem::path log_file_;

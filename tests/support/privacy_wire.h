@@ -83,6 +83,10 @@ v1::ResolveRequest ResolveReq(std::string session_id, std::initializer_list<std:
 v1::DemaskRequest DemaskReq(std::string session_id, std::string masked_text);
 v1::DeleteRequest DeleteReq(std::string session_id);
 
+// KV key of a session created by the service's own account (tenants'
+// sessions live under a hash of their account name instead of "own").
+inline std::string OwnSessionKey(const std::string& session_id) { return "own." + session_id; }
+
 // Subjects.
 inline const std::string kMask = "privacy.mask";
 inline const std::string kDetect = "privacy.detect";

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/child_process.h"
@@ -11,11 +12,19 @@
 
 namespace privacy::testing {
 
+// Environment variables of a process under test.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+// The encryption master key workers get unless a test sets its own.
+std::string TestMasterKey();
+
 // Runs `PRIVACY_FILTER_BIN serve --nats-url URL ARGS...` with its stderr in a
-// log file of its own temp dir; stopped (SIGTERM) on destruction.
+// log file of its own temp dir; stopped (SIGTERM) on destruction. Its
+// environment has ENCRYPTION_MASTER_KEY=TestMasterKey() unless `env` sets it.
 class WorkerProcess {
  public:
-  WorkerProcess(const std::string& nats_url, std::vector<std::string> extra_args = {});
+  WorkerProcess(const std::string& nats_url, std::vector<std::string> extra_args = {},
+                Environment env = {});
   ~WorkerProcess();
   WorkerProcess(const WorkerProcess&) = delete;
   WorkerProcess& operator=(const WorkerProcess&) = delete;

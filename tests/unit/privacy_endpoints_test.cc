@@ -43,6 +43,7 @@ struct EndpointsFixture {
       std::make_shared<testing::InMemorySessionStore>(), vault::VaultOptions{});
   endpoints::PrivacyEndpoints endpoints{std::make_shared<LiteralDetector>(), vault,
                                         endpoints::EndpointLimits{128, 3}};
+  endpoints::Caller caller;
   v1::AuditEvent audit;
 };
 
@@ -52,7 +53,7 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   EndpointsFixture f;
   v1::MaskRequest mask;
   mask.set_text("Zoë Ölund and Maria Gonzalez: maria@example.com, Maria Gonzalez");
-  auto masked = f.endpoints.Mask(mask, &f.audit);
+  auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
   REQUIRE(masked.ok());
   CHECK(masked->entity_count() == 4);
   REQUIRE(masked->entities_size() == 4);
@@ -72,7 +73,7 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   resolve.set_session_id(masked->session_id());
   resolve.add_tokens(masked->entities(2).token());
   resolve.add_tokens("[EMAIL_ffff]");
-  auto resolved = f.endpoints.Resolve(resolve, &f.audit);
+  auto resolved = f.endpoints.Resolve(resolve, f.caller, &f.audit);
   REQUIRE(resolved.ok());
   CHECK(resolved->resolved().at(masked->entities(2).token()) == "maria@example.com");
   REQUIRE(resolved->unknown_size() == 1);
@@ -81,14 +82,14 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   v1::DemaskRequest demask;
   demask.set_session_id(masked->session_id());
   demask.set_masked_text(masked->masked_text() + " [PERSON_0000]");
-  auto restored = f.endpoints.Demask(demask, &f.audit);
+  auto restored = f.endpoints.Demask(demask, f.caller, &f.audit);
   REQUIRE(restored.ok());
   CHECK(restored->original_text() == mask.text() + " [PERSON_0000]");
 
   v1::DeleteRequest erase;
   erase.set_session_id(masked->session_id());
-  CHECK(f.endpoints.Delete(erase, &f.audit).ok());
-  CHECK(f.endpoints.Resolve(resolve, &f.audit).error().code == ErrorCode::kNotFound);
+  CHECK(f.endpoints.Delete(erase, f.caller, &f.audit).ok());
+  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kNotFound);
 }
 
 TEST_CASE("entities_to_mask restricts types and rejects unknown ones without echo") {
@@ -96,13 +97,13 @@ TEST_CASE("entities_to_mask restricts types and rejects unknown ones without ech
   v1::MaskRequest mask;
   mask.set_text("Maria Gonzalez maria@example.com");
   mask.add_entities_to_mask("EMAIL");
-  auto masked = f.endpoints.Mask(mask, &f.audit);
+  auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
   REQUIRE(masked.ok());
   CHECK(masked->entity_count() == 1);
   CHECK(masked->masked_text().starts_with("Maria Gonzalez [EMAIL_"));
 
   mask.add_entities_to_mask("Maria Gonzalez");
-  auto rejected = f.endpoints.Mask(mask, &f.audit);
+  auto rejected = f.endpoints.Mask(mask, f.caller, &f.audit);
   REQUIRE_FALSE(rejected.ok());
   CHECK(rejected.error().code == ErrorCode::kBadRequest);
   CHECK(rejected.error().message.find("Maria") == std::string::npos);
@@ -112,17 +113,17 @@ TEST_CASE("limits and bad input") {
   EndpointsFixture f;
   v1::MaskRequest mask;
   mask.set_text(std::string(129, 'a'));
-  CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kTooLarge);
+  CHECK(f.endpoints.Mask(mask, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
   mask.set_text("bad \xc3\x28 utf8");
-  CHECK(f.endpoints.Mask(mask, &f.audit).error().code == ErrorCode::kBadRequest);
+  CHECK(f.endpoints.Mask(mask, f.caller, &f.audit).error().code == ErrorCode::kBadRequest);
 
   v1::ResolveRequest resolve;
   resolve.set_session_id("Maria Gonzalez");
-  auto malformed = f.endpoints.Resolve(resolve, &f.audit);
+  auto malformed = f.endpoints.Resolve(resolve, f.caller, &f.audit);
   CHECK(malformed.error().code == ErrorCode::kBadRequest);
   CHECK(f.audit.session_id().empty());
   for (int i = 0; i < 4; ++i) resolve.add_tokens("[EMAIL_abcd]");
-  CHECK(f.endpoints.Resolve(resolve, &f.audit).error().code == ErrorCode::kTooLarge);
+  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
 
   v1::DetectRequest detect;
   detect.set_text("maria@example.com");

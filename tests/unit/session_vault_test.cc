@@ -12,6 +12,12 @@ using namespace privacy;
 
 namespace {
 
+vault::TokenizeOptions WithTtl(std::chrono::seconds ttl) {
+  vault::TokenizeOptions options;
+  options.ttl = ttl;
+  return options;
+}
+
 struct VaultFixture {
   std::shared_ptr<testing::InMemorySessionStore> store =
       std::make_shared<testing::InMemorySessionStore>();
@@ -57,8 +63,7 @@ TEST_CASE("token prefixes are short and tokens are found in text") {
 
 TEST_CASE("a new session gets one token per distinct value") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}, {"PHONE", "+1 415 555 0132"}, {"EMAIL", "a@b.co"}},
-                            std::nullopt);
+  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}, {"PHONE", "+1 415 555 0132"}, {"EMAIL", "a@b.co"}}, {});
   REQUIRE(r.ok());
   CHECK(vault::IsWellFormedSessionId(r->session_id));
   REQUIRE(r->tokens.size() == 3);
@@ -68,7 +73,7 @@ TEST_CASE("a new session gets one token per distinct value") {
   CHECK(r->tokens[1].starts_with("[PHONE_"));
   CHECK(r->expires_at_ms == f.now + 60'000);
 
-  auto session = f.vault.Open(r->session_id);
+  auto session = f.vault.Open("", r->session_id);
   REQUIRE(session.ok());
   REQUIRE(session->FindByToken(r->tokens[1]) != nullptr);
   CHECK(session->FindByToken(r->tokens[1])->value() == "+1 415 555 0132");
@@ -77,11 +82,10 @@ TEST_CASE("a new session gets one token per distinct value") {
 
 TEST_CASE("a later turn reuses tokens and extends the lifetime") {
   VaultFixture f;
-  auto first = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::nullopt);
+  auto first = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(first.ok());
   f.now += 10'000;
-  auto second = f.vault.Tokenize(first->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "a@b.co"}},
-                                 std::nullopt);
+  auto second = f.vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "a@b.co"}}, {});
   REQUIRE(second.ok());
   CHECK(second->session_id == first->session_id);
   CHECK(second->tokens[1] == first->tokens[0]);
@@ -91,46 +95,46 @@ TEST_CASE("a later turn reuses tokens and extends the lifetime") {
 
 TEST_CASE("expired, unknown and malformed sessions") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::chrono::seconds(5));
+  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, WithTtl(std::chrono::seconds(5)));
   REQUIRE(r.ok());
-  CHECK(f.vault.Open(r->session_id).ok());
+  CHECK(f.vault.Open("", r->session_id).ok());
   f.now += 5'001;
-  auto expired = f.vault.Open(r->session_id);
+  auto expired = f.vault.Open("", r->session_id);
   REQUIRE_FALSE(expired.ok());
   CHECK(expired.error().code == ErrorCode::kNotFound);
   CHECK(f.store->size() == 0);
 
-  CHECK(f.vault.Open(vault::NewSessionId()).error().code == ErrorCode::kNotFound);
-  CHECK(f.vault.Open("nope").error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("nope", {}, std::nullopt).error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize(vault::NewSessionId(), {}, std::nullopt).error().code ==
+  CHECK(f.vault.Open("", vault::NewSessionId()).error().code == ErrorCode::kNotFound);
+  CHECK(f.vault.Open("", "nope").error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("", "nope", {}, {}).error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("", vault::NewSessionId(), {}, {}).error().code ==
         ErrorCode::kNotFound);
 }
 
 TEST_CASE("ttl bounds and token limits") {
   VaultFixture f;
-  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(3601)).error().code ==
+  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(3601))).error().code ==
         ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(0)).error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", {}, std::chrono::seconds(3600)).ok());
+  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(0))).error().code == ErrorCode::kBadRequest);
+  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(3600))).ok());
 
   std::vector<vault::ValueToMask> many;
   for (int i = 0; i < 51; ++i) many.push_back({"EMAIL", "u" + std::to_string(i) + "@x.io"});
-  CHECK(f.vault.Tokenize("", many, std::nullopt).error().code == ErrorCode::kTooLarge);
+  CHECK(f.vault.Tokenize("", "", many, {}).error().code == ErrorCode::kTooLarge);
 }
 
 TEST_CASE("erase removes a session once") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", {{"EMAIL", "a@b.co"}}, std::nullopt);
+  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(r.ok());
-  CHECK(f.vault.Erase(r->session_id).ok());
-  CHECK(f.vault.Erase(r->session_id).error().code == ErrorCode::kNotFound);
-  CHECK(f.vault.Open(r->session_id).error().code == ErrorCode::kNotFound);
+  CHECK(f.vault.Erase("", r->session_id).ok());
+  CHECK(f.vault.Erase("", r->session_id).error().code == ErrorCode::kNotFound);
+  CHECK(f.vault.Open("", r->session_id).error().code == ErrorCode::kNotFound);
 }
 
 TEST_CASE("concurrent writers to one session lose no token") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", {}, std::nullopt);
+  auto r = f.vault.Tokenize("", "", {}, {});
   REQUIRE(r.ok());
   constexpr int kThreads = 8, kPerThread = 5;
   std::vector<std::string> tokens(kThreads * kPerThread);
@@ -139,14 +143,13 @@ TEST_CASE("concurrent writers to one session lose no token") {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
         int n = t * kPerThread + i;
-        auto w = f.vault.Tokenize(r->session_id, {{"EMAIL", "u" + std::to_string(n) + "@x.io"}},
-                                  std::nullopt);
+        auto w = f.vault.Tokenize("", r->session_id, {{"EMAIL", "u" + std::to_string(n) + "@x.io"}}, {});
         if (w.ok()) tokens[n] = w->tokens[0];
       }
     });
   }
   for (auto& t : threads) t.join();
-  auto session = f.vault.Open(r->session_id);
+  auto session = f.vault.Open("", r->session_id);
   REQUIRE(session.ok());
   CHECK(session->token_count() == tokens.size());
   std::set<std::string> distinct;
@@ -157,4 +160,35 @@ TEST_CASE("concurrent writers to one session lose no token") {
     distinct.insert(tokens[n]);
   }
   CHECK(distinct.size() == tokens.size());
+}
+
+TEST_CASE("a session is invisible to every account but its owner") {
+  VaultFixture f;
+  auto owned = f.vault.Tokenize("TENANT_A", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(owned.ok());
+  const std::string& id = owned->session_id;
+  for (const char* other : {"", "TENANT_B"}) {
+    CAPTURE(other);
+    CHECK(f.vault.Open(other, id).error().code == ErrorCode::kNotFound);
+    CHECK(f.vault.Tokenize(other, id, {{"EMAIL", "c@d.co"}}, {}).error().code ==
+          ErrorCode::kNotFound);
+    CHECK(f.vault.Erase(other, id).error().code == ErrorCode::kNotFound);
+  }
+  auto session = f.vault.Open("TENANT_A", id);
+  REQUIRE(session.ok());
+  CHECK(session->token_count() == 1);
+  CHECK(f.vault.Erase("TENANT_A", id).ok());
+}
+
+TEST_CASE("a per-call token limit tightens the vault's") {
+  VaultFixture f;
+  vault::TokenizeOptions options;
+  options.max_tokens = 2;
+  CHECK(f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}, {"EMAIL", "c@d.co"}}, options).ok());
+  auto grown = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, options);
+  REQUIRE(grown.ok());
+  CHECK(f.vault.Tokenize("", grown->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "e@f.co"}},
+                         options)
+            .error()
+            .code == ErrorCode::kTooLarge);
 }

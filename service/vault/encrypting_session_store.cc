@@ -1,0 +1,30 @@
+#include "vault/encrypting_session_store.h"
+
+namespace privacy::vault {
+
+EncryptingSessionStore::EncryptingSessionStore(
+    std::shared_ptr<SessionStore> inner, std::shared_ptr<const crypto::SessionCipher> cipher)
+    : inner_(std::move(inner)), cipher_(std::move(cipher)) {}
+
+Result<StoredBytes> EncryptingSessionStore::Load(const std::string& id) {
+  auto stored = inner_->Load(id);
+  if (!stored) return stored.error();
+  auto plaintext = cipher_->Open(id, stored->bytes);
+  if (!plaintext) {
+    return MakeError(ErrorCode::kNotFound, "session not found, expired or no longer readable");
+  }
+  return StoredBytes{std::move(*plaintext), stored->revision};
+}
+
+Result<uint64_t> EncryptingSessionStore::Create(const std::string& id, const std::string& bytes) {
+  return inner_->Create(id, cipher_->Seal(id, bytes));
+}
+
+Result<uint64_t> EncryptingSessionStore::Update(const std::string& id, const std::string& bytes,
+                                                uint64_t expected_revision) {
+  return inner_->Update(id, cipher_->Seal(id, bytes), expected_revision);
+}
+
+Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }
+
+}  // namespace privacy::vault

@@ -1,0 +1,32 @@
+// A SessionStore that encrypts every record before it reaches the store
+// beneath it, binding each ciphertext to its session's key.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "crypto/session_cipher.h"
+#include "vault/session_store.h"
+
+namespace privacy::vault {
+
+// Safe for concurrent use when the inner store is. A record that cannot be
+// decrypted (written under a key no longer configured, tampered with, or
+// copied from another session) reads as absent.
+class EncryptingSessionStore : public SessionStore {
+ public:
+  EncryptingSessionStore(std::shared_ptr<SessionStore> inner,
+                         std::shared_ptr<const crypto::SessionCipher> cipher);
+
+  Result<StoredBytes> Load(const std::string& id) override;
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes) override;
+  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
+                          uint64_t expected_revision) override;
+  Status Erase(const std::string& id) override;
+
+ private:
+  std::shared_ptr<SessionStore> inner_;
+  std::shared_ptr<const crypto::SessionCipher> cipher_;
+};
+
+}  // namespace privacy::vault

@@ -1,0 +1,108 @@
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "crypto/session_cipher.h"
+#include "in_memory_session_store.h"
+#include "vault/encrypting_session_store.h"
+
+using namespace privacy;
+
+namespace {
+
+constexpr int64_t kHourMs = 3'600'000;
+
+// A cipher with a 24-hour period whose clock the test moves.
+struct CipherClock {
+  int64_t now = 1'700'000'000'000;
+  std::shared_ptr<crypto::SessionCipher> Make(const crypto::MasterKey& current,
+                                              std::optional<crypto::MasterKey> previous = {}) {
+    crypto::CipherOptions options;
+    options.now_ms = [this] { return now; };
+    return std::make_shared<crypto::SessionCipher>(current, std::move(previous), options);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("master keys parse from base64 of exactly 32 bytes") {
+  auto key = crypto::MasterKey::Generate();
+  auto parsed = crypto::MasterKey::FromBase64("  " + key.ToBase64() + "\n");
+  REQUIRE(parsed.ok());
+  CHECK(parsed->bytes() == key.bytes());
+  CHECK(parsed->id() == key.id());
+  CHECK(crypto::MasterKey::Generate().id() != key.id());
+  for (const char* bad : {"", "c2hvcnQ=", "not base64 at all, but forty-four chars long",
+                          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
+                          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+    CAPTURE(bad);
+    auto rejected = crypto::MasterKey::FromBase64(bad);
+    REQUIRE_FALSE(rejected.ok());
+    if (*bad != '\0') CHECK(rejected.error().message.find(bad) == std::string::npos);
+  }
+}
+
+TEST_CASE("sealed records open only with the same associated data and an accepted key") {
+  CipherClock clock;
+  auto k1 = crypto::MasterKey::Generate();
+  auto k2 = crypto::MasterKey::Generate();
+  auto cipher = clock.Make(k1);
+  const std::string plaintext = "maria.gonzalez@example.com";
+  std::string sealed = cipher->Seal("own.session-a", plaintext);
+
+  CHECK(sealed.find(plaintext) == std::string::npos);
+  CHECK(cipher->Seal("own.session-a", plaintext) != sealed);  // fresh nonce
+  REQUIRE(cipher->Open("own.session-a", sealed).ok());
+  CHECK(*cipher->Open("own.session-a", sealed) == plaintext);
+
+  SUBCASE("moved to another session") {
+    CHECK(cipher->Open("own.session-b", sealed).error().code == ErrorCode::kNotFound);
+  }
+  SUBCASE("tampered with") {
+    for (size_t i : {size_t{0}, size_t{3}, size_t{9}, size_t{20}, sealed.size() - 1}) {
+      std::string tampered = sealed;
+      tampered[i] ^= 0x01;
+      CHECK_FALSE(cipher->Open("own.session-a", tampered).ok());
+    }
+    CHECK_FALSE(cipher->Open("own.session-a", sealed.substr(0, 20)).ok());
+  }
+  SUBCASE("rotated: the new key with the old one as previous reads it") {
+    auto rotated = clock.Make(k2, k1);
+    CHECK(*rotated->Open("own.session-a", sealed) == plaintext);
+    std::string resealed = rotated->Seal("own.session-a", plaintext);
+    CHECK_FALSE(cipher->Open("own.session-a", resealed).ok());
+  }
+  SUBCASE("rotated: once the old key is gone the record is unreadable") {
+    CHECK(clock.Make(k2)->Open("own.session-a", sealed).error().code == ErrorCode::kNotFound);
+  }
+  SUBCASE("records of the previous period open; older ones do not") {
+    clock.now += 24 * kHourMs;
+    CHECK(cipher->Open("own.session-a", sealed).ok());
+    clock.now += 24 * kHourMs;
+    CHECK_FALSE(cipher->Open("own.session-a", sealed).ok());
+  }
+  SUBCASE("each period has its own data key") {
+    std::string today = cipher->Seal("x", plaintext);
+    clock.now += 24 * kHourMs;
+    std::string tomorrow = cipher->Seal("x", plaintext);
+    CHECK(today.substr(5, 8) != tomorrow.substr(5, 8));
+    CHECK(*cipher->Open("x", today) == plaintext);
+    CHECK(*cipher->Open("x", tomorrow) == plaintext);
+  }
+}
+
+TEST_CASE("the encrypting store keeps only ciphertext in the store beneath it") {
+  CipherClock clock;
+  auto inner = std::make_shared<testing::InMemorySessionStore>();
+  vault::EncryptingSessionStore store(inner, clock.Make(crypto::MasterKey::Generate()));
+  auto revision = store.Create("own.s1", "secret value");
+  REQUIRE(revision.ok());
+  CHECK(inner->Load("own.s1")->bytes.find("secret value") == std::string::npos);
+  CHECK(store.Load("own.s1")->bytes == "secret value");
+  REQUIRE(store.Update("own.s1", "another secret", *revision).ok());
+  CHECK(store.Load("own.s1")->bytes == "another secret");
+
+  // A ciphertext copied under another key reads as absent.
+  REQUIRE(inner->Create("own.s2", inner->Load("own.s1")->bytes).ok());
+  CHECK(store.Load("own.s2").error().code == ErrorCode::kNotFound);
+}
