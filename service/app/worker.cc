@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app/privacy_service.h"
+#include "nats/kv_session_census.h"
 #include "nats/nats_status.h"
 #include "nats/request_server.h"
 #include "nats/service_discovery.h"
@@ -43,16 +44,27 @@ void ReloadDetector(const DetectionSettings& settings, endpoints::PrivacyEndpoin
   logger->Info("detector_reloaded");
 }
 
-// The per-account quotas, or null when no account has any.
-Result<std::shared_ptr<tenant::TenantGuard>> BuildTenantGuard(const ServeConfig& config) {
-  tenant::TenantPolicy policy(config.tenant_limits);
-  if (!config.tenant_limits_file.empty()) {
-    auto from_file = tenant::TenantPolicy::FromFile(config.tenant_limits_file, config.tenant_limits);
-    if (!from_file) return from_file.error();
-    policy = std::move(*from_file);
-  }
+// The per-account quotas from the configuration.
+Result<tenant::TenantPolicy> LoadTenantPolicy(const ServeConfig& config) {
+  if (config.tenant_limits_file.empty()) return tenant::TenantPolicy(config.tenant_limits);
+  return tenant::TenantPolicy::FromFile(config.tenant_limits_file, config.tenant_limits);
+}
+
+// The guard enforcing `policy`, or null when no account has any quota; it
+// follows the bucket to count sessions only when some account has a
+// session quota.
+Result<std::shared_ptr<tenant::TenantGuard>> StartTenantGuard(tenant::TenantPolicy policy,
+                                                              jsCtx* js,
+                                                              const std::string& bucket,
+                                                              Logger* logger) {
   if (policy.Unlimited()) return std::shared_ptr<tenant::TenantGuard>();
-  return std::make_shared<tenant::TenantGuard>(std::move(policy), nullptr);
+  std::shared_ptr<const tenant::SessionCensus> census;
+  if (policy.HasSessionQuota()) {
+    auto started = nats::KvSessionCensus::Start(js, bucket, logger);
+    if (!started) return started.error();
+    census = std::move(*started);
+  }
+  return std::make_shared<tenant::TenantGuard>(std::move(policy), std::move(census));
 }
 
 int Fail(Logger& logger, const char* event, const Error& error) {
@@ -77,8 +89,8 @@ int RunWorker(ServeConfig config) {
   if (!detector) return Fail(logger, "detector_failed", detector.error());
   auto cipher = LoadSessionCipher(config.encryption);
   if (!cipher) return Fail(logger, "encryption_keys_failed", cipher.error());
-  auto tenants = BuildTenantGuard(config);
-  if (!tenants) return Fail(logger, "tenant_limits_failed", tenants.error());
+  auto tenant_policy = LoadTenantPolicy(config);
+  if (!tenant_policy) return Fail(logger, "tenant_limits_failed", tenant_policy.error());
 
   auto conn = nats::Connect(config.connect, &logger);
   if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
@@ -89,6 +101,9 @@ int RunWorker(ServeConfig config) {
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   auto audit = nats::AuditLog::Open(nc, config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
+  auto tenants = StartTenantGuard(std::move(*tenant_policy), js->get(), config.bucket.bucket,
+                                  &logger);
+  if (!tenants) return Fail(logger, "session_census_failed", tenants.error());
 
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);

@@ -54,13 +54,20 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
 }
 
 Result<uint64_t> KvSessionStore::Publish(const std::string& id, const std::string& bytes,
-                                         jsPubOptions* options) {
+                                         int64_t expires_at_ms, jsPubOptions* options) {
   options->MaxWait = options_.request_timeout_ms;
   std::string subject = subject_prefix_ + id;
+  natsMsg* raw_msg = nullptr;
+  if (natsStatus s = natsMsg_Create(&raw_msg, subject.c_str(), nullptr, bytes.data(),
+                                    static_cast<int>(bytes.size()));
+      s != NATS_OK) {
+    return FromNatsStatus(s, "writing session");
+  }
+  MsgPtr msg(raw_msg);
+  natsMsgHeader_Set(msg.get(), kExpiresAtHeader, std::to_string(expires_at_ms).c_str());
   jsPubAck* raw_ack = nullptr;
   jsErrCode err_code = static_cast<jsErrCode>(0);
-  natsStatus s = js_Publish(&raw_ack, js_, subject.c_str(), bytes.data(),
-                            static_cast<int>(bytes.size()), options, &err_code);
+  natsStatus s = js_PublishMsg(&raw_ack, js_, msg.get(), options, &err_code);
   PubAckPtr ack(raw_ack);
   if (err_code == JSStreamWrongLastSequenceErr) {
     return MakeError(ErrorCode::kConflict, "session changed concurrently");
@@ -69,19 +76,20 @@ Result<uint64_t> KvSessionStore::Publish(const std::string& id, const std::strin
   return ack->Sequence;
 }
 
-Result<uint64_t> KvSessionStore::Create(const std::string& id, const std::string& bytes) {
+Result<uint64_t> KvSessionStore::Create(const std::string& id, const std::string& bytes,
+                                        int64_t expires_at_ms) {
   jsPubOptions options;
   jsPubOptions_Init(&options);
   options.ExpectNoMessage = true;
-  return Publish(id, bytes, &options);
+  return Publish(id, bytes, expires_at_ms, &options);
 }
 
 Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string& bytes,
-                                        uint64_t expected_revision) {
+                                        int64_t expires_at_ms, uint64_t expected_revision) {
   jsPubOptions options;
   jsPubOptions_Init(&options);
   options.ExpectLastSubjectSeq = expected_revision;
-  return Publish(id, bytes, &options);
+  return Publish(id, bytes, expires_at_ms, &options);
 }
 
 Status KvSessionStore::Erase(const std::string& id) {

@@ -13,6 +13,10 @@
 
 namespace privacy::nats {
 
+// Header of every session write: when the session expires (Unix ms). Not
+// personal data; lets other workers track sessions without decrypting them.
+inline constexpr char kExpiresAtHeader[] = "Privacy-Expires-At";
+
 // Settings of the session bucket, applied when the service creates it.
 struct KvBucketOptions {
   std::string bucket = "privacy_sessions";
@@ -33,15 +37,16 @@ class KvSessionStore : public vault::SessionStore {
                                                       Logger* logger);
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes) override;
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes,
+                          int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                          uint64_t expected_revision) override;
+                          int64_t expires_at_ms, uint64_t expected_revision) override;
   Status Erase(const std::string& id) override;
 
  private:
   KvSessionStore(jsCtx* js, KvStorePtr kv, KvBucketOptions options);
   Result<uint64_t> Publish(const std::string& id, const std::string& bytes,
-                           jsPubOptions* options);
+                           int64_t expires_at_ms, jsPubOptions* options);
 
   jsCtx* js_;
   KvStorePtr kv_;

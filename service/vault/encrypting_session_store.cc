@@ -16,13 +16,15 @@ Result<StoredBytes> EncryptingSessionStore::Load(const std::string& id) {
   return StoredBytes{std::move(*plaintext), stored->revision};
 }
 
-Result<uint64_t> EncryptingSessionStore::Create(const std::string& id, const std::string& bytes) {
-  return inner_->Create(id, cipher_->Seal(id, bytes));
+Result<uint64_t> EncryptingSessionStore::Create(const std::string& id, const std::string& bytes,
+                                                int64_t expires_at_ms) {
+  return inner_->Create(id, cipher_->Seal(id, bytes), expires_at_ms);
 }
 
 Result<uint64_t> EncryptingSessionStore::Update(const std::string& id, const std::string& bytes,
+                                                int64_t expires_at_ms,
                                                 uint64_t expected_revision) {
-  return inner_->Update(id, cipher_->Seal(id, bytes), expected_revision);
+  return inner_->Update(id, cipher_->Seal(id, bytes), expires_at_ms, expected_revision);
 }
 
 Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }

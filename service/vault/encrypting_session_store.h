@@ -19,9 +19,10 @@ class EncryptingSessionStore : public SessionStore {
                          std::shared_ptr<const crypto::SessionCipher> cipher);
 
   Result<StoredBytes> Load(const std::string& id) override;
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes) override;
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes,
+                          int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                          uint64_t expected_revision) override;
+                          int64_t expires_at_ms, uint64_t expected_revision) override;
   Status Erase(const std::string& id) override;
 
  private:

@@ -24,14 +24,16 @@ class SessionStore {
   // The stored bytes; kNotFound when absent or deleted.
   virtual Result<StoredBytes> Load(const std::string& id) = 0;
 
-  // Stores a new entry; kConflict if `id` already exists. Returns the new
-  // revision.
-  virtual Result<uint64_t> Create(const std::string& id, const std::string& bytes) = 0;
+  // Stores a new entry that expires at `expires_at_ms` (Unix milliseconds;
+  // stored as plain metadata next to the bytes); kConflict if `id` already
+  // exists. Returns the new revision.
+  virtual Result<uint64_t> Create(const std::string& id, const std::string& bytes,
+                                  int64_t expires_at_ms) = 0;
 
   // Replaces the entry if its revision is still `expected_revision`;
   // kConflict otherwise. Returns the new revision.
   virtual Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                                  uint64_t expected_revision) = 0;
+                                  int64_t expires_at_ms, uint64_t expected_revision) = 0;
 
   // Erases the entry and its history; kNotFound when absent.
   virtual Status Erase(const std::string& id) = 0;

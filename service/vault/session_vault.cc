@@ -80,7 +80,7 @@ Result<TokenizeResult> SessionVault::TokenizeNew(const std::string& account,
   // A fresh 128-bit id collides only in theory; Create() guards it anyway.
   for (int attempt = 0; attempt < 3; ++attempt) {
     std::string id = NewSessionId();
-    auto created = store_->Create(StorageKey(account, id), bytes);
+    auto created = store_->Create(StorageKey(account, id), bytes, expires_at);
     if (created) {
       result.session_id = std::move(id);
       result.expires_at_ms = expires_at;
@@ -111,7 +111,8 @@ Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& account
     v1::SessionRecord& record = session->mutable_record();
     record.set_expires_at_ms(std::max(record.expires_at_ms(), expires_at));
 
-    auto updated = store_->Update(key, record.SerializeAsString(), stored->revision);
+    auto updated = store_->Update(key, record.SerializeAsString(), record.expires_at_ms(),
+                                  stored->revision);
     if (updated) {
       result.session_id = session_id;
       result.expires_at_ms = record.expires_at_ms();

@@ -17,13 +17,13 @@ class InMemorySessionStore : public vault::SessionStore {
     if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
     return it->second;
   }
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes) override {
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes, int64_t) override {
     std::lock_guard lock(mutex_);
     if (entries_.contains(id)) return MakeError(ErrorCode::kConflict, "exists");
     entries_[id] = {bytes, ++sequence_};
     return sequence_;
   }
-  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
+  Result<uint64_t> Update(const std::string& id, const std::string& bytes, int64_t,
                           uint64_t expected_revision) override {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
