@@ -34,6 +34,10 @@ class WorkerProcess {
   ExitStatus Stop(std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
   bool Running() { return process_->Running(); }
+  // Waits up to `timeout` for the worker to exit by itself.
+  std::optional<ExitStatus> WaitFor(std::chrono::milliseconds timeout) {
+    return process_->WaitFor(timeout);
+  }
   std::optional<ExitStatus> exit_status() const { return process_->exit_status(); }
   pid_t pid() const { return process_->pid(); }
 
