@@ -122,6 +122,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
                   "file of per-account limits: ACCOUNT max_sessions=N "
                   "max_tokens_per_session=N requests_per_second=R per line")
       ->envname("TENANT_LIMITS_FILE");
+  app->add_option_function<size_t>(
+         "--session-cache-mb", [c](size_t mb) { c->session_cache_bytes = mb << 20; },
+         "MiB of (encrypted) sessions a worker keeps to answer reads without a JetStream "
+         "round trip (default 16)")
+      ->envname("SESSION_CACHE_MB");
   app->add_option("--log-level", c->log_level, "debug, info, warn or error")
       ->envname("LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))

@@ -29,6 +29,8 @@ struct ServeConfig {
   // Quotas of every account, and a file of per-account overrides.
   tenant::TenantLimits tenant_limits;
   std::string tenant_limits_file;
+  // Bytes of encrypted sessions each worker keeps to answer reads locally.
+  size_t session_cache_bytes = 16 << 20;
   std::string queue_group = "privacy";
   int handler_threads = 32;
   std::string log_level = "info";

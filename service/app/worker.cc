@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "app/privacy_service.h"
-#include "nats/kv_session_census.h"
+#include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
 #include "nats/request_server.h"
 #include "nats/service_discovery.h"
@@ -50,20 +50,10 @@ Result<tenant::TenantPolicy> LoadTenantPolicy(const ServeConfig& config) {
   return tenant::TenantPolicy::FromFile(config.tenant_limits_file, config.tenant_limits);
 }
 
-// The guard enforcing `policy`, or null when no account has any quota; it
-// follows the bucket to count sessions only when some account has a
-// session quota.
-Result<std::shared_ptr<tenant::TenantGuard>> StartTenantGuard(tenant::TenantPolicy policy,
-                                                              jsCtx* js,
-                                                              const std::string& bucket,
-                                                              Logger* logger) {
-  if (policy.Unlimited()) return std::shared_ptr<tenant::TenantGuard>();
-  std::shared_ptr<const tenant::SessionCensus> census;
-  if (policy.HasSessionQuota()) {
-    auto started = nats::KvSessionCensus::Start(js, bucket, logger);
-    if (!started) return started.error();
-    census = std::move(*started);
-  }
+// The guard enforcing `policy`, or null when no account has any quota.
+std::shared_ptr<tenant::TenantGuard> MakeTenantGuard(
+    tenant::TenantPolicy policy, std::shared_ptr<const tenant::SessionCensus> census) {
+  if (policy.Unlimited()) return nullptr;
   return std::make_shared<tenant::TenantGuard>(std::move(policy), std::move(census));
 }
 
@@ -97,19 +87,20 @@ int RunWorker(ServeConfig config) {
   natsConnection* nc = (*conn)->get();
   auto js = OpenJetStream(nc, config.bucket.request_timeout_ms);
   if (!js) return Fail(logger, "jetstream_failed", js.error());
-  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, &logger);
+  auto cache = std::make_shared<vault::SessionCache>(config.session_cache_bytes);
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache, &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
+  auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, &logger);
+  if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   auto audit = nats::AuditLog::Open(nc, config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
-  auto tenants = StartTenantGuard(std::move(*tenant_policy), js->get(), config.bucket.bucket,
-                                  &logger);
-  if (!tenants) return Fail(logger, "session_census_failed", tenants.error());
+  auto tenants = MakeTenantGuard(std::move(*tenant_policy), cache);
 
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);
   auto vault = std::make_shared<vault::SessionVault>(encrypted_store, config.vault);
   auto endpoints = std::make_shared<endpoints::PrivacyEndpoints>(*detector, vault, config.limits,
-                                                                 *tenants);
+                                                                 tenants);
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));

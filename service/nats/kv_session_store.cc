@@ -1,12 +1,19 @@
 #include "nats/kv_session_store.h"
 
 #include "nats/nats_status.h"
+#include "nats/session_message.h"
 
 namespace privacy::nats {
 
-Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(jsCtx* js,
-                                                             const KvBucketOptions& options,
-                                                             Logger* logger) {
+namespace {
+
+Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
+
+}  // namespace
+
+Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
+    jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionCache> cache,
+    Logger* logger) {
   kvStore* raw = nullptr;
   natsStatus s = js_KeyValue(&raw, js, options.bucket.c_str());
   if (s == NATS_NOT_FOUND) {
@@ -28,46 +35,50 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(jsCtx* js,
   } else if (s == NATS_OK) {
     logger->Info("kv_bucket_bound", {{"bucket", options.bucket}});
   }
+  KvStorePtr bound(raw);
   if (s != NATS_OK) return FromNatsStatus(s, "opening KV bucket " + options.bucket);
-  return std::unique_ptr<KvSessionStore>(new KvSessionStore(js, KvStorePtr(raw), options));
+  return std::unique_ptr<KvSessionStore>(new KvSessionStore(js, options, std::move(cache)));
 }
 
-KvSessionStore::KvSessionStore(jsCtx* js, KvStorePtr kv, KvBucketOptions options)
+KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,
+                               std::shared_ptr<vault::SessionCache> cache)
     : js_(js),
-      kv_(std::move(kv)),
       options_(std::move(options)),
+      cache_(std::move(cache)),
+      stream_("KV_" + options_.bucket),
       subject_prefix_("$KV." + options_.bucket + ".") {}
 
 Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
-  kvEntry* raw = nullptr;
-  natsStatus s = kvStore_Get(&raw, kv_.get(), id.c_str());
-  KvEntryPtr entry(raw);
-  if (s == NATS_NOT_FOUND) {
-    return MakeError(ErrorCode::kNotFound, "session not found or expired");
-  }
+  std::string subject = subject_prefix_ + id;
+  jsOptions options;
+  jsOptions_Init(&options);
+  options.Wait = options_.request_timeout_ms;
+  natsMsg* raw = nullptr;
+  jsErrCode err_code = static_cast<jsErrCode>(0);
+  natsStatus s = js_GetLastMsg(&raw, js_, stream_.c_str(), subject.c_str(), &options, &err_code);
+  MsgPtr msg(raw);
+  if (s == NATS_NOT_FOUND) return SessionNotFound();
   if (s != NATS_OK) return FromNatsStatus(s, "reading session");
-  vault::StoredBytes stored;
-  stored.bytes.assign(static_cast<const char*>(kvEntry_Value(entry.get())),
-                      static_cast<size_t>(kvEntry_ValueLen(entry.get())));
-  stored.revision = kvEntry_Revision(entry.get());
-  return stored;
+  auto message = ReadSessionMessage(msg.get());
+  if (!message) return MakeError(ErrorCode::kInternal, "stored session has no expiry");
+  uint64_t revision = natsMsg_GetSequence(msg.get());
+  if (cache_) ApplyToCache(*message, id, revision, cache_.get());
+  if (message->removed) return SessionNotFound();
+  return vault::StoredBytes{std::string(message->bytes), revision};
 }
 
-Result<uint64_t> KvSessionStore::Publish(const std::string& id, const std::string& bytes,
-                                         int64_t expires_at_ms, jsPubOptions* options) {
-  options->MaxWait = options_.request_timeout_ms;
-  std::string subject = subject_prefix_ + id;
-  natsMsg* raw_msg = nullptr;
-  if (natsStatus s = natsMsg_Create(&raw_msg, subject.c_str(), nullptr, bytes.data(),
-                                    static_cast<int>(bytes.size()));
-      s != NATS_OK) {
-    return FromNatsStatus(s, "writing session");
+Result<vault::StoredBytes> KvSessionStore::LoadRecent(const std::string& id) {
+  if (cache_) {
+    if (auto cached = cache_->Get(id)) return std::move(*cached);
   }
-  MsgPtr msg(raw_msg);
-  natsMsgHeader_Set(msg.get(), kExpiresAtHeader, std::to_string(expires_at_ms).c_str());
+  return Load(id);
+}
+
+Result<uint64_t> KvSessionStore::Publish(natsMsg* msg, jsPubOptions* options) {
+  options->MaxWait = options_.request_timeout_ms;
   jsPubAck* raw_ack = nullptr;
   jsErrCode err_code = static_cast<jsErrCode>(0);
-  natsStatus s = js_PublishMsg(&raw_ack, js_, msg.get(), options, &err_code);
+  natsStatus s = js_PublishMsg(&raw_ack, js_, msg, options, &err_code);
   PubAckPtr ack(raw_ack);
   if (err_code == JSStreamWrongLastSequenceErr) {
     return MakeError(ErrorCode::kConflict, "session changed concurrently");
@@ -76,12 +87,28 @@ Result<uint64_t> KvSessionStore::Publish(const std::string& id, const std::strin
   return ack->Sequence;
 }
 
+Result<uint64_t> KvSessionStore::Write(const std::string& id, const std::string& bytes,
+                                       int64_t expires_at_ms, jsPubOptions* options) {
+  std::string subject = subject_prefix_ + id;
+  natsMsg* raw = nullptr;
+  if (natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, bytes.data(),
+                                    static_cast<int>(bytes.size()));
+      s != NATS_OK) {
+    return FromNatsStatus(s, "writing session");
+  }
+  MsgPtr msg(raw);
+  natsMsgHeader_Set(msg.get(), kExpiresAtHeader, std::to_string(expires_at_ms).c_str());
+  auto revision = Publish(msg.get(), options);
+  if (revision && cache_) cache_->Put(id, bytes, *revision, expires_at_ms);
+  return revision;
+}
+
 Result<uint64_t> KvSessionStore::Create(const std::string& id, const std::string& bytes,
                                         int64_t expires_at_ms) {
   jsPubOptions options;
   jsPubOptions_Init(&options);
   options.ExpectNoMessage = true;
-  return Publish(id, bytes, expires_at_ms, &options);
+  return Write(id, bytes, expires_at_ms, &options);
 }
 
 Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string& bytes,
@@ -89,13 +116,24 @@ Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string
   jsPubOptions options;
   jsPubOptions_Init(&options);
   options.ExpectLastSubjectSeq = expected_revision;
-  return Publish(id, bytes, expires_at_ms, &options);
+  return Write(id, bytes, expires_at_ms, &options);
 }
 
 Status KvSessionStore::Erase(const std::string& id) {
-  if (natsStatus s = kvStore_Purge(kv_.get(), id.c_str(), nullptr); s != NATS_OK) {
+  // A KV purge marker: it replaces (rolls up) every earlier write of the key.
+  std::string subject = subject_prefix_ + id;
+  natsMsg* raw = nullptr;
+  if (natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, nullptr, 0); s != NATS_OK) {
     return FromNatsStatus(s, "erasing session");
   }
+  MsgPtr msg(raw);
+  natsMsgHeader_Set(msg.get(), "KV-Operation", "PURGE");
+  natsMsgHeader_Set(msg.get(), "Nats-Rollup", "sub");
+  jsPubOptions options;
+  jsPubOptions_Init(&options);
+  auto revision = Publish(msg.get(), &options);
+  if (!revision) return revision.error();
+  if (cache_) cache_->Remove(id, *revision);
   return Status::Ok();
 }
 

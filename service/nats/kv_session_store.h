@@ -1,5 +1,6 @@
 // SessionStore on a JetStream KV bucket, with compare-and-set through the
-// stream's expected-last-subject-sequence check.
+// stream's expected-last-subject-sequence check, and reads served from the
+// worker's SessionCache when it holds the session.
 #pragma once
 
 #include <chrono>
@@ -9,13 +10,10 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "vault/session_cache.h"
 #include "vault/session_store.h"
 
 namespace privacy::nats {
-
-// Header of every session write: when the session expires (Unix ms). Not
-// personal data; lets other workers track sessions without decrypting them.
-inline constexpr char kExpiresAtHeader[] = "Privacy-Expires-At";
 
 // Settings of the session bucket, applied when the service creates it.
 struct KvBucketOptions {
@@ -27,16 +25,20 @@ struct KvBucketOptions {
   int64_t request_timeout_ms = 5000;
 };
 
-// KvSessionStore is safe for concurrent use; every call is one synchronous
-// JetStream round trip.
+// KvSessionStore is safe for concurrent use. Writes and Load() are one
+// synchronous JetStream round trip each; LoadRecent() answers from the
+// cache when it can. Every write this store makes, and every read from the
+// bucket, also updates the cache.
 class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
   static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
+                                                      std::shared_ptr<vault::SessionCache> cache,
                                                       Logger* logger);
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
+  Result<vault::StoredBytes> LoadRecent(const std::string& id) override;
   Result<uint64_t> Create(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
@@ -44,13 +46,15 @@ class KvSessionStore : public vault::SessionStore {
   Status Erase(const std::string& id) override;
 
  private:
-  KvSessionStore(jsCtx* js, KvStorePtr kv, KvBucketOptions options);
-  Result<uint64_t> Publish(const std::string& id, const std::string& bytes,
-                           int64_t expires_at_ms, jsPubOptions* options);
+  KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache);
+  Result<uint64_t> Publish(natsMsg* msg, jsPubOptions* options);
+  Result<uint64_t> Write(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                         jsPubOptions* options);
 
   jsCtx* js_;
-  KvStorePtr kv_;
   KvBucketOptions options_;
+  std::shared_ptr<vault::SessionCache> cache_;
+  std::string stream_;
   std::string subject_prefix_;
 };
 

@@ -65,14 +65,6 @@ const TenantLimits& TenantPolicy::For(std::string_view account) const {
   return it == overrides_.end() ? defaults_ : it->second;
 }
 
-bool TenantPolicy::HasSessionQuota() const {
-  if (defaults_.max_sessions != 0) return true;
-  for (const auto& [account, limits] : overrides_) {
-    if (limits.max_sessions != 0) return true;
-  }
-  return false;
-}
-
 bool TenantPolicy::Unlimited() const {
   if (!IsUnlimited(defaults_)) return false;
   for (const auto& [account, limits] : overrides_) {

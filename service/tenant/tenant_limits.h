@@ -38,8 +38,6 @@ class TenantPolicy {
 
   // True when no account has any limit.
   bool Unlimited() const;
-  // True when some account has a session-count limit.
-  bool HasSessionQuota() const;
 
  private:
   TenantLimits defaults_;

@@ -7,7 +7,15 @@ EncryptingSessionStore::EncryptingSessionStore(
     : inner_(std::move(inner)), cipher_(std::move(cipher)) {}
 
 Result<StoredBytes> EncryptingSessionStore::Load(const std::string& id) {
-  auto stored = inner_->Load(id);
+  return Decrypt(id, inner_->Load(id));
+}
+
+Result<StoredBytes> EncryptingSessionStore::LoadRecent(const std::string& id) {
+  return Decrypt(id, inner_->LoadRecent(id));
+}
+
+Result<StoredBytes> EncryptingSessionStore::Decrypt(const std::string& id,
+                                                    Result<StoredBytes> stored) const {
   if (!stored) return stored.error();
   auto plaintext = cipher_->Open(id, stored->bytes);
   if (!plaintext) {

@@ -19,6 +19,7 @@ class EncryptingSessionStore : public SessionStore {
                          std::shared_ptr<const crypto::SessionCipher> cipher);
 
   Result<StoredBytes> Load(const std::string& id) override;
+  Result<StoredBytes> LoadRecent(const std::string& id) override;
   Result<uint64_t> Create(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
@@ -26,6 +27,8 @@ class EncryptingSessionStore : public SessionStore {
   Status Erase(const std::string& id) override;
 
  private:
+  Result<StoredBytes> Decrypt(const std::string& id, Result<StoredBytes> stored) const;
+
   std::shared_ptr<SessionStore> inner_;
   std::shared_ptr<const crypto::SessionCipher> cipher_;
 };

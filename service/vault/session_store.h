@@ -21,8 +21,15 @@ class SessionStore {
  public:
   virtual ~SessionStore() = default;
 
-  // The stored bytes; kNotFound when absent or deleted.
+  // The stored bytes as the store holds them now; kNotFound when absent or
+  // deleted.
   virtual Result<StoredBytes> Load(const std::string& id) = 0;
+
+  // The stored bytes as this process last saw them: possibly behind another
+  // process's latest write by the time that write takes to reach this one,
+  // never behind this process's own writes. Stores without a local copy
+  // read the store.
+  virtual Result<StoredBytes> LoadRecent(const std::string& id) { return Load(id); }
 
   // Stores a new entry that expires at `expires_at_ms` (Unix milliseconds;
   // stored as plain metadata next to the bytes); kConflict if `id` already

@@ -1,5 +1,6 @@
 #include "vault/session_vault.h"
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -98,9 +99,12 @@ Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& account
                                                       int64_t expires_at, size_t max_tokens) {
   const std::string key = StorageKey(account, session_id);
   for (int attempt = 0; attempt < options_.max_update_attempts; ++attempt) {
-    auto stored = store_->Load(key);
+    // The first attempt may work on the recent copy: a stale one only costs
+    // a conflict, after which the store's own copy is read.
+    auto stored = attempt == 0 ? store_->LoadRecent(key) : store_->Load(key);
     if (!stored) return stored.error();
-    auto session = Decode(account, key, *stored);
+    auto session = Parse(account, *stored);
+    if (session && Expired(*session)) session = LoadLatest(account, key);
     if (!session) return session.error();
 
     TokenizeResult result;
@@ -124,18 +128,23 @@ Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& account
   return MakeError(ErrorCode::kUnavailable, "session is too busy, retry");
 }
 
-Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id) {
+Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id,
+                                   const std::vector<std::string>& needed_tokens) {
   if (!IsWellFormedSessionId(session_id)) {
     return MakeError(ErrorCode::kBadRequest, "malformed session_id");
   }
   const std::string key = StorageKey(account, session_id);
-  auto stored = store_->Load(key);
-  if (!stored) return stored.error();
-  return Decode(account, key, *stored);
+  auto recent = store_->LoadRecent(key);
+  if (!recent) return recent.error();
+  auto session = Parse(account, *recent);
+  if (!session) return session.error();
+  bool holds_all = std::all_of(needed_tokens.begin(), needed_tokens.end(),
+                               [&](const std::string& t) { return session->FindByToken(t); });
+  if (holds_all && !Expired(*session)) return session;
+  return LoadLatest(account, key);
 }
 
-Result<Session> SessionVault::Decode(const std::string& account, const std::string& key,
-                                     const StoredBytes& stored) {
+Result<Session> SessionVault::Parse(const std::string& account, const StoredBytes& stored) const {
   v1::SessionRecord record;
   if (!record.ParseFromString(stored.bytes)) {
     return MakeError(ErrorCode::kInternal, "stored session is unreadable");
@@ -143,13 +152,25 @@ Result<Session> SessionVault::Decode(const std::string& account, const std::stri
   // The key already names the account; the record's own copy guards against
   // a hash collision between account names.
   if (record.account() != account) return SessionNotFound();
-  if (record.expires_at_ms() <= options_.now_ms()) {
+  return Session(std::move(record));
+}
+
+bool SessionVault::Expired(const Session& session) const {
+  return session.record().expires_at_ms() <= options_.now_ms();
+}
+
+Result<Session> SessionVault::LoadLatest(const std::string& account, const std::string& key) {
+  auto stored = store_->Load(key);
+  if (!stored) return stored.error();
+  auto session = Parse(account, *stored);
+  if (!session) return session.error();
+  if (Expired(*session)) {
     // Expired: erase it now rather than wait for the bucket's max age. A
     // concurrent extension cannot exist, since it would see the same expiry.
     (void)store_->Erase(key);
     return SessionNotFound();
   }
-  return Session(std::move(record));
+  return session;
 }
 
 Status SessionVault::Erase(const std::string& account, const std::string& session_id) {

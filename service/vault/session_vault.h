@@ -67,8 +67,12 @@ class SessionVault {
                                   const TokenizeOptions& options);
 
   // `account`'s live session `session_id`; 404 when absent, expired or
-  // another account's, 400 when the id is malformed.
-  Result<Session> Open(const std::string& account, const std::string& session_id);
+  // another account's, 400 when the id is malformed. Answered from the
+  // store's recent copy when that copy holds every token of `needed_tokens`
+  // (tokens another worker added a moment ago may be missing from it), else
+  // from the store itself.
+  Result<Session> Open(const std::string& account, const std::string& session_id,
+                       const std::vector<std::string>& needed_tokens = {});
 
   // Erases `account`'s session; 404 when absent, already expired or another
   // account's.
@@ -76,8 +80,12 @@ class SessionVault {
 
  private:
   Result<std::chrono::seconds> EffectiveTtl(std::optional<std::chrono::seconds> ttl) const;
-  Result<Session> Decode(const std::string& account, const std::string& key,
-                         const StoredBytes& stored);
+  // The session in `stored` if it is `account`'s; 404 otherwise.
+  Result<Session> Parse(const std::string& account, const StoredBytes& stored) const;
+  bool Expired(const Session& session) const;
+  // Parse() of the store's current copy of `key`; an expired session is
+  // erased and reads as 404.
+  Result<Session> LoadLatest(const std::string& account, const std::string& key);
   Result<TokenizeResult> TokenizeNew(const std::string& account,
                                      const std::vector<ValueToMask>& values, int64_t expires_at,
                                      size_t max_tokens);

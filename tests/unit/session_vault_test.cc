@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 #include <thread>
 
 #include "in_memory_session_store.h"
 #include "vault/session_id.h"
 #include "vault/session_vault.h"
+#include "vault/storage_key.h"
 #include "vault/token_format.h"
 
 using namespace privacy;
@@ -191,4 +193,42 @@ TEST_CASE("a per-call token limit tightens the vault's") {
                          options)
             .error()
             .code == ErrorCode::kTooLarge);
+}
+
+namespace {
+
+// A store whose recent copy of every session is frozen when Freeze() is
+// called, as another worker's cache is before a write reaches it.
+class LaggingStore : public testing::InMemorySessionStore {
+ public:
+  void Freeze(const std::string& key) { frozen_[key] = *Load(key); }
+  Result<vault::StoredBytes> LoadRecent(const std::string& id) override {
+    if (auto it = frozen_.find(id); it != frozen_.end()) return it->second;
+    return Load(id);
+  }
+
+ private:
+  std::map<std::string, vault::StoredBytes> frozen_;
+};
+
+}  // namespace
+
+TEST_CASE("a stale recent copy never hides a token an acknowledged write added") {
+  auto store = std::make_shared<LaggingStore>();
+  vault::SessionVault vault(store, vault::VaultOptions{});
+  auto first = vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(first.ok());
+  const std::string key = vault::StorageKey("", first->session_id);
+  store->Freeze(key);
+  auto second = vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}}, {});
+  REQUIRE(second.ok());  // a conflict on the stale copy, then the store's copy
+  const std::string new_token = second->tokens[0];
+
+  // Without asking for the new token the recent copy is enough...
+  CHECK(vault.Open("", first->session_id)->FindByToken(new_token) == nullptr);
+  // ...asking for it reads the store.
+  auto session = vault.Open("", first->session_id, {new_token});
+  REQUIRE(session.ok());
+  REQUIRE(session->FindByToken(new_token) != nullptr);
+  CHECK(session->FindByToken(new_token)->value() == "c@d.co");
 }

@@ -1,0 +1,37 @@
+// Follows the session bucket: every write, deletion and purge made by any
+// worker reaches this worker's SessionCache, in stream order.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/logger.h"
+#include "common/status.h"
+#include "nats/handles.h"
+#include "vault/session_cache.h"
+
+namespace privacy::nats {
+
+// An ordered JetStream consumer (the latest message per session first, then
+// every new one). Stops following when destroyed.
+class SessionChangeFeed {
+ public:
+  static Result<std::unique_ptr<SessionChangeFeed>> Start(
+      jsCtx* js, const std::string& bucket, std::shared_ptr<vault::SessionCache> cache,
+      Logger* logger);
+  ~SessionChangeFeed();
+  SessionChangeFeed(const SessionChangeFeed&) = delete;
+  SessionChangeFeed& operator=(const SessionChangeFeed&) = delete;
+
+ private:
+  SessionChangeFeed(std::string subject_prefix, std::shared_ptr<vault::SessionCache> cache,
+                    Logger* logger);
+  static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
+
+  std::string subject_prefix_;
+  std::shared_ptr<vault::SessionCache> cache_;
+  Logger* logger_;
+  SubscriptionPtr subscription_;
+};
+
+}  // namespace privacy::nats

@@ -1,0 +1,34 @@
+// How a session write, deletion or purge looks as a message of the session
+// bucket's stream.
+#pragma once
+
+#include <nats/nats.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "vault/session_cache.h"
+
+namespace privacy::nats {
+
+// Header of every session write: when the session expires (Unix ms). Not
+// personal data; lets workers track sessions without decrypting them.
+inline constexpr char kExpiresAtHeader[] = "Privacy-Expires-At";
+
+// One message of the bucket, read.
+struct SessionMessage {
+  bool removed = false;  // a KV delete or purge marker
+  int64_t expires_at_ms = 0;
+  std::string_view bytes;  // valid while the natsMsg lives
+};
+
+// The meaning of `msg`; nullopt for a write without a valid expiry header
+// (not written by privacy-filter).
+std::optional<SessionMessage> ReadSessionMessage(natsMsg* msg);
+
+// Records `message` as revision `revision` of `key` in `cache`.
+void ApplyToCache(const SessionMessage& message, std::string_view key, uint64_t revision,
+                  vault::SessionCache* cache);
+
+}  // namespace privacy::nats

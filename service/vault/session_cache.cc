@@ -1,0 +1,120 @@
+#include "vault/session_cache.h"
+
+#include <chrono>
+
+#include "vault/storage_key.h"
+
+namespace privacy::vault {
+
+namespace {
+
+// How long a deletion is remembered, to ignore late copies of older writes.
+constexpr int64_t kTombstoneMs = 60'000;
+constexpr int64_t kSweepEveryMs = 10'000;
+
+int64_t SystemNowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+SessionCache::SessionCache(size_t byte_budget, std::function<int64_t()> now_ms)
+    : byte_budget_(byte_budget), now_ms_(now_ms ? std::move(now_ms) : SystemNowMs) {}
+
+void SessionCache::DropBytes(Entry* entry) {
+  if (!entry->bytes) return;
+  cached_bytes_ -= entry->bytes->size();
+  recency_.erase(entry->recency);
+  entry->bytes.reset();
+}
+
+void SessionCache::EvictToBudget() {
+  while (cached_bytes_ > byte_budget_ && !recency_.empty()) {
+    const std::string& key = recency_.back();
+    Entry& entry = accounts_[std::string(AccountKeyOf(key))][key];
+    DropBytes(&entry);
+  }
+}
+
+void SessionCache::ForgetOldTombstones(int64_t now) {
+  if (now < next_tombstone_sweep_ms_) return;
+  next_tombstone_sweep_ms_ = now + kSweepEveryMs;
+  for (auto& [account, entries] : accounts_) {
+    for (auto it = entries.begin(); it != entries.end();) {
+      Entry& entry = it->second;
+      // Tombstones keep their forget time in expires_at_ms.
+      if (entry.expires_at_ms > now) {
+        ++it;
+        continue;
+      }
+      DropBytes(&entry);
+      it = entries.erase(it);
+    }
+  }
+}
+
+void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t revision,
+                       int64_t expires_at_ms) {
+  std::lock_guard lock(mutex_);
+  const int64_t now = now_ms_();
+  ForgetOldTombstones(now);
+  std::string owned_key(key);
+  Entry& entry = accounts_[std::string(AccountKeyOf(key))][owned_key];
+  if (entry.revision != 0 && revision <= entry.revision) return;
+  DropBytes(&entry);
+  entry.revision = revision;
+  entry.expires_at_ms = expires_at_ms;
+  entry.removed = false;
+  if (bytes.size() <= byte_budget_) {
+    entry.bytes.emplace(bytes);
+    recency_.push_front(std::move(owned_key));
+    entry.recency = recency_.begin();
+    cached_bytes_ += bytes.size();
+    EvictToBudget();
+  }
+}
+
+void SessionCache::Remove(std::string_view key, uint64_t revision) {
+  std::lock_guard lock(mutex_);
+  const int64_t now = now_ms_();
+  ForgetOldTombstones(now);
+  Entry& entry = accounts_[std::string(AccountKeyOf(key))][std::string(key)];
+  if (entry.revision != 0 && revision <= entry.revision) return;
+  DropBytes(&entry);
+  entry.revision = revision;
+  entry.removed = true;
+  entry.expires_at_ms = now + kTombstoneMs;
+}
+
+std::optional<StoredBytes> SessionCache::Get(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  auto account = accounts_.find(std::string(AccountKeyOf(key)));
+  if (account == accounts_.end()) return std::nullopt;
+  auto it = account->second.find(std::string(key));
+  if (it == account->second.end()) return std::nullopt;
+  Entry& entry = it->second;
+  if (entry.removed || !entry.bytes || entry.expires_at_ms <= now_ms_()) return std::nullopt;
+  recency_.splice(recency_.begin(), recency_, entry.recency);
+  return StoredBytes{*entry.bytes, entry.revision};
+}
+
+uint64_t SessionCache::LiveSessions(std::string_view account_key) const {
+  std::lock_guard lock(mutex_);
+  auto account = accounts_.find(std::string(account_key));
+  if (account == accounts_.end()) return 0;
+  const int64_t now = now_ms_();
+  uint64_t live = 0;
+  for (const auto& [key, entry] : account->second) {
+    if (!entry.removed && entry.expires_at_ms > now) ++live;
+  }
+  return live;
+}
+
+size_t SessionCache::cached_bytes() const {
+  std::lock_guard lock(mutex_);
+  return cached_bytes_;
+}
+
+}  // namespace privacy::vault

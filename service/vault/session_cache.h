@@ -1,0 +1,73 @@
+// A worker's local copy of the session bucket: stored (encrypted) session
+// bytes by key with their revision and expiry, kept current from the
+// bucket's change feed and this worker's own writes, so reads of a session
+// need no round trip to the store.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "tenant/session_census.h"
+#include "vault/session_store.h"
+
+namespace privacy::vault {
+
+// SessionCache is safe for concurrent use. It only ever moves forward: an
+// update older than what it holds (by revision) is ignored, and a removed
+// key stays removed for older revisions. Bytes are held up to a budget
+// (least recently used bytes are dropped first); the metadata of every
+// known session is kept, so counts stay exact while bytes may be missing.
+class SessionCache : public tenant::SessionCensus {
+ public:
+  // `byte_budget`: the most session bytes held at once. `now_ms` gives Unix
+  // milliseconds (replaceable in tests).
+  SessionCache(size_t byte_budget, std::function<int64_t()> now_ms = {});
+
+  // Records revision `revision` of `key` holding `bytes`, expiring at
+  // `expires_at_ms`.
+  void Put(std::string_view key, std::string_view bytes, uint64_t revision,
+           int64_t expires_at_ms);
+  // Records that `key` was deleted or purged at `revision`.
+  void Remove(std::string_view key, uint64_t revision);
+
+  // The cached bytes of a live, unexpired `key`; nullopt when unknown,
+  // removed, expired or its bytes were dropped.
+  std::optional<StoredBytes> Get(std::string_view key);
+
+  // Live sessions whose key starts with `account_key` + '.'.
+  uint64_t LiveSessions(std::string_view account_key) const override;
+
+  size_t cached_bytes() const;
+
+ private:
+  struct Entry {
+    uint64_t revision = 0;
+    int64_t expires_at_ms = 0;
+    bool removed = false;
+    std::optional<std::string> bytes;
+    std::list<std::string>::iterator recency;  // valid when bytes are held
+  };
+  using Entries = std::unordered_map<std::string, Entry>;
+
+  void DropBytes(Entry* entry);
+  void EvictToBudget();
+  void ForgetOldTombstones(int64_t now);
+
+  const size_t byte_budget_;
+  std::function<int64_t()> now_ms_;
+  mutable std::mutex mutex_;
+  // account key -> storage key -> entry
+  std::unordered_map<std::string, Entries> accounts_;
+  std::list<std::string> recency_;  // storage keys with bytes, most recent first
+  size_t cached_bytes_ = 0;
+  int64_t next_tombstone_sweep_ms_ = 0;
+};
+
+}  // namespace privacy::vault

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "vault/session_cache.h"
+#include "vault/storage_key.h"
+
+using namespace privacy;
+
+namespace {
+
+struct CacheClock {
+  int64_t now = 1'700'000'000'000;
+  std::function<int64_t()> fn() {
+    return [this] { return now; };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("session cache: moves forward only, by revision") {
+  CacheClock clock;
+  vault::SessionCache cache(1 << 20, clock.fn());
+  const int64_t later = clock.now + 60'000;
+  cache.Put("own.s1", "v2", 2, later);
+  cache.Put("own.s1", "v1", 1, later);  // an older write arriving late
+  REQUIRE(cache.Get("own.s1"));
+  CHECK(cache.Get("own.s1")->bytes == "v2");
+  CHECK(cache.Get("own.s1")->revision == 2);
+
+  cache.Remove("own.s1", 3);
+  CHECK_FALSE(cache.Get("own.s1"));
+  cache.Put("own.s1", "v2", 2, later);  // stays removed
+  CHECK_FALSE(cache.Get("own.s1"));
+  cache.Put("own.s1", "v4", 4, later);  // a newer write revives the key
+  CHECK(cache.Get("own.s1")->bytes == "v4");
+}
+
+TEST_CASE("session cache: expiry and per-account counts") {
+  CacheClock clock;
+  vault::SessionCache cache(1 << 20, clock.fn());
+  const std::string a = vault::AccountKey("TENANT_A");
+  cache.Put(a + ".s1", "x", 1, clock.now + 1000);
+  cache.Put(a + ".s2", "x", 2, clock.now + 5000);
+  cache.Put("own.s3", "x", 3, clock.now + 5000);
+  CHECK(cache.LiveSessions(a) == 2);
+  CHECK(cache.LiveSessions("own") == 1);
+  CHECK(cache.LiveSessions(vault::AccountKey("TENANT_B")) == 0);
+  clock.now += 2000;
+  CHECK(cache.LiveSessions(a) == 1);
+  CHECK_FALSE(cache.Get(a + ".s1"));
+  cache.Remove(a + ".s2", 4);
+  CHECK(cache.LiveSessions(a) == 0);
+}
+
+TEST_CASE("session cache: bytes beyond the budget are dropped, least recently used first") {
+  CacheClock clock;
+  vault::SessionCache cache(10, clock.fn());
+  const int64_t later = clock.now + 60'000;
+  cache.Put("own.a", "aaaa", 1, later);
+  cache.Put("own.b", "bbbb", 2, later);
+  CHECK(cache.Get("own.a"));  // a is now the most recent
+  cache.Put("own.c", "cccc", 3, later);
+  CHECK(cache.cached_bytes() <= 10);
+  CHECK(cache.Get("own.a"));
+  CHECK_FALSE(cache.Get("own.b"));
+  CHECK(cache.Get("own.c"));
+  // Counts stay exact without the bytes.
+  CHECK(cache.LiveSessions("own") == 3);
+}
