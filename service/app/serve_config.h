@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 #include "app/detector_factory.h"
 #include "endpoints/privacy_endpoints.h"
@@ -15,6 +16,14 @@
 
 namespace privacy::app {
 
+// The external named-entity recognizer (a model answering ner.proto over
+// NATS); off when `subject` is empty.
+struct NerSettings {
+  std::string subject;
+  int64_t timeout_ms = 250;
+  std::vector<std::string> types = {"PERSON", "LOCATION", "ORGANIZATION"};
+};
+
 // Everything a worker needs to start.
 struct ServeConfig {
   nats::ConnectOptions connect;
@@ -23,6 +32,7 @@ struct ServeConfig {
   vault::VaultOptions vault;
   endpoints::EndpointLimits limits;
   DetectionSettings detection;
+  NerSettings ner;
   std::string queue_group = "privacy";
   int handler_threads = 32;
   std::string log_level = "info";

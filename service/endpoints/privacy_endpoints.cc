@@ -24,8 +24,12 @@ bool IsCatalogNameType(const std::string& type) {
 
 PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
                                    std::shared_ptr<vault::SessionVault> vault,
-                                   EndpointLimits limits)
-    : detector_(std::move(detector)), vault_(std::move(vault)), limits_(limits) {}
+                                   EndpointLimits limits,
+                                   std::shared_ptr<const ExternalRecognition> external)
+    : detector_(std::move(detector)),
+      vault_(std::move(vault)),
+      limits_(limits),
+      external_(std::move(external)) {}
 
 void PrivacyEndpoints::ReplaceDetector(std::shared_ptr<const detect::Detector> detector) {
   detector_.store(std::move(detector));
@@ -48,10 +52,15 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
                                                                  const Request& request) const {
   detect::DetectOptions options;
   for (const auto& type : request.entities_to_mask()) {
-    if (!detector.IsKnownType(type)) {
+    if (!detector.IsKnownType(type) && !(external_ && external_->Covers(type))) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
       for (const auto& name : detector.KnownTypes()) known += (known.empty() ? "" : ", ") + name;
+      if (external_) {
+        for (const auto& name : external_->types()) {
+          if (!detector.IsKnownType(name)) known += ", " + name;
+        }
+      }
       return MakeError(ErrorCode::kBadRequest,
                        "unknown entity type in entities_to_mask; known types: " + known);
     }
@@ -97,6 +106,7 @@ Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& t
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
+  if (external_) options->external = external_->Recognize(text, options->only_types);
   return detector->Detect(text, *options);
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "detect/detector.h"
+#include "endpoints/external_recognition.h"
 #include "privacy/v1/audit.pb.h"
 #include "privacy/v1/privacy.pb.h"
 #include "vault/session_vault.h"
@@ -26,11 +27,14 @@ struct EndpointLimits {
 
 // PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
 // The detector can be replaced while requests run (configuration reload):
-// each request uses the detector that was current when it started.
+// each request uses the detector that was current when it started. With an
+// external recognizer (a model), requests wanting its types ask it first and
+// fall back to the detector alone when it fails.
 class PrivacyEndpoints {
  public:
   PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
-                   std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits);
+                   std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits,
+                   std::shared_ptr<const ExternalRecognition> external = nullptr);
 
   Result<v1::MaskReply> Mask(const v1::MaskRequest& request, v1::AuditEvent* audit) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request) const;
@@ -54,6 +58,7 @@ class PrivacyEndpoints {
   std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;
   EndpointLimits limits_;
+  std::shared_ptr<const ExternalRecognition> external_;
 };
 
 }  // namespace privacy::endpoints
