@@ -1,6 +1,10 @@
 #include "nats/ner_client.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "nats/nats_status.h"
+#include "nats/request_server.h"
 #include "privacy/v1/ner.pb.h"
 #include "wire/codec.h"
 
@@ -13,13 +17,6 @@ namespace {
 int64_t WaitMs(detect::ExternalRecognizer::Clock::time_point deadline) {
   auto left = deadline - detect::ExternalRecognizer::Clock::now();
   return std::max<int64_t>(std::chrono::ceil<std::chrono::milliseconds>(left).count(), 0) + 1;
-}
-
-// The header's value, or empty when absent.
-std::string_view HeaderOf(natsMsg* msg, const char* name) {
-  const char* value = nullptr;
-  if (natsMsgHeader_Get(msg, name, &value) != NATS_OK || value == nullptr) return {};
-  return value;
 }
 
 }  // namespace
@@ -41,13 +38,14 @@ Result<std::vector<detect::Finding>> NatsNerClient::Find(std::string_view text,
   MsgPtr reply(raw_reply);
   if (s != NATS_OK) return FromNatsStatus(s, "NER request");
 
-  if (std::string_view code = HeaderOf(reply.get(), "Nats-Service-Error-Code"); !code.empty()) {
+  // IncomingRequest reads the headers and payload of any received message.
+  const IncomingRequest received(reply.get());
+  if (std::string_view code = received.Header("Nats-Service-Error-Code"); !code.empty()) {
     // The responder's error text may quote the text, so only its code is kept.
     return MakeError(ErrorCode::kInternal, "NER responder answered error " + std::string(code));
   }
-  std::string_view body(natsMsg_GetData(reply.get()),
-                        static_cast<size_t>(natsMsg_GetDataLength(reply.get())));
-  wire::Encoding encoding = wire::DetectEncoding(HeaderOf(reply.get(), "Content-Type"), body);
+  std::string_view body = received.payload();
+  wire::Encoding encoding = wire::DetectEncoding(received.Header("Content-Type"), body);
   v1::NerReply decoded;
   if (!wire::Decode(encoding, body, &decoded)) {
     return MakeError(ErrorCode::kInternal,

@@ -10,7 +10,9 @@
 
 #include "support/ner_responder.h"
 #include "support/privacy_wire.h"
+#include "support/readiness.h"
 #include "support/service_env.h"
+#include "support/worker_process.h"
 
 using namespace privacy;
 using namespace privacy::testing;
@@ -111,6 +113,12 @@ TEST_SUITE("ner") {
         client, kResolve, ResolveReq(masked.session_id(), {masked.entities(0).token()}));
     CHECK(resolved.resolved().at(masked.entities(0).token()) == "Zoë Ölund");
 
+    // A reply in the JSON mapping is read as well.
+    model.SetBehavior(NerBehavior::kTagNamesInJson);
+    CHECK(Detected(client, kText) ==
+          std::vector<std::string>{"PERSON:Zoë Ölund", "PERSON:Quillon Brandtwhistle",
+                                   "EMAIL:zoe@example.com"});
+
     // A request for structured types only does not ask the model.
     const int asked_before = model.requests();
     v1::DetectRequest emails = DetectReq(kText);
@@ -184,5 +192,22 @@ TEST_SUITE("ner") {
     CHECK(log.find("Ölund") == std::string::npos);
     CHECK(log.find("Brandtwhistle") == std::string::npos);
     CHECK(log.find("model failed") == std::string::npos);
+  }
+
+  TEST_CASE("invalid NER settings stop the worker at start") {
+    const std::vector<std::vector<std::string>> invalid = {
+        {"--ner-subject", "privacy.ner.*"},
+        {"--ner-subject", "privacy..ner"},
+        {"--ner-subject", "privacy.ner", "--ner-types", "PERSON,person"},
+        {"--ner-subject", "privacy.ner", "--ner-timeout-ms", "0"},
+    };
+    for (const auto& args : invalid) {
+      // Settings are checked before connecting: no server needed.
+      WorkerProcess worker("nats://127.0.0.1:1", args);
+      CAPTURE(worker.CommandLine());
+      REQUIRE(PollUntil([&] { return !worker.Running(); }, 5s));
+      CHECK(worker.exit_status().value_or(0) != 0);
+      CHECK(worker.Log().find("--ner-") != std::string::npos);
+    }
   }
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "support/privacy_wire.h"
+
 namespace privacy::testing {
 
 NerResponder::NerResponder(const std::string& url, const std::string& subject,
@@ -102,6 +104,8 @@ std::string NerResponder::ReplyFor(const v1::NerRequest& request, NerBehavior be
     }
     case NerBehavior::kUndecodable:
       return "\xff\xff\xff not a NerReply";
+    case NerBehavior::kTagNamesInJson:
+      return Encode(reply, Encoding::kJson);
     default:
       break;
   }

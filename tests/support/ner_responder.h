@@ -18,6 +18,7 @@ namespace privacy::testing {
 // How the responder answers.
 enum class NerBehavior {
   kTagNames,         // every occurrence of its names as PERSON, byte offsets
+  kTagNamesInJson,   // as kTagNames, in the Protobuf JSON mapping
   kSlow,             // as kTagNames, after a delay
   kOutOfRange,       // an entity ending beyond the text
   kInsideCodePoint,  // an entity starting inside a multi-byte UTF-8 sequence
