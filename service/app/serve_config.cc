@@ -1,5 +1,7 @@
 #include "app/serve_config.h"
 
+#include "vault/token_format.h"
+
 namespace privacy::app {
 
 namespace {
@@ -12,6 +14,25 @@ CLI::Option* AddSeconds(CLI::App* app, const std::string& name, std::chrono::sec
           name, [target](int64_t seconds) { *target = std::chrono::seconds(seconds); },
           description + " (default " + std::to_string(target->count()) + ")")
       ->check(CLI::PositiveNumber);
+}
+
+// A subject a request can be sent to: dot-separated non-empty tokens, no
+// wildcards, no blanks.
+bool IsPublishSubject(std::string_view subject) {
+  if (subject.empty() || subject.front() == '.' || subject.back() == '.' ||
+      subject.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return subject.find_first_of("*> \t\r\n") == std::string_view::npos;
+}
+
+std::string CheckNerSettings(const NerSettings& ner) {
+  if (!IsPublishSubject(ner.subject)) return "--ner-subject must be a subject without wildcards";
+  if (ner.types.empty()) return "--ner-types must name at least one type";
+  for (const std::string& type : ner.types) {
+    if (!vault::IsEntityTypeName(type)) return "--ner-types entries must match [A-Z0-9_]{1,32}";
+  }
+  return {};
 }
 
 }  // namespace
@@ -127,6 +148,20 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
          "MiB of (encrypted) sessions a worker keeps to answer reads without a JetStream "
          "round trip (default 16)")
       ->envname("SESSION_CACHE_MB");
+  app->add_option("--ner-subject", c->ner.subject,
+                  "subject of an external NER model (proto/privacy/v1/ner.proto); "
+                  "empty: built-in recognizers only")
+      ->envname("NER_SUBJECT");
+  app->add_option("--ner-timeout-ms", c->ner.timeout_ms,
+                  "longest wait for the NER model before falling back to the built-in "
+                  "recognizers")
+      ->envname("NER_TIMEOUT_MS")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--ner-types", c->ner.types, "entity types asked of the NER model")
+      ->envname("NER_TYPES")
+      ->delimiter(',')
+      ->capture_default_str();
   app->add_option("--log-level", c->log_level, "debug, info, warn or error")
       ->envname("LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
@@ -147,6 +182,9 @@ std::string ValidateServeConfig(ServeConfig* c) {
     return "--max-ttl (" + std::to_string(c->vault.max_ttl.count()) +
            " s) exceeds the encryption key period (--key-period-hours): sessions must expire "
            "before their key period is retired";
+  }
+  if (!c->ner.subject.empty()) {
+    if (std::string problem = CheckNerSettings(c->ner); !problem.empty()) return problem;
   }
   c->bucket.max_age = c->vault.max_ttl;
   c->audit.replicas = c->bucket.replicas;

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 #include "app/detector_factory.h"
 #include "app/encryption_keys.h"
@@ -16,6 +17,14 @@
 #include "vault/session_vault.h"
 
 namespace privacy::app {
+
+// The external named-entity recognizer (a model answering ner.proto over
+// NATS); off when `subject` is empty.
+struct NerSettings {
+  std::string subject;
+  int64_t timeout_ms = 250;
+  std::vector<std::string> types = {"PERSON", "LOCATION", "ORGANIZATION"};
+};
 
 // Everything a worker needs to start.
 struct ServeConfig {
@@ -31,6 +40,7 @@ struct ServeConfig {
   std::string tenant_limits_file;
   // Bytes of encrypted sessions each worker keeps to answer reads locally.
   size_t session_cache_bytes = 16 << 20;
+  NerSettings ner;
   std::string queue_group = "privacy";
   int handler_threads = 32;
   std::string log_level = "info";

@@ -10,6 +10,7 @@
 #include "app/privacy_service.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
+#include "nats/ner_client.h"
 #include "nats/request_server.h"
 #include "nats/service_discovery.h"
 #include "tenant/tenant_guard.h"
@@ -57,6 +58,37 @@ std::shared_ptr<tenant::TenantGuard> MakeTenantGuard(
   return std::make_shared<tenant::TenantGuard>(std::move(policy), std::move(census));
 }
 
+// The model step when --ner-subject is set, asking over the worker's
+// connection; null otherwise.
+std::shared_ptr<const endpoints::ExternalRecognition> MakeExternalRecognition(
+    const NerSettings& ner, natsConnection* nc, Logger* logger) {
+  if (ner.subject.empty()) return nullptr;
+  endpoints::ExternalRecognitionOptions options;
+  options.types = ner.types;
+  options.timeout = std::chrono::milliseconds(ner.timeout_ms);
+  return std::make_shared<const endpoints::ExternalRecognition>(
+      std::make_shared<nats::NatsNerClient>(nc, ner.subject), std::move(options), logger);
+}
+
+// The `data` of the detecting endpoints in $SRV.STATS: the worker's NER
+// counters (shared by mask and detect, which share the model).
+nats::ServiceDiscovery::EndpointData NerStatsData(
+    std::shared_ptr<const endpoints::ExternalRecognition> external) {
+  if (!external) return {};
+  return [external](std::string_view endpoint) -> std::string {
+    if (endpoint != "mask" && endpoint != "detect") return {};
+    endpoints::ExternalRecognitionCounts c = external->counts();
+    return "{\"ner\":{\"requests\":" + std::to_string(c.requests) +
+           ",\"answered\":" + std::to_string(c.answered) +
+           ",\"fallbacks\":" + std::to_string(c.fallbacks()) +
+           ",\"timeouts\":" + std::to_string(c.timeouts) +
+           ",\"unavailable\":" + std::to_string(c.unavailable) +
+           ",\"errors\":" + std::to_string(c.errors) +
+           ",\"rejected\":" + std::to_string(c.rejected) +
+           ",\"skipped\":" + std::to_string(c.skipped) + "}}";
+  };
+}
+
 int Fail(Logger& logger, const char* event, const Error& error) {
   logger.Error(event, {{"error", error.message}});
   return 1;
@@ -99,8 +131,10 @@ int RunWorker(ServeConfig config) {
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);
   auto vault = std::make_shared<vault::SessionVault>(encrypted_store, config.vault);
-  auto endpoints = std::make_shared<endpoints::PrivacyEndpoints>(*detector, vault, config.limits,
-                                                                 tenants);
+  auto external = MakeExternalRecognition(config.ner, nc, &logger);
+  auto endpoints = std::make_shared<endpoints::PrivacyEndpoints>(
+      *detector, vault, config.limits,
+      endpoints::PrivacyEndpoints::Extensions{std::move(tenants), external});
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));
@@ -112,7 +146,7 @@ int RunWorker(ServeConfig config) {
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,
        "Masks personal data in LLM prompts and restores it for tool calls"},
-      &server);
+      &server, NerStatsData(external));
   if (auto status = discovery.Register(&discovery_server); !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
@@ -135,7 +169,8 @@ int RunWorker(ServeConfig config) {
   reload_signals.async_wait(on_reload);
   logger.Info("worker_ready", {{"worker_id", worker_id},
                                {"queue_group", config.queue_group},
-                               {"handler_threads", config.handler_threads}});
+                               {"handler_threads", config.handler_threads},
+                               {"ner_subject", config.ner.subject}});
   signals_context.run();
 
   // Graceful stop: no new requests, finish and answer the ones in flight,

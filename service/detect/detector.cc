@@ -8,6 +8,7 @@
 #include "detect/allow_list.h"
 #include "detect/custom_recognizer_file.h"
 #include "detect/deny_values.h"
+#include "detect/external_merge.h"
 #include "detect/overlap_resolver.h"
 #include "detect/pattern_recognizer.h"
 #include "detect/pattern_scanner.h"
@@ -84,7 +85,8 @@ class RegistryDetector : public Detector {
         pattern_wanted[slot.first_pattern + p] = slot_wanted[i];
       }
     }
-    any = any || !options.deny_values.empty();
+    any = any || !options.deny_values.empty() ||
+          (options.external && !options.external->findings.empty());
     if (!any || text.empty()) return {};
 
     const std::vector<ScanHit> hits = scanner_->Scan(text, pattern_wanted);
@@ -106,9 +108,14 @@ class RegistryDetector : public Detector {
       candidates.insert(candidates.end(), produced.begin(), produced.end());
     }
 
-    std::erase_if(candidates, [&](const Candidate& c) {
+    auto unwanted = [&](const Candidate& c) {
       return !type_wanted(c.type) || c.score < MinScore(c.type);
-    });
+    };
+    std::erase_if(candidates, unwanted);
+    if (options.external) {
+      MergeExternalFindings(*options.external, &candidates);
+      std::erase_if(candidates, unwanted);
+    }
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
     if (!allow_.empty() || !options.allow_values.empty()) {
       std::erase_if(findings, [&](const Finding& f) {

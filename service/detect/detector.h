@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,13 @@ struct Finding {
   double score = 0.0;
 
   bool operator==(const Finding&) const = default;
+};
+
+// What an external recognizer (a model) found in the text of one call, and
+// the types it was asked for.
+struct ExternalFindings {
+  std::vector<std::string> types;
+  std::vector<Finding> findings;
 };
 
 // A value that is always reported, wherever it occurs as a whole word, with
@@ -70,6 +78,10 @@ struct DetectOptions {
   // value occurs as a whole word (exact comparison). Found by a plain
   // substring search, so keep them few. Deny values win over allow values.
   std::vector<std::pair<std::string, std::string>> deny_values;
+
+  // Findings of an external recognizer for this text (see external_merge.h
+  // for how they join the built-in ones); none when unset.
+  std::optional<ExternalFindings> external;
 };
 
 // A Detector runs every registered recognizer over a text and resolves

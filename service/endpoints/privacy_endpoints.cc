@@ -24,12 +24,12 @@ bool IsCatalogNameType(const std::string& type) {
 
 PrivacyEndpoints::PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
                                    std::shared_ptr<vault::SessionVault> vault,
-                                   EndpointLimits limits,
-                                   std::shared_ptr<tenant::TenantGuard> tenants)
+                                   EndpointLimits limits, Extensions extensions)
     : detector_(std::move(detector)),
       vault_(std::move(vault)),
       limits_(limits),
-      tenants_(std::move(tenants)) {}
+      tenants_(std::move(extensions.tenants)),
+      external_(std::move(extensions.external)) {}
 
 Status PrivacyEndpoints::Admit(const Caller& caller) const {
   return tenants_ ? tenants_->AdmitRequest(caller.account) : Status::Ok();
@@ -56,10 +56,15 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
                                                                  const Request& request) const {
   detect::DetectOptions options;
   for (const auto& type : request.entities_to_mask()) {
-    if (!detector.IsKnownType(type)) {
+    if (!detector.IsKnownType(type) && !(external_ && external_->Covers(type))) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
       for (const auto& name : detector.KnownTypes()) known += (known.empty() ? "" : ", ") + name;
+      if (external_) {
+        for (const auto& name : external_->types()) {
+          if (!detector.IsKnownType(name)) known += ", " + name;
+        }
+      }
       return MakeError(ErrorCode::kBadRequest,
                        "unknown entity type in entities_to_mask; known types: " + known);
     }
@@ -105,6 +110,7 @@ Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& t
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
+  if (external_) options->external = external_->Recognize(text, options->only_types);
   return detector->Detect(text, *options);
 }
 

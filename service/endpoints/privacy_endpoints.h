@@ -10,6 +10,7 @@
 #include "common/status.h"
 #include "detect/detector.h"
 #include "endpoints/caller.h"
+#include "endpoints/external_recognition.h"
 #include "privacy/v1/audit.pb.h"
 #include "privacy/v1/privacy.pb.h"
 #include "tenant/tenant_guard.h"
@@ -28,14 +29,23 @@ struct EndpointLimits {
 
 // PrivacyEndpoints is safe for concurrent use; it holds no per-request state.
 // The detector can be replaced while requests run (configuration reload):
-// each request uses the detector that was current when it started. Session
-// operations act on the caller's account's sessions only.
+// each request uses the detector that was current when it started. With an
+// external recognizer (a model), requests wanting its types ask it first and
+// fall back to the detector alone when it fails. Session operations act on
+// the caller's account's sessions only.
 class PrivacyEndpoints {
  public:
-  // `tenants` may be null: no per-account quotas.
+  // Optional collaborators; each may be null.
+  struct Extensions {
+    // Per-account quotas.
+    std::shared_ptr<tenant::TenantGuard> tenants;
+    // A model asked for its types next to the detector.
+    std::shared_ptr<const ExternalRecognition> external;
+  };
+
   PrivacyEndpoints(std::shared_ptr<const detect::Detector> detector,
                    std::shared_ptr<vault::SessionVault> vault, EndpointLimits limits,
-                   std::shared_ptr<tenant::TenantGuard> tenants = nullptr);
+                   Extensions extensions = {});
 
   // Whether the caller's account may make a request now (its rate quota);
   // 429 when not. Call once per request, before the endpoint method.
@@ -67,6 +77,7 @@ class PrivacyEndpoints {
   std::shared_ptr<vault::SessionVault> vault_;
   EndpointLimits limits_;
   std::shared_ptr<tenant::TenantGuard> tenants_;
+  std::shared_ptr<const ExternalRecognition> external_;
 };
 
 }  // namespace privacy::endpoints

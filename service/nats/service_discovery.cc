@@ -40,8 +40,12 @@ void AppendEndpointIdentity(std::string* out, const RequestServer::EndpointInfo&
 
 }  // namespace
 
-ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served)
-    : identity_(std::move(identity)), served_(served), started_(Rfc3339Now()) {}
+ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
+                                   EndpointData endpoint_data)
+    : identity_(std::move(identity)),
+      served_(served),
+      endpoint_data_(std::move(endpoint_data)),
+      started_(Rfc3339Now()) {}
 
 std::string ServiceDiscovery::Header(const char* type) const {
   std::string out = "{";
@@ -94,7 +98,8 @@ std::string ServiceDiscovery::StatsJson() const {
     AppendField(&out, "last_error", s.last_error);
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
-    out.append(",\"data\":{}}");
+    std::string data = endpoint_data_ ? endpoint_data_(e.name) : std::string();
+    out.append(",\"data\":" + (data.empty() ? std::string("{}") : data) + "}");
   }
   out.append("]}");
   return out;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "nats/request_server.h"
@@ -22,7 +24,12 @@ struct ServiceIdentity {
 // Safe for concurrent use; reads the served endpoints' counters on demand.
 class ServiceDiscovery {
  public:
-  ServiceDiscovery(ServiceIdentity identity, const RequestServer* served);
+  // The `data` object of an endpoint's stats, as JSON text, by endpoint
+  // name; empty for {}. Called concurrently.
+  using EndpointData = std::function<std::string(std::string_view endpoint_name)>;
+
+  ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
+                   EndpointData endpoint_data = {});
 
   // Subscribes the nine $SRV subjects on `server` (no queue group: every
   // worker answers).
@@ -39,6 +46,7 @@ class ServiceDiscovery {
 
   ServiceIdentity identity_;
   const RequestServer* served_;
+  EndpointData endpoint_data_;
   std::string started_;
 };
 
