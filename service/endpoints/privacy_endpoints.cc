@@ -1,8 +1,13 @@
 #include "endpoints/privacy_endpoints.h"
 
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
+#include "endpoints/json_string_rewriter.h"
+#include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
+#include "endpoints/token_restorer.h"
 #include "vault/session_id.h"
 #include "wire/utf8.h"
 
@@ -13,6 +18,15 @@ namespace {
 // id is caller text and could be anything, personal data included.
 void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
   if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
+}
+
+// Appends the tokens of `found` that `unknown` does not list yet.
+void AddUnknown(const std::vector<std::string>& found,
+                google::protobuf::RepeatedPtrField<std::string>* unknown) {
+  std::unordered_set<std::string_view> listed(unknown->begin(), unknown->end());
+  for (const auto& token : found) {
+    if (listed.insert(token).second) unknown->Add(std::string(token));
+  }
 }
 
 // Types of the catalog that callers may name in deny_values even when no
@@ -158,6 +172,7 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
                                                std::to_string(limits_.max_tokens_per_request) +
                                                ")");
   }
+  if (auto status = CheckText(request.json(), "json"); !status) return status.error();
   auto session = vault_->Open(request.session_id());
   if (!session) return session.error();
   v1::ResolveReply reply;
@@ -168,7 +183,15 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
       reply.add_unknown(token);
     }
   }
-  audit->set_entity_count(static_cast<uint32_t>(reply.resolved_size()));
+  TokenRestorer restorer(*session);
+  if (!request.json().empty()) {
+    auto json = RewriteJsonStringValues(
+        request.json(), [&restorer](std::string_view value) { return restorer.EditsFor(value); });
+    if (!json) return json.error();
+    reply.set_json(std::move(*json));
+  }
+  AddUnknown(restorer.unknown(), reply.mutable_unknown());
+  audit->set_entity_count(static_cast<uint32_t>(reply.resolved_size() + restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
   return reply;
 }
@@ -179,12 +202,19 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
     return status.error();
   }
+  if (auto status = CheckText(request.carry(), "carry"); !status) return status.error();
   auto session = vault_->Open(request.session_id());
   if (!session) return session.error();
-  size_t restored = 0;
+  const std::string text = request.carry() + request.masked_text();
+  const bool more_to_come = request.has_final() && !request.final();
+  const size_t release = more_to_come ? ReleasableLength(text) : text.size();
+  TokenRestorer restorer(*session);
   v1::DemaskReply reply;
-  reply.set_original_text(RestoreTokens(request.masked_text(), *session, &restored));
-  audit->set_entity_count(static_cast<uint32_t>(restored));
+  reply.set_original_text(restorer.Restore(text, release));
+  reply.set_carry(text.substr(release));
+  AddUnknown(restorer.unknown(), reply.mutable_unknown());
+  audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
+  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
   return reply;
 }
 
