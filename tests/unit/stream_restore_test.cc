@@ -6,12 +6,14 @@
 #include <random>
 #include <set>
 
+#include "../support/text_chunks.h"
 #include "endpoints/stream_splitter.h"
 #include "restore_fixture.h"
 #include "vault/token_mentions.h"
 #include "wire/utf8.h"
 
 using namespace privacy;
+using privacy::testing::RandomChunks;
 using privacy::testing::RestoreFixture;
 
 namespace {
@@ -71,20 +73,6 @@ std::string RandomText(std::mt19937& rng, const std::vector<std::string>& pieces
   std::string text;
   for (size_t n = 5 + rng() % 30; n > 0; --n) text += pieces[rng() % pieces.size()];
   return text;
-}
-
-// Chunks of 1-7 bytes, each extended to a character boundary: a chunk is a
-// string field, so it holds whole characters.
-std::vector<std::string> RandomChunks(std::mt19937& rng, const std::string& text) {
-  std::vector<std::string> chunks;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = std::min(text.size(), start + 1 + rng() % 7);
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    chunks.push_back(text.substr(start, end - start));
-    start = end;
-  }
-  return chunks;
 }
 
 // What a streaming client ends up with.
