@@ -1,5 +1,6 @@
 #include "app/client_commands.h"
 
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -59,6 +60,14 @@ std::string TextOrStdin(const std::optional<std::string>& text) {
   return std::string(std::istreambuf_iterator<char>(std::cin), {});
 }
 
+// The contents of file `path`, or standard input when `path` is "-".
+std::optional<std::string> FileOrStdin(const std::string& path) {
+  if (path == "-") return TextOrStdin(std::nullopt);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
 }  // namespace
 
 void AddClientCommands(CLI::App* app, std::function<int()>* run) {
@@ -104,10 +113,15 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
     };
   });
 
-  auto* resolve = app->add_subcommand("resolve", "original values of tokens");
+  auto* resolve = app->add_subcommand(
+      "resolve", "original values of tokens, and of tokens inside a JSON document (--json)");
   add_common(resolve);
   auto resolve_req = std::make_shared<v1::ResolveRequest>();
+  auto resolve_json = std::make_shared<std::optional<std::string>>();
   resolve->add_option("session_id", *resolve_req->mutable_session_id())->required();
+  resolve->add_option("--json", *resolve_json,
+                      "FILE or - (standard input): a JSON document, e.g. tool-call arguments; "
+                      "the reply's json is it with the tokens in its string values restored");
   // Tokens are taken as extra arguments: a CLI11 option would read
   // "[EMAIL_1a2b]" as a list literal and strip its brackets.
   resolve->allow_extras();
@@ -115,6 +129,14 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   resolve->callback([=] {
     *run = [=] {
       for (const auto& t : resolve->remaining()) resolve_req->add_tokens(t);
+      if (*resolve_json) {
+        auto document = FileOrStdin(**resolve_json);
+        if (!document) {
+          std::cerr << "cannot read " << **resolve_json << "\n";
+          return 1;
+        }
+        resolve_req->set_json(*document);
+      }
       return SendAndPrint(*options, "privacy.resolve", *resolve_req);
     };
   });

@@ -6,6 +6,11 @@ namespace privacy {
 
 void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
+  AppendJsonEscaped(out, s);
+  out->push_back('"');
+}
+
+void AppendJsonEscaped(std::string* out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '"': out->append("\\\""); break;
@@ -23,7 +28,6 @@ void AppendJsonString(std::string* out, std::string_view s) {
         }
     }
   }
-  out->push_back('"');
 }
 
 }  // namespace privacy

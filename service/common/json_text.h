@@ -9,4 +9,7 @@ namespace privacy {
 // Appends `s` to `out` as a quoted, escaped JSON string.
 void AppendJsonString(std::string* out, std::string_view s);
 
+// Appends `s` to `out` escaped for the inside of a JSON string, no quotes.
+void AppendJsonEscaped(std::string* out, std::string_view s);
+
 }  // namespace privacy

@@ -1,8 +1,13 @@
 #include "endpoints/privacy_endpoints.h"
 
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
+#include "endpoints/json_string_rewriter.h"
+#include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
+#include "endpoints/token_restorer.h"
 #include "vault/session_id.h"
 #include "wire/utf8.h"
 
@@ -13,6 +18,21 @@ namespace {
 // id is caller text and could be anything, personal data included.
 void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
   if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
+}
+
+// Appends the tokens of `found` that `unknown` does not list yet.
+// A resolve reply being built, and the restorer of its JSON document.
+struct ResolveOutcome {
+  v1::ResolveReply reply;
+  TokenRestorer restorer;
+};
+
+void AddUnknown(const std::vector<std::string>& found,
+                google::protobuf::RepeatedPtrField<std::string>* unknown) {
+  std::unordered_set<std::string_view> listed(unknown->begin(), unknown->end());
+  for (const auto& token : found) {
+    if (listed.insert(token).second) unknown->Add(std::string(token));
+  }
 }
 
 // Types of the catalog that callers may name in deny_values even when no
@@ -181,19 +201,43 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
                                                std::to_string(limits_.max_tokens_per_request) +
                                                ")");
   }
-  auto session = vault_->Open(caller.account, request.session_id());
+  if (auto status = CheckText(request.json(), "json"); !status) return status.error();
+  auto session = vault_->Open(caller.account, request.session_id(),
+                              {request.tokens().begin(), request.tokens().end()});
   if (!session) return session.error();
-  v1::ResolveReply reply;
-  for (const auto& token : request.tokens()) {
-    if (const v1::TokenEntry* entry = session->FindByToken(token)) {
-      (*reply.mutable_resolved())[token] = entry->value();
-    } else {
-      reply.add_unknown(token);
+  auto resolve = [&request](const vault::Session& s) -> Result<ResolveOutcome> {
+    ResolveOutcome outcome{v1::ResolveReply(), TokenRestorer(s)};
+    for (const auto& token : request.tokens()) {
+      if (const v1::TokenEntry* entry = s.FindByToken(token)) {
+        (*outcome.reply.mutable_resolved())[token] = entry->value();
+      } else {
+        outcome.reply.add_unknown(token);
+      }
     }
+    if (!request.json().empty()) {
+      auto json = RewriteJsonStringValues(request.json(), [&outcome](std::string_view value) {
+        return outcome.restorer.EditsFor(value);
+      });
+      if (!json) return json.error();
+      outcome.reply.set_json(std::move(*json));
+    }
+    return outcome;
+  };
+  auto outcome = resolve(*session);
+  if (outcome && !outcome->restorer.unknown().empty()) {
+    // Tokens in the JSON the recent copy lacks: another worker may have
+    // added them a moment ago, so ask the store itself.
+    session = vault_->Open(caller.account, request.session_id(), outcome->restorer.unknown());
+    if (!session) return session.error();
+    outcome = resolve(*session);
   }
-  audit->set_entity_count(static_cast<uint32_t>(reply.resolved_size()));
+  if (!outcome) return outcome.error();
+  v1::ResolveReply& reply = outcome->reply;
+  AddUnknown(outcome->restorer.unknown(), reply.mutable_unknown());
+  audit->set_entity_count(
+      static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return reply;
+  return std::move(reply);
 }
 
 Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
@@ -203,12 +247,28 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
     return status.error();
   }
+  if (auto status = CheckText(request.carry(), "carry"); !status) return status.error();
   auto session = vault_->Open(caller.account, request.session_id());
   if (!session) return session.error();
-  size_t restored = 0;
+  const std::string text = request.carry() + request.masked_text();
+  const bool more_to_come = request.has_final() && !request.final();
+  const size_t release = more_to_come ? ReleasableLength(text) : text.size();
+  TokenRestorer restorer(*session);
+  std::string original = restorer.Restore(text, release);
+  if (!restorer.unknown().empty()) {
+    // Tokens the recent copy lacks: another worker may have added them a
+    // moment ago, so ask the store itself.
+    session = vault_->Open(caller.account, request.session_id(), restorer.unknown());
+    if (!session) return session.error();
+    restorer = TokenRestorer(*session);
+    original = restorer.Restore(text, release);
+  }
   v1::DemaskReply reply;
-  reply.set_original_text(RestoreTokens(request.masked_text(), *session, &restored));
-  audit->set_entity_count(static_cast<uint32_t>(restored));
+  reply.set_original_text(std::move(original));
+  reply.set_carry(text.substr(release));
+  AddUnknown(restorer.unknown(), reply.mutable_unknown());
+  audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
+  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
   return reply;
 }
 

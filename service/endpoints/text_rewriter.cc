@@ -1,7 +1,5 @@
 #include "endpoints/text_rewriter.h"
 
-#include "vault/token_format.h"
-
 namespace privacy::endpoints {
 
 std::string ReplaceFindings(std::string_view text,
@@ -14,24 +12,6 @@ std::string ReplaceFindings(std::string_view text,
     out.append(text.substr(cursor, findings[i].start - cursor));
     out.append(tokens[i]);
     cursor = findings[i].end;
-  }
-  out.append(text.substr(cursor));
-  return out;
-}
-
-std::string RestoreTokens(std::string_view text, const vault::Session& session,
-                          size_t* restored) {
-  std::string out;
-  out.reserve(text.size());
-  size_t cursor = 0;
-  *restored = 0;
-  for (const auto& span : vault::FindTokenShapes(text)) {
-    const v1::TokenEntry* entry = session.FindByToken(text.substr(span.start, span.end - span.start));
-    if (entry == nullptr) continue;
-    out.append(text.substr(cursor, span.start - cursor));
-    out.append(entry->value());
-    cursor = span.end;
-    ++*restored;
   }
   out.append(text.substr(cursor));
   return out;

@@ -1,4 +1,5 @@
-// Rewriting text: values replaced by tokens (mask), tokens by values (demask).
+// Rewriting text for mask: values replaced by tokens. (Tokens are put back
+// by token_restorer.h.)
 #pragma once
 
 #include <string>
@@ -6,7 +7,6 @@
 #include <vector>
 
 #include "detect/detector.h"
-#include "vault/session.h"
 
 namespace privacy::endpoints {
 
@@ -15,11 +15,5 @@ namespace privacy::endpoints {
 std::string ReplaceFindings(std::string_view text,
                             const std::vector<detect::Finding>& findings,
                             const std::vector<std::string>& tokens);
-
-// `text` with every token of `session` replaced by its value; anything else,
-// including token-shaped text the session does not hold, is left as it is.
-// `restored` counts the replaced tokens.
-std::string RestoreTokens(std::string_view text, const vault::Session& session,
-                          size_t* restored);
 
 }  // namespace privacy::endpoints

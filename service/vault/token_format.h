@@ -1,12 +1,18 @@
 // The shape of tokens: "[PREFIX_suffix]" with a short type prefix and a
-// random lowercase hex suffix, e.g. "[PERSON_7f3a]".
+// random lowercase hex suffix, e.g. "[PERSON_7f3a]". Tokens are found in
+// text by token_mentions.h.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace privacy::vault {
+
+// Prefixes have 1 to 16 characters, suffixes 4 to 8 hex digits.
+constexpr size_t kMaxTokenPrefixLength = 16;
+constexpr size_t kMinTokenSuffixLength = 4;
+constexpr size_t kMaxTokenSuffixLength = 8;
 
 // Short token prefix for an entity type: CREDIT_CARD -> CARD,
 // LOCATION -> LOC, ...; other types keep their letters and digits.
@@ -17,17 +23,5 @@ bool IsEntityTypeName(std::string_view type);
 
 // "[prefix_suffix]".
 std::string FormatToken(std::string_view prefix, std::string_view suffix);
-
-// A span of text that has the shape of a token.
-struct TokenSpan {
-  size_t start = 0;
-  size_t end = 0;
-};
-
-// Every substring of `text` shaped like a token, left to right.
-std::vector<TokenSpan> FindTokenShapes(std::string_view text);
-
-// Longest possible token, in bytes (for limits and streaming).
-constexpr size_t kMaxTokenLength = 1 + 16 + 1 + 8 + 1;
 
 }  // namespace privacy::vault

@@ -48,19 +48,12 @@ TEST_CASE("session ids are 32 hex chars and validated strictly") {
   CHECK_FALSE(vault::IsWellFormedSessionId("0123456789abcdef0123456789abcde>"));
 }
 
-TEST_CASE("token prefixes are short and tokens are found in text") {
+TEST_CASE("token prefixes are short") {
   CHECK(vault::TokenPrefixFor("CREDIT_CARD") == "CARD");
   CHECK(vault::TokenPrefixFor("LOCATION") == "LOC");
   CHECK(vault::TokenPrefixFor("EMAIL") == "EMAIL");
   CHECK(vault::TokenPrefixFor("UK_NHS") == "UKNHS");
   CHECK(vault::FormatToken("LOC", "a1b2") == "[LOC_a1b2]");
-
-  std::string text = "Hi [PERSON_7f3a], fly to [LOC_a1b2]. Not [x_1234] nor [LOC_12] nor [LOC_zzzz]";
-  auto spans = vault::FindTokenShapes(text);
-  REQUIRE(spans.size() == 2);
-  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) == "[PERSON_7f3a]");
-  CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) == "[LOC_a1b2]");
-  CHECK(vault::FindTokenShapes("[[EMAIL_abcd]]").size() == 1);
 }
 
 TEST_CASE("a new session gets one token per distinct value") {

@@ -1,0 +1,84 @@
+// Endpoints over an in-memory vault holding one session of known values, for
+// the tests of demask and resolve restoring tokens.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "endpoints/privacy_endpoints.h"
+#include "in_memory_session_store.h"
+
+namespace privacy::testing {
+
+// Finds nothing: the restore tests put their values into sessions directly.
+class NoFindingsDetector : public detect::Detector {
+ public:
+  std::vector<detect::Finding> Detect(std::string_view,
+                                      const detect::DetectOptions&) const override {
+    return {};
+  }
+  bool IsKnownType(std::string_view) const override { return false; }
+  std::vector<std::string> KnownTypes() const override { return {}; }
+};
+
+// One session holding `values` (type, value), and requests against it.
+struct RestoreFixture {
+  explicit RestoreFixture(const std::vector<vault::ValueToMask>& values,
+                          endpoints::EndpointLimits limits = {})
+      : endpoints(std::make_shared<NoFindingsDetector>(), vault, limits) {
+    auto tokenized = vault->Tokenize("", "", values, {});
+    REQUIRE(tokenized.ok());
+    session_id = tokenized->session_id;
+    for (size_t i = 0; i < values.size(); ++i) token_of[values[i].value] = tokenized->tokens[i];
+  }
+
+  // The token of `value` in the session.
+  const std::string& Token(const std::string& value) const { return token_of.at(value); }
+
+  // A token with the prefix of `token` that the session does not hold.
+  std::string Lookalike(const std::string& token) {
+    auto session = vault->Open("", session_id);
+    REQUIRE(session.ok());
+    std::string other = token;
+    const size_t digit = other.size() - 2;
+    do {
+      other[digit] = other[digit] == '9' ? 'a' : other[digit] == 'f' ? '0' : other[digit] + 1;
+    } while (session->FindByToken(other) != nullptr);
+    return other;
+  }
+
+  Result<v1::DemaskReply> Demask(const std::string& masked_text, const std::string& carry = "",
+                                 std::optional<bool> final = std::nullopt) {
+    v1::DemaskRequest request;
+    request.set_session_id(session_id);
+    request.set_masked_text(masked_text);
+    request.set_carry(carry);
+    if (final) request.set_final(*final);
+    audit.Clear();
+    return endpoints.Demask(request, endpoints::Caller{}, &audit);
+  }
+
+  Result<v1::ResolveReply> ResolveJson(const std::string& json,
+                                       const std::vector<std::string>& tokens = {}) {
+    v1::ResolveRequest request;
+    request.set_session_id(session_id);
+    request.set_json(json);
+    for (const auto& t : tokens) request.add_tokens(t);
+    audit.Clear();
+    return endpoints.Resolve(request, endpoints::Caller{}, &audit);
+  }
+
+  std::shared_ptr<vault::SessionVault> vault = std::make_shared<vault::SessionVault>(
+      std::make_shared<InMemorySessionStore>(), vault::VaultOptions{});
+  endpoints::PrivacyEndpoints endpoints;
+  std::string session_id;
+  std::map<std::string, std::string> token_of;
+  v1::AuditEvent audit;
+};
+
+}  // namespace privacy::testing
