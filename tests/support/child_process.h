@@ -27,6 +27,8 @@ class ChildProcess {
     std::filesystem::path log_file;
     // Added to (or overriding) the environment of the test binary.
     std::vector<std::pair<std::string, std::string>> env;
+    // When set, stdout goes to this file instead (stderr stays in log_file).
+    std::filesystem::path stdout_file = {};
   };
 
   explicit ChildProcess(Options options);

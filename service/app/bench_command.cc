@@ -1,0 +1,127 @@
+#include "app/bench_command.h"
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include "app/bench_report.h"
+#include "app/bench_workload.h"
+#include "app/echo_responder.h"
+#include "app/pipelined_load.h"
+#include "app/serve_config.h"
+#include "vault/random.h"
+
+namespace privacy::app {
+
+namespace {
+
+// A prompt of the kind an assistant receives, with a name, a date, an email
+// address, a phone number, a card number and an IBAN.
+constexpr const char* kDefaultText =
+    "Hi, this is Maria Gonzalez. Please move my flight to Madrid to 2024-03-15 and send the "
+    "confirmation to maria.gonzalez@example.com or text me on +1 415 555 0132. Charge the "
+    "change fee to my card 4111 1111 1111 1111; if that fails, debit my account "
+    "DE89 3704 0044 0532 0130 00. Thanks!";
+
+// The bench subcommand's settings.
+struct BenchOptions {
+  nats::ConnectOptions connect;
+  int requesters = 32;
+  double duration_seconds = 5;
+  double warmup_seconds = 1;
+  int64_t timeout_ms = 5000;
+  std::string encoding = "json";
+  std::string text = kDefaultText;
+  std::vector<std::string> phases = {std::begin(kBenchPhases), std::end(kBenchPhases)};
+  bool json = false;
+};
+
+std::chrono::milliseconds Millis(double seconds) {
+  return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+}
+
+int Fail(const std::string& what, const Error& error) {
+  std::cerr << "bench: " << what << ": " << error.message << "\n";
+  return 1;
+}
+
+int RunBench(const BenchOptions& options) {
+  Logger logger(LogLevel::kError);
+  nats::ConnectOptions connect = options.connect;
+  connect.name = "privacy-filter-bench";
+  auto connection = nats::Connect(connect, &logger);
+  if (!connection) return Fail("connecting", connection.error());
+
+  WorkloadSettings settings;
+  settings.encoding = options.encoding == "json" ? wire::Encoding::kJson : wire::Encoding::kProtobuf;
+  settings.text = options.text;
+  settings.phases = options.phases;
+  settings.request_timeout = std::chrono::milliseconds(options.timeout_ms);
+  std::unique_ptr<EchoResponder> echo;
+  if (std::find(options.phases.begin(), options.phases.end(), "echo") != options.phases.end()) {
+    connect.name = "privacy-filter-bench-echo";
+    auto started = EchoResponder::Start(connect, "_bench.echo." + vault::RandomHex(8), &logger);
+    if (!started) return Fail("starting the echo responder", started.error());
+    echo = std::move(*started);
+    settings.echo_subject = echo->subject();
+  }
+  auto requests = PrepareWorkload((*connection)->get(), settings);
+  if (!requests) return Fail("preparing the requests", requests.error());
+
+  BenchRun run;
+  run.requesters = options.requesters;
+  run.duration_seconds = options.duration_seconds;
+  run.warmup_seconds = options.warmup_seconds;
+  run.encoding = options.encoding;
+  run.text_bytes = options.text.size();
+  for (const PhaseRequest& request : *requests) {
+    LoadSpec spec;
+    spec.subject = request.subject;
+    spec.payload = request.payload;
+    spec.headers = request.headers;
+    spec.requesters = options.requesters;
+    spec.warmup = Millis(options.warmup_seconds);
+    spec.duration = Millis(options.duration_seconds);
+    spec.request_timeout = std::chrono::milliseconds(options.timeout_ms);
+    auto result = RunPipelinedLoad((*connection)->get(), spec);
+    if (!result) return Fail(request.phase, result.error());
+    run.phases.push_back({request.phase, request.subject, std::move(*result)});
+  }
+  std::cout << (options.json ? FormatJson(run) : FormatTable(run)) << std::flush;
+  return run.TotalErrors() == 0 ? 0 : 2;
+}
+
+}  // namespace
+
+void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<BenchOptions>();
+  auto* bench = app->add_subcommand(
+      "bench", "load the privacy.* endpoints at --nats-url and compare them with a NATS echo");
+  AddConnectOptions(bench, &options->connect);
+  bench->add_option("--requesters", options->requesters, "requests in flight at once")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  bench->add_option("--duration", options->duration_seconds, "measured seconds per phase")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench->add_option("--warmup", options->warmup_seconds,
+                    "seconds of load before each phase's measurement, not counted")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  bench->add_option("--timeout-ms", options->timeout_ms,
+                    "a request unanswered this long counts as an error")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench->add_option("--encoding", options->encoding, "request encoding")
+      ->check(CLI::IsMember({"json", "protobuf"}))
+      ->capture_default_str();
+  bench->add_option("--text", options->text, "the text to mask (default: a prompt with PII)");
+  bench->add_option("--phases", options->phases, "phases to run, comma-separated")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"echo", "mask", "resolve", "demask"}))
+      ->capture_default_str();
+  bench->add_flag("--json", options->json, "print the results as JSON, for scripts");
+  bench->callback([options, run] { *run = [options] { return RunBench(*options); }; });
+}
+
+}  // namespace privacy::app

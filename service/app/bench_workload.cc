@@ -1,0 +1,94 @@
+#include "app/bench_workload.h"
+
+#include <algorithm>
+
+#include "nats/handles.h"
+#include "nats/nats_status.h"
+#include "privacy/v1/privacy.pb.h"
+
+namespace privacy::app {
+
+namespace {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+Headers HeadersFor(wire::Encoding encoding) {
+  if (encoding == wire::Encoding::kJson) return {{"Content-Type", "application/json"}};
+  return {};
+}
+
+bool Selected(const WorkloadSettings& settings, std::string_view phase) {
+  return std::find(settings.phases.begin(), settings.phases.end(), phase) != settings.phases.end();
+}
+
+// Sends one request and decodes its successful reply into `reply`.
+Status Call(natsConnection* conn, const std::string& subject,
+            const google::protobuf::Message& request, const WorkloadSettings& settings,
+            google::protobuf::Message* reply) {
+  const std::string body = wire::Encode(settings.encoding, request);
+  natsMsg* raw = nullptr;
+  natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, body.data(),
+                                static_cast<int>(body.size()));
+  nats::MsgPtr msg(raw);
+  for (const auto& [name, value] : HeadersFor(settings.encoding)) {
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.get(), name.c_str(), value.c_str());
+  }
+  natsMsg* raw_reply = nullptr;
+  if (s == NATS_OK) {
+    s = natsConnection_RequestMsg(&raw_reply, conn, msg.get(), settings.request_timeout.count());
+  }
+  nats::MsgPtr answer(raw_reply);
+  if (s != NATS_OK) return nats::FromNatsStatus(s, subject);
+  const char* error = nullptr;
+  if (natsMsgHeader_Get(answer.get(), "Nats-Service-Error", &error) == NATS_OK) {
+    return MakeError(ErrorCode::kInternal, subject + " answered: " + (error ? error : "error"));
+  }
+  std::string_view data(natsMsg_GetData(answer.get()),
+                        static_cast<size_t>(natsMsg_GetDataLength(answer.get())));
+  return wire::Decode(settings.encoding, data, reply);
+}
+
+}  // namespace
+
+Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
+                                                  const WorkloadSettings& settings) {
+  v1::MaskRequest mask;
+  mask.set_text(settings.text);
+  v1::MaskReply masked;
+  if (Selected(settings, "resolve") || Selected(settings, "demask")) {
+    if (auto status = Call(conn, "privacy.mask", mask, settings, &masked); !status) {
+      return MakeError(status.error().code, "setup mask: " + status.error().message);
+    }
+    if (masked.entities_size() == 0) {
+      return MakeError(ErrorCode::kBadRequest,
+                       "setup mask: the text holds no personal data to resolve or demask");
+    }
+  }
+  v1::ResolveRequest resolve;
+  resolve.set_session_id(masked.session_id());
+  for (const auto& entity : masked.entities()) resolve.add_tokens(entity.token());
+  v1::DemaskRequest demask;
+  demask.set_session_id(masked.session_id());
+  demask.set_masked_text(masked.masked_text());
+
+  const Headers headers = HeadersFor(settings.encoding);
+  std::vector<PhaseRequest> requests;
+  for (std::string_view phase : kBenchPhases) {
+    if (!Selected(settings, phase)) continue;
+    if (phase == "echo") {
+      requests.push_back({"echo", settings.echo_subject, wire::Encode(settings.encoding, mask),
+                          headers});
+    } else if (phase == "mask") {
+      requests.push_back({"mask", "privacy.mask", wire::Encode(settings.encoding, mask), headers});
+    } else if (phase == "resolve") {
+      requests.push_back(
+          {"resolve", "privacy.resolve", wire::Encode(settings.encoding, resolve), headers});
+    } else {
+      requests.push_back(
+          {"demask", "privacy.demask", wire::Encode(settings.encoding, demask), headers});
+    }
+  }
+  return requests;
+}
+
+}  // namespace privacy::app
