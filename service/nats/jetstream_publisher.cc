@@ -1,0 +1,146 @@
+#include "nats/jetstream_publisher.h"
+
+#include <charconv>
+#include <vector>
+
+#include "nats/nats_status.h"
+#include "nats/pub_ack.h"
+
+namespace privacy::nats {
+
+namespace {
+
+Error Unavailable(const char* why) { return MakeError(ErrorCode::kUnavailable, why); }
+
+}  // namespace
+
+JetStreamPublisher::JetStreamPublisher(natsConnection* conn, JetStreamPublisherOptions options,
+                                       Logger* logger)
+    : conn_(conn), options_(options), logger_(logger) {}
+
+Result<std::unique_ptr<JetStreamPublisher>> JetStreamPublisher::Start(
+    natsConnection* conn, JetStreamPublisherOptions options, Logger* logger) {
+  std::unique_ptr<JetStreamPublisher> publisher(new JetStreamPublisher(conn, options, logger));
+  natsInbox* inbox = nullptr;
+  if (natsStatus s = natsInbox_Create(&inbox); s != NATS_OK) {
+    return FromNatsStatus(s, "creating an inbox");
+  }
+  publisher->inbox_prefix_ = std::string(inbox) + ".";
+  natsInbox_Destroy(inbox);
+  std::string wildcard = publisher->inbox_prefix_ + "*";
+  natsSubscription* raw = nullptr;
+  if (natsStatus s = natsConnection_Subscribe(&raw, conn, wildcard.c_str(),
+                                              &JetStreamPublisher::OnReply, publisher.get());
+      s != NATS_OK) {
+    return FromNatsStatus(s, "subscribing to JetStream acknowledgements");
+  }
+  publisher->subscription_.reset(raw);
+  natsSubscription_SetPendingLimits(raw, -1, -1);
+  publisher->expirer_ = std::thread([p = publisher.get()] { p->ExpireLoop(); });
+  return publisher;
+}
+
+JetStreamPublisher::~JetStreamPublisher() {
+  if (subscription_) natsSubscription_Unsubscribe(subscription_.get());
+  std::unordered_map<uint64_t, Pending> abandoned;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    abandoned.swap(pending_);
+  }
+  changed_.notify_all();
+  if (expirer_.joinable()) expirer_.join();
+  for (auto& [id, pending] : abandoned) pending.done(Unavailable("worker is stopping"));
+}
+
+void JetStreamPublisher::Publish(const std::string& subject, std::string_view data,
+                                 Headers headers, Done done) {
+  uint64_t id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || pending_.size() >= options_.max_pending) {
+      id = 0;
+    } else {
+      id = next_id_++;
+      pending_.emplace(id, Pending{std::move(done),
+                                   std::chrono::steady_clock::now() + options_.timeout});
+    }
+  }
+  if (id == 0) {
+    done(Unavailable("too many JetStream writes in flight"));
+    return;
+  }
+  std::string reply = inbox_prefix_ + std::to_string(id);
+  natsMsg* raw = nullptr;
+  natsStatus s = natsMsg_Create(&raw, subject.c_str(), reply.c_str(), data.data(),
+                                static_cast<int>(data.size()));
+  MsgPtr msg(raw);
+  for (const auto& [name, value] : headers) {
+    if (s == NATS_OK) s = natsMsgHeader_Set(msg.get(), name, std::string(value).c_str());
+  }
+  if (s == NATS_OK) s = natsConnection_PublishMsg(conn_, msg.get());
+  if (s != NATS_OK) Complete(id, FromNatsStatus(s, "writing to JetStream"));
+}
+
+void JetStreamPublisher::OnReply(natsConnection*, natsSubscription*, natsMsg* msg,
+                                 void* closure) {
+  MsgPtr owned(msg);
+  auto* self = static_cast<JetStreamPublisher*>(closure);
+  std::string_view subject = natsMsg_GetSubject(msg);
+  std::string_view suffix = subject.substr(std::min(subject.size(), self->inbox_prefix_.size()));
+  uint64_t id = 0;
+  if (std::from_chars(suffix.data(), suffix.data() + suffix.size(), id).ec != std::errc()) return;
+  if (natsMsg_IsNoResponders(msg)) {
+    self->Complete(id, Unavailable("no JetStream stream for the subject"));
+    return;
+  }
+  self->Complete(id, ParsePubAck({natsMsg_GetData(msg),
+                                  static_cast<size_t>(natsMsg_GetDataLength(msg))}));
+}
+
+void JetStreamPublisher::Complete(uint64_t id, Result<uint64_t> outcome) {
+  Done done;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = pending_.find(id);
+    if (it == pending_.end()) return;  // already timed out
+    done = std::move(it->second.done);
+    pending_.erase(it);
+  }
+  changed_.notify_all();
+  done(std::move(outcome));
+}
+
+void JetStreamPublisher::ExpireLoop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    changed_.wait_for(lock, std::chrono::milliseconds(50));
+    auto now = std::chrono::steady_clock::now();
+    std::vector<Done> expired;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (it->second.deadline <= now) {
+        expired.push_back(std::move(it->second.done));
+        it = pending_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (expired.empty()) continue;
+    lock.unlock();
+    logger_->Warn("jetstream_write_timeout", {{"count", expired.size()}});
+    for (auto& done : expired) done(Unavailable("JetStream did not acknowledge in time"));
+    changed_.notify_all();
+    lock.lock();
+  }
+}
+
+Status JetStreamPublisher::Flush(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  if (!changed_.wait_for(lock, timeout, [this] { return pending_.empty(); })) {
+    return MakeError(ErrorCode::kUnavailable,
+                     std::to_string(pending_.size()) + " JetStream writes still unacknowledged");
+  }
+  return Status::Ok();
+}
+
+}  // namespace privacy::nats

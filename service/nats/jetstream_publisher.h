@@ -1,0 +1,86 @@
+// Publishes to JetStream streams without waiting for each acknowledgement:
+// every publish carries its own reply subject under one inbox subscription,
+// and its completion runs when the stream's acknowledgement, an error or
+// the deadline arrives. Many writes are in flight at once on one connection.
+#pragma once
+
+#include <nats/nats.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "common/logger.h"
+#include "common/status.h"
+#include "nats/handles.h"
+
+namespace privacy::nats {
+
+struct JetStreamPublisherOptions {
+  // How long a publish waits for its acknowledgement before failing (503).
+  std::chrono::milliseconds timeout{5000};
+  // Publishes in flight at most; beyond, Publish() fails at once with 503.
+  size_t max_pending = 8192;
+};
+
+// Safe for concurrent use. Completions run on the inbox subscription's
+// thread (acknowledgements), the deadline thread (timeouts) or the caller's
+// thread (immediate failures); they must not block for long.
+class JetStreamPublisher {
+ public:
+  // The stream sequence of the stored message, or the error.
+  using Done = std::function<void(Result<uint64_t>)>;
+
+  static Result<std::unique_ptr<JetStreamPublisher>> Start(natsConnection* conn,
+                                                           JetStreamPublisherOptions options,
+                                                           Logger* logger);
+  // Fails every publish still waiting (503).
+  ~JetStreamPublisher();
+  JetStreamPublisher(const JetStreamPublisher&) = delete;
+  JetStreamPublisher& operator=(const JetStreamPublisher&) = delete;
+
+  // Message headers: name and value.
+  using Headers = std::initializer_list<std::pair<const char*, std::string_view>>;
+
+  // Sends `data` with `headers` to `subject` and calls `done` once with the
+  // outcome.
+  void Publish(const std::string& subject, std::string_view data, Headers headers, Done done);
+
+  // Waits up to `timeout` until no publish is in flight.
+  Status Flush(std::chrono::milliseconds timeout);
+
+ private:
+  struct Pending {
+    Done done;
+    std::chrono::steady_clock::time_point deadline;
+  };
+
+  JetStreamPublisher(natsConnection* conn, JetStreamPublisherOptions options, Logger* logger);
+  static void OnReply(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
+  void Complete(uint64_t id, Result<uint64_t> outcome);
+  void ExpireLoop();
+
+  natsConnection* conn_;
+  JetStreamPublisherOptions options_;
+  Logger* logger_;
+  std::string inbox_prefix_;
+  SubscriptionPtr subscription_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::unordered_map<uint64_t, Pending> pending_;
+  uint64_t next_id_ = 1;
+  bool stopping_ = false;
+  std::thread expirer_;
+};
+
+}  // namespace privacy::nats
