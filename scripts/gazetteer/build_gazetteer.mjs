@@ -3,7 +3,7 @@
 // (listed in service/detect/data/SOURCES.md).
 //
 //   npm ci --prefix scripts/gazetteer
-//   apt-get install iso-codes tzdata wamerican
+//   apt-get install iso-codes tzdata wamerican wamerican-small
 //   node scripts/gazetteer/build_gazetteer.mjs [output]
 //
 // The file holds one sorted array of 64-bit entries: the top 40 bits of a
@@ -33,9 +33,10 @@ const COUNTRY = 1 << 4;
 const REGION = 1 << 5;
 const LOCATION_ABBREVIATION = 1 << 6;
 const ORGANIZATION = 1 << 7;
-const COMMON_WORD = 1 << 8;
+const COMMON_WORD = 1 << 8; // an everyday English word (SCOWL size 35)
 const PREFIX = 1 << 9;
 const CITY_TIER_SHIFT = 10; // 4 bits: 0 none, 1 (5k people) .. 15, doubling
+const DICTIONARY_WORD = 1 << 14; // a rarer English word (SCOWL size 50)
 const MIN_CITY_POPULATION = 5000;
 
 // --- Key folding (service/detect/name_key.cc) -----------------------------
@@ -189,18 +190,17 @@ for (const n of CITY_EXONYMS) addCity(n, 1000000);
 for (const n of LOCATION_ABBREVIATIONS) add(n, LOCATION_ABBREVIATION);
 for (const n of ORGANIZATION_ACRONYMS) add(n, ORGANIZATION);
 
-// Organizations: company names of cspell's dictionary that are not also
-// English words, people's names or places (those need other evidence).
-const commonWords = new Set();
-for (const w of lines('/usr/share/dict/american-english')) {
-  if (/^[a-z]/.test(w) && !w.includes("'")) commonWords.add(w);
-}
-for (const w of commonWords) add(w, COMMON_WORD);
-const PERSON_OR_PLACE = FIRST_NAME | SURNAME | CITY | COUNTRY | REGION;
+// English words, in lower case: everyday ones and rarer ones.
+const lowerCaseWords = (path) =>
+  lines(path).filter((w) => /^[a-z]/.test(w) && !w.includes("'"));
+for (const w of lowerCaseWords('/usr/share/dict/american-english')) add(w, DICTIONARY_WORD);
+for (const w of lowerCaseWords('/usr/share/dict/american-english-small')) add(w, COMMON_WORD);
+
+// Organizations: the words of company names in cspell's dictionary
+// ("Siemens", "Vodafone"); when they are also names, places or English
+// words, the recognizers ask for more evidence.
 for (const n of lines(join(packageDir('@cspell/dict-companies'), 'dict/companies.txt'))) {
-  const key = foldKey(n);
-  if (n.length < 3 || commonWords.has(key) || ((entries.get(key) ?? 0) & PERSON_OR_PLACE)) continue;
-  add(n, ORGANIZATION);
+  if (n.length >= 3) add(n, ORGANIZATION);
 }
 
 // --- Output -----------------------------------------------------------------

@@ -21,11 +21,15 @@ enum GazetteerFlag : uint32_t {
   kRegion = 1u << 5,  // state, province, continent, large region
   kLocationAbbreviation = 1u << 6,  // NYC, UK: counts only when written in capitals
   kOrganization = 1u << 7,
-  kCommonWord = 1u << 8,  // a lower-case English dictionary word
+  kCommonWord = 1u << 8,  // an everyday lower-case English word ("may", "rose")
   kPrefix = 1u << 9,  // a longer key starts with this one and a space
+  kDictionaryWord = 1u << 14,  // a rarer lower-case English word ("claimant", "lea")
 };
 inline constexpr uint32_t kPersonNameFlags = kFirstName | kSurname | kNameWord;
 inline constexpr uint32_t kPlaceFlags = kCity | kCountry | kRegion;
+inline constexpr uint32_t kWordFlags = kCommonWord | kDictionaryWord;
+// Flags that say nothing about a name.
+inline constexpr uint32_t kNoNameFlags = kWordFlags | kPrefix;
 
 // City size class: 0 for none, 1 for about 5,000 people, +1 per doubling.
 inline int CityTier(uint32_t flags) { return static_cast<int>((flags >> 10) & 15); }

@@ -19,7 +19,7 @@ double CityBase(int tier) {
   return 0.4;
 }
 
-// Base score of a gazetteer place of `words` words with `flags`.
+// Base score of a place of `words` words with gazetteer `flags`.
 double PlaceBase(uint32_t flags, const NameWord& only_word, size_t words) {
   double base = 0.0;
   if (flags & kCountry) base = std::max(base, 0.8);
@@ -27,7 +27,7 @@ double PlaceBase(uint32_t flags, const NameWord& only_word, size_t words) {
   if (flags & kCity) base = std::max(base, CityBase(CityTier(flags)));
   if (words == 1) {
     if ((flags & kLocationAbbreviation) && only_word.all_caps) return std::max(base, 0.75);
-    if (only_word.all_caps && !(flags & kCountry)) return 0.0;  // SHOUTED words, acronyms
+    if (only_word.all_caps && !(flags & kCountry)) return 0.0;  // shouted words, acronyms
     // Ambiguous words need a cue: "Paris", "Jordan", "Phoenix", "Nice".
     if (flags & kFirstName) {
       base -= 0.35;
@@ -69,7 +69,7 @@ std::optional<NameGuess> GuessLocation(const Gazetteer& gazetteer, std::string_v
     const NameWord& word = chunk[i];
     if (IsOrganizationSuffix(WordText(text, word))) return std::nullopt;
     if (i > best->last && chunk[i - 1].connector) return std::nullopt;
-    if (!word.connector && !(word.flags & kCommonWord)) best->base -= 0.3;
+    if (!word.connector && !(word.flags & kWordFlags)) best->base -= 0.3;
   }
   if (best->base <= 0.0) return std::nullopt;
   return best;

@@ -48,6 +48,10 @@ uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
   NameKey key;
   key.AddWord(word);
   uint32_t flags = gazetteer.Flags(key);
+  // "Léa" is not the English "lea": accented words are no English words.
+  if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    flags &= ~kWordFlags;
+  }
   if (flags == 0) {
     // "Jean-Luc", "Al-Hassan": the first part names the person.
     if (size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
@@ -62,7 +66,44 @@ uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
 // The chunk word that starts at `pos`, if it is a capitalised word.
 bool CapitalisedWordAt(const Gazetteer& gazetteer, std::string_view text, size_t pos,
                        NameWord* word) {
-  return ReadWord(gazetteer, text, pos, word) && word->capitalised;
+  if (pos >= text.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80 ? !(c >= 'A' && c <= 'Z') : !IsUpperCodePoint(CodePointAt(text, pos))) return false;
+  return ReadWord(gazetteer, text, pos, word);
+}
+
+// True for an English word that cannot name anything on its own: no other
+// list knows it, or it is an everyday word that is no first name and no
+// large place ("Report", "Market", "People").
+bool IsPlainWord(uint32_t flags) {
+  if ((flags & kWordFlags) == 0) return false;
+  if ((flags & ~kNoNameFlags) == 0) return true;
+  const uint32_t telling = kFirstName | kCountry | kRegion | kLocationAbbreviation;
+  return (flags & kCommonWord) && !(flags & telling) && CityTier(flags) < 8;
+}
+
+// "I'm", "We'll", "Don't": an apostrophe followed by a lower-case letter
+// (names put a capital there: "O'Brien", "D'Angelo").
+bool IsContraction(std::string_view word) {
+  for (size_t i = 0; i + 1 < word.size(); ++i) {
+    if (const size_t n = ApostropheAt(word, i); n > 0 && i + n < word.size()) {
+      const char next = word[i + n];
+      if (next >= 'a' && next <= 'z') return true;
+    }
+  }
+  return false;
+}
+
+// True when a run of capitalised words after a possessive at `pos` ends in
+// an organization word: "St Mary's Hospital", "Children's Hospital".
+bool PossessiveOrganizationAt(const Gazetteer& gazetteer, std::string_view text, size_t pos) {
+  NameWord word;
+  for (int words = 0; words < 3 && pos < text.size() && text[pos] == ' '; ++words) {
+    if (!CapitalisedWordAt(gazetteer, text, pos + 1, &word)) return false;
+    if (IsOrganizationSuffix(text.substr(word.start, word.end - word.start))) return true;
+    pos = word.end;
+  }
+  return false;
 }
 
 // Drops words [0, n) of `chunk`.
@@ -97,6 +138,12 @@ bool ReadWord(const Gazetteer& gazetteer, std::string_view text, size_t pos, Nam
   size_t letters = 0;
   size_t end = pos;
   while (true) {
+    // ASCII letters first, without decoding.
+    while (end < text.size() && IsAsciiLetter(static_cast<unsigned char>(text[end]))) {
+      any_lower = any_lower || text[end] >= 'a';
+      ++letters;
+      ++end;
+    }
     size_t n = 0;
     if (LetterAt(text, end, &n)) {
       const uint32_t cp = CodePointAt(text, end);
@@ -167,17 +214,28 @@ size_t ReadChunk(const Gazetteer& gazetteer, std::string_view text, size_t pos, 
     LetterAt(text, pos, &n);
     return pos + n;
   }
+  // Most capitals open a sentence with an English word and no name follows.
+  const bool alone = word.end + 1 >= text.size() || text[word.end] != ' ' ||
+                     !IsUpperCodePoint(CodePointAt(text, word.end + 1));
+  if (alone && word.end < text.size() && text[word.end] != '.' && IsPlainWord(word.flags)) {
+    return word.end;
+  }
   chunk->sentence_start = OpensSentence(text, pos);
   size_t resume = word.end;
   while (true) {
     const std::string_view word_text = text.substr(word.start, word.end - word.start);
-    if (IsNeverAName(word_text)) break;
+    if (IsNeverAName(word_text) || IsContraction(word_text)) break;
     if (chunk->size == NameChunk::kMaxWords) break;
     chunk->words[chunk->size++] = word;
     resume = word.end;
 
     size_t p = word.end;
-    if (p + 1 < text.size() && (text[p] == '\'' || text[p] == '\xE2')) break;  // possessive
+    if (const size_t apostrophe = ApostropheAt(text, p); apostrophe > 0) {
+      // A possessive ends the name unless an organization name goes on.
+      p += apostrophe + 1;
+      if (p > text.size() || text[p - 1] != 's' || !PossessiveOrganizationAt(gazetteer, text, p)) break;
+      chunk->words[chunk->size - 1].end = static_cast<uint32_t>(p);
+    }
     if (p < text.size() && text[p] == '.' && ContinuesAfterPeriod(word_text)) {
       chunk->words[chunk->size - 1].end = static_cast<uint32_t>(p + 1);
       ++p;

@@ -25,6 +25,7 @@ constexpr NameKind O = NameKind::kOrganization;
 constexpr double kStrong = 0.35;
 constexpr double kMedium = 0.25;
 constexpr double kWeak = 0.15;
+constexpr double kPreposition = 0.2;  // "in", "to", "from" before a known place
 
 // Cues in the words before a name.
 const std::vector<Cue>& CuesBefore() {
@@ -111,8 +112,9 @@ const std::vector<Cue>& CuesBefore() {
         {"vivo en", L, kStrong, true}, {"soy de", L, kStrong, true},
         {"vengo de", L, kStrong, true}, {"abito a", L, kStrong, true},
         {"city of", L, kStrong}, {"town of", L, kStrong}, {"state of", L, kStrong},
-        {"province of", L, kStrong}, {"capital of", L, kStrong}, {"in", L, kWeak},
-        {"from", L, kWeak}, {"to", L, kWeak}, {"near", L, kMedium}, {"around", L, kWeak},
+        {"province of", L, kStrong}, {"capital of", L, kStrong}, {"in", L, kPreposition},
+        {"from", L, kPreposition}, {"to", L, kPreposition}, {"near", L, kMedium},
+        {"around", L, kWeak}, {"from", O, kWeak},
         {"across", L, kWeak}, {"outside", L, kMedium}, {"throughout", L, kWeak},
         {"via", L, kWeak}, {"towards", L, kWeak}, {"downtown", L, kMedium},
         {"à", L, kWeak}, {"en", L, kWeak}, {"nearby", L, kMedium},
@@ -136,8 +138,8 @@ const std::vector<Cue>& CuesBefore() {
         {"interview with", O, kMedium}, {"contract with", O, kMedium},
         {"subscription to", O, kMedium}, {"order from", O, kMedium},
         // "my Mastercard", "her Tesla": a possessed brand is a product.
-        {"my", O, -kStrong}, {"your", O, -kStrong}, {"our", O, -kStrong},
-        {"his", O, -kStrong}, {"her", O, -kStrong}, {"their", O, -kStrong},
+        {"my", O, -kWeak}, {"your", O, -kWeak}, {"our", O, -kWeak},
+        {"his", O, -kWeak}, {"her", O, -kWeak}, {"their", O, -kWeak},
     };
     std::sort(cues.begin(), cues.end(),
               [](const Cue& a, const Cue& b) { return a.phrase < b.phrase; });
@@ -161,6 +163,10 @@ const std::vector<Cue>& CuesAfter() {
         {"writes", P, kMedium},   {"asked", P, kMedium},     {"asks", P, kMedium},
         {"called", P, kWeak},     {"told", P, kMedium},      {"replied", P, kMedium},
         {"mentioned", P, kMedium}, {"left", P, kWeak},       {"thinks", P, kMedium},
+        {"booked", P, kMedium},   {"moved", P, kMedium},     {"emailed", P, kMedium},
+        {"texted", P, kMedium},   {"phoned", P, kMedium},    {"agreed", P, kMedium},
+        {"confirmed", P, kWeak},  {"requested", P, kMedium}, {"complained", P, kMedium},
+        {"feels", P, kMedium},    {"lives", P, kMedium},     {"works", P, kMedium},
         {"wants", P, kMedium},    {"needs", P, kWeak},       {"who", P, kMedium},
         {"herself", P, kStrong},  {"himself", P, kStrong},   {"shares", O, kWeak},
         {"stock", O, kMedium},    {"announced", O, kWeak},   {"acquired", O, kWeak},
@@ -211,51 +217,74 @@ bool IsCueByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-' || c >= 0x80;
 }
 
-// Up to three lower-cased words right before `pos` in the same clause,
-// nearest last, or the key when `pos` follows "key:" / "key":.
-struct WordsBefore {
-  std::array<std::string, 3> words;  // words[3 - count ..] are filled
-  size_t count = 0;
-  std::string key;
+// Up to three lower-cased words right before a position in the same
+// clause, in text order and joined by single spaces, or the key when the
+// position follows "key:" / "key": / key=. Fixed storage: no allocation.
+class WordsBefore {
+ public:
+  WordsBefore(std::string_view text, size_t pos);
+
+  // The last `n` words (1 <= n <= count()), e.g. "flight to".
+  std::string_view Last(size_t n) const {
+    return std::string_view(buffer_.data() + starts_[count_ - n], length_ - starts_[count_ - n]);
+  }
+  size_t count() const { return count_; }
+  std::string_view key() const { return key_ ? std::string_view(buffer_.data(), length_) : ""; }
+
+ private:
+  static constexpr size_t kCapacity = 64;
+  std::array<char, kCapacity> buffer_{};
+  std::array<size_t, 3> starts_{};
+  size_t length_ = 0;
+  size_t count_ = 0;
+  bool key_ = false;
 };
 
-WordsBefore ReadWordsBefore(std::string_view text, size_t pos) {
-  WordsBefore before;
+WordsBefore::WordsBefore(std::string_view text, size_t pos) {
   size_t i = pos;
   auto skip = [&](const char* chars) {
     while (i > 0 && std::strchr(chars, text[i - 1]) != nullptr) --i;
+  };
+  auto word_byte = [&](size_t k) {
+    return IsCueByte(static_cast<unsigned char>(text[k])) || (key_ && text[k] == '_');
   };
   skip(" \t\"'(");
   if (i > 0 && (text[i - 1] == ':' || text[i - 1] == '=')) {
     --i;
     skip(" \t\"'");
-    size_t key_end = i;
-    while (i > 0 && (IsCueByte(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) --i;
-    for (size_t k = i; k < key_end; ++k) before.key.push_back(Lower(text[k]));
-    return before;
-  }
-  if (i > 0 && text[i - 1] == ',') {
+    key_ = true;
+  } else if (i > 0 && text[i - 1] == ',') {
     --i;
     skip(" \t");
   }
-  while (before.count < 3 && i > 0) {
-    size_t word_end = i;
-    while (i > 0 && IsCueByte(static_cast<unsigned char>(text[i - 1]))) --i;
-    if (i == word_end) break;
-    std::string& word = before.words[2 - before.count++];
-    for (size_t k = i; k < word_end; ++k) word.push_back(Lower(text[k]));
+  // Find where the words begin, then copy them forwards, lower-cased.
+  std::array<std::pair<size_t, size_t>, 3> spans{};
+  size_t n = 0;
+  while (n < (key_ ? 1u : 3u) && i > 0) {
+    const size_t end = i;
+    while (i > 0 && word_byte(i - 1)) --i;
+    if (i == end) break;
+    spans[n++] = {i, end};
     if (i == 0 || text[i - 1] != ' ') break;
     --i;
   }
-  // The typographic apostrophe reads as the ASCII one.
-  for (std::string& word : before.words) {
-    for (size_t at; (at = word.find("\xE2\x80\x99")) != std::string::npos;) word.replace(at, 3, "'");
+  for (size_t w = n; w-- > 0;) {
+    const auto [start, end] = spans[w];
+    if (length_ + (end - start) + 1 > kCapacity) break;
+    if (count_ > 0) buffer_[length_++] = ' ';
+    starts_[count_++] = length_;
+    for (size_t k = start; k < end; ++k) {
+      if (text.compare(k, 3, "\xE2\x80\x99") == 0) {  // ’ reads as '
+        buffer_[length_++] = '\'';
+        k += 2;
+      } else {
+        buffer_[length_++] = Lower(text[k]);
+      }
+    }
   }
-  return before;
+  if (key_ && count_ == 0) key_ = false;
 }
 
-// Keeps the strongest cue for `kind`; a negative cue (evidence against)
-// wins over positive ones.
 void Raise(NameKind kind, double weight, NameCues* cues) {
   double& slot = kind == P ? cues->person : kind == L ? cues->location : cues->organization;
   slot = (weight < 0 || slot < 0) ? std::min(slot, weight) : std::max(slot, weight);
@@ -269,18 +298,31 @@ bool ApplyPhrase(const std::vector<Cue>& table, std::string_view phrase, NameCue
   return range.first != range.second;
 }
 
+// True when `word` surely names a place: a country, region or large city
+// that is no first name, or a place abbreviation in capitals.
+bool IsSurelyPlace(const NameWord& word) {
+  if ((word.flags & kLocationAbbreviation) && word.all_caps) return true;
+  const bool place = (word.flags & (kCountry | kRegion)) || CityTier(word.flags) >= 7;
+  return word.capitalised && place && !(word.flags & (kFirstName | kCommonWord));
+}
+
 void ReadCuesAfter(const Gazetteer& gazetteer, std::string_view text, size_t end, NameCues* cues) {
-  if (end + 2 < text.size() && text[end] == ',' && text[end + 1] == ' ') {
+  // "Da Nang, Vietnam", "France and Belgium": listed with a place.
+  for (std::string_view joint : {", ", " and ", " or ", " & "}) {
     NameWord next;
-    if (ReadWord(gazetteer, text, end + 2, &next) && next.capitalised) {
-      const bool abbreviation = (next.flags & kLocationAbbreviation) && next.all_caps;
-      if ((next.flags & (kCountry | kRegion)) || abbreviation) Raise(L, kMedium, cues);
+    if (text.compare(end, joint.size(), joint) == 0 &&
+        ReadWord(gazetteer, text, end + joint.size(), &next) && IsSurelyPlace(next)) {
+      Raise(L, kMedium, cues);
+      return;
     }
-    return;
   }
   if (end + 1 >= text.size() || text[end] != ' ') return;
   if (text[end + 1] == '(') {  // "Anna (Novartis)": an affiliation follows a person
     Raise(P, kWeak, cues);
+    return;
+  }
+  if (text[end + 1] >= '0' && text[end + 1] <= '9') {  // "Mastercard 5561...", "iPhone 15"
+    Raise(O, -kStrong, cues);
     return;
   }
   size_t word_end = end + 1;
@@ -288,9 +330,10 @@ void ReadCuesAfter(const Gazetteer& gazetteer, std::string_view text, size_t end
          text[word_end] != '\'') {
     ++word_end;
   }
-  std::string word;
-  for (size_t k = end + 1; k < word_end; ++k) word.push_back(Lower(text[k]));
-  ApplyPhrase(CuesAfter(), word, cues);
+  std::array<char, 16> word{};
+  if (word_end - end - 1 > word.size()) return;
+  for (size_t k = end + 1; k < word_end; ++k) word[k - end - 1] = Lower(text[k]);
+  ApplyPhrase(CuesAfter(), std::string_view(word.data(), word_end - end - 1), cues);
 }
 
 std::string EscapeForHyperscan(std::string_view phrase) {
@@ -313,19 +356,33 @@ double NameCues::For(NameKind kind) const {
   return kind == P ? person : kind == L ? location : organization;
 }
 
+// True when the word before " and " / ", " ending at `pos` surely names a place.
+bool FollowsPlace(const Gazetteer& gazetteer, std::string_view text, size_t pos) {
+  for (std::string_view joint : {", ", " and ", " or ", " & "}) {
+    if (pos < joint.size() || text.compare(pos - joint.size(), joint.size(), joint) != 0) continue;
+    size_t start = pos - joint.size();
+    while (start > 0 && IsCueByte(static_cast<unsigned char>(text[start - 1])) && text[start - 1] != '\'') {
+      --start;
+    }
+    NameWord before;
+    return start < pos - joint.size() && ReadWord(gazetteer, text, start, &before) &&
+           before.end == pos - joint.size() && IsSurelyPlace(before);
+  }
+  return false;
+}
+
 NameCues ReadCues(const Gazetteer& gazetteer, std::string_view text, size_t start, size_t end) {
   NameCues cues;
-  const WordsBefore before = ReadWordsBefore(text, start);
-  if (!before.key.empty()) {
-    cues = KeyCues(before.key);
+  const WordsBefore before(text, start);
+  if (!before.key().empty()) {
+    cues = KeyCues(before.key());
   } else {
     // The longest phrase speaks: "treated at", not "at".
-    for (size_t n = before.count; n >= 1; --n) {
-      std::string phrase = before.words[3 - n];
-      for (size_t k = n - 1; k >= 1; --k) phrase += " " + before.words[3 - k];
-      if (ApplyPhrase(CuesBefore(), phrase, &cues)) break;
+    for (size_t n = before.count(); n >= 1; --n) {
+      if (ApplyPhrase(CuesBefore(), before.Last(n), &cues)) break;
     }
   }
+  if (FollowsPlace(gazetteer, text, start)) Raise(L, kMedium, &cues);
   ReadCuesAfter(gazetteer, text, end, &cues);
   return cues;
 }

@@ -1,24 +1,19 @@
 #include "detect/name_words.h"
 
-#include <algorithm>
 #include <initializer_list>
-#include <vector>
+#include <unordered_set>
 
 namespace privacy::detect {
 namespace {
 
-// An immutable set of words, sorted once for binary search.
+// An immutable set of words.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
-    std::sort(words_.begin(), words_.end());
-  }
-  bool Contains(std::string_view word) const {
-    return std::binary_search(words_.begin(), words_.end(), word);
-  }
+  WordSet(std::initializer_list<std::string_view> words) : words_(words) {}
+  bool Contains(std::string_view word) const { return words_.count(word) > 0; }
 
  private:
-  std::vector<std::string_view> words_;
+  std::unordered_set<std::string_view> words_;
 };
 
 std::string_view WithoutPeriod(std::string_view word) {
@@ -81,7 +76,25 @@ bool IsNeverAName(std::string_view word) {
       "Fwd", "Subject", "In", "On", "At", "For", "With", "By", "Of", "As", "Is", "Are",
       "Was", "Were", "Be", "Do", "Does", "Did", "Can", "Could", "Would", "Should", "Shall",
       "Must", "What", "Who", "Where", "Why", "How", "Which", "There", "Here", "Also", "Just",
-      "Then", "Now", "Today", "Tomorrow", "Yesterday", "Ich", "Je", "Yo", "Io", "Eu",
+      "Then", "Now", "Today", "Tomorrow", "Yesterday", "Ich", "Je", "Yo", "Io", "Eu", "Mi",
+      // Greetings and thanks in other languages.
+      "Bonjour", "Bonsoir", "Salut", "Merci", "Hola", "Buenos", "Buenas", "Gracias", "Ciao",
+      "Buongiorno", "Grazie", "Hallo", "Guten", "Danke", "Hej", "Olá", "Oi", "Obrigado",
+      "Obrigada", "Namaste", "Salaam",
+  };
+  return kWords.Contains(word);
+}
+
+bool IsDemonym(std::string_view word) {
+  static const WordSet kWords = {
+      "African", "American", "Arabic", "Asian", "Australian", "Austrian", "Belgian",
+      "Bengali", "Brazilian", "British", "Canadian", "Catalan", "Chinese", "Croatian",
+      "Czech", "Danish", "Dutch", "Egyptian", "English", "European", "Filipino", "Finnish",
+      "French", "German", "Greek", "Hebrew", "Hindi", "Hungarian", "Indian", "Indonesian",
+      "Iranian", "Irish", "Israeli", "Italian", "Japanese", "Kenyan", "Korean", "Latin",
+      "Mexican", "Nigerian", "Norwegian", "Pakistani", "Persian", "Polish", "Portuguese",
+      "Romanian", "Russian", "Scottish", "Serbian", "Spanish", "Swedish", "Swiss", "Tamil",
+      "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese", "Welsh",
   };
   return kWords.Contains(word);
 }
@@ -101,11 +114,11 @@ bool IsOrganizationSuffix(std::string_view word) {
       "Association", "Assurance", "Authority", "Automotive", "Bancorp", "Bank", "Biotech",
       "Brewery", "Brewing", "Capital", "Centre", "Center", "Chemicals", "Clinic", "Clinics",
       "Club", "College", "Commission", "Committee", "Communications", "Company", "Consulting",
-      "Corporation", "Council", "Dynamics", "Electronics", "Energy", "Engineering",
+      "Corporation", "Council", "Diagnostics", "Dynamics", "Electronics", "Energy", "Engineering",
       "Enterprises", "Federation", "Films", "Foods", "Foundation", "Group", "Health",
       "Healthcare", "Holding", "Holdings", "Hospital", "Hospitals", "Hotels", "Industries",
       "Institute", "Insurance", "Investments", "Labs", "Laboratories", "Logistics",
-      "Manufacturing", "Media", "Ministry", "Motors", "Network", "Networks", "Partners",
+      "Manufacturing", "Media", "Ministry", "Motors", "Network", "Networks", "Organisation", "Organization", "Partners",
       "Pharma", "Pharmaceuticals", "Pictures", "Press", "Publishing", "Railway", "Railways",
       "Records", "Resorts", "Robotics", "School", "Services", "Society", "Software",
       "Solutions", "Studios", "Systems", "Technologies", "Technology", "Telecom",

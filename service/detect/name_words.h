@@ -25,6 +25,10 @@ bool TakesOf(std::string_view word);
 // "I"): capitalised but never part of a name (case-sensitive).
 bool IsNeverAName(std::string_view word);
 
+// Nationalities and languages ("German", "Spanish"): capitalised, part of
+// organization names ("British Airways"), never a person's name here.
+bool IsDemonym(std::string_view word);
+
 // Last words of organization names: "Inc", "GmbH", "Bank", "Clinic",
 // "University", "Enterprises", ... (case-sensitive, a trailing period
 // allowed).

@@ -11,7 +11,9 @@ std::string_view WordText(std::string_view text, const NameWord& word) {
   return text.substr(word.start, word.end - word.start);
 }
 
-bool IsCommon(const NameWord& word) { return (word.flags & kCommonWord) != 0; }
+bool IsEnglishOnly(const NameWord& word) {
+  return (word.flags & kWordFlags) != 0 && (word.flags & ~kNoNameFlags) == 0;
+}
 
 // "University of Oxford", "Bank of America": a head word, "of", a name.
 bool IsHeadedByOf(std::string_view text, const NameChunk& chunk, size_t first) {
@@ -24,23 +26,37 @@ bool IsHeadedByOf(std::string_view text, const NameChunk& chunk, size_t first) {
   return false;
 }
 
-// Base score from the gazetteer: the longest known organization in the
-// chunk covering all of it.
+// A single word the company list knows: how sure, given what else it is.
+double KnownCompanyWordBase(std::string_view text, const NameWord& word) {
+  const uint32_t flags = word.flags;
+  if (word.all_caps) return IsCommonAcronym(WordText(text, word)) ? 0.0 : 0.75;
+  if (flags & (kFirstName | kCommonWord)) return 0.3;  // "Morgan", "Apple"
+  if (flags & kPlaceFlags) return 0.45;                 // "Toyota"
+  if (flags & (kSurname | kNameWord)) return 0.55;      // "Siemens", "Heineken"
+  return 0.7;                                           // "Vodafone"
+}
+
+// Base score from the gazetteer: a known organization covering the chunk
+// from `first`, or a chunk ending in a company word ("Goldman Sachs").
 double KnownOrganizationBase(const Gazetteer& gazetteer, std::string_view text,
                              const NameChunk& chunk, size_t first) {
+  if (chunk.size - first == 1) {
+    return (chunk[first].flags & kOrganization) ? KnownCompanyWordBase(text, chunk[first]) : 0.0;
+  }
   NameKey key;
   uint32_t flags = 0;
   for (size_t j = first; j < chunk.size; ++j) {
     key.AddWord(WordText(text, chunk[j]));
-    flags = j == first ? chunk[j].flags : gazetteer.Flags(key);
-    if (j + 1 < chunk.size && !(flags & kPrefix)) return 0.0;
+    flags = gazetteer.Flags(key);
+    if (j + 1 < chunk.size && !(flags & kPrefix)) break;
   }
-  if (!(flags & kOrganization)) return 0.0;
-  if (chunk.size - first == 1) {
-    if (chunk[first].all_caps) return 0.75;
-    if (flags & kCommonWord) return 0.3;
+  if (flags & kOrganization) return 0.7;
+  const NameWord& last = chunk[chunk.size - 1];
+  if ((last.flags & kOrganization) && !(last.flags & kCommonWord) &&
+      !(chunk[first].flags & kFirstName)) {
+    return 0.6;
   }
-  return 0.7;
+  return 0.0;
 }
 
 }  // namespace
@@ -49,19 +65,16 @@ std::optional<NameGuess> GuessOrganization(const Gazetteer& gazetteer, std::stri
                                            const NameChunk& chunk) {
   if (chunk.size == 0 || chunk.titled) return std::nullopt;
   size_t first = 0;
-  // A sentence-initial common word before a longer name ("Contact Acme Corp").
-  if (chunk.sentence_start && chunk.size >= 3 && IsCommon(chunk[0]) &&
-      !(chunk[0].flags & ~(kCommonWord | kPrefix))) {
-    first = 1;
-  }
+  // A sentence-initial English word before a longer name ("Contact Acme Corp").
+  if (chunk.sentence_start && chunk.size >= 3 && IsEnglishOnly(chunk[0])) first = 1;
   const size_t last = chunk.size - 1;
   const std::string_view last_text = WordText(text, chunk[last]);
   NameGuess guess{first, last, 0.0};
 
   if (last > first && IsOrganizationSuffix(last_text)) {
-    bool all_common = true;
-    for (size_t i = first; i < last; ++i) all_common = all_common && IsCommon(chunk[i]);
-    guess.base = IsLegalForm(last_text) ? 0.85 : all_common ? 0.45 : 0.8;
+    bool words_only = true;  // "Data Center", "Customer Success Team"
+    for (size_t i = first; i < last; ++i) words_only = words_only && IsEnglishOnly(chunk[i]);
+    guess.base = IsLegalForm(last_text) ? 0.85 : words_only ? 0.45 : 0.8;
     return guess;
   }
   if (IsHeadedByOf(text, chunk, first)) {
@@ -77,13 +90,16 @@ std::optional<NameGuess> GuessOrganization(const Gazetteer& gazetteer, std::stri
       !IsCommonAcronym(WordText(text, chunk[first]))) {
     guess.base = 0.3;  // an unknown acronym: needs a cue
   }
-  if (guess.base == 0.0) {
-    // Capitalised words no list knows: an organization only with a cue.
-    bool unknown = true;
+  if (guess.base == 0.0 && !chunk.sentence_start) {
+    // Capitalised words that are neither English words nor first names
+    // ("Initech", "Kaiser Permanente"): an organization only with a cue.
+    bool name_words = true;
     for (size_t i = first; i <= last; ++i) {
-      unknown = unknown && (chunk[i].connector || (chunk[i].flags & ~kPrefix) == 0);
+      const uint32_t flags = chunk[i].flags;
+      name_words = name_words && (chunk[i].connector ||
+                                  ((flags & (kWordFlags | kFirstName)) == 0 && !chunk[i].all_caps));
     }
-    if (unknown && !chunk.sentence_start) guess.base = 0.2;
+    if (name_words) guess.base = 0.2;
   }
   if (guess.base <= 0.0) return std::nullopt;
   return guess;

@@ -68,10 +68,11 @@ class NameRecognizer : public Recognizer {
     ScanPattern capitals{
         "[A-Z]|\\xC3[\\x80-\\x9E]|[\\xC4\\xC5][\\x80-\\xBF]|\\xCE[\\x86-\\xAB]|\\xD0[\\x80-\\xAF]",
         false, false};
+    // Trigger hits are used by their end only, so no start is tracked.
     return {capitals,
-            {LowerCaseTriggerExpression(NameKind::kPerson), true, true},
-            {LowerCaseTriggerExpression(NameKind::kLocation), true, true},
-            {LowerCaseTriggerExpression(NameKind::kOrganization), true, true}};
+            {LowerCaseTriggerExpression(NameKind::kPerson), true, false},
+            {LowerCaseTriggerExpression(NameKind::kLocation), true, false},
+            {LowerCaseTriggerExpression(NameKind::kOrganization), true, false}};
   }
 
   void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override {
@@ -95,13 +96,13 @@ class NameRecognizer : public Recognizer {
   }
 
  private:
-  // True when some word of the chunk could be part of a name at all.
+  // True when some word of the chunk could be part of a name at all; an
+  // everyday word that is also a company word ("Research") is not enough.
   static bool MayName(const NameChunk& chunk) {
-    for (size_t i = 0; i < chunk.size; ++i) {
-      if (chunk[i].connector) continue;
-      if ((chunk[i].flags & ~(kCommonWord | kPrefix)) != 0 || chunk[i].flags == 0) return true;
-    }
-    return chunk.size > 1;  // "First National Bank": only common words
+    if (chunk.size > 1) return true;  // "First National Bank": only English words
+    uint32_t flags = chunk[0].flags;
+    if (flags & kCommonWord) flags &= ~kOrganization;
+    return (flags & ~kNoNameFlags) != 0 || chunk[0].flags == 0;
   }
 
   void Propose(std::string_view text, NameKind kind, uint32_t start, uint32_t end, double base,
@@ -141,7 +142,7 @@ class NameRecognizer : public Recognizer {
       NameWord second;
       uint32_t end = first.end;
       if (next_word(first, &second) && (second.flags & (kSurname | kNameWord)) &&
-          !(second.flags & kCommonWord)) {
+          !(second.flags & kWordFlags)) {
         end = second.end;
       }
       Propose(text, NameKind::kPerson, first.start, end, kLowerCaseBase, out);
