@@ -3,7 +3,7 @@
 // (listed in service/detect/data/SOURCES.md).
 //
 //   npm ci --prefix scripts/gazetteer
-//   apt-get install iso-codes tzdata wamerican wamerican-small
+//   apt-get install iso-codes tzdata wamerican scowl
 //   node scripts/gazetteer/build_gazetteer.mjs [output]
 //
 // The file holds one sorted array of 64-bit entries: the top 40 bits of a
@@ -33,7 +33,7 @@ const COUNTRY = 1 << 4;
 const REGION = 1 << 5;
 const LOCATION_ABBREVIATION = 1 << 6;
 const ORGANIZATION = 1 << 7;
-const COMMON_WORD = 1 << 8; // an everyday English word (SCOWL size 35)
+const COMMON_WORD = 1 << 8; // an everyday English word (SCOWL sizes 10 and 20)
 const PREFIX = 1 << 9;
 const CITY_TIER_SHIFT = 10; // 4 bits: 0 none, 1 (5k people) .. 15, doubling
 const DICTIONARY_WORD = 1 << 14; // a rarer English word (SCOWL size 50)
@@ -194,7 +194,9 @@ for (const n of ORGANIZATION_ACRONYMS) add(n, ORGANIZATION);
 const lowerCaseWords = (path) =>
   lines(path).filter((w) => /^[a-z]/.test(w) && !w.includes("'"));
 for (const w of lowerCaseWords('/usr/share/dict/american-english')) add(w, DICTIONARY_WORD);
-for (const w of lowerCaseWords('/usr/share/dict/american-english-small')) add(w, COMMON_WORD);
+for (const list of ['english-words.10', 'english-words.20', 'american-words.10', 'american-words.20']) {
+  for (const w of lowerCaseWords(`/usr/share/dict/scowl/${list}`)) add(w, COMMON_WORD);
+}
 
 // Organizations: the words of company names in cspell's dictionary
 // ("Siemens", "Vodafone"); when they are also names, places or English

@@ -106,6 +106,20 @@ bool PossessiveOrganizationAt(const Gazetteer& gazetteer, std::string_view text,
   return false;
 }
 
+// When `word` (ending at `space`, a space) is followed by a connector
+// ("de", "of" after "Bank", "&") and a capitalised word, the connector's
+// end; otherwise 0.
+size_t ConnectorAfter(const Gazetteer& gazetteer, std::string_view text, std::string_view word,
+                      size_t space) {
+  size_t end = space + 1;
+  while (end < text.size() && text[end] != ' ') ++end;
+  const std::string_view connector = text.substr(space + 1, end - space - 1);
+  const bool joins = IsNameParticle(connector) || connector == "&" ||
+                     (connector == "of" && TakesOf(word));
+  NameWord next;
+  return joins && CapitalisedWordAt(gazetteer, text, end + 1, &next) ? end : 0;
+}
+
 // Drops words [0, n) of `chunk`.
 void DropFront(NameChunk* chunk, size_t n) {
   std::copy(chunk->words.begin() + n, chunk->words.begin() + chunk->size, chunk->words.begin());
@@ -215,8 +229,10 @@ size_t ReadChunk(const Gazetteer& gazetteer, std::string_view text, size_t pos, 
     return pos + n;
   }
   // Most capitals open a sentence with an English word and no name follows.
+  const std::string_view first_text = text.substr(word.start, word.end - word.start);
   const bool alone = word.end + 1 >= text.size() || text[word.end] != ' ' ||
-                     !IsUpperCodePoint(CodePointAt(text, word.end + 1));
+                     (!IsUpperCodePoint(CodePointAt(text, word.end + 1)) &&
+                      ConnectorAfter(gazetteer, text, first_text, word.end) == 0);
   if (alone && word.end < text.size() && text[word.end] != '.' && IsPlainWord(word.flags)) {
     return word.end;
   }
@@ -246,14 +262,9 @@ size_t ReadChunk(const Gazetteer& gazetteer, std::string_view text, size_t pos, 
       word = next;
       continue;
     }
-    // A connector needs a capitalised word after it.
-    size_t connector_end = p + 1;
-    while (connector_end < text.size() && text[connector_end] != ' ') ++connector_end;
-    const std::string_view connector = text.substr(p + 1, connector_end - p - 1);
-    const bool joins = IsNameParticle(connector) || connector == "&" ||
-                       (connector == "of" && TakesOf(word_text));
-    if (!joins || chunk->size + 1 >= NameChunk::kMaxWords) break;
-    if (!CapitalisedWordAt(gazetteer, text, connector_end + 1, &next)) break;
+    const size_t connector_end = ConnectorAfter(gazetteer, text, word_text, p);
+    if (connector_end == 0 || chunk->size + 1 >= NameChunk::kMaxWords) break;
+    CapitalisedWordAt(gazetteer, text, connector_end + 1, &next);
     NameWord& joint = chunk->words[chunk->size++];
     joint = NameWord{static_cast<uint32_t>(p + 1), static_cast<uint32_t>(connector_end), 0,
                      false, false, true};
