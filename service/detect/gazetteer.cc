@@ -40,38 +40,36 @@ uint64_t Fnv1a(const char* data, size_t size) {
   throw std::runtime_error("gazetteer " + path + ": " + problem);
 }
 
-std::string ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) Fail(path, "cannot open (set its path with --gazetteer)");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) Fail(path, "read error");
-  return bytes;
-}
-
 }  // namespace
 
 Gazetteer Gazetteer::Load(const std::string& path) {
-  const std::string bytes = ReadWholeFile(path);
-  if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) Fail(path, "cannot open (set its path with --gazetteer)");
+  char header[kHeaderBytes] = {};
+  in.read(header, kHeaderBytes);
+  if (in.gcount() != static_cast<std::streamsize>(kHeaderBytes) ||
+      std::memcmp(header, kMagic, sizeof kMagic) != 0) {
     Fail(path, "not a names gazetteer (bad magic)");
   }
-  if (const uint32_t version = ReadU32(bytes.data() + 8); version != kVersion) {
+  if (const uint32_t version = ReadU32(header + 8); version != kVersion) {
     Fail(path, "format version " + std::to_string(version) + ", expected " +
                    std::to_string(kVersion));
   }
-  const uint64_t count = ReadU32(bytes.data() + 12);
-  if (bytes.size() != kHeaderBytes + count * 8) {
-    Fail(path, "size " + std::to_string(bytes.size()) + " bytes does not match its " +
-                   std::to_string(count) + " entries (truncated?)");
-  }
-  const char* body = bytes.data() + kHeaderBytes;
-  if (Fnv1a(body, count * 8) != ReadU64(bytes.data() + 16)) Fail(path, "checksum mismatch");
-
+  // The entries are read straight into place: no second copy of the file.
+  const size_t count = ReadU32(header + 12);
   Gazetteer gazetteer;
   gazetteer.entries_.resize(count);
+  char* body = reinterpret_cast<char*>(gazetteer.entries_.data());
+  in.read(body, static_cast<std::streamsize>(count * 8));
+  const bool complete = in.gcount() == static_cast<std::streamsize>(count * 8);
+  if (!complete || in.peek() != std::char_traits<char>::eof()) {
+    Fail(path, "size does not match its " + std::to_string(count) + " entries (truncated?)");
+  }
+  if (Fnv1a(body, count * 8) != ReadU64(header + 16)) Fail(path, "checksum mismatch");
   for (size_t i = 0; i < count; ++i) {
-    gazetteer.entries_[i] = ReadU64(body + i * 8);
-    if (i > 0 && (gazetteer.entries_[i] >> 24) <= (gazetteer.entries_[i - 1] >> 24)) {
+    uint64_t& entry = gazetteer.entries_[i];
+    entry = ReadU64(reinterpret_cast<const char*>(&entry));  // little-endian on disk
+    if (i > 0 && (entry >> 24) <= (gazetteer.entries_[i - 1] >> 24)) {
       Fail(path, "entries not sorted at entry " + std::to_string(i));
     }
   }

@@ -57,7 +57,7 @@ uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
     if (size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
       NameKey head;
       head.AddWord(word.substr(0, hyphen));
-      flags = gazetteer.Flags(head) & kPersonNameFlags;
+      flags = gazetteer.Flags(head) & kFirstName;
     }
   }
   return flags;

@@ -134,6 +134,8 @@ bool IsCommonAcronym(std::string_view word) {
       "ID",  "IP",  "IT",  "JSON", "MAC", "NB", "PDF", "PIN", "PM",  "PR",  "PS",  "QA",
       "RSVP", "SMS", "SQL", "SSH", "SSN", "TBD", "TV",  "URL", "USB", "USD", "VIP", "VPN",
       "IBAN", "BIC", "SWIFT", "VAT", "ZIP", "OTP", "KYC", "PTO", "ETF", "IPO", "SLA", "NDA",
+      "AI",  "ML",  "UI",  "UX",  "OS",  "PC",  "CPU", "GPU", "RAM", "SSD", "LLM", "GDPR",
+      "KPI", "ROI", "BTC", "ETH", "NFT", "FAQ", "TLDR", "AFAIK", "IMO", "BTW", "LOL", "TODO",
   };
   return kWords.Contains(word);
 }

@@ -65,10 +65,14 @@ std::optional<NameGuess> GuessOrganization(const Gazetteer& gazetteer, std::stri
                                            const NameChunk& chunk) {
   if (chunk.size == 0 || chunk.titled) return std::nullopt;
   size_t first = 0;
-  // A sentence-initial English word before a longer name ("Contact Acme Corp").
-  if (chunk.sentence_start && chunk.size >= 3 && IsEnglishOnly(chunk[0])) first = 1;
   const size_t last = chunk.size - 1;
   const std::string_view last_text = WordText(text, chunk[last]);
+  // A sentence-initial English word before a name ("Contact Acme Corp",
+  // "Send ETH"), unless the name is made of English words ("General Motors").
+  if (chunk.sentence_start && chunk.size >= 2 && IsEnglishOnly(chunk[0]) &&
+      (chunk.size >= 3 || !IsOrganizationSuffix(last_text))) {
+    first = 1;
+  }
   NameGuess guess{first, last, 0.0};
 
   if (last > first && IsOrganizationSuffix(last_text)) {
