@@ -69,7 +69,8 @@ std::optional<NameGuess> GuessOrganization(const Gazetteer& gazetteer, std::stri
   const std::string_view last_text = WordText(text, chunk[last]);
   // A sentence-initial English word before a name ("Contact Acme Corp",
   // "Send ETH"), unless the name is made of English words ("General Motors").
-  if (chunk.sentence_start && chunk.size >= 2 && IsEnglishOnly(chunk[0]) &&
+  const bool english_head = (chunk[0].flags & kCommonWord) && !(chunk[0].flags & kFirstName);
+  if (chunk.sentence_start && chunk.size >= 2 && english_head &&
       (chunk.size >= 3 || !IsOrganizationSuffix(last_text))) {
     first = 1;
   }
