@@ -7,10 +7,6 @@
 namespace privacy::detect {
 namespace {
 
-std::string_view WordText(std::string_view text, const NameWord& word) {
-  return text.substr(word.start, word.end - word.start);
-}
-
 double CityBase(int tier) {
   if (tier >= 10) return 0.75;
   if (tier >= 8) return 0.7;

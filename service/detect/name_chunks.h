@@ -20,6 +20,11 @@ struct NameWord {
   bool connector = false;    // "de", "van", "of", "&", ... between two words of a name
 };
 
+// The text of `word` in `text`.
+inline std::string_view WordText(std::string_view text, const NameWord& word) {
+  return text.substr(word.start, word.end - word.start);
+}
+
 // A run of words that may name one entity: capitalised words joined by
 // single spaces, with particles ("Rio de Janeiro"), initials ("John F.
 // Kennedy"), "of" after words that take it ("Bank of America") and "&"

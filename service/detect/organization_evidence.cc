@@ -7,10 +7,6 @@
 namespace privacy::detect {
 namespace {
 
-std::string_view WordText(std::string_view text, const NameWord& word) {
-  return text.substr(word.start, word.end - word.start);
-}
-
 bool IsEnglishOnly(const NameWord& word) {
   return (word.flags & kWordFlags) != 0 && (word.flags & ~kNoNameFlags) == 0;
 }

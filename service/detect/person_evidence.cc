@@ -7,10 +7,6 @@
 namespace privacy::detect {
 namespace {
 
-std::string_view WordText(std::string_view text, const NameWord& word) {
-  return text.substr(word.start, word.end - word.start);
-}
-
 bool IsCommon(const NameWord& word) { return (word.flags & kCommonWord) != 0; }
 bool IsEnglish(const NameWord& word) { return (word.flags & kWordFlags) != 0; }
 bool IsFirstName(const NameWord& word) { return (word.flags & kFirstName) != 0; }
