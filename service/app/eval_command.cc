@@ -25,9 +25,19 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
                    "regions tried for phone numbers without a country code")
       ->envname("PHONE_REGIONS")
       ->delimiter(',');
+  eval->add_option("--gazetteer", options->detector.gazetteer_file,
+                   "names gazetteer (default: names.gaz next to the executable)")
+      ->envname("GAZETTEER_FILE")
+      ->check(CLI::ExistingFile);
   eval->callback([options, run] {
     *run = [options] {
-      auto detector = detect::CreateDetector(options->detector);
+      std::unique_ptr<detect::Detector> detector;
+      try {
+        detector = detect::CreateDetector(options->detector);
+      } catch (const std::exception& e) {
+        std::cerr << "eval: " << e.what() << "\n";
+        return 1;
+      }
       std::set<std::string> types(options->types.begin(), options->types.end());
       detect::EvaluationReport report;
       std::string error;

@@ -101,6 +101,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
                   "regions tried for phone numbers without a country code")
       ->envname("PHONE_REGIONS")
       ->delimiter(',');
+  app->add_option("--gazetteer", c->detection.detector.gazetteer_file,
+                  "names gazetteer of PERSON/LOCATION/ORGANIZATION (default: names.gaz next "
+                  "to the executable or in ../share/privacy-filter)")
+      ->envname("GAZETTEER_FILE")
+      ->check(CLI::ExistingFile);
   app->add_option("--custom-recognizers", c->detection.detector.custom_recognizers_file,
                   "file of custom recognizers (reloaded on SIGHUP)")
       ->envname("CUSTOM_RECOGNIZERS_FILE")

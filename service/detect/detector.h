@@ -60,6 +60,12 @@ struct DetectorConfig {
   // Values always reported; compiled into the detector's scan.
   std::vector<DenyValue> deny_values;
 
+  // Path of the gazetteer of the PERSON, LOCATION and ORGANIZATION
+  // recognizers (service/detect/data/names.gaz); empty for the default:
+  // names.gaz next to the executable, else
+  // ../share/privacy-filter/names.gaz relative to it.
+  std::string gazetteer_file;
+
   // Path of a file of custom recognizers (format in
   // custom_recognizer_file.h); empty for none. Its types become known types.
   std::string custom_recognizers_file;

@@ -21,6 +21,8 @@ std::span<const RecognizerEntry> BuiltinRecognizers() {
       {"IN_AADHAAR", MakeInAadhaarRecognizer},
       // Last: it skips digits already claimed by the recognizers above.
       {"PHONE", MakePhoneRecognizer},
+      // After the structured types: names are not looked for inside their spans.
+      {"PERSON_LOCATION_ORGANIZATION", MakeNameRecognizer},
   };
   return kRecognizers;
 }

@@ -12,25 +12,26 @@ bool IsAsciiWord(unsigned char c) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Letters of the Latin, Greek and Cyrillic blocks; other scripts (CJK, ...)
-// are written without spaces and so do not extend a token.
+}  // namespace
+
 bool IsLetterCodePoint(uint32_t cp) {
   if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
   return cp >= 0x370 && cp <= 0x52F;
 }
 
-uint32_t DecodeAt(std::string_view text, size_t pos) {
+uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char c = b(pos);
-  if (c < 0x80) return c;
+  const unsigned char c = b(pos);
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || pos + len > text.size()) return 0xFFFD;
+  if (c < 0x80 || len == 1 || pos + len > text.size()) {
+    if (length != nullptr) *length = 1;
+    return c < 0x80 ? c : 0xFFFD;
+  }
   uint32_t cp = c & (0x7F >> len);
   for (size_t i = 1; i < len; ++i) cp = (cp << 6) | (b(pos + i) & 0x3F);
+  if (length != nullptr) *length = len;
   return cp;
 }
-
-}  // namespace
 
 bool WordCharBefore(std::string_view text, size_t pos) {
   if (pos == 0) return false;
@@ -38,14 +39,14 @@ bool WordCharBefore(std::string_view text, size_t pos) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) return IsAsciiWord(c);
   while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 && pos - i < 4) --i;
-  return IsLetterCodePoint(DecodeAt(text, i));
+  return IsLetterCodePoint(CodePointAt(text, i));
 }
 
 bool WordCharAfter(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   unsigned char c = static_cast<unsigned char>(text[pos]);
   if (c < 0x80) return IsAsciiWord(c);
-  return IsLetterCodePoint(DecodeAt(text, pos));
+  return IsLetterCodePoint(CodePointAt(text, pos));
 }
 
 bool ContinuesNumber(std::string_view text, size_t start, size_t end,

@@ -1,9 +1,19 @@
 // Token boundary tests on UTF-8 text, used to reject matches inside longer tokens.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace privacy::detect {
+
+// The code point starting at byte `pos` (a lead byte) and its length in
+// bytes; U+FFFD with length 1 for a stray or truncated sequence.
+uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length = nullptr);
+
+// True for letters of the Latin, Greek and Cyrillic blocks above ASCII;
+// other scripts (CJK, ...) are written without spaces and so do not extend
+// a token.
+bool IsLetterCodePoint(uint32_t cp);
 
 // True when the code point ending just before byte `pos` is a letter, digit
 // or underscore (ASCII, Latin, Greek or Cyrillic letters count as letters).

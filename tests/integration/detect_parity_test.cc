@@ -15,7 +15,8 @@ using namespace privacy::testing;
 TEST_SUITE("detect_parity") {
   TEST_CASE("privacy.detect returns the library's spans") {
     std::vector<detect::LabelledText> corpus;
-    for (const char* path : {TEST_DATA_DIR "/detect/structured.jsonl", EVAL_DEV_CORPUS}) {
+    for (const char* path : {TEST_DATA_DIR "/detect/structured.jsonl",
+                             TEST_DATA_DIR "/detect/names.jsonl", EVAL_DEV_CORPUS}) {
       if (!std::filesystem::exists(path)) continue;
       std::string error;
       REQUIRE_MESSAGE(detect::ReadLabelledCorpus(path, &corpus, &error), error);

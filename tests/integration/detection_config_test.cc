@@ -37,7 +37,7 @@ TEST_SUITE("detection_config") {
     auto custom = dir.path() / "custom.conf";
     auto deny = dir.path() / "deny.txt";
     auto allow = dir.path() / "allow.txt";
-    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Bluebird\nscore = 0.9\n");
+    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Nightjar\nscore = 0.9\n");
     WriteFile(deny, "# always masked\nPERSON Ada Lovelace\n");
     WriteFile(allow, "support@example.com\n");
     ServiceEnv env(ServiceEnvOptions(
@@ -47,7 +47,7 @@ TEST_SUITE("detection_config") {
     NatsClient& client = env.client();
 
     const std::string text =
-        "Ada Lovelace runs Bluebird and Kestrel; write to support@example.com or ada@example.com";
+        "Ada Lovelace runs Nightjar and Kestrel; write to support@example.com or ada@example.com";
     CHECK(TypesIn(client, text) == std::vector<std::string>{"PERSON", "PROJECT_CODENAME", "EMAIL"});
 
     auto masked = Call<v1::MaskReply>(client, kMask, MaskReq(text));

@@ -57,7 +57,8 @@ TEST_CASE("detect known types and minimum scores") {
   const Detector& d = SharedDetector();
   for (const std::string& t : kStructured) CHECK(d.IsKnownType(t));
   CHECK(d.IsKnownType("UK_NHS"));
-  CHECK_FALSE(d.IsKnownType("PERSON"));
+  for (const char* t : {"PERSON", "LOCATION", "ORGANIZATION"}) CHECK(d.IsKnownType(t));
+  CHECK_FALSE(d.IsKnownType("NAME"));
   DetectorConfig strict;
   strict.min_scores["DATE"] = 0.8;
   const auto detector = CreateDetector(strict);

@@ -34,7 +34,7 @@ TEST_CASE("detect CREDIT_CARD: Luhn, issuer, separators") {
 
 TEST_CASE("detect IBAN: grouped, compact, invalid") {
   CHECK(Found("to GB90 HUUS 0996 0308 2462 81 (Ethan)") ==
-        Strings{"IBAN:GB90 HUUS 0996 0308 2462 81"});
+        Strings{"IBAN:GB90 HUUS 0996 0308 2462 81", "PERSON:Ethan"});
   CHECK(Found("\"iban\": \"CH392997598106Z8TCD1G\"") == Strings{"IBAN:CH392997598106Z8TCD1G"});
   CHECK(Found("Konto: DE89370400440532013000。") == Strings{"IBAN:DE89370400440532013000"});
   CHECK(Found("not: CH6818033H26YU14ULYYC, BE96 4041 0423 4685, NL09CLQF7940199530").empty());
@@ -84,7 +84,8 @@ TEST_CASE("detect DATE: words and numbers, with and without year") {
   CHECK(Found("due 2025-02-03.") == Strings{"DATE:2025-02-03"});
   CHECK(Found("by 02/03/2025, or 03.02.2025") == Strings{"DATE:02/03/2025", "DATE:03.02.2025"});
   CHECK(Found("the 21st of March") == Strings{"DATE:21st of March"});
-  CHECK(Found("Geburtsdatum: 13.07.2021 in Köln") == Strings{"DATE:13.07.2021"});
+  CHECK(Found("Geburtsdatum: 13.07.2021 in Köln") ==
+        Strings{"DATE:13.07.2021", "LOCATION:Köln"});
   CHECK(Found("Bump 2.9.10 to 2.10.1, build 4411, at 8pm or 10:30, 3/4 cup, $12.50").empty());
   CHECK(Found("ISBN 978-3-16-148410-0, order 2023-11-0042").empty());
   CHECK(Found("March sales rose 8% while April was flat; you may 5x it").empty());

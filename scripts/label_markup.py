@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Turns a labelled markup file into the JSONL corpus format of `privacy-filter eval`.
+
+Each non-blank line not starting with '#' is one text; "[value|TYPE]" marks a
+gold span and "\\n" stands for a line break. Offsets are UTF-8 byte offsets.
+
+    scripts/label_markup.py tests/data/detect/names.txt > tests/data/detect/names.jsonl
+"""
+import json
+import re
+import sys
+
+SPAN = re.compile(r"\[([^\[\]|]+)\|([A-Z_]+)\]")
+
+
+def convert(line):
+    text, spans = b"", []
+    pos = 0
+    for match in SPAN.finditer(line):
+        text += line[pos:match.start()].replace("\\n", "\n").encode()
+        value = match.group(1).replace("\\n", "\n").encode()
+        spans.append({"type": match.group(2), "start": len(text), "end": len(text) + len(value)})
+        text += value
+        pos = match.end()
+    text += line[pos:].replace("\\n", "\n").encode()
+    if "[" in line[pos:] and "|" in line[pos:]:
+        raise ValueError(f"unbalanced markup: {line}")
+    return {"text": text.decode(), "spans": spans}
+
+
+def main(path):
+    with open(path, encoding="utf-8") as source:
+        for number, line in enumerate(source, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                record = convert(line)
+            except ValueError as error:
+                sys.exit(f"{path}:{number}: {error}")
+            print(json.dumps(record, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

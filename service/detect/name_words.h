@@ -1,0 +1,44 @@
+// Closed word classes the name recognizers rely on: honorifics, name
+// particles, organization suffixes, words that are never names.
+#pragma once
+
+#include <string_view>
+
+namespace privacy::detect {
+
+// "Mr", "Dr.", "Prof", "Herr", "Frau", "Mme", "Sra." (case-sensitive,
+// a trailing period allowed).
+bool IsHonorific(std::string_view word);
+
+// Abbreviations that keep a place name going after their period: "St.",
+// "Mt.", "Ft." (case-sensitive, a trailing period allowed).
+bool IsPlaceAbbreviation(std::string_view word);
+
+// Lower-case particles inside names: "de", "van", "von", "bin", "al", ...
+bool IsNameParticle(std::string_view word);
+
+// Capitalised words followed by "of" inside one name: "University of",
+// "Bank of", "Republic of", "Isle of".
+bool TakesOf(std::string_view word);
+
+// Months, weekdays, holidays, greetings and function words ("The", "My",
+// "I"): capitalised but never part of a name (case-sensitive).
+bool IsNeverAName(std::string_view word);
+
+// Nationalities and languages ("German", "Spanish"): capitalised, part of
+// organization names ("British Airways"), never a person's name here.
+bool IsDemonym(std::string_view word);
+
+// Last words of organization names: "Inc", "GmbH", "Bank", "Clinic",
+// "University", "Enterprises", ... (case-sensitive, a trailing period
+// allowed).
+bool IsOrganizationSuffix(std::string_view word);
+
+// Legal-form suffixes only ("Inc", "Ltd", "GmbH"): they make an
+// organization of any capitalised word before them.
+bool IsLegalForm(std::string_view word);
+
+// All-capital words that are not organizations: "OK", "ASAP", "CEO", "PDF".
+bool IsCommonAcronym(std::string_view word);
+
+}  // namespace privacy::detect
