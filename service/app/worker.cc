@@ -104,6 +104,11 @@ int RunWorker(ServeConfig config) {
     logger.Error("invalid_configuration", {{"error", problem}});
     return 1;
   }
+  // Signals are caught from the start: a SIGTERM that arrives while the
+  // worker is still subscribing waits for it instead of killing it.
+  boost::asio::io_context signals_context;
+  boost::asio::signal_set stop_signals(signals_context, SIGINT, SIGTERM);
+  boost::asio::signal_set reload_signals(signals_context, SIGHUP);
   const std::string worker_id = vault::RandomHex(8);
   config.connect.name = "privacy-filter-" + worker_id;
 
@@ -152,9 +157,6 @@ int RunWorker(ServeConfig config) {
   }
   natsConnection_Flush(nc);
 
-  boost::asio::io_context signals_context;
-  boost::asio::signal_set stop_signals(signals_context, SIGINT, SIGTERM);
-  boost::asio::signal_set reload_signals(signals_context, SIGHUP);
   int stop_signal = 0;
   stop_signals.async_wait([&](const boost::system::error_code&, int signal) {
     stop_signal = signal;
