@@ -25,9 +25,8 @@ PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints
       worker_id_(std::move(worker_id)) {}
 
 template <typename Request, typename Reply, typename Call>
-nats::OutgoingReply PrivacyService::Handle(const nats::IncomingRequest& in, const char* kind,
-                                           bool audited,
-                                           Call call) {
+void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder responder,
+                            const char* kind, bool audited, Call call) {
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
@@ -35,80 +34,113 @@ nats::OutgoingReply PrivacyService::Handle(const nats::IncomingRequest& in, cons
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
-  audit.set_account(caller.account);
   audit.set_request_id(request_id);
   audit.set_worker_id(worker_id_);
+  audit.set_account(caller.account);
   audit.set_timestamp_ms(NowMs());
 
-  nats::OutgoingReply out;
+  // Runs once the endpoint is done, here or on a JetStream acknowledgement.
+  auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
+                 encoding, started, kind, audited,
+                 request_id](Result<Reply> reply, v1::AuditEvent event) {
+    nats::OutgoingReply out;
+    if (reply) {
+      out.body = wire::Encode(encoding, *reply);
+    } else {
+      out.error = reply.error();
+      v1::ErrorReply body;
+      body.set_code(static_cast<unsigned>(reply.error().code));
+      body.set_message(reply.error().message);
+      out.body = wire::Encode(encoding, body);
+      event.set_error_code(body.code());
+    }
+    responder->Send(out);
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+    event.set_duration_us(micros);
+    if (audited && audit_ != nullptr) audit_->Publish(event);
+    if (logger_->Enabled(LogLevel::kDebug) || out.error) {
+      logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
+                   {{"endpoint", kind},
+                    {"request_id", request_id},
+                    {"session_id", event.session_id()},
+                    {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
+                    {"duration_us", micros}});
+    }
+  };
+
   Request request;
   Status admitted = endpoints_->Admit(caller);
   Status decoded = admitted ? wire::Decode(encoding, in.payload(), &request) : admitted;
-  Result<Reply> reply = decoded ? call(request, caller, &audit) : Result<Reply>(decoded.error());
-  if (reply) {
-    out.body = wire::Encode(encoding, *reply);
-  } else {
-    out.error = reply.error();
-    v1::ErrorReply body;
-    body.set_code(static_cast<unsigned>(reply.error().code));
-    body.set_message(reply.error().message);
-    out.body = wire::Encode(encoding, body);
-    audit.set_error_code(body.code());
-  }
-
-  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - started)
-                    .count();
-  audit.set_duration_us(micros);
-  if (audited && audit_ != nullptr) audit_->Publish(audit);
-  if (logger_->Enabled(LogLevel::kDebug) || out.error) {
-    logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
-                 {{"endpoint", kind},
-                  {"request_id", request_id},
-                  {"session_id", audit.session_id()},
-                  {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
-                  {"duration_us", micros}});
-  }
-  return out;
+  if (!decoded) return finish(decoded.error(), std::move(audit));
+  call(std::move(request), caller, std::move(audit), std::move(finish));
 }
 
-Status PrivacyService::Register(nats::RequestServer* server, const std::string& queue_group) {
+namespace {
+
+// Adapts an endpoint method returning its reply into the asynchronous form
+// Handle() calls.
+template <typename Method>
+auto CompletingAtOnce(const endpoints::PrivacyEndpoints& e, Method method) {
+  return [&e, method](auto request, const endpoints::Caller& caller, v1::AuditEvent audit,
+                      auto finish) {
+    auto reply = (e.*method)(request, caller, &audit);
+    finish(std::move(reply), std::move(audit));
+  };
+}
+
+}  // namespace
+
+Status PrivacyService::Register(nats::RequestServer* server, const std::string& queue_group,
+                                int subscriptions) {
   const auto& e = *endpoints_;
+  using Incoming = const nats::IncomingRequest&;
+  using nats::Responder;
   struct Binding {
     const char* name;
     nats::RequestServer::Handler handler;
   };
   Binding bindings[] = {
       {"mask",
-       [this, &e](const nats::IncomingRequest& in) {
-         return Handle<v1::MaskRequest, v1::MaskReply>(
-             in, "mask", true, [&e](const auto& r, const auto& c, auto* a) { return e.Mask(r, c, a); });
+       [this, &e](Incoming in, Responder r) {
+         Handle<v1::MaskRequest, v1::MaskReply>(
+             in, std::move(r), "mask", true,
+             [&e](v1::MaskRequest request, const endpoints::Caller& caller, v1::AuditEvent audit,
+                  auto finish) {
+               e.Mask(std::move(request), caller, std::move(audit), std::move(finish));
+             });
        }},
       {"detect",
-       [this, &e](const nats::IncomingRequest& in) {
-         return Handle<v1::DetectRequest, v1::DetectReply>(
-             in, "detect", false, [&e](const auto& r, const auto&, auto*) { return e.Detect(r); });
+       [this, &e](Incoming in, Responder r) {
+         Handle<v1::DetectRequest, v1::DetectReply>(
+             in, std::move(r), "detect", false,
+             [&e](v1::DetectRequest request, const endpoints::Caller&, v1::AuditEvent audit,
+                  auto finish) { finish(e.Detect(request), std::move(audit)); });
        }},
       {"resolve",
-       [this, &e](const nats::IncomingRequest& in) {
-         return Handle<v1::ResolveRequest, v1::ResolveReply>(
-             in, "resolve", true, [&e](const auto& r, const auto& c, auto* a) { return e.Resolve(r, c, a); });
+       [this, &e](Incoming in, Responder r) {
+         Handle<v1::ResolveRequest, v1::ResolveReply>(
+             in, std::move(r), "resolve", true,
+             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Resolve));
        }},
       {"demask",
-       [this, &e](const nats::IncomingRequest& in) {
-         return Handle<v1::DemaskRequest, v1::DemaskReply>(
-             in, "demask", true, [&e](const auto& r, const auto& c, auto* a) { return e.Demask(r, c, a); });
+       [this, &e](Incoming in, Responder r) {
+         Handle<v1::DemaskRequest, v1::DemaskReply>(
+             in, std::move(r), "demask", true,
+             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Demask));
        }},
       {"delete",
-       [this, &e](const nats::IncomingRequest& in) {
-         return Handle<v1::DeleteRequest, v1::DeleteReply>(
-             in, "delete", true, [&e](const auto& r, const auto& c, auto* a) { return e.Delete(r, c, a); });
+       [this, &e](Incoming in, Responder r) {
+         Handle<v1::DeleteRequest, v1::DeleteReply>(
+             in, std::move(r), "delete", true,
+             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Delete));
        }},
   };
   for (auto& binding : bindings) {
     std::string subject = std::string("privacy.") + binding.name;
     if (auto status = server->AddEndpoint(binding.name, subject, queue_group,
-                                          std::move(binding.handler));
+                                          std::move(binding.handler), subscriptions);
         !status) {
       return status;
     }

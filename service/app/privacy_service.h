@@ -21,15 +21,17 @@ class PrivacyService {
                  nats::AuditLog* audit, Logger* logger, std::string worker_id);
 
   // Registers privacy.mask, .detect, .resolve, .demask and .delete on
-  // `server` in `queue_group`.
-  Status Register(nats::RequestServer* server, const std::string& queue_group);
+  // `server` in `queue_group`, each with `subscriptions` subscriptions.
+  Status Register(nats::RequestServer* server, const std::string& queue_group,
+                  int subscriptions);
 
  private:
-  // Decodes, calls `call`, encodes; publishes the audit event when
-  // `audited` (detect is stateless and has none).
+  // Decodes, calls `call` (which completes now or later), then encodes and
+  // sends the reply and publishes the audit event when `audited` (detect
+  // is stateless and has none).
   template <typename Request, typename Reply, typename Call>
-  nats::OutgoingReply Handle(const nats::IncomingRequest& in, const char* kind, bool audited,
-                             Call call);
+  void Handle(const nats::IncomingRequest& in, nats::Responder responder, const char* kind,
+              bool audited, Call call);
 
   std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints_;
   nats::AuditLog* audit_;

@@ -84,9 +84,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
   app->add_option("--queue-group", c->queue_group, "queue group shared by all workers")
       ->envname("QUEUE_GROUP")
       ->capture_default_str();
-  app->add_option("--handler-threads", c->handler_threads, "requests handled in parallel")
-      ->envname("HANDLER_THREADS")
-      ->check(CLI::Range(1, 1024))
+  app->add_option("--subscriptions-per-endpoint", c->subscriptions_per_endpoint,
+                  "queue subscriptions per endpoint, each delivering on its own thread; "
+                  "waits for JetStream never hold one")
+      ->envname("SUBSCRIPTIONS_PER_ENDPOINT")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
   app->add_option("--max-text-bytes", c->limits.max_text_bytes, "largest text accepted")
       ->envname("MAX_TEXT_BYTES")

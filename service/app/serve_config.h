@@ -42,7 +42,8 @@ struct ServeConfig {
   size_t session_cache_bytes = 16 << 20;
   NerSettings ner;
   std::string queue_group = "privacy";
-  int handler_threads = 32;
+  // Subscriptions (each with its own delivery thread) per endpoint.
+  int subscriptions_per_endpoint = 2;
   std::string log_level = "info";
   int64_t drain_timeout_ms = 30000;
 };

@@ -2,7 +2,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include <csignal>
 #include <functional>
@@ -124,8 +123,15 @@ int RunWorker(ServeConfig config) {
   natsConnection* nc = (*conn)->get();
   auto js = OpenJetStream(nc, config.bucket.request_timeout_ms);
   if (!js) return Fail(logger, "jetstream_failed", js.error());
+  nats::JetStreamPublisherOptions publisher_options;
+  publisher_options.timeout = std::chrono::milliseconds(config.bucket.request_timeout_ms);
+  auto publisher = nats::JetStreamPublisher::Start(nc, publisher_options, &logger);
+  if (!publisher) return Fail(logger, "jetstream_failed", publisher.error());
   auto cache = std::make_shared<vault::SessionCache>(config.session_cache_bytes);
-  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache, &logger);
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache,
+                                          std::shared_ptr<nats::JetStreamPublisher>(
+                                              std::move(*publisher)),
+                                          &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
@@ -142,12 +148,13 @@ int RunWorker(ServeConfig config) {
       endpoints::PrivacyEndpoints::Extensions{std::move(tenants), external});
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
-  boost::asio::thread_pool handlers(static_cast<size_t>(config.handler_threads));
-  nats::RequestServer server(nc, &handlers, &logger);
-  if (auto status = service.Register(&server, config.queue_group); !status) {
+  nats::RequestServer server(nc, &logger);
+  if (auto status =
+          service.Register(&server, config.queue_group, config.subscriptions_per_endpoint);
+      !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
-  nats::RequestServer discovery_server(nc, &handlers, &logger);
+  nats::RequestServer discovery_server(nc, &logger);
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,
        "Masks personal data in LLM prompts and restores it for tool calls"},
@@ -171,7 +178,7 @@ int RunWorker(ServeConfig config) {
   reload_signals.async_wait(on_reload);
   logger.Info("worker_ready", {{"worker_id", worker_id},
                                {"queue_group", config.queue_group},
-                               {"handler_threads", config.handler_threads},
+                               {"subscriptions_per_endpoint", config.subscriptions_per_endpoint},
                                {"ner_subject", config.ner.subject}});
   signals_context.run();
 
@@ -180,7 +187,6 @@ int RunWorker(ServeConfig config) {
   logger.Info("worker_stopping", {{"signal", stop_signal}, {"in_flight", server.in_flight()}});
   discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
-  handlers.join();
   if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));
       !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});

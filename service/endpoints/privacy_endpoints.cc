@@ -1,5 +1,6 @@
 #include "endpoints/privacy_endpoints.h"
 
+#include <future>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -134,17 +135,17 @@ Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& t
   return detector->Detect(text, *options);
 }
 
-Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, const Caller& caller,
-                                             v1::AuditEvent* audit) const {
-  RecordSession(audit, request.session_id());
+void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
+                            v1::AuditEvent audit, MaskDone done) const {
+  RecordSession(&audit, request.session_id());
   auto findings = Find(request.text(), request);
-  if (!findings) return findings.error();
+  if (!findings) return done(findings.error(), std::move(audit));
   vault::TokenizeOptions options;
   if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
   if (tenants_) {
     if (request.session_id().empty()) {
       if (auto admitted = tenants_->AdmitNewSession(caller.account); !admitted) {
-        return admitted.error();
+        return done(admitted.error(), std::move(audit));
       }
     }
     options.max_tokens = tenants_->MaxTokensPerSession(caller.account);
@@ -155,27 +156,42 @@ Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, con
   for (const auto& f : *findings) {
     values.push_back({f.type, request.text().substr(f.start, f.end - f.start)});
   }
-  auto tokenized = vault_->Tokenize(caller.account, request.session_id(), values, options);
-  if (!tokenized) return tokenized.error();
+  const std::string session_id = request.session_id();
+  vault_->TokenizeAsync(
+      caller.account, session_id, std::move(values), options,
+      [request = std::move(request), findings = std::move(*findings), audit = std::move(audit),
+       done = std::move(done)](Result<vault::TokenizeResult> tokenized) mutable {
+        if (!tokenized) return done(tokenized.error(), std::move(audit));
+        v1::MaskReply reply;
+        reply.set_masked_text(ReplaceFindings(request.text(), findings, tokenized->tokens));
+        reply.set_session_id(tokenized->session_id);
+        reply.set_entity_count(static_cast<uint32_t>(findings.size()));
+        reply.set_expires_at(tokenized->expires_at_ms);
+        for (size_t i = 0; i < findings.size(); ++i) {
+          const auto& f = findings[i];
+          v1::Entity* entity = reply.add_entities();
+          entity->set_type(f.type);
+          entity->set_start(f.start);
+          entity->set_end(f.end);
+          entity->set_token(tokenized->tokens[i]);
+          entity->set_score(f.score);
+          (*audit.mutable_entity_types())[f.type]++;
+        }
+        audit.set_session_id(tokenized->session_id);
+        audit.set_entity_count(reply.entity_count());
+        done(std::move(reply), std::move(audit));
+      });
+}
 
-  v1::MaskReply reply;
-  reply.set_masked_text(ReplaceFindings(request.text(), *findings, tokenized->tokens));
-  reply.set_session_id(tokenized->session_id);
-  reply.set_entity_count(static_cast<uint32_t>(findings->size()));
-  reply.set_expires_at(tokenized->expires_at_ms);
-  for (size_t i = 0; i < findings->size(); ++i) {
-    const auto& f = (*findings)[i];
-    v1::Entity* entity = reply.add_entities();
-    entity->set_type(f.type);
-    entity->set_start(f.start);
-    entity->set_end(f.end);
-    entity->set_token(tokenized->tokens[i]);
-    entity->set_score(f.score);
-    (*audit->mutable_entity_types())[f.type]++;
-  }
-  audit->set_session_id(tokenized->session_id);
-  audit->set_entity_count(reply.entity_count());
-  return reply;
+Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, const Caller& caller,
+                                             v1::AuditEvent* audit) const {
+  std::promise<Result<v1::MaskReply>> outcome;
+  Mask(request, caller, std::move(*audit),
+       [&outcome, audit](Result<v1::MaskReply> reply, v1::AuditEvent event) {
+         *audit = std::move(event);
+         outcome.set_value(std::move(reply));
+       });
+  return outcome.get_future().get();
 }
 
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request) const {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include "common/status.h"
@@ -51,6 +52,15 @@ class PrivacyEndpoints {
   // 429 when not. Call once per request, before the endpoint method.
   Status Admit(const Caller& caller) const;
 
+  // Completion of a mask: the reply or error, and the audit event.
+  using MaskDone = std::function<void(Result<v1::MaskReply>, v1::AuditEvent)>;
+
+  // Masks `request`'s text into a session. `done` runs once, after the
+  // session write is stored (or failed), possibly on another thread.
+  void Mask(v1::MaskRequest request, const Caller& caller, v1::AuditEvent audit,
+            MaskDone done) const;
+  // Mask() and a wait for its completion; never call it from a store
+  // completion.
   Result<v1::MaskReply> Mask(const v1::MaskRequest& request, const Caller& caller,
                              v1::AuditEvent* audit) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request) const;

@@ -13,7 +13,7 @@ Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not fo
 
 Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
     jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionCache> cache,
-    Logger* logger) {
+    std::shared_ptr<JetStreamPublisher> publisher, Logger* logger) {
   kvStore* raw = nullptr;
   natsStatus s = js_KeyValue(&raw, js, options.bucket.c_str());
   if (s == NATS_NOT_FOUND) {
@@ -37,14 +37,17 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
   }
   KvStorePtr bound(raw);
   if (s != NATS_OK) return FromNatsStatus(s, "opening KV bucket " + options.bucket);
-  return std::unique_ptr<KvSessionStore>(new KvSessionStore(js, options, std::move(cache)));
+  return std::unique_ptr<KvSessionStore>(
+      new KvSessionStore(js, options, std::move(cache), std::move(publisher)));
 }
 
 KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,
-                               std::shared_ptr<vault::SessionCache> cache)
+                               std::shared_ptr<vault::SessionCache> cache,
+                               std::shared_ptr<JetStreamPublisher> publisher)
     : js_(js),
       options_(std::move(options)),
       cache_(std::move(cache)),
+      publisher_(std::move(publisher)),
       stream_("KV_" + options_.bucket),
       subject_prefix_("$KV." + options_.bucket + ".") {}
 
@@ -117,6 +120,35 @@ Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string
   jsPubOptions_Init(&options);
   options.ExpectLastSubjectSeq = expected_revision;
   return Write(id, bytes, expires_at_ms, &options);
+}
+
+void KvSessionStore::WriteAsync(const std::string& id, const std::string& bytes,
+                                int64_t expires_at_ms, const char* expectation,
+                                const std::string& expected, WriteDone done) {
+  std::string expires = std::to_string(expires_at_ms);
+  auto on_ack = [cache = cache_, id, bytes, expires_at_ms,
+                 done = std::move(done)](Result<uint64_t> revision) {
+    if (revision && cache) cache->Put(id, bytes, *revision, expires_at_ms);
+    done(std::move(revision));
+  };
+  publisher_->Publish(subject_prefix_ + id, bytes,
+                      {{kExpiresAtHeader, expires}, {expectation, expected}}, std::move(on_ack));
+}
+
+void KvSessionStore::CreateAsync(const std::string& id, const std::string& bytes,
+                                 int64_t expires_at_ms, WriteDone done) {
+  if (!publisher_) return done(Create(id, bytes, expires_at_ms));
+  // Expected last sequence 0 for the subject: no message yet.
+  WriteAsync(id, bytes, expires_at_ms, "Nats-Expected-Last-Subject-Sequence", "0",
+             std::move(done));
+}
+
+void KvSessionStore::UpdateAsync(const std::string& id, const std::string& bytes,
+                                 int64_t expires_at_ms, uint64_t expected_revision,
+                                 WriteDone done) {
+  if (!publisher_) return done(Update(id, bytes, expires_at_ms, expected_revision));
+  WriteAsync(id, bytes, expires_at_ms, "Nats-Expected-Last-Subject-Sequence",
+             std::to_string(expected_revision), std::move(done));
 }
 
 Status KvSessionStore::Erase(const std::string& id) {

@@ -10,6 +10,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "nats/jetstream_publisher.h"
 #include "vault/session_cache.h"
 #include "vault/session_store.h"
 
@@ -33,8 +34,10 @@ class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
+  // Writes made with CreateAsync()/UpdateAsync() go through `publisher`.
   static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
                                                       std::shared_ptr<vault::SessionCache> cache,
+                                                      std::shared_ptr<JetStreamPublisher> publisher,
                                                       Logger* logger);
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
@@ -43,10 +46,17 @@ class KvSessionStore : public vault::SessionStore {
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms, uint64_t expected_revision) override;
+  void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                   WriteDone done) override;
+  void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                   uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
 
  private:
-  KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache);
+  KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,
+                 std::shared_ptr<JetStreamPublisher> publisher);
+  void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                  const char* expectation, const std::string& expected, WriteDone done);
   Result<uint64_t> Publish(natsMsg* msg, jsPubOptions* options);
   Result<uint64_t> Write(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                          jsPubOptions* options);
@@ -54,6 +64,7 @@ class KvSessionStore : public vault::SessionStore {
   jsCtx* js_;
   KvBucketOptions options_;
   std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<JetStreamPublisher> publisher_;
   std::string stream_;
   std::string subject_prefix_;
 };

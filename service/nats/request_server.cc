@@ -1,18 +1,19 @@
 #include "nats/request_server.h"
 
-#include <boost/asio/post.hpp>
+#include <utility>
 
 #include "nats/nats_status.h"
 
 namespace privacy::nats {
 
-struct RequestServer::Endpoint {
+// One endpoint: its subscriptions, handler and counters.
+struct RequestServerEndpoint {
   RequestServer* server = nullptr;
   std::string name;
   std::string subject;
   std::string queue_group;
-  Handler handler;
-  SubscriptionPtr subscription;
+  RequestServer::Handler handler;
+  std::vector<SubscriptionPtr> subscriptions;
   mutable std::mutex stats_mutex;
   EndpointStats stats;
 };
@@ -23,58 +24,105 @@ std::string_view IncomingRequest::Header(const char* name) const {
   return value;
 }
 
-RequestServer::RequestServer(natsConnection* conn, boost::asio::thread_pool* pool, Logger* logger)
-    : conn_(conn), pool_(pool), logger_(logger) {}
+Responder::Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox)
+    : server_(server),
+      endpoint_(endpoint),
+      inbox_(std::move(inbox)),
+      started_(std::chrono::steady_clock::now()) {}
+
+Responder::Responder(Responder&& other) noexcept
+    : server_(std::exchange(other.server_, nullptr)),
+      endpoint_(other.endpoint_),
+      inbox_(std::move(other.inbox_)),
+      started_(other.started_) {}
+
+Responder::~Responder() {
+  if (server_ != nullptr) Send({{}, MakeError(ErrorCode::kInternal, "internal error")});
+}
+
+void Responder::Send(const OutgoingReply& reply) {
+  RequestServer* server = std::exchange(server_, nullptr);
+  if (server != nullptr) server->Finish(endpoint_, inbox_, reply, started_);
+}
+
+RequestServer::RequestServer(natsConnection* conn, Logger* logger)
+    : conn_(conn), logger_(logger) {}
 
 RequestServer::~RequestServer() {
   for (auto& endpoint : endpoints_) {
-    if (endpoint->subscription) natsSubscription_Unsubscribe(endpoint->subscription.get());
+    for (auto& subscription : endpoint->subscriptions) {
+      natsSubscription_Unsubscribe(subscription.get());
+    }
   }
 }
 
 Status RequestServer::AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                                  Handler handler) {
+                                  Handler handler, int subscriptions) {
   auto endpoint = std::make_unique<Endpoint>();
   endpoint->server = this;
   endpoint->name = std::move(name);
   endpoint->subject = std::move(subject);
   endpoint->queue_group = std::move(queue_group);
   endpoint->handler = std::move(handler);
-  natsSubscription* raw = nullptr;
-  natsStatus s =
-      endpoint->queue_group.empty()
-          ? natsConnection_Subscribe(&raw, conn_, endpoint->subject.c_str(), &OnMessage,
-                                     endpoint.get())
-          : natsConnection_QueueSubscribe(&raw, conn_, endpoint->subject.c_str(),
-                                          endpoint->queue_group.c_str(), &OnMessage,
-                                          endpoint.get());
-  if (s != NATS_OK) return FromNatsStatus(s, "subscribing " + endpoint->subject);
-  endpoint->subscription.reset(raw);
-  natsSubscription_SetPendingLimits(raw, -1, -1);
+  for (int i = 0; i < std::max(1, subscriptions); ++i) {
+    natsSubscription* raw = nullptr;
+    natsStatus s =
+        endpoint->queue_group.empty()
+            ? natsConnection_Subscribe(&raw, conn_, endpoint->subject.c_str(), &OnMessage,
+                                       endpoint.get())
+            : natsConnection_QueueSubscribe(&raw, conn_, endpoint->subject.c_str(),
+                                            endpoint->queue_group.c_str(), &OnMessage,
+                                            endpoint.get());
+    if (s != NATS_OK) return FromNatsStatus(s, "subscribing " + endpoint->subject);
+    endpoint->subscriptions.emplace_back(raw);
+    natsSubscription_SetPendingLimits(raw, -1, -1);
+  }
   endpoints_.push_back(std::move(endpoint));
   return Status::Ok();
 }
 
+RequestServer::Handler RequestServer::Answering(SyncHandler handler) {
+  return [handler = std::move(handler)](const IncomingRequest& request, Responder responder) {
+    responder.Send(handler(request));
+  };
+}
+
 void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
+  MsgPtr owned(msg);
   auto* endpoint = static_cast<Endpoint*>(closure);
   RequestServer* server = endpoint->server;
   server->in_flight_++;
-  boost::asio::post(*server->pool_, [server, endpoint, owned = MsgPtr(msg)]() mutable {
-    server->Serve(endpoint, std::move(owned));
-  });
+  const char* inbox = natsMsg_GetReply(msg);
+  Responder responder(server, endpoint, inbox != nullptr ? inbox : "");
+  try {
+    endpoint->handler(IncomingRequest(msg), std::move(responder));
+  } catch (const std::exception&) {
+    // Exception texts may quote input, so they are not passed on; the
+    // Responder (if the handler had not taken it) answers 500.
+    server->logger_->Error("handler_exception", {{"endpoint", endpoint->name}});
+  }
 }
 
-void RequestServer::Serve(Endpoint* endpoint, MsgPtr msg) {
-  auto started = std::chrono::steady_clock::now();
-  OutgoingReply reply;
-  try {
-    reply = endpoint->handler(IncomingRequest(msg.get()));
-  } catch (const std::exception&) {
-    // Exception texts may quote input, so they are not passed on.
-    reply.body.clear();
-    reply.error = MakeError(ErrorCode::kInternal, "internal error");
+void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
+                           const OutgoingReply& reply,
+                           std::chrono::steady_clock::time_point started) {
+  if (!inbox.empty()) {
+    natsMsg* raw = nullptr;
+    if (natsMsg_Create(&raw, inbox.c_str(), nullptr, reply.body.data(),
+                       static_cast<int>(reply.body.size())) == NATS_OK) {
+      MsgPtr out(raw);
+      if (reply.error) {
+        natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
+        natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
+                          std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
+      }
+      if (natsStatus s = natsConnection_PublishMsg(conn_, out.get()); s != NATS_OK) {
+        logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
+      }
+    } else {
+      logger_->Error("reply_create_failed");
+    }
   }
-  SendReply(msg.get(), reply);
   auto elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(
                      std::chrono::steady_clock::now() - started)
                      .count();
@@ -87,38 +135,27 @@ void RequestServer::Serve(Endpoint* endpoint, MsgPtr msg) {
       endpoint->stats.last_error = reply.error->message;
     }
   }
-  in_flight_--;
-}
-
-void RequestServer::SendReply(natsMsg* request, const OutgoingReply& reply) {
-  const char* inbox = natsMsg_GetReply(request);
-  if (inbox == nullptr || *inbox == '\0') return;
-  natsMsg* raw = nullptr;
-  if (natsMsg_Create(&raw, inbox, nullptr, reply.body.data(),
-                     static_cast<int>(reply.body.size())) != NATS_OK) {
-    logger_->Error("reply_create_failed");
-    return;
-  }
-  MsgPtr out(raw);
-  if (reply.error) {
-    natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
-    natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
-                      std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
-  }
-  if (natsStatus s = natsConnection_PublishMsg(conn_, out.get()); s != NATS_OK) {
-    logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
+  if (--in_flight_ == 0) {
+    std::lock_guard lock(idle_mutex_);
+    idle_.notify_all();
   }
 }
 
 void RequestServer::Drain(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
   for (auto& endpoint : endpoints_) {
-    if (endpoint->subscription) natsSubscription_Drain(endpoint->subscription.get());
+    for (auto& subscription : endpoint->subscriptions) natsSubscription_Drain(subscription.get());
   }
   for (auto& endpoint : endpoints_) {
-    if (endpoint->subscription) {
-      natsSubscription_WaitForDrainCompletion(endpoint->subscription.get(), timeout.count());
+    for (auto& subscription : endpoint->subscriptions) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      natsSubscription_WaitForDrainCompletion(subscription.get(),
+                                              std::max<int64_t>(1, left.count()));
     }
   }
+  std::unique_lock lock(idle_mutex_);
+  idle_.wait_until(lock, deadline, [this] { return in_flight_.load() == 0; });
 }
 
 std::vector<RequestServer::EndpointInfo> RequestServer::Endpoints() const {

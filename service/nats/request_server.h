@@ -1,12 +1,12 @@
-// Serves request/reply endpoints: queue subscriptions whose messages are
-// handed to a thread pool, so one worker has many requests in flight, and
-// whose replies (with ADR-32 error headers) go back to the requester's inbox.
+// Serves request/reply endpoints: queue subscriptions whose requests are
+// handled on the subscriptions' own delivery threads, with replies (and
+// ADR-32 error headers) sent back to the requester's inbox when the handler
+// is done, possibly later and from another thread.
 #pragma once
-
-#include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -51,26 +51,57 @@ struct EndpointStats {
   std::string last_error;
 };
 
-// RequestServer is safe for concurrent use. Handlers run on the pool given
-// at construction and must not block indefinitely.
+class RequestServer;
+struct RequestServerEndpoint;
+
+// Sends the reply to one request, exactly once, from any thread. A
+// Responder dropped without replying answers 500, so no requester waits
+// for a reply that will never come.
+class Responder {
+ public:
+  Responder(Responder&& other) noexcept;
+  Responder& operator=(Responder&&) = delete;
+  ~Responder();
+
+  void Send(const OutgoingReply& reply);
+
+ private:
+  friend class RequestServer;
+  Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox);
+
+  RequestServer* server_;
+  RequestServerEndpoint* endpoint_;
+  std::string inbox_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+// RequestServer is safe for concurrent use. Each endpoint's requests are
+// delivered by its subscriptions' threads, one request at a time per
+// subscription: a handler that must wait (e.g. for JetStream) keeps the
+// Responder and returns, and replies when the wait is over.
 class RequestServer {
  public:
-  using Handler = std::function<OutgoingReply(const IncomingRequest&)>;
+  using Handler = std::function<void(const IncomingRequest&, Responder)>;
+  using SyncHandler = std::function<OutgoingReply(const IncomingRequest&)>;
 
-  RequestServer(natsConnection* conn, boost::asio::thread_pool* pool, Logger* logger);
+  RequestServer(natsConnection* conn, Logger* logger);
   ~RequestServer();
 
   RequestServer(const RequestServer&) = delete;
   RequestServer& operator=(const RequestServer&) = delete;
 
-  // Subscribes `subject` (in `queue_group`, or alone when empty) and routes
-  // its requests to `handler`.
+  // Subscribes `subject` `subscriptions` times (in `queue_group`, or alone
+  // when empty; each subscription delivers on a thread of its own) and
+  // routes its requests to `handler`.
   Status AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                     Handler handler);
+                     Handler handler, int subscriptions = 1);
+
+  // A Handler answering with what `handler` returns.
+  static Handler Answering(SyncHandler handler);
 
   // Stops taking requests: drains every subscription, so requests already
-  // delivered still reach their handler, and waits up to `timeout`. The
-  // caller then joins the pool to let handlers finish.
+  // delivered still reach their handler, then waits until every request has
+  // been answered; gives up after `timeout`.
   void Drain(std::chrono::milliseconds timeout);
 
   struct EndpointInfo {
@@ -86,17 +117,19 @@ class RequestServer {
   int64_t in_flight() const { return in_flight_.load(); }
 
  private:
-  struct Endpoint;
+  friend class Responder;
+  using Endpoint = RequestServerEndpoint;
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg,
                         void* closure);
-  void Serve(Endpoint* endpoint, MsgPtr msg);
-  void SendReply(natsMsg* request, const OutgoingReply& reply);
+  void Finish(Endpoint* endpoint, const std::string& inbox, const OutgoingReply& reply,
+              std::chrono::steady_clock::time_point started);
 
   natsConnection* conn_;
-  boost::asio::thread_pool* pool_;
   Logger* logger_;
   std::vector<std::unique_ptr<Endpoint>> endpoints_;
   std::atomic<int64_t> in_flight_{0};
+  std::mutex idle_mutex_;
+  std::condition_variable idle_;
 };
 
 }  // namespace privacy::nats

@@ -118,10 +118,10 @@ Status ServiceDiscovery::Register(RequestServer* server) {
     for (const std::string& subject :
          {base, base + "." + identity_.name, base + "." + identity_.name + "." + identity_.id}) {
       auto render = verb.render;
-      auto status = server->AddEndpoint(subject, subject, "",
-                                        [this, render](const IncomingRequest&) {
-                                          return OutgoingReply{(this->*render)(), std::nullopt};
-                                        });
+      auto status = server->AddEndpoint(
+          subject, subject, "", RequestServer::Answering([this, render](const IncomingRequest&) {
+            return OutgoingReply{(this->*render)(), std::nullopt};
+          }));
       if (!status) return status;
     }
   }

@@ -35,6 +35,18 @@ Result<uint64_t> EncryptingSessionStore::Update(const std::string& id, const std
   return inner_->Update(id, cipher_->Seal(id, bytes), expires_at_ms, expected_revision);
 }
 
+void EncryptingSessionStore::CreateAsync(const std::string& id, const std::string& bytes,
+                                         int64_t expires_at_ms, WriteDone done) {
+  inner_->CreateAsync(id, cipher_->Seal(id, bytes), expires_at_ms, std::move(done));
+}
+
+void EncryptingSessionStore::UpdateAsync(const std::string& id, const std::string& bytes,
+                                         int64_t expires_at_ms, uint64_t expected_revision,
+                                         WriteDone done) {
+  inner_->UpdateAsync(id, cipher_->Seal(id, bytes), expires_at_ms, expected_revision,
+                      std::move(done));
+}
+
 Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }
 
 }  // namespace privacy::vault

@@ -24,6 +24,10 @@ class EncryptingSessionStore : public SessionStore {
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms, uint64_t expected_revision) override;
+  void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                   WriteDone done) override;
+  void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                   uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
 
  private:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "common/status.h"
@@ -41,6 +42,22 @@ class SessionStore {
   // kConflict otherwise. Returns the new revision.
   virtual Result<uint64_t> Update(const std::string& id, const std::string& bytes,
                                   int64_t expires_at_ms, uint64_t expected_revision) = 0;
+
+  // Completion of a write: the new revision, or the error.
+  using WriteDone = std::function<void(Result<uint64_t>)>;
+
+  // Create() without waiting: `done` runs once with its outcome, possibly
+  // on another thread. Stores without pipelined writes complete inline.
+  virtual void CreateAsync(const std::string& id, const std::string& bytes,
+                           int64_t expires_at_ms, WriteDone done) {
+    done(Create(id, bytes, expires_at_ms));
+  }
+
+  // Update() without waiting, as CreateAsync().
+  virtual void UpdateAsync(const std::string& id, const std::string& bytes,
+                           int64_t expires_at_ms, uint64_t expected_revision, WriteDone done) {
+    done(Update(id, bytes, expires_at_ms, expected_revision));
+  }
 
   // Erases the entry and its history; kNotFound when absent.
   virtual Status Erase(const std::string& id) = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <random>
 #include <thread>
 
@@ -46,86 +47,113 @@ Result<std::chrono::seconds> SessionVault::EffectiveTtl(
   return *ttl;
 }
 
+// One Tokenize call on its way through the store's writes.
+struct SessionVault::PendingTokenize {
+  std::string account;
+  std::string session_id;
+  std::vector<ValueToMask> values;
+  int64_t expires_at_ms = 0;
+  size_t max_tokens = 0;
+  TokenizeDone done;
+  int attempt = 0;
+};
+
+void SessionVault::TokenizeAsync(const std::string& account, const std::string& session_id,
+                                 std::vector<ValueToMask> values, const TokenizeOptions& options,
+                                 TokenizeDone done) {
+  auto effective_ttl = EffectiveTtl(options.ttl);
+  if (!effective_ttl) return done(effective_ttl.error());
+  if (!session_id.empty() && !IsWellFormedSessionId(session_id)) {
+    return done(MakeError(ErrorCode::kBadRequest, "malformed session_id"));
+  }
+  auto pending = std::make_shared<PendingTokenize>();
+  pending->account = account;
+  pending->session_id = session_id;
+  pending->values = std::move(values);
+  pending->expires_at_ms =
+      options_.now_ms() +
+      std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
+  pending->max_tokens = std::min(options_.max_tokens_per_session,
+                                 options.max_tokens.value_or(options_.max_tokens_per_session));
+  pending->done = std::move(done);
+  if (session_id.empty()) {
+    TokenizeNew(std::move(pending));
+  } else {
+    TokenizeExisting(std::move(pending));
+  }
+}
+
 Result<TokenizeResult> SessionVault::Tokenize(const std::string& account,
                                               const std::string& session_id,
                                               const std::vector<ValueToMask>& values,
                                               const TokenizeOptions& options) {
-  auto effective_ttl = EffectiveTtl(options.ttl);
-  if (!effective_ttl) return effective_ttl.error();
-  int64_t expires_at =
-      options_.now_ms() +
-      std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
-  size_t max_tokens = std::min(options_.max_tokens_per_session,
-                               options.max_tokens.value_or(options_.max_tokens_per_session));
-  if (session_id.empty()) return TokenizeNew(account, values, expires_at, max_tokens);
-  if (!IsWellFormedSessionId(session_id)) {
-    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
-  }
-  return TokenizeExisting(account, session_id, values, expires_at, max_tokens);
+  std::promise<Result<TokenizeResult>> outcome;
+  TokenizeAsync(account, session_id, values, options,
+                [&outcome](Result<TokenizeResult> result) { outcome.set_value(std::move(result)); });
+  return outcome.get_future().get();
 }
 
-Result<TokenizeResult> SessionVault::TokenizeNew(const std::string& account,
-                                                 const std::vector<ValueToMask>& values,
-                                                 int64_t expires_at, size_t max_tokens) {
+void SessionVault::TokenizeNew(std::shared_ptr<PendingTokenize> pending) {
   v1::SessionRecord record;
-  record.set_account(account);
+  record.set_account(pending->account);
   record.set_created_at_ms(options_.now_ms());
-  record.set_expires_at_ms(expires_at);
+  record.set_expires_at_ms(pending->expires_at_ms);
   Session session(std::move(record));
   TokenizeResult result;
-  for (const auto& v : values) result.tokens.push_back(session.TokenFor(v.type, v.value));
-  if (session.token_count() > max_tokens) {
-    return MakeError(ErrorCode::kTooLarge, "too many values for one session");
+  for (const auto& v : pending->values) result.tokens.push_back(session.TokenFor(v.type, v.value));
+  if (session.token_count() > pending->max_tokens) {
+    return pending->done(MakeError(ErrorCode::kTooLarge, "too many values for one session"));
   }
-  std::string bytes = session.record().SerializeAsString();
-  // A fresh 128-bit id collides only in theory; Create() guards it anyway.
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    std::string id = NewSessionId();
-    auto created = store_->Create(StorageKey(account, id), bytes, expires_at);
-    if (created) {
-      result.session_id = std::move(id);
-      result.expires_at_ms = expires_at;
-      result.created = true;
-      return result;
-    }
-    if (created.error().code != ErrorCode::kConflict) return created.error();
-  }
-  return MakeError(ErrorCode::kInternal, "could not allocate a session id");
+  result.session_id = NewSessionId();
+  result.expires_at_ms = pending->expires_at_ms;
+  result.created = true;
+  std::string key = StorageKey(pending->account, result.session_id);
+  store_->CreateAsync(
+      key, session.record().SerializeAsString(), pending->expires_at_ms,
+      [this, pending, result = std::move(result)](Result<uint64_t> created) mutable {
+        if (created) return pending->done(std::move(result));
+        // A fresh 128-bit id collides only in theory; the store guards it
+        // anyway, and another id is tried.
+        if (created.error().code == ErrorCode::kConflict && ++pending->attempt < 3) {
+          return TokenizeNew(std::move(pending));
+        }
+        if (created.error().code == ErrorCode::kConflict) {
+          return pending->done(MakeError(ErrorCode::kInternal, "could not allocate a session id"));
+        }
+        pending->done(created.error());
+      });
 }
 
-Result<TokenizeResult> SessionVault::TokenizeExisting(const std::string& account,
-                                                      const std::string& session_id,
-                                                      const std::vector<ValueToMask>& values,
-                                                      int64_t expires_at, size_t max_tokens) {
-  const std::string key = StorageKey(account, session_id);
-  for (int attempt = 0; attempt < options_.max_update_attempts; ++attempt) {
-    // The first attempt may work on the recent copy: a stale one only costs
-    // a conflict, after which the store's own copy is read.
-    auto stored = attempt == 0 ? store_->LoadRecent(key) : store_->Load(key);
-    if (!stored) return stored.error();
-    auto session = Parse(account, *stored);
-    if (session && Expired(*session)) session = LoadLatest(account, key);
-    if (!session) return session.error();
-
-    TokenizeResult result;
-    for (const auto& v : values) result.tokens.push_back(session->TokenFor(v.type, v.value));
-    if (session->token_count() > max_tokens) {
-      return MakeError(ErrorCode::kTooLarge, "session token limit reached");
-    }
-    v1::SessionRecord& record = session->mutable_record();
-    record.set_expires_at_ms(std::max(record.expires_at_ms(), expires_at));
-
-    auto updated = store_->Update(key, record.SerializeAsString(), record.expires_at_ms(),
-                                  stored->revision);
-    if (updated) {
-      result.session_id = session_id;
-      result.expires_at_ms = record.expires_at_ms();
-      return result;
-    }
-    if (updated.error().code != ErrorCode::kConflict) return updated.error();
-    BackOff(attempt);
+void SessionVault::TokenizeExisting(std::shared_ptr<PendingTokenize> pending) {
+  if (pending->attempt >= options_.max_update_attempts) {
+    return pending->done(MakeError(ErrorCode::kUnavailable, "session is too busy, retry"));
   }
-  return MakeError(ErrorCode::kUnavailable, "session is too busy, retry");
+  const std::string key = StorageKey(pending->account, pending->session_id);
+  // The first attempt may work on the recent copy: a stale one only costs a
+  // conflict, after which the store's own copy is read.
+  auto stored = pending->attempt == 0 ? store_->LoadRecent(key) : store_->Load(key);
+  if (!stored) return pending->done(stored.error());
+  auto session = Parse(pending->account, *stored);
+  if (session && Expired(*session)) session = LoadLatest(pending->account, key);
+  if (!session) return pending->done(session.error());
+
+  TokenizeResult result;
+  for (const auto& v : pending->values) result.tokens.push_back(session->TokenFor(v.type, v.value));
+  if (session->token_count() > pending->max_tokens) {
+    return pending->done(MakeError(ErrorCode::kTooLarge, "session token limit reached"));
+  }
+  v1::SessionRecord& record = session->mutable_record();
+  record.set_expires_at_ms(std::max(record.expires_at_ms(), pending->expires_at_ms));
+  result.session_id = pending->session_id;
+  result.expires_at_ms = record.expires_at_ms();
+  store_->UpdateAsync(
+      key, record.SerializeAsString(), record.expires_at_ms(), stored->revision,
+      [this, pending, result = std::move(result)](Result<uint64_t> updated) mutable {
+        if (updated) return pending->done(std::move(result));
+        if (updated.error().code != ErrorCode::kConflict) return pending->done(updated.error());
+        BackOff(pending->attempt++);
+        TokenizeExisting(std::move(pending));
+      });
 }
 
 Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id,

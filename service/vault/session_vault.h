@@ -66,6 +66,17 @@ class SessionVault {
                                   const std::vector<ValueToMask>& values,
                                   const TokenizeOptions& options);
 
+  // Completion of TokenizeAsync().
+  using TokenizeDone = std::function<void(Result<TokenizeResult>)>;
+
+  // Tokenize() without waiting for the store's writes: `done` runs once,
+  // possibly on another thread (the store's acknowledgement thread).
+  // Tokenize() is TokenizeAsync() and a wait; never call it from a store
+  // completion.
+  void TokenizeAsync(const std::string& account, const std::string& session_id,
+                     std::vector<ValueToMask> values, const TokenizeOptions& options,
+                     TokenizeDone done);
+
   // `account`'s live session `session_id`; 404 when absent, expired or
   // another account's, 400 when the id is malformed. Answered from the
   // store's recent copy when that copy holds every token of `needed_tokens`
@@ -86,13 +97,9 @@ class SessionVault {
   // Parse() of the store's current copy of `key`; an expired session is
   // erased and reads as 404.
   Result<Session> LoadLatest(const std::string& account, const std::string& key);
-  Result<TokenizeResult> TokenizeNew(const std::string& account,
-                                     const std::vector<ValueToMask>& values, int64_t expires_at,
-                                     size_t max_tokens);
-  Result<TokenizeResult> TokenizeExisting(const std::string& account,
-                                          const std::string& session_id,
-                                          const std::vector<ValueToMask>& values,
-                                          int64_t expires_at, size_t max_tokens);
+  struct PendingTokenize;
+  void TokenizeNew(std::shared_ptr<PendingTokenize> pending);
+  void TokenizeExisting(std::shared_ptr<PendingTokenize> pending);
 
   std::shared_ptr<SessionStore> store_;
   VaultOptions options_;
