@@ -135,7 +135,14 @@ int RunWorker(ServeConfig config) {
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
-  auto audit = nats::AuditLog::Open(nc, config.audit, &logger);
+  // Audit events travel on a connection of their own whose writes the
+  // library batches: they are not on any request's critical path.
+  nats::ConnectOptions audit_connect = config.connect;
+  audit_connect.name += "-audit";
+  audit_connect.send_asap = false;
+  auto audit_conn = nats::Connect(audit_connect, &logger);
+  if (!audit_conn) return Fail(logger, "nats_connect_failed", audit_conn.error());
+  auto audit = nats::AuditLog::Open((*audit_conn)->get(), config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
   auto tenants = MakeTenantGuard(std::move(*tenant_policy), cache);
 

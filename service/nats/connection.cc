@@ -49,7 +49,7 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
   step(natsOptions_SetReconnectJitter(opts, 250, 1000));
   step(natsOptions_SetReconnectBufSize(opts, 8 * 1024 * 1024));
   step(natsOptions_SetFailRequestsOnDisconnect(opts, true));
-  step(natsOptions_SetSendAsap(opts, true));
+  step(natsOptions_SetSendAsap(opts, options.send_asap));
   step(natsOptions_SetMaxPendingMsgs(opts, 262144));
   step(natsOptions_SetDisconnectedCB(opts, OnDisconnected, events));
   step(natsOptions_SetReconnectedCB(opts, OnReconnected, events));

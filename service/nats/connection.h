@@ -17,6 +17,9 @@ namespace privacy::nats {
 struct ConnectOptions {
   std::string url = "nats://127.0.0.1:4222";  // comma-separated list allowed
   std::string name = "privacy-filter";
+  // Send every publish at once (replies, latency-bound writes) instead of
+  // letting the library's flusher batch them (background traffic).
+  bool send_asap = true;
   std::string user;
   std::string password;
   std::string token;
