@@ -66,6 +66,7 @@ trap 'exit 130' INT TERM
 # Starts nats-server on a free loopback port; sets `url`.
 start_server() {
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/privacy-bench.XXXXXX")
+  : >"$tmp/nats-server.log"
   "$nats_server" -js -a 127.0.0.1 -p -1 -sd "$tmp/store" >"$tmp/nats-server.log" 2>&1 &
   server_pid=$!
   local port=""

@@ -34,8 +34,10 @@ struct BenchRun {
 std::string FormatTable(const BenchRun& run);
 
 // One JSON object: the settings, "errors" (the total) and "phases", an array
-// with one object per phase on a line of its own. Latencies are in
-// microseconds; "rps_ratio" and "p99_ratio" are null without an echo phase.
+// with one object per phase on a line of its own. A phase's "requests" are
+// its successful replies in the measured window, its "errors" those of the
+// whole phase; latencies are in microseconds; "rps_ratio" and "p99_ratio"
+// are null without an echo phase.
 std::string FormatJson(const BenchRun& run);
 
 }  // namespace privacy::app

@@ -112,25 +112,30 @@ Result<LoadResult> PipelinedLoad::Run() {
   natsSubscription_SetPendingLimits(raw_sub, -1, -1);
   latencies_ns_.reserve(1 << 16);
 
+  // Every slot is started before the sweeper, which restarts idle slots.
+  for (size_t i = 0; i < slot_count_; ++i) {
+    std::lock_guard lock(slots_[i].mutex);
+    in_flight_++;
+    Send(i, slots_[i]);
+  }
   std::jthread sweeper([this](std::stop_token stop) {
     while (!stop.stop_requested()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
       Sweep();
     }
   });
-  for (size_t i = 0; i < slot_count_; ++i) {
-    std::lock_guard lock(slots_[i].mutex);
-    in_flight_++;
-    Send(i, slots_[i]);
-  }
   std::this_thread::sleep_for(spec_.warmup);
   EnterStage(Stage::kMeasure, &window_start_);
   std::this_thread::sleep_for(spec_.duration);
   EnterStage(Stage::kDrain, &window_end_);
   // The sweeper expires whatever is still unanswered after the timeout.
-  while (in_flight_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const Clock::time_point give_up = Clock::now() + spec_.request_timeout + std::chrono::seconds(1);
+  while (in_flight_.load() > 0 && Clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   sweeper.request_stop();
   sweeper.join();
+  for (int64_t left = in_flight_.load(); left > 0; --left) RecordError("unanswered at the end");
   natsSubscription_Drain(raw_sub);
   natsSubscription_WaitForDrainCompletion(raw_sub, 1000);
 
