@@ -3,6 +3,7 @@
 // binary.
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
+#include <nats/nats.h>
 
 #include <functional>
 
@@ -20,6 +21,9 @@ void DiscardProtobufLog(google::protobuf::LogLevel, const char*, int, const std:
 
 int main(int argc, char** argv) {
   google::protobuf::SetLogHandler(&DiscardProtobufLog);
+  // nats.c spins 2000 times on a busy lock before it sleeps; with few cores
+  // shared with nats-server the spinning costs more than it saves.
+  nats_Open(0);
   CLI::App app{"privacy-filter: keeps personal data out of LLM prompts, over NATS"};
   app.set_version_flag("--version", PRIVACY_FILTER_VERSION);
   app.require_subcommand(1);
