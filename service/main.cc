@@ -1,12 +1,15 @@
 // privacy-filter: the worker (`serve`), its clients (`mask`, `detect`,
-// `resolve`, `demask`, `delete`), `eval` and `keygen`, in one binary.
+// `resolve`, `demask`, `delete`), `eval`, `keygen`, `health` and `audit`, in
+// one binary.
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
 
 #include <functional>
 
+#include "app/audit_command.h"
 #include "app/client_commands.h"
 #include "app/eval_command.h"
+#include "app/health_command.h"
 #include "app/keygen_command.h"
 #include "app/worker.h"
 
@@ -31,6 +34,8 @@ int main(int argc, char** argv) {
   privacy::app::AddClientCommands(&app, &run);
   privacy::app::AddEvalCommand(&app, &run);
   privacy::app::AddKeygenCommand(&app, &run);
+  privacy::app::AddHealthCommand(&app, &run);
+  privacy::app::AddAuditCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

@@ -45,6 +45,9 @@ struct ServeConfig {
   int handler_threads = 32;
   std::string log_level = "info";
   int64_t drain_timeout_ms = 30000;
+  // A file the worker writes its id into while it serves, so that
+  // `privacy-filter health --worker-file` in the same container finds it.
+  std::string id_file;
 };
 
 // Adds the NATS connection flags (--nats-url, credentials, TLS) to `app`.

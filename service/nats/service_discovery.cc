@@ -38,6 +38,27 @@ void AppendEndpointIdentity(std::string* out, const RequestServer::EndpointInfo&
   AppendField(out, "queue_group", e.queue_group);
 }
 
+// The endpoint's latency figures over the recent window, as a JSON member.
+std::string LatencyMember(const LatencyHistogram& latency) {
+  LatencySummary s = latency.Summary();
+  return "\"latency\":{\"window_s\":" + std::to_string(latency.window().count()) +
+         ",\"count\":" + std::to_string(s.count) + ",\"p50_ns\":" + std::to_string(s.p50_ns) +
+         ",\"p90_ns\":" + std::to_string(s.p90_ns) + ",\"p99_ns\":" + std::to_string(s.p99_ns) +
+         ",\"max_ns\":" + std::to_string(s.max_ns) + "}";
+}
+
+// One `data` object: the latency member, then the members of `extra` (a
+// JSON object's text, or empty).
+std::string EndpointDataObject(const LatencyHistogram& latency, std::string_view extra) {
+  std::string out = "{" + LatencyMember(latency);
+  if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
+    out.push_back(',');
+    out.append(extra.substr(1, extra.size() - 2));
+  }
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace
 
 ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
@@ -98,8 +119,8 @@ std::string ServiceDiscovery::StatsJson() const {
     AppendField(&out, "last_error", s.last_error);
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
-    std::string data = endpoint_data_ ? endpoint_data_(e.name) : std::string();
-    out.append(",\"data\":" + (data.empty() ? std::string("{}") : data) + "}");
+    std::string extra = endpoint_data_ ? endpoint_data_(e.name) : std::string();
+    out.append(",\"data\":" + EndpointDataObject(s.latency, extra) + "}");
   }
   out.append("]}");
   return out;

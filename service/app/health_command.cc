@@ -1,0 +1,76 @@
+#include "app/health_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include "app/health_check.h"
+#include "app/health_report.h"
+#include "app/serve_config.h"
+#include "app/worker_id_file.h"
+#include "nats/connection.h"
+
+namespace privacy::app {
+
+namespace {
+
+// Settings of one `health` run.
+struct HealthCommandOptions {
+  nats::ConnectOptions connect;
+  HealthCheckOptions check;
+  std::string worker_file;
+  int64_t timeout_ms = 2000;
+  bool json = false;
+};
+
+int Report(const HealthFindings& findings, bool json) {
+  if (json) {
+    std::cout << JsonHealthReport(findings) << "\n";
+  } else {
+    std::cout << HumanHealthReport(findings);
+  }
+  return findings.healthy() ? 0 : 1;
+}
+
+int RunHealth(HealthCommandOptions options) {
+  HealthFindings findings;
+  options.check.timeout = std::chrono::milliseconds(options.timeout_ms);
+  if (!options.worker_file.empty()) {
+    auto id = ReadWorkerIdFile(options.worker_file);
+    if (!id) {
+      findings.problems.push_back(id.error().message);
+      return Report(findings, options.json);
+    }
+    options.check.worker_id = *id;
+  }
+  Logger logger(LogLevel::kError);
+  options.connect.name = "privacy-filter-health";
+  options.connect.connect_timeout_ms = options.timeout_ms;
+  auto conn = nats::Connect(options.connect, &logger);
+  if (!conn) {
+    findings.problems.push_back(conn.error().message);
+    return Report(findings, options.json);
+  }
+  return Report(CheckHealth((*conn)->get(), options.check), options.json);
+}
+
+}  // namespace
+
+void AddHealthCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<HealthCommandOptions>();
+  auto* health = app->add_subcommand(
+      "health", "check one worker (--worker) or all workers over NATS; exit 0 when healthy");
+  AddConnectOptions(health, &options->connect);
+  auto* worker = health->add_option("--worker", options->check.worker_id,
+                                    "id of the worker to check (as in $SRV.PING); default: all");
+  health
+      ->add_option("--worker-file", options->worker_file,
+                   "file holding the id of the worker to check (serve --id-file)")
+      ->excludes(worker);
+  health->add_option("--timeout-ms", options->timeout_ms, "the whole check's time limit")
+      ->check(CLI::Range(int64_t{100}, int64_t{60000}))
+      ->capture_default_str();
+  health->add_flag("--json", options->json, "print one JSON object instead of text");
+  health->callback([=] { *run = [=] { return RunHealth(*options); }; });
+}
+
+}  // namespace privacy::app
