@@ -88,8 +88,7 @@ std::string HumanHealthReport(const HealthFindings& findings) {
              (ok != detector.fields().end() && ok->second.bool_value()
                   ? "ok"
                   : "FAILED (" + Text(detector, "error") + ")") +
-             "
-";
+             "\n";
     }
     out += "  endpoints: " + std::to_string(worker.endpoints) + ", requests " +
            std::to_string(worker.requests) + ", errors " + std::to_string(worker.errors) + "\n";
