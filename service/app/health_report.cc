@@ -55,13 +55,13 @@ void AppendTargetLines(std::string* out, const Struct& report, const char* key,
   }
 }
 
-void AppendJsonStrings(std::string* out, const std::vector<std::string>& values) {
-  out->push_back('[');
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    AppendJsonString(out, values[i]);
+std::string JsonStrings(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const std::string& value : values) {
+    if (out.size() > 1) out.push_back(',');
+    AppendJsonString(&out, value);
   }
-  out->push_back(']');
+  return out + "]";
 }
 
 }  // namespace
@@ -97,34 +97,35 @@ std::string HumanHealthReport(const HealthFindings& findings) {
 }
 
 std::string JsonHealthReport(const HealthFindings& findings) {
-  std::string out = "{\"healthy\":";
-  out += findings.healthy() ? "true" : "false";
-  out += ",\"problems\":";
-  AppendJsonStrings(&out, findings.problems);
+  std::string workers = "[";
+  for (const WorkerFindings& worker : findings.workers) {
+    if (workers.size() > 1) workers.push_back(',');
+    workers += JsonObject()
+                   .String("id", worker.id)
+                   .String("version", worker.version)
+                   .Bool("healthy", worker.problems.empty())
+                   .Raw("problems", JsonStrings(worker.problems))
+                   .Number("endpoints", worker.endpoints)
+                   .Number("requests", static_cast<int64_t>(worker.requests))
+                   .Number("errors", static_cast<int64_t>(worker.errors))
+                   .Raw("report", worker.report_json.empty() ? "null" : worker.report_json)
+                   .Close();
+  }
+  workers.push_back(']');
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.3f", findings.round_trip.milliseconds);
-  out += ",\"round_trip\":{\"subject\":\"privacy.detect\",\"ok\":";
-  out += findings.round_trip.ok ? "true" : "false";
-  out += std::string(",\"ms\":") + ms + ",\"error\":";
-  AppendJsonString(&out, findings.round_trip.error);
-  out += "},\"workers\":[";
-  for (size_t i = 0; i < findings.workers.size(); ++i) {
-    const WorkerFindings& worker = findings.workers[i];
-    if (i > 0) out.push_back(',');
-    out += "{\"id\":";
-    AppendJsonString(&out, worker.id);
-    out += ",\"version\":";
-    AppendJsonString(&out, worker.version);
-    out += std::string(",\"healthy\":") + (worker.problems.empty() ? "true" : "false");
-    out += ",\"problems\":";
-    AppendJsonStrings(&out, worker.problems);
-    out += ",\"endpoints\":" + std::to_string(worker.endpoints) +
-           ",\"requests\":" + std::to_string(worker.requests) +
-           ",\"errors\":" + std::to_string(worker.errors) + ",\"report\":" +
-           (worker.report_json.empty() ? std::string("null") : worker.report_json) + "}";
-  }
-  out += "]}";
-  return out;
+  std::string round_trip = JsonObject()
+                               .String("subject", "privacy.detect")
+                               .Bool("ok", findings.round_trip.ok)
+                               .Raw("ms", ms)
+                               .String("error", findings.round_trip.error)
+                               .Close();
+  return JsonObject()
+      .Bool("healthy", findings.healthy())
+      .Raw("problems", JsonStrings(findings.problems))
+      .Raw("round_trip", round_trip)
+      .Raw("workers", workers)
+      .Close();
 }
 
 }  // namespace privacy::app

@@ -43,7 +43,7 @@ Result<std::unique_ptr<AuditReader>> AuditReader::Open(natsConnection* conn,
   if (natsStatus s = natsConnection_JetStream(&raw_js, conn, &js_options); s != NATS_OK) {
     return FromNatsStatus(s, "opening JetStream");
   }
-  std::unique_ptr<AuditReader> reader(new AuditReader(JetStreamPtr(raw_js), options));
+  std::unique_ptr<AuditReader> reader(new AuditReader(conn, JetStreamPtr(raw_js), options));
   const std::string filter = options.subject_prefix + ".>";
   auto created = EnsureConsumer(reader->js_.get(), options, filter);
   if (!created) return created.error();
@@ -67,7 +67,15 @@ Result<int> AuditReader::ReadBatch(int max, std::chrono::milliseconds wait,
   natsMsgList list{nullptr, 0};
   jsErrCode err = static_cast<jsErrCode>(0);
   natsStatus s = natsSubscription_Fetch(&list, subscription_.get(), max, wait.count(), &err);
-  if (s == NATS_TIMEOUT) return 0;
+  if (s == NATS_TIMEOUT) {
+    // A refused fetch request gets no reply either: the server reports it
+    // on the connection instead.
+    const char* text = nullptr;
+    if (natsConnection_GetLastError(conn_, &text) == NATS_NOT_PERMITTED) {
+      return MakeError(ErrorCode::kForbidden, std::string("fetching audit events: ") + text);
+    }
+    return 0;
+  }
   if (s != NATS_OK) return FromNatsStatus(s, "fetching audit events");
   // Owned one by one, so the ones not handled yet are freed on an error.
   std::vector<MsgPtr> messages;

@@ -37,7 +37,8 @@ class AuditReader {
   // Fetches up to `max` events, waiting up to `wait` for them; hands each
   // event's JSON to `handle` in stream order and acknowledges it (waiting
   // for the server's confirmation) after `handle` returns. Returns how many
-  // were handled: 0 when none came in time.
+  // were handled: 0 when none came in time; 403 when the server refused
+  // the fetch (the user may not read this consumer).
   Result<int> ReadBatch(int max, std::chrono::milliseconds wait,
                         const std::function<void(std::string_view)>& handle);
 
@@ -45,9 +46,10 @@ class AuditReader {
   bool created() const { return created_; }
 
  private:
-  AuditReader(JetStreamPtr js, AuditReaderOptions options)
-      : js_(std::move(js)), options_(std::move(options)) {}
+  AuditReader(natsConnection* conn, JetStreamPtr js, AuditReaderOptions options)
+      : conn_(conn), js_(std::move(js)), options_(std::move(options)) {}
 
+  natsConnection* conn_;
   JetStreamPtr js_;
   AuditReaderOptions options_;
   SubscriptionPtr subscription_;

@@ -41,10 +41,14 @@ void AppendEndpointIdentity(std::string* out, const RequestServer::EndpointInfo&
 // The endpoint's latency figures over the recent window, as a JSON member.
 std::string LatencyMember(const LatencyHistogram& latency) {
   LatencySummary s = latency.Summary();
-  return "\"latency\":{\"window_s\":" + std::to_string(latency.window().count()) +
-         ",\"count\":" + std::to_string(s.count) + ",\"p50_ns\":" + std::to_string(s.p50_ns) +
-         ",\"p90_ns\":" + std::to_string(s.p90_ns) + ",\"p99_ns\":" + std::to_string(s.p99_ns) +
-         ",\"max_ns\":" + std::to_string(s.max_ns) + "}";
+  return "\"latency\":" + JsonObject()
+                              .Number("window_s", latency.window().count())
+                              .Number("count", static_cast<int64_t>(s.count))
+                              .Number("p50_ns", s.p50_ns)
+                              .Number("p90_ns", s.p90_ns)
+                              .Number("p99_ns", s.p99_ns)
+                              .Number("max_ns", s.max_ns)
+                              .Close();
 }
 
 // One `data` object: the latency member, then the members of `extra` (a

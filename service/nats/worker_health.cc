@@ -20,24 +20,18 @@ const char* ConnectionStatusName(natsConnStatus status) {
   return "unknown";
 }
 
-void AppendKey(std::string* out, const char* key) {
-  AppendJsonString(out, key);
-  out->push_back(':');
-}
-
-void AppendNumber(std::string* out, const char* key, int64_t value) {
-  AppendKey(out, key);
-  out->append(std::to_string(value));
-}
-
-void AppendString(std::string* out, const char* key, std::string_view value) {
-  AppendKey(out, key);
-  AppendJsonString(out, value);
-}
-
-void AppendBool(std::string* out, const char* key, bool value) {
-  AppendKey(out, key);
-  out->append(value ? "true" : "false");
+// [{"setting":..,"configured":..,"actual":..},...]
+std::string DifferencesJson(const StreamSettings& configured, const StreamSettings& actual) {
+  std::string out = "[";
+  for (const SettingDifference& d : DiffStreamSettings(configured, actual)) {
+    if (out.size() > 1) out.push_back(',');
+    out += JsonObject()
+               .String("setting", d.setting)
+               .String("configured", d.configured)
+               .String("actual", d.actual)
+               .Close();
+  }
+  return out + "]";
 }
 
 }  // namespace
@@ -64,81 +58,46 @@ Status WorkerHealth::Register(RequestServer* server) {
                              });
 }
 
-bool WorkerHealth::AppendTarget(std::string* out, const char* key,
-                                const HealthTarget& target) const {
+std::string WorkerHealth::TargetJson(const HealthTarget& target, bool* usable) const {
   auto found = InspectStream(js_, target.stream, timeout_ms_);
-  AppendKey(out, key);
-  out->push_back('{');
-  AppendString(out, "name", target.name);
-  out->push_back(',');
-  AppendBool(out, "usable", found.ok());
-  if (!found) {
-    out->push_back(',');
-    AppendString(out, "error", found.error().message);
-    out->push_back('}');
-    return false;
-  }
+  *usable = found.ok();
+  JsonObject out;
+  out.String("name", target.name).Bool("usable", found.ok());
+  if (!found) return out.String("error", found.error().message).Close();
   const StreamSettings& actual = found->settings;
-  out->push_back(',');
-  AppendNumber(out, "replicas", actual.replicas);
-  out->push_back(',');
-  AppendString(out, "storage", actual.memory_storage ? "memory" : "file");
-  out->push_back(',');
-  AppendNumber(out, "max_age_s", actual.max_age.count());
-  out->push_back(',');
-  AppendNumber(out, "messages", static_cast<int64_t>(found->messages));
-  out->push_back(',');
-  AppendString(out, "leader", found->leader);
-  out->append(",\"differences\":[");
-  bool first = true;
-  for (const SettingDifference& d : DiffStreamSettings(target.configured, actual)) {
-    if (!first) out->push_back(',');
-    first = false;
-    out->push_back('{');
-    AppendString(out, "setting", d.setting);
-    out->push_back(',');
-    AppendString(out, "configured", d.configured);
-    out->push_back(',');
-    AppendString(out, "actual", d.actual);
-    out->push_back('}');
-  }
-  out->append("]}");
-  return true;
+  return out.Number("replicas", actual.replicas)
+      .String("storage", actual.memory_storage ? "memory" : "file")
+      .Number("max_age_s", actual.max_age.count())
+      .Number("messages", static_cast<int64_t>(found->messages))
+      .String("leader", found->leader)
+      .Raw("differences", DifferencesJson(target.configured, actual))
+      .Close();
 }
 
 std::string WorkerHealth::ReportJson() const {
   natsConnStatus status = natsConnection_Status(conn_);
   char url[256] = "";
   natsConnection_GetConnectedUrl(conn_, url, sizeof url);
-  bool connected = status == NATS_CONN_STATUS_CONNECTED;
-
-  std::string body;
-  body.push_back(',');
-  AppendKey(&body, "nats");
-  body.push_back('{');
-  AppendString(&body, "status", ConnectionStatusName(status));
-  body.push_back(',');
-  AppendString(&body, "server", url);
-  body.append("},");
-  bool bucket_ok = AppendTarget(&body, "kv_bucket", bucket_);
-  body.push_back(',');
-  bool stream_ok = AppendTarget(&body, "audit_stream", audit_stream_);
-  Status detector = detector_check_ ? detector_check_() : Status::Ok();
-  body.push_back(',');
-  AppendKey(&body, "detector");
-  body.push_back('{');
-  AppendBool(&body, "ok", detector.ok());
-  if (!detector) {
-    body.push_back(',');
-    AppendString(&body, "error", detector.error().message);
-  }
-  body.append("}}");
-
-  std::string out = "{";
-  AppendString(&out, "id", worker_id_);
-  out.push_back(',');
-  AppendBool(&out, "healthy", connected && bucket_ok && stream_ok && detector.ok());
-  return out + body;
+  std::string nats =
+      JsonObject().String("status", ConnectionStatusName(status)).String("server", url).Close();
+  bool bucket_ok = false;
+  bool stream_ok = false;
+  std::string bucket = TargetJson(bucket_, &bucket_ok);
+  std::string stream = TargetJson(audit_stream_, &stream_ok);
+  Status detector_status = detector_check_ ? detector_check_() : Status::Ok();
+  JsonObject detector;
+  detector.Bool("ok", detector_status.ok());
+  if (!detector_status) detector.String("error", detector_status.error().message);
+  bool healthy =
+      status == NATS_CONN_STATUS_CONNECTED && bucket_ok && stream_ok && detector_status.ok();
+  return JsonObject()
+      .String("id", worker_id_)
+      .Bool("healthy", healthy)
+      .Raw("nats", nats)
+      .Raw("kv_bucket", bucket)
+      .Raw("audit_stream", stream)
+      .Raw("detector", detector.Close())
+      .Close();
 }
 
 }  // namespace privacy::nats

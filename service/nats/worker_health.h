@@ -45,8 +45,8 @@ class WorkerHealth {
   std::string ReportJson() const;
 
  private:
-  // Appends "key":{...} for `target`; false when it is not usable.
-  bool AppendTarget(std::string* out, const char* key, const HealthTarget& target) const;
+  // The report on `target`; `*usable` tells whether JetStream reported it.
+  std::string TargetJson(const HealthTarget& target, bool* usable) const;
 
   natsConnection* conn_;
   jsCtx* js_;

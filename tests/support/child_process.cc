@@ -58,6 +58,14 @@ ChildProcess::ChildProcess(Options options) : options_(std::move(options)) {
   if (log_fd < 0) {
     throw std::runtime_error("open(" + options_.log_file.string() + "): " + std::strerror(errno));
   }
+  int out_fd = options_.stdout_file.empty()
+                   ? ::fcntl(log_fd, F_DUPFD_CLOEXEC, 0)
+                   : ::open(options_.stdout_file.c_str(),
+                            O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (out_fd < 0) {
+    ::close(log_fd);
+    throw std::runtime_error("open(" + options_.stdout_file.string() + "): " + std::strerror(errno));
+  }
   int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   const pid_t parent = ::getpid();
 
@@ -68,7 +76,7 @@ ChildProcess::ChildProcess(Options options) : options_(std::move(options)) {
     if (::getppid() != parent) ::_exit(127);
     ::setpgid(0, 0);
     if (null_fd >= 0) ::dup2(null_fd, STDIN_FILENO);
-    ::dup2(log_fd, STDOUT_FILENO);
+    ::dup2(out_fd, STDOUT_FILENO);
     ::dup2(log_fd, STDERR_FILENO);
     ::close_range(3, ~0U, 0);
     ::execvpe(argv[0], argv.data(), envp.data());
@@ -78,6 +86,7 @@ ChildProcess::ChildProcess(Options options) : options_(std::move(options)) {
   }
   const int fork_errno = errno;
   ::close(log_fd);
+  ::close(out_fd);
   if (null_fd >= 0) ::close(null_fd);
   if (pid_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(fork_errno));
 }

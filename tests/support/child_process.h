@@ -25,6 +25,8 @@ class ChildProcess {
     // argv[0] is looked up in PATH when it holds no '/'.
     std::vector<std::string> argv;
     std::filesystem::path log_file;
+    // When set, stdout goes to this file instead of the log file.
+    std::filesystem::path stdout_file;
     // Added to (or overriding) the environment of the test binary.
     std::vector<std::pair<std::string, std::string>> env;
   };
