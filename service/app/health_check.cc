@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "nats/gather.h"
+#include "nats/client_requests.h"
 #include "nats/worker_health.h"
 
 namespace privacy::app {

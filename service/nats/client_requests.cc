@@ -1,4 +1,4 @@
-#include "nats/gather.h"
+#include "nats/client_requests.h"
 
 #include <algorithm>
 #include <cstdlib>
