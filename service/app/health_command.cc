@@ -22,6 +22,14 @@ struct HealthCommandOptions {
   bool json = false;
 };
 
+// The findings of a check that could not start.
+HealthFindings NotChecked(std::string problem) {
+  HealthFindings findings;
+  findings.problems.push_back(std::move(problem));
+  findings.round_trip.error = "not attempted";
+  return findings;
+}
+
 int Report(const HealthFindings& findings, bool json) {
   if (json) {
     std::cout << JsonHealthReport(findings) << "\n";
@@ -32,24 +40,21 @@ int Report(const HealthFindings& findings, bool json) {
 }
 
 int RunHealth(HealthCommandOptions options) {
-  HealthFindings findings;
-  options.check.timeout = std::chrono::milliseconds(options.timeout_ms);
+  const auto started = std::chrono::steady_clock::now();
+  const std::chrono::milliseconds timeout(options.timeout_ms);
   if (!options.worker_file.empty()) {
     auto id = ReadWorkerIdFile(options.worker_file);
-    if (!id) {
-      findings.problems.push_back(id.error().message);
-      return Report(findings, options.json);
-    }
+    if (!id) return Report(NotChecked(id.error().message), options.json);
     options.check.worker_id = *id;
   }
   Logger logger(LogLevel::kError);
   options.connect.name = "privacy-filter-health";
-  options.connect.connect_timeout_ms = options.timeout_ms;
+  options.connect.connect_timeout_ms = options.timeout_ms / 2;
   auto conn = nats::Connect(options.connect, &logger);
-  if (!conn) {
-    findings.problems.push_back(conn.error().message);
-    return Report(findings, options.json);
-  }
+  if (!conn) return Report(NotChecked(conn.error().message), options.json);
+  // The check gets what the connection left of the time limit.
+  options.check.timeout = timeout - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now() - started);
   return Report(CheckHealth((*conn)->get(), options.check), options.json);
 }
 
