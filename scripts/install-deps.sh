@@ -10,6 +10,7 @@ packages=(
   libboost-dev libssl-dev openssl
   libcli11-dev doctest-dev libbenchmark-dev
   libhyperscan-dev libphonenumber-dev
+  python3-yaml
 )
 
 missing=()

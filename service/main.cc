@@ -1,6 +1,6 @@
 // privacy-filter: the worker (`serve`), its clients (`mask`, `detect`,
-// `resolve`, `demask`, `delete`), `eval`, `keygen` and `bench`, in one
-// binary.
+// `resolve`, `demask`, `delete`), `eval`, `keygen`, `bench`, `health` and
+// `audit`, in one binary.
 #include <CLI/CLI.hpp>
 #include <google/protobuf/stubs/logging.h>
 #include <nats/nats.h>
@@ -8,8 +8,10 @@
 #include <functional>
 
 #include "app/bench_command.h"
+#include "app/audit_command.h"
 #include "app/client_commands.h"
 #include "app/eval_command.h"
+#include "app/health_command.h"
 #include "app/keygen_command.h"
 #include "app/worker.h"
 
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
   privacy::app::AddEvalCommand(&app, &run);
   privacy::app::AddKeygenCommand(&app, &run);
   privacy::app::AddBenchCommand(&app, &run);
+  privacy::app::AddHealthCommand(&app, &run);
+  privacy::app::AddAuditCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

@@ -169,6 +169,9 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("NER_TYPES")
       ->delimiter(',')
       ->capture_default_str();
+  app->add_option("--id-file", c->id_file,
+                  "file to hold the worker id while it serves (for `health --worker-file`)")
+      ->envname("WORKER_ID_FILE");
   app->add_option("--log-level", c->log_level, "debug, info, warn or error")
       ->envname("LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))

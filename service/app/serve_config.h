@@ -46,6 +46,9 @@ struct ServeConfig {
   int subscriptions_per_endpoint = 2;
   std::string log_level = "info";
   int64_t drain_timeout_ms = 30000;
+  // A file the worker writes its id into while it serves, so that
+  // `privacy-filter health --worker-file` in the same container finds it.
+  std::string id_file;
 };
 
 // Adds the NATS connection flags (--nats-url, credentials, TLS) to `app`.

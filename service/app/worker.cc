@@ -7,11 +7,13 @@
 #include <functional>
 
 #include "app/privacy_service.h"
+#include "app/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
 #include "nats/ner_client.h"
 #include "nats/request_server.h"
 #include "nats/service_discovery.h"
+#include "nats/worker_health.h"
 #include "tenant/tenant_guard.h"
 #include "vault/encrypting_session_store.h"
 #include "vault/random.h"
@@ -87,6 +89,27 @@ nats::ServiceDiscovery::EndpointData NerStatsData(
            ",\"skipped\":" + std::to_string(c.skipped) + "}}";
   };
 }
+
+// The detection step of the health endpoint: the worker's own detector
+// must find the e-mail address in a fixed text (no session, no model).
+nats::WorkerHealth::SelfCheck DetectorSelfCheck(
+    std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints) {
+  return [endpoints]() -> Status {
+    v1::DetectRequest request;
+    request.set_text("health check: probe@example.com");
+    request.add_entities_to_mask("EMAIL");
+    auto reply = endpoints->Detect(request);
+    if (!reply) return reply.error();
+    if (reply->entities_size() != 1) {
+      return MakeError(ErrorCode::kInternal, "detector self-check found no e-mail address");
+    }
+    return Status::Ok();
+  };
+}
+
+// JetStream look-ups of one health check wait at most this long each, so
+// that a probe with the default 2 s timeout gets an answer.
+constexpr int64_t kHealthLookupTimeoutMs = 500;
 
 int Fail(Logger& logger, const char* event, const Error& error) {
   logger.Error(event, {{"error", error.message}});
@@ -169,7 +192,22 @@ int RunWorker(ServeConfig config) {
   if (auto status = discovery.Register(&discovery_server); !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
+  nats::WorkerHealth health(
+      nc, js->get(), worker_id,
+      {config.bucket.bucket, "KV_" + config.bucket.bucket,
+       nats::KvSessionStore::ConfiguredSettings(config.bucket)},
+      {config.audit.stream, config.audit.stream, nats::AuditLog::ConfiguredSettings(config.audit)},
+      DetectorSelfCheck(endpoints), kHealthLookupTimeoutMs);
+  if (auto status = health.Register(&discovery_server); !status) {
+    return Fail(logger, "subscribe_failed", status.error());
+  }
   natsConnection_Flush(nc);
+  std::unique_ptr<WorkerIdFile> id_file;
+  if (!config.id_file.empty()) {
+    auto written = WorkerIdFile::Write(config.id_file, worker_id);
+    if (!written) return Fail(logger, "worker_id_file_failed", written.error());
+    id_file = std::move(*written);
+  }
 
   int stop_signal = 0;
   stop_signals.async_wait([&](const boost::system::error_code&, int signal) {
@@ -192,6 +230,7 @@ int RunWorker(ServeConfig config) {
   // Graceful stop: no new requests, finish and answer the ones in flight,
   // flush audit events, then close the connection.
   logger.Info("worker_stopping", {{"signal", stop_signal}, {"in_flight", server.in_flight()}});
+  id_file.reset();
   discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));

@@ -30,4 +30,34 @@ void AppendJsonEscaped(std::string* out, std::string_view s) {
   }
 }
 
+void JsonObject::Key(std::string_view key) {
+  if (text_.size() > 1) text_.push_back(',');
+  AppendJsonString(&text_, key);
+  text_.push_back(':');
+}
+
+JsonObject& JsonObject::String(std::string_view key, std::string_view value) {
+  Key(key);
+  AppendJsonString(&text_, value);
+  return *this;
+}
+
+JsonObject& JsonObject::Number(std::string_view key, int64_t value) {
+  Key(key);
+  text_.append(std::to_string(value));
+  return *this;
+}
+
+JsonObject& JsonObject::Bool(std::string_view key, bool value) {
+  Key(key);
+  text_.append(value ? "true" : "false");
+  return *this;
+}
+
+JsonObject& JsonObject::Raw(std::string_view key, std::string_view json) {
+  Key(key);
+  text_.append(json);
+  return *this;
+}
+
 }  // namespace privacy

@@ -3,6 +3,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include "nats/nats_status.h"
+#include "nats/stream_inspection.h"
 
 namespace privacy::nats {
 
@@ -15,6 +16,8 @@ Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger
   StreamInfoPtr info(raw_info);
   if (s == NATS_OK) {
     logger->Info("audit_stream_bound", {{"stream", options.stream}});
+    WarnOnSettingDifferences(logger, "audit_stream_settings_differ", "stream", options.stream,
+                             AuditLog::ConfiguredSettings(options), SettingsOf(*info->Config));
     return Status::Ok();
   }
   if (s != NATS_NOT_FOUND) return FromNatsStatus(s, "looking up audit stream");
@@ -41,6 +44,10 @@ Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger
 }
 
 }  // namespace
+
+StreamSettings AuditLog::ConfiguredSettings(const AuditStreamOptions& options) {
+  return {options.replicas, options.max_age, options.memory_storage, std::nullopt};
+}
 
 Result<std::unique_ptr<AuditLog>> AuditLog::Open(natsConnection* conn,
                                                  const AuditStreamOptions& options,

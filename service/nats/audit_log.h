@@ -9,6 +9,7 @@
 
 #include "common/logger.h"
 #include "common/status.h"
+#include "common/stream_settings.h"
 #include "nats/handles.h"
 #include "privacy/v1/audit.pb.h"
 
@@ -42,6 +43,9 @@ class AuditLog {
   Status Flush(std::chrono::milliseconds timeout);
 
   uint64_t failed_count() const { return failed_.load(); }
+
+  // The settings the service gives the stream it creates.
+  static StreamSettings ConfiguredSettings(const AuditStreamOptions& options);
 
  private:
   AuditLog(JetStreamPtr js, AuditStreamOptions options, Logger* logger);

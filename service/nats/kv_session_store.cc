@@ -2,12 +2,26 @@
 
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
+#include "nats/stream_inspection.h"
 
 namespace privacy::nats {
 
 namespace {
 
 Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
+
+// Warns about every setting of the existing bucket that differs from
+// `options`.
+void CheckExistingBucket(jsCtx* js, const KvBucketOptions& options, Logger* logger) {
+  auto found = InspectStream(js, "KV_" + options.bucket, options.request_timeout_ms);
+  if (!found) {
+    logger->Warn("kv_bucket_inspect_failed",
+                 {{"bucket", options.bucket}, {"error", found.error().message}});
+    return;
+  }
+  WarnOnSettingDifferences(logger, "kv_bucket_settings_differ", "bucket", options.bucket,
+                           KvSessionStore::ConfiguredSettings(options), found->settings);
+}
 
 }  // namespace
 
@@ -21,7 +35,7 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
     kvConfig_Init(&config);
     config.Bucket = options.bucket.c_str();
     config.Description = "privacy-filter sessions";
-    config.History = 1;
+    config.History = kHistory;
     // nats.c 3.4.1 takes the bucket max age in nanoseconds.
     config.TTL = std::chrono::duration_cast<std::chrono::nanoseconds>(options.max_age).count();
     config.StorageType = options.memory_storage ? js_MemoryStorage : js_FileStorage;
@@ -34,11 +48,16 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
     }
   } else if (s == NATS_OK) {
     logger->Info("kv_bucket_bound", {{"bucket", options.bucket}});
+    CheckExistingBucket(js, options, logger);
   }
   KvStorePtr bound(raw);
   if (s != NATS_OK) return FromNatsStatus(s, "opening KV bucket " + options.bucket);
   return std::unique_ptr<KvSessionStore>(
       new KvSessionStore(js, options, std::move(cache), std::move(publisher)));
+}
+
+StreamSettings KvSessionStore::ConfiguredSettings(const KvBucketOptions& options) {
+  return {options.replicas, options.max_age, options.memory_storage, kHistory};
 }
 
 KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,

@@ -9,6 +9,7 @@
 
 #include "common/logger.h"
 #include "common/status.h"
+#include "common/stream_settings.h"
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
 #include "vault/session_cache.h"
@@ -51,6 +52,11 @@ class KvSessionStore : public vault::SessionStore {
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
+
+  // The settings the service gives the bucket it creates.
+  static StreamSettings ConfiguredSettings(const KvBucketOptions& options);
+  // Values kept per session key: the current one only.
+  static constexpr int64_t kHistory = 1;
 
  private:
   KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,

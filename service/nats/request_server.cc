@@ -130,6 +130,7 @@ void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
     std::lock_guard lock(endpoint->stats_mutex);
     endpoint->stats.requests++;
     endpoint->stats.processing_time_ns += elapsed;
+    endpoint->stats.latency.Record(std::chrono::nanoseconds(elapsed));
     if (reply.error) {
       endpoint->stats.errors++;
       endpoint->stats.last_error = reply.error->message;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/latency_histogram.h"
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
@@ -49,6 +50,7 @@ struct EndpointStats {
   uint64_t errors = 0;
   int64_t processing_time_ns = 0;
   std::string last_error;
+  LatencyHistogram latency;
 };
 
 class RequestServer;

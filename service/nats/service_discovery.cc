@@ -38,6 +38,31 @@ void AppendEndpointIdentity(std::string* out, const RequestServer::EndpointInfo&
   AppendField(out, "queue_group", e.queue_group);
 }
 
+// The endpoint's latency figures over the recent window, as a JSON member.
+std::string LatencyMember(const LatencyHistogram& latency) {
+  LatencySummary s = latency.Summary();
+  return "\"latency\":" + JsonObject()
+                              .Number("window_s", latency.window().count())
+                              .Number("count", static_cast<int64_t>(s.count))
+                              .Number("p50_ns", s.p50_ns)
+                              .Number("p90_ns", s.p90_ns)
+                              .Number("p99_ns", s.p99_ns)
+                              .Number("max_ns", s.max_ns)
+                              .Close();
+}
+
+// One `data` object: the latency member, then the members of `extra` (a
+// JSON object's text, or empty).
+std::string EndpointDataObject(const LatencyHistogram& latency, std::string_view extra) {
+  std::string out = "{" + LatencyMember(latency);
+  if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
+    out.push_back(',');
+    out.append(extra.substr(1, extra.size() - 2));
+  }
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace
 
 ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
@@ -98,8 +123,8 @@ std::string ServiceDiscovery::StatsJson() const {
     AppendField(&out, "last_error", s.last_error);
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
-    std::string data = endpoint_data_ ? endpoint_data_(e.name) : std::string();
-    out.append(",\"data\":" + (data.empty() ? std::string("{}") : data) + "}");
+    std::string extra = endpoint_data_ ? endpoint_data_(e.name) : std::string();
+    out.append(",\"data\":" + EndpointDataObject(s.latency, extra) + "}");
   }
   out.append("]}");
   return out;

@@ -24,8 +24,9 @@ struct ServiceIdentity {
 // Safe for concurrent use; reads the served endpoints' counters on demand.
 class ServiceDiscovery {
  public:
-  // The `data` object of an endpoint's stats, as JSON text, by endpoint
-  // name; empty for {}. Called concurrently.
+  // Extra members of the `data` object of an endpoint's stats, as the text
+  // of a JSON object, by endpoint name; empty for none. Called concurrently.
+  // The endpoint's latency figures are always in `data` as well.
   using EndpointData = std::function<std::string(std::string_view endpoint_name)>;
 
   ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,

@@ -162,4 +162,36 @@ TEST_SUITE("discovery") {
     CHECK(after["resolve"].first - before["resolve"].first == 1);
     CHECK(after["resolve"].second - before["resolve"].second == 1);
   }
+
+  TEST_CASE("STATS data has each endpoint's latency percentiles over the recent window") {
+    ServiceEnv& env = Env().Get();
+    for (int i = 0; i < 20; ++i) {
+      Call<v1::DetectReply>(env.client(), kDetect, DetectReq("mail a" + std::to_string(i) + "@b.io"));
+    }
+    double detect_count = 0;
+    for (const auto& stats : Gather(env.client(), "$SRV.STATS.privacy")) {
+      for (const auto& e : Field(stats, "endpoints").list_value().values()) {
+        const Struct& endpoint = e.struct_value();
+        const Struct& latency = Field(Field(endpoint, "data").struct_value(), "latency").struct_value();
+        CHECK(Field(latency, "window_s").number_value() == 60);
+        double count = Field(latency, "count").number_value();
+        double p50 = Field(latency, "p50_ns").number_value();
+        double p90 = Field(latency, "p90_ns").number_value();
+        double p99 = Field(latency, "p99_ns").number_value();
+        double max = Field(latency, "max_ns").number_value();
+        CHECK(p50 <= p90);
+        CHECK(p90 <= p99);
+        CHECK(p99 <= max);
+        CHECK(count <= Field(endpoint, "num_requests").number_value());
+        if (Field(endpoint, "name").string_value() != "detect") continue;
+        detect_count += count;
+        if (count > 0) {
+          CHECK(p50 > 0);
+          // No latency exceeds the total processing time.
+          CHECK(max <= Field(endpoint, "processing_time").number_value());
+        }
+      }
+    }
+    CHECK(detect_count >= 20);
+  }
 }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "integration/test_values.h"
+#include "support/accounts_config.h"
 #include "support/jetstream_reader.h"
 #include "support/nats_server.h"
 #include "support/readiness.h"
@@ -20,17 +21,11 @@ namespace v1 = privacy::v1;
 
 namespace {
 
-const std::string kConfig = std::string(TEST_DATA_DIR) + "/../../deploy/nats-accounts.conf";
-const Environment kPasswords = {{"PRIVACY_SERVICE_PASSWORD", "service-secret"},
-                                {"AUDIT_READER_PASSWORD", "audit-secret"},
-                                {"TENANT_A_PASSWORD", "a-secret"},
-                                {"TENANT_B_PASSWORD", "b-secret"}};
-
 // The shipped accounts configuration, with workers given `worker_args`, and
 // clients of the service's own account and of both tenants.
 struct TenantDeployment {
   explicit TenantDeployment(std::vector<std::string> worker_args = {})
-      : server({kConfig, kPasswords}),
+      : server(AccountsServerOptions()),
         service(server.url(), {"privacy-service", "service-secret"}),
         tenant_a(server.url(), {"tenant-a", "a-secret"}),
         tenant_b(server.url(), {"tenant-b", "b-secret"}) {

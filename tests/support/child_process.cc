@@ -59,9 +59,9 @@ ChildProcess::ChildProcess(Options options) : options_(std::move(options)) {
     throw std::runtime_error("open(" + options_.log_file.string() + "): " + std::strerror(errno));
   }
   int out_fd = options_.stdout_file.empty()
-                   ? log_fd
-                   : ::open(options_.stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                            0644);
+                   ? ::fcntl(log_fd, F_DUPFD_CLOEXEC, 0)
+                   : ::open(options_.stdout_file.c_str(),
+                            O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (out_fd < 0) {
     ::close(log_fd);
     throw std::runtime_error("open(" + options_.stdout_file.string() + "): " + std::strerror(errno));
@@ -86,7 +86,7 @@ ChildProcess::ChildProcess(Options options) : options_(std::move(options)) {
   }
   const int fork_errno = errno;
   ::close(log_fd);
-  if (out_fd != log_fd) ::close(out_fd);
+  ::close(out_fd);
   if (null_fd >= 0) ::close(null_fd);
   if (pid_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(fork_errno));
 }

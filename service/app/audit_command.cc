@@ -1,0 +1,121 @@
+#include "app/audit_command.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include "app/serve_config.h"
+#include "nats/audit_reader.h"
+#include "nats/connection.h"
+
+namespace privacy::app {
+
+namespace {
+
+// Settings of one `audit tail` run.
+struct AuditTailOptions {
+  nats::ConnectOptions connect;
+  nats::AuditReaderOptions reader;
+  bool follow = false;
+  int64_t count = 0;  // 0: no limit
+  int64_t wait_ms = 1000;
+};
+
+constexpr int kBatch = 64;
+
+// SIGINT and SIGTERM, caught (whichever thread receives them) and noticed
+// between batches.
+class StopSignals {
+ public:
+  StopSignals() : signals_(context_, SIGINT, SIGTERM) {
+    signals_.async_wait([this](const boost::system::error_code& error, int) {
+      if (!error) requested_ = true;
+    });
+  }
+  bool Requested() {
+    context_.poll();
+    return requested_;
+  }
+
+ private:
+  boost::asio::io_context context_;
+  boost::asio::signal_set signals_;
+  bool requested_ = false;
+};
+
+int RunAuditTail(AuditTailOptions options) {
+  StopSignals stop;
+  Logger logger(LogLevel::kError);
+  options.connect.name = "privacy-filter-audit-tail";
+  auto conn = nats::Connect(options.connect, &logger);
+  if (!conn) {
+    std::cerr << conn.error().message << "\n";
+    return 1;
+  }
+  auto reader = nats::AuditReader::Open((*conn)->get(), options.reader);
+  if (!reader) {
+    std::cerr << reader.error().message << "\n";
+    return 1;
+  }
+  if (!(*reader)->created() && options.reader.from_start) {
+    std::cerr << "consumer " << options.reader.durable
+              << " exists: going on where it stopped (--from-start applies to a new one)\n";
+  }
+  int64_t left = options.count;
+  for (;;) {
+    int batch = left > 0 ? static_cast<int>(std::min<int64_t>(left, kBatch)) : kBatch;
+    auto handled = (*reader)->ReadBatch(batch, std::chrono::milliseconds(options.wait_ms),
+                                        [](std::string_view event) {
+                                          std::cout << event << "\n" << std::flush;
+                                        });
+    if (!handled) {
+      std::cerr << handled.error().message << "\n";
+      return 1;
+    }
+    if (options.count > 0 && (left -= *handled) <= 0) break;
+    if (*handled == 0 && !options.follow) break;
+    if (stop.Requested()) break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
+  auto options = std::make_shared<AuditTailOptions>();
+  auto* audit = app->add_subcommand("audit", "read the audit stream");
+  audit->require_subcommand(1);
+  auto* tail = audit->add_subcommand(
+      "tail", "print audit events as JSON lines through a durable consumer, acknowledging each");
+  AddConnectOptions(tail, &options->connect);
+  tail->add_option("--stream", options->reader.stream, "JetStream stream of audit events")
+      ->envname("AUDIT_STREAM_NAME")
+      ->capture_default_str();
+  tail->add_option("--durable", options->reader.durable,
+                   "durable consumer name; a later run with the same name goes on where this "
+                   "one stopped")
+      ->check([](const std::string& name) {
+        return name.empty() || name.find_first_of(".*> \t") != std::string::npos
+                   ? std::string("a consumer name may not be empty nor hold . * > or blanks")
+                   : std::string();
+      })
+      ->capture_default_str();
+  tail->add_flag("--from-start", options->reader.from_start,
+                 "a new consumer starts at the first stored event (default: the next new one)");
+  tail->add_flag("--follow", options->follow,
+                 "keep waiting for new events until interrupted (SIGINT/SIGTERM)");
+  tail->add_option("--count", options->count, "stop after this many events (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  tail->add_option("--timeout-ms", options->wait_ms,
+                   "longest wait for events in one fetch; without --follow, the run ends "
+                   "when none came in it")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  tail->callback([=] { *run = [=] { return RunAuditTail(*options); }; });
+}
+
+}  // namespace privacy::app

@@ -1,0 +1,18 @@
+// How `privacy-filter health` prints its findings: lines for people, or one
+// JSON object for machines.
+#pragma once
+
+#include <string>
+
+#include "app/health_check.h"
+
+namespace privacy::app {
+
+// A short verdict line, then each worker's state and problems.
+std::string HumanHealthReport(const HealthFindings& findings);
+
+// {"healthy":..,"problems":[..],"round_trip":{..},"workers":[{..,"report":{..}}]}
+// where each worker's "report" is its health endpoint's answer (or null).
+std::string JsonHealthReport(const HealthFindings& findings);
+
+}  // namespace privacy::app

@@ -1,0 +1,59 @@
+// Reading the audit stream the way a compliance team does: through a
+// durable pull consumer, acknowledging each event once it has been handled,
+// so that the next reader with the same durable name goes on where this
+// one stopped.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "nats/handles.h"
+
+namespace privacy::nats {
+
+// Which consumer to read through.
+struct AuditReaderOptions {
+  std::string stream = "PRIVACY_AUDIT";
+  std::string subject_prefix = "privacy.events";
+  std::string durable = "compliance";
+  // When the durable consumer does not exist yet: start at the stream's
+  // first event instead of the next new one. An existing consumer always
+  // goes on where it stopped.
+  bool from_start = false;
+  int64_t ack_timeout_ms = 5000;
+};
+
+// Not thread-safe: one reader per thread.
+class AuditReader {
+ public:
+  // Creates the durable consumer when missing, then binds to it.
+  static Result<std::unique_ptr<AuditReader>> Open(natsConnection* conn,
+                                                   const AuditReaderOptions& options);
+
+  // Fetches up to `max` events, waiting up to `wait` for them; hands each
+  // event's JSON to `handle` in stream order and acknowledges it (waiting
+  // for the server's confirmation) after `handle` returns. Returns how many
+  // were handled: 0 when none came in time; 403 when the server refused
+  // the fetch (the user may not read this consumer).
+  Result<int> ReadBatch(int max, std::chrono::milliseconds wait,
+                        const std::function<void(std::string_view)>& handle);
+
+  // Whether Open() created the consumer.
+  bool created() const { return created_; }
+
+ private:
+  AuditReader(natsConnection* conn, JetStreamPtr js, AuditReaderOptions options)
+      : conn_(conn), js_(std::move(js)), options_(std::move(options)) {}
+
+  natsConnection* conn_;
+  JetStreamPtr js_;
+  AuditReaderOptions options_;
+  SubscriptionPtr subscription_;
+  bool created_ = false;
+};
+
+}  // namespace privacy::nats

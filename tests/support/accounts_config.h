@@ -1,0 +1,22 @@
+// The shipped multi-tenant nats-server configuration (deploy/
+// nats-accounts.conf) and the passwords tests give its users.
+#pragma once
+
+#include <string>
+
+#include "support/nats_server.h"
+#include "support/worker_process.h"
+
+namespace privacy::testing {
+
+inline const std::string kAccountsConfig =
+    std::string(TEST_DATA_DIR) + "/../../deploy/nats-accounts.conf";
+inline const Environment kAccountPasswords = {{"PRIVACY_SERVICE_PASSWORD", "service-secret"},
+                                              {"AUDIT_READER_PASSWORD", "audit-secret"},
+                                              {"TENANT_A_PASSWORD", "a-secret"},
+                                              {"TENANT_B_PASSWORD", "b-secret"}};
+
+// NatsServerOptions that start the server with that configuration.
+inline NatsServerOptions AccountsServerOptions() { return {kAccountsConfig, kAccountPasswords}; }
+
+}  // namespace privacy::testing
