@@ -3,6 +3,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include <malloc.h>
+
 #include <csignal>
 #include <functional>
 
@@ -119,6 +121,9 @@ int Fail(Logger& logger, const char* event, const Error& error) {
 }  // namespace
 
 int RunWorker(ServeConfig config) {
+  // glibc gives every thread that allocates an arena of its own; a worker's
+  // threads (one per subscription) share two, which bounds resident memory.
+  mallopt(M_ARENA_MAX, 2);
   LogLevel level = LogLevel::kInfo;
   ParseLogLevel(config.log_level, &level);
   Logger logger(level);
