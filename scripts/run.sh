@@ -47,7 +47,7 @@ done
 
 echo
 echo "== mask"
-reply=$(printf "%s" "Book a flight for maria.gonzalez@example.com, phone +1 415 555 0132, on Feb 3rd; card 4111 1111 1111 1111." | "$bin" mask)
+reply=$(printf "%s" "Book a flight for Maria Gonzalez to NYC on Feb 3rd; mail maria.gonzalez@example.com, phone +1 415 555 0132, card 4111 1111 1111 1111." | "$bin" mask)
 echo "$reply"
 session=$(sed -E 's/.*"session_id":"([0-9a-f]+)".*/\1/' <<<"$reply")
 masked=$(sed -E 's/.*"masked_text":"([^"]*)".*/\1/' <<<"$reply")
