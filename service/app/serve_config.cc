@@ -86,6 +86,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->capture_default_str();
   AddSeconds(app, "--audit-max-age", &c->audit.max_age, "how long audit events are kept")
       ->envname("AUDIT_MAX_AGE_SECONDS");
+  app->add_option("--audit-retry-buffer", c->audit.retry_buffer_events,
+                  "audit events kept in memory for another attempt while the audit stream "
+                  "does not acknowledge them; beyond it events are dropped and counted")
+      ->envname("AUDIT_RETRY_BUFFER")
+      ->capture_default_str();
   app->add_option("--queue-group", c->queue_group, "queue group shared by all workers")
       ->envname("QUEUE_GROUP")
       ->capture_default_str();
