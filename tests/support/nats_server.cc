@@ -45,6 +45,7 @@ bool NatsServer::Launch(std::chrono::milliseconds timeout) {
   if (!options_.config_file.empty()) {
     opts.argv.insert(opts.argv.begin() + 1, {"-c", options_.config_file});
   }
+  opts.argv.insert(opts.argv.end(), options_.extra_args.begin(), options_.extra_args.end());
   opts.env = options_.env;
   opts.log_file = log_file_;
   process_ = std::make_unique<ChildProcess>(std::move(opts));
@@ -81,6 +82,10 @@ void NatsServer::Restart() {
 }
 
 bool NatsServer::Running() { return process_ && process_->Running(); }
+
+void NatsServer::Signal(int signal) {
+  if (process_) process_->Signal(signal);
+}
 
 std::string NatsServer::LogTail(size_t max_bytes) const {
   if (process_) return process_->LogTail(max_bytes);
