@@ -21,6 +21,8 @@ namespace v1 = privacy::v1;
 namespace {
 
 const std::string kSessionStream = "KV_privacy_sessions";
+const std::string kDeployConfig =
+    std::string(TEST_DATA_DIR) + "/../../deploy/cluster/nats-cluster.conf";
 
 // True for failures that mean "unavailable for a moment": the service's 503,
 // a request lost with its node, or no worker reachable yet.
@@ -29,12 +31,13 @@ bool Transient(const LoadOutcome& outcome) {
          outcome.failure == natsStatus_GetText(NATS_NO_RESPONDERS);
 }
 
-// Runs load through workers on every node of a 3-node cluster, ends the
-// node leading the session bucket with `signal`, brings it back, and checks
-// that only transient failures happened, within a short window, and that
-// every session created meanwhile still resolves.
+// Runs load through workers on every node of a 3-node cluster (running the
+// deploy/ cluster configuration), ends the node leading the session bucket
+// with `signal`, brings it back, and checks that only transient failures
+// happened, within a short window, and that every session created meanwhile
+// still resolves.
 void RunFailover(int signal) {
-  NatsCluster cluster(3);
+  NatsCluster cluster(3, kDeployConfig);
   std::vector<std::unique_ptr<WorkerProcess>> workers;
   for (size_t i = 0; i < cluster.size(); ++i) {
     workers.push_back(std::make_unique<WorkerProcess>(

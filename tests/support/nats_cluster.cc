@@ -33,7 +33,7 @@ size_t CountOf(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-NatsCluster::NatsCluster(int size) {
+NatsCluster::NatsCluster(int size, const std::string& config_file) {
   std::vector<uint16_t> route_ports;
   for (int i = 0; i < size; ++i) route_ports.push_back(PickFreeLoopbackPort());
   std::string routes;
@@ -44,6 +44,9 @@ NatsCluster::NatsCluster(int size) {
   try {
     for (int i = 0; i < size; ++i) {
       NatsServerOptions options;
+      options.config_file = config_file;
+      options.store_dir_from_env = !config_file.empty();
+      options.env = {{"NATS_SERVER_NAME", NodeName(i)}};
       options.extra_args = {"-n", NodeName(i),
                             "--cluster_name", kClusterName,
                             "--cluster", "nats://127.0.0.1:" + std::to_string(route_ports[i]),

@@ -17,8 +17,12 @@ namespace privacy::testing {
 class NatsCluster {
  public:
   // Starts every node and waits until JetStream has elected a meta leader
-  // that every node knows; throws if that does not happen in time.
-  explicit NatsCluster(int size = 3);
+  // that every node knows; throws if that does not happen in time. With a
+  // `config_file` (e.g. deploy/cluster/nats-cluster.conf), every node runs
+  // it with its name in $NATS_SERVER_NAME and its store dir in
+  // $NATS_STORE_DIR; the ports, routes and cluster name of the command line
+  // take precedence over the file's.
+  explicit NatsCluster(int size = 3, const std::string& config_file = "");
   ~NatsCluster();
   NatsCluster(const NatsCluster&) = delete;
   NatsCluster& operator=(const NatsCluster&) = delete;

@@ -22,6 +22,10 @@ struct NatsServerOptions {
   std::vector<std::pair<std::string, std::string>> env;
   // More command-line arguments (e.g. a server name and cluster routes).
   std::vector<std::string> extra_args;
+  // The configuration file sets its JetStream `store_dir: $NATS_STORE_DIR`:
+  // the private store dir goes there instead of to `-sd` (nats-server
+  // refuses a store dir set both ways).
+  bool store_dir_from_env = false;
 };
 
 // Runs `nats-server -js` on free loopback ports (client + HTTP monitoring)
