@@ -21,8 +21,6 @@ namespace v1 = privacy::v1;
 namespace {
 
 const std::string kSessionStream = "KV_privacy_sessions";
-const std::string kDeployConfig =
-    std::string(TEST_DATA_DIR) + "/../../deploy/cluster/nats-cluster.conf";
 
 // True for failures that mean "unavailable for a moment": the service's 503,
 // a request lost with its node, or no worker reachable yet.
@@ -37,7 +35,7 @@ bool Transient(const LoadOutcome& outcome) {
 // happened, within a short window, and that every session created meanwhile
 // still resolves.
 void RunFailover(int signal) {
-  NatsCluster cluster(3, kDeployConfig);
+  NatsCluster cluster(3, DeployClusterConfig());
   std::vector<std::unique_ptr<WorkerProcess>> workers;
   for (size_t i = 0; i < cluster.size(); ++i) {
     workers.push_back(std::make_unique<WorkerProcess>(

@@ -16,7 +16,7 @@ using namespace privacy::testing;
 
 TEST_SUITE("lame duck") {
   TEST_CASE("a worker leaves on its server's lame-duck notice without failing a request") {
-    NatsCluster cluster(3);
+    NatsCluster cluster(3, DeployClusterConfig());
     const std::vector<std::string> args = {"--replicas", "3"};
     // The leaving node does not lead the session bucket (its JetStream
     // leadership moving away is the cluster test's subject, not this one's).

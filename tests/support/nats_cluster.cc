@@ -33,6 +33,10 @@ size_t CountOf(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
+std::string DeployClusterConfig() {
+  return std::string(TEST_DATA_DIR) + "/../../deploy/cluster/nats-cluster.conf";
+}
+
 NatsCluster::NatsCluster(int size, const std::string& config_file) {
   std::vector<uint16_t> route_ports;
   for (int i = 0; i < size; ++i) route_ports.push_back(PickFreeLoopbackPort());

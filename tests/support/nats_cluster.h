@@ -11,6 +11,9 @@
 
 namespace privacy::testing {
 
+// The shipped cluster configuration, deploy/cluster/nats-cluster.conf.
+std::string DeployClusterConfig();
+
 // `size` nats-servers named n0, n1, ... on free loopback ports, each with its
 // own JetStream store dir, routed to each other as cluster "privacy-it".
 // Stopped on destruction; nodes can be stopped and started again one by one.
