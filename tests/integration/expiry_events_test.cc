@@ -23,7 +23,7 @@ const std::vector<std::string> kShortSessions = {"--session-ttl", "1"};
 // A worker checks an expired session at most 1 s after its expiry; waiting
 // this long after every expected event has arrived gives a duplicate every
 // chance to show up.
-constexpr auto kSettle = std::chrono::milliseconds(2500);
+constexpr auto kSettle = std::chrono::milliseconds(1500);
 
 // Expire events in the audit stream, by session id.
 std::map<std::string, std::vector<AuditRecord>> ExpireEvents(NatsClient& client) {
