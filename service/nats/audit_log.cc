@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
+
 #include "nats/nats_status.h"
 
 namespace privacy::nats {
@@ -154,7 +156,8 @@ void AuditLog::Retry(RetryItem item) {
   int64_t delay_ms = 0;
   {
     std::lock_guard lock(mutex_);
-    delay_ms = BackoffDelayMs(consecutive_failures_.load(), rng_());
+    int failures = static_cast<int>(std::min<uint64_t>(consecutive_failures_.load(), 64));
+    delay_ms = BackoffDelayMs(failures, rng_());
   }
   if (!retries_.Add(std::move(item), delay_ms)) {
     uint64_t dropped = retries_.dropped();
@@ -169,7 +172,7 @@ void AuditLog::OnAck(jsCtx*, natsMsg* msg, jsPubAck*, jsPubAckErr* error, void* 
   MsgPtr owned(msg);
   auto* self = static_cast<AuditLog*>(closure);
   if (error == nullptr) {
-    if (int failures = self->consecutive_failures_.exchange(0); failures > 0) {
+    if (uint64_t failures = self->consecutive_failures_.exchange(0); failures > 0) {
       self->logger_->Info("audit_publish_recovered",
                           {{"failures", failures}, {"buffered", self->retries_.size()}});
     }

@@ -63,11 +63,8 @@ class AuditLog {
   // acknowledged, publishing buffered ones again at once.
   Status Flush(std::chrono::milliseconds timeout);
 
-  // Publish attempts that failed (each retry counts), events dropped because
-  // the retry buffer was full, and events waiting in it.
+  // Publish attempts that failed (each retry counts).
   uint64_t failed_count() const { return failed_.load(); }
-  uint64_t dropped_count() const { return retries_.dropped(); }
-  size_t buffered_count() const { return retries_.size(); }
 
  private:
   AuditLog(AuditStreamOptions options, natsConnection* conn, Logger* logger);
@@ -84,7 +81,7 @@ class AuditLog {
   Logger* logger_;
   RetryQueue retries_;
   std::atomic<uint64_t> failed_{0};
-  std::atomic<int> consecutive_failures_{0};
+  std::atomic<uint64_t> consecutive_failures_{0};
   std::mutex mutex_;  // guards rng_ and stopping_
   std::minstd_rand rng_;
   bool stopping_ = false;

@@ -69,7 +69,9 @@ void ExpiryWatcher::Retry(const ExpiryCheck& check, const char* what, const Erro
 void ExpiryWatcher::Check(const ExpiryCheck& check) {
   auto stored = store_->Load(check.key);
   if (!stored) {
-    // Deleted, already erased by another worker, or unreadable: no event.
+    // Not found: deleted, already erased by another worker, or sealed under
+    // a key no longer configured; no event. Anything else may pass (a
+    // leader election): try again later.
     if (stored.error().code != ErrorCode::kNotFound) Retry(check, "read", stored.error());
     return;
   }
