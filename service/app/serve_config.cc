@@ -35,6 +35,11 @@ std::string CheckNerSettings(const NerSettings& ner) {
   return {};
 }
 
+// How long an expired session may stay in the bucket after the longest
+// lifetime: workers erase it once its expire event is published; the
+// bucket's max age only catches what they could not (e.g. none was running).
+constexpr std::chrono::hours kExpiredSessionGrace{1};
+
 }  // namespace
 
 void AddConnectOptions(CLI::App* app, nats::ConnectOptions* o) {
@@ -66,7 +71,7 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
   AddSeconds(app, "--session-ttl", &c->vault.default_ttl, "session lifetime in seconds")
       ->envname("SESSION_TTL_SECONDS");
   AddSeconds(app, "--max-ttl", &c->vault.max_ttl,
-             "largest ttl_seconds a request may ask for; also the bucket's max age")
+             "largest ttl_seconds a request may ask for; the bucket's max age is one hour more")
       ->envname("MAX_SESSION_TTL_SECONDS");
   app->add_option("--replicas", c->bucket.replicas,
                   "replicas of the KV bucket and audit stream when the service creates them")
@@ -81,6 +86,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->capture_default_str();
   AddSeconds(app, "--audit-max-age", &c->audit.max_age, "how long audit events are kept")
       ->envname("AUDIT_MAX_AGE_SECONDS");
+  app->add_option("--audit-retry-buffer", c->audit.retry_buffer_events,
+                  "audit events kept in memory for another attempt while the audit stream "
+                  "does not acknowledge them; beyond it events are dropped and counted")
+      ->envname("AUDIT_RETRY_BUFFER")
+      ->capture_default_str();
   app->add_option("--queue-group", c->queue_group, "queue group shared by all workers")
       ->envname("QUEUE_GROUP")
       ->capture_default_str();
@@ -196,7 +206,7 @@ std::string ValidateServeConfig(ServeConfig* c) {
   if (!c->ner.subject.empty()) {
     if (std::string problem = CheckNerSettings(c->ner); !problem.empty()) return problem;
   }
-  c->bucket.max_age = c->vault.max_ttl;
+  c->bucket.max_age = c->vault.max_ttl + kExpiredSessionGrace;
   c->audit.replicas = c->bucket.replicas;
   c->audit.memory_storage = c->bucket.memory_storage;
   c->audit.publish_timeout_ms = c->bucket.request_timeout_ms;

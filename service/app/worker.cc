@@ -1,6 +1,7 @@
 #include "app/worker.h"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <malloc.h>
@@ -18,11 +19,19 @@
 #include "nats/worker_health.h"
 #include "tenant/tenant_guard.h"
 #include "vault/encrypting_session_store.h"
+#include "vault/expiry_watcher.h"
 #include "vault/random.h"
 
 namespace privacy::app {
 
 namespace {
+
+// Each worker checks an expired session 0 to 1 s after its expiry: the first
+// to confirm it publishes the expire event and erases the session, and the
+// others mostly find it gone. The audit stream's duplicate window covers
+// that spread many times over.
+constexpr std::chrono::milliseconds kExpiryCheckSpread{1000};
+static_assert(kExpiryCheckSpread * 60 <= nats::kAuditDuplicateWindow);
 
 Result<nats::JetStreamPtr> OpenJetStream(natsConnection* conn, int64_t wait_ms) {
   jsOptions options;
@@ -133,9 +142,11 @@ int RunWorker(ServeConfig config) {
   }
   // Signals are caught from the start: a SIGTERM that arrives while the
   // worker is still subscribing waits for it instead of killing it.
-  boost::asio::io_context signals_context;
-  boost::asio::signal_set stop_signals(signals_context, SIGINT, SIGTERM);
-  boost::asio::signal_set reload_signals(signals_context, SIGHUP);
+  // Runs the signal handlers; stopped by SIGTERM, SIGINT or the server's
+  // lame-duck notice, which all lead to the same graceful stop.
+  boost::asio::io_context lifecycle;
+  boost::asio::signal_set stop_signals(lifecycle, SIGINT, SIGTERM);
+  boost::asio::signal_set reload_signals(lifecycle, SIGHUP);
   const std::string worker_id = vault::RandomHex(8);
   config.connect.name = "privacy-filter-" + worker_id;
 
@@ -146,7 +157,13 @@ int RunWorker(ServeConfig config) {
   auto tenant_policy = LoadTenantPolicy(config);
   if (!tenant_policy) return Fail(logger, "tenant_limits_failed", tenant_policy.error());
 
-  auto conn = nats::Connect(config.connect, &logger);
+  std::string stop_reason;
+  auto conn = nats::Connect(config.connect, &logger, [&lifecycle, &stop_reason] {
+    boost::asio::post(lifecycle, [&lifecycle, &stop_reason] {
+      stop_reason = "lame_duck";
+      lifecycle.stop();
+    });
+  });
   if (!conn) return Fail(logger, "nats_connect_failed", conn.error());
   natsConnection* nc = (*conn)->get();
   auto js = OpenJetStream(nc, config.bucket.request_timeout_ms);
@@ -161,7 +178,9 @@ int RunWorker(ServeConfig config) {
                                               std::move(*publisher)),
                                           &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
-  auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, &logger);
+  auto deadlines = std::make_shared<vault::ExpiryDeadlines>(kExpiryCheckSpread.count());
+  auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, deadlines,
+                                             &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.
@@ -177,6 +196,14 @@ int RunWorker(ServeConfig config) {
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);
   auto vault = std::make_shared<vault::SessionVault>(encrypted_store, config.vault);
+  vault::ExpiryWatcherOptions expiry_options;
+  expiry_options.worker_id = worker_id;
+  vault::ExpiryWatcher expiry(
+      encrypted_store, deadlines,
+      [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id) {
+        return log->PublishConfirmed(event, msg_id);
+      },
+      expiry_options, &logger);
   auto external = MakeExternalRecognition(config.ner, nc, &logger);
   auto endpoints = std::make_shared<endpoints::PrivacyEndpoints>(
       *detector, vault, config.limits,
@@ -214,10 +241,12 @@ int RunWorker(ServeConfig config) {
     id_file = std::move(*written);
   }
 
-  int stop_signal = 0;
-  stop_signals.async_wait([&](const boost::system::error_code&, int signal) {
-    stop_signal = signal;
-    reload_signals.cancel();
+  expiry.Start();
+
+  stop_signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) return;
+    stop_reason = signal == SIGTERM ? "SIGTERM" : "SIGINT";
+    lifecycle.stop();
   });
   std::function<void(const boost::system::error_code&, int)> on_reload =
       [&](const boost::system::error_code& error, int) {
@@ -230,14 +259,15 @@ int RunWorker(ServeConfig config) {
                                {"queue_group", config.queue_group},
                                {"subscriptions_per_endpoint", config.subscriptions_per_endpoint},
                                {"ner_subject", config.ner.subject}});
-  signals_context.run();
+  lifecycle.run();
 
   // Graceful stop: no new requests, finish and answer the ones in flight,
-  // flush audit events, then close the connection.
-  logger.Info("worker_stopping", {{"signal", stop_signal}, {"in_flight", server.in_flight()}});
+  // stop confirming expiries, flush audit events, then close the connection.
+  logger.Info("worker_stopping", {{"reason", stop_reason}, {"in_flight", server.in_flight()}});
   id_file.reset();
   discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
   server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
+  expiry.Stop();
   if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));
       !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});

@@ -11,6 +11,7 @@ namespace privacy::nats {
 // State shared with nats.c's connection callbacks.
 struct Connection::Events {
   Logger* logger = nullptr;
+  std::function<void()> on_lame_duck;
   std::atomic<bool> closing{false};
   std::promise<void> closed;
 };
@@ -28,6 +29,11 @@ void OnClosed(natsConnection*, void* closure) {
   auto* events = static_cast<Connection::Events*>(closure);
   events->logger->Debug("nats_closed");
   events->closed.set_value();
+}
+void OnLameDuck(natsConnection*, void* closure) {
+  auto* events = static_cast<Connection::Events*>(closure);
+  events->logger->Warn("nats_lame_duck");
+  if (events->on_lame_duck) events->on_lame_duck();
 }
 void OnAsyncError(natsConnection*, natsSubscription*, natsStatus status, void* closure) {
   static_cast<Connection::Events*>(closure)->logger->Warn(
@@ -55,6 +61,7 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
   step(natsOptions_SetReconnectedCB(opts, OnReconnected, events));
   step(natsOptions_SetClosedCB(opts, OnClosed, events));
   step(natsOptions_SetErrorHandler(opts, OnAsyncError, events));
+  step(natsOptions_SetLameDuckModeCB(opts, OnLameDuck, events));
   if (options.retry_on_failed_connect) {
     step(natsOptions_SetRetryOnFailedConnect(opts, true, nullptr, nullptr));
   }
@@ -94,10 +101,12 @@ Connection::~Connection() {
   conn_.reset();
 }
 
-Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger) {
+Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger,
+                                            std::function<void()> on_lame_duck) {
   std::unique_ptr<Connection> connection(new Connection());
   connection->events_ = std::make_unique<Connection::Events>();
   connection->events_->logger = logger;
+  connection->events_->on_lame_duck = std::move(on_lame_duck);
   natsOptions* raw_opts = nullptr;
   if (natsStatus s = natsOptions_Create(&raw_opts); s != NATS_OK) {
     return FromNatsStatus(s, "creating NATS options");

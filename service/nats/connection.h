@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -49,7 +50,8 @@ class Connection {
   struct Events;
 
  private:
-  friend Result<std::unique_ptr<Connection>> Connect(const ConnectOptions&, Logger*);
+  friend Result<std::unique_ptr<Connection>> Connect(const ConnectOptions&, Logger*,
+                                                     std::function<void()>);
   Connection() = default;
 
   std::unique_ptr<Events> events_;
@@ -57,7 +59,9 @@ class Connection {
 };
 
 // Connects; connection events are logged through `logger`, which must
-// outlive the returned Connection.
-Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger);
+// outlive the returned Connection. `on_lame_duck` (when set) is called, on a
+// nats.c thread, when the server announces it is about to shut down.
+Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logger* logger,
+                                            std::function<void()> on_lame_duck = {});
 
 }  // namespace privacy::nats

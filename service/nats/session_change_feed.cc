@@ -6,8 +6,13 @@
 namespace privacy::nats {
 
 SessionChangeFeed::SessionChangeFeed(std::string subject_prefix,
-                                     std::shared_ptr<vault::SessionCache> cache, Logger* logger)
-    : subject_prefix_(std::move(subject_prefix)), cache_(std::move(cache)), logger_(logger) {}
+                                     std::shared_ptr<vault::SessionCache> cache,
+                                     std::shared_ptr<vault::ExpiryDeadlines> deadlines,
+                                     Logger* logger)
+    : subject_prefix_(std::move(subject_prefix)),
+      cache_(std::move(cache)),
+      deadlines_(std::move(deadlines)),
+      logger_(logger) {}
 
 SessionChangeFeed::~SessionChangeFeed() {
   if (subscription_) natsSubscription_Unsubscribe(subscription_.get());
@@ -15,9 +20,9 @@ SessionChangeFeed::~SessionChangeFeed() {
 
 Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
     jsCtx* js, const std::string& bucket, std::shared_ptr<vault::SessionCache> cache,
-    Logger* logger) {
-  std::unique_ptr<SessionChangeFeed> feed(
-      new SessionChangeFeed("$KV." + bucket + ".", std::move(cache), logger));
+    std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger) {
+  std::unique_ptr<SessionChangeFeed> feed(new SessionChangeFeed(
+      "$KV." + bucket + ".", std::move(cache), std::move(deadlines), logger));
   jsSubOptions options;
   jsSubOptions_Init(&options);
   options.Ordered = true;
@@ -48,6 +53,11 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
     return;
   }
   ApplyToCache(*message, key, revision, self->cache_.get());
+  if (message->removed) {
+    self->deadlines_->Forget(key, revision);
+  } else {
+    self->deadlines_->Track(key, revision, message->expires_at_ms);
+  }
 }
 
 }  // namespace privacy::nats

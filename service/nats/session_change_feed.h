@@ -1,5 +1,6 @@
 // Follows the session bucket: every write, deletion and purge made by any
-// worker reaches this worker's SessionCache, in stream order.
+// worker reaches this worker's SessionCache and its expiry deadlines, in
+// stream order.
 #pragma once
 
 #include <memory>
@@ -8,6 +9,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "vault/expiry_deadlines.h"
 #include "vault/session_cache.h"
 
 namespace privacy::nats {
@@ -18,18 +20,19 @@ class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
       jsCtx* js, const std::string& bucket, std::shared_ptr<vault::SessionCache> cache,
-      Logger* logger);
+      std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
   ~SessionChangeFeed();
   SessionChangeFeed(const SessionChangeFeed&) = delete;
   SessionChangeFeed& operator=(const SessionChangeFeed&) = delete;
 
  private:
   SessionChangeFeed(std::string subject_prefix, std::shared_ptr<vault::SessionCache> cache,
-                    Logger* logger);
+                    std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
 
   std::string subject_prefix_;
   std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<vault::ExpiryDeadlines> deadlines_;
   Logger* logger_;
   SubscriptionPtr subscription_;
 };

@@ -192,12 +192,9 @@ Result<Session> SessionVault::LoadLatest(const std::string& account, const std::
   if (!stored) return stored.error();
   auto session = Parse(account, *stored);
   if (!session) return session.error();
-  if (Expired(*session)) {
-    // Expired: erase it now rather than wait for the bucket's max age. A
-    // concurrent extension cannot exist, since it would see the same expiry.
-    (void)store_->Erase(key);
-    return SessionNotFound();
-  }
+  // An expired session stays until the expiry watcher has published its
+  // expire event and erased it.
+  if (Expired(*session)) return SessionNotFound();
   return session;
 }
 

@@ -94,8 +94,8 @@ class SessionVault {
   // The session in `stored` if it is `account`'s; 404 otherwise.
   Result<Session> Parse(const std::string& account, const StoredBytes& stored) const;
   bool Expired(const Session& session) const;
-  // Parse() of the store's current copy of `key`; an expired session is
-  // erased and reads as 404.
+  // Parse() of the store's current copy of `key`; an expired session reads
+  // as 404.
   Result<Session> LoadLatest(const std::string& account, const std::string& key);
   struct PendingTokenize;
   void TokenizeNew(std::shared_ptr<PendingTokenize> pending);

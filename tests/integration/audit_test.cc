@@ -8,6 +8,7 @@
 
 #include "integration/test_values.h"
 #include "privacy/v1/audit.pb.h"
+#include "support/audit_events.h"
 #include "support/jetstream_reader.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
@@ -17,30 +18,14 @@ namespace v1 = privacy::v1;
 
 namespace {
 
-const std::string kStream = "PRIVACY_AUDIT";
-
 ServiceEnv& Env() {
   static SharedServiceEnv shared({"audit"});
   return shared.Get();
 }
 
-// A decoded audit event with where it was stored.
-struct Event {
-  StoredMessage stored;
-  v1::AuditEvent event;
-  std::string decode_error;
-};
+using Event = AuditRecord;
 
-std::vector<Event> ReadEvents(NatsClient& client) {
-  std::vector<Event> out;
-  for (auto& m : ReadStream(client, kStream)) {
-    Event e;
-    e.decode_error = Decode(m.data, Encoding::kJson, &e.event);
-    e.stored = std::move(m);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
+std::vector<Event> ReadEvents(NatsClient& client) { return ReadAuditEvents(client); }
 
 std::vector<Event> EventsOf(const std::vector<Event>& all, const std::string& session) {
   std::vector<Event> out;
@@ -54,7 +39,7 @@ std::vector<Event> EventsOf(const std::vector<Event>& all, const std::string& se
 
 TEST_SUITE("audit") {
   TEST_CASE("the audit stream exists with subjects privacy.events.>") {
-    auto stream = GetStream(Env().client(), kStream);
+    auto stream = GetStream(Env().client(), kAuditStream);
     REQUIRE(stream.has_value());
     REQUIRE(stream->subjects.size() == 1);
     CHECK(stream->subjects[0] == "privacy.events.>");

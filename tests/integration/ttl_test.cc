@@ -68,7 +68,7 @@ TEST_SUITE("ttl") {
     CheckErrorReply(Send(client, kMask, MaskReq("again " + kEmail.value, m.session_id())),
                     Encoding::kProtobuf, 404, {kEmail.value});
     CheckErrorReply(Send(client, kDelete, DeleteReq(m.session_id())), Encoding::kProtobuf, 404);
-    // The expired session was erased from the bucket on that read.
+    // The expiry watcher erased the expired session from the bucket.
     CHECK(PollUntil([&] { return !KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value(); },
                     std::chrono::seconds(5)));
   }

@@ -36,6 +36,7 @@ std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& st
   out.name = stream;
   if (info->Config != nullptr) {
     for (int i = 0; i < info->Config->SubjectsLen; ++i) out.subjects.emplace_back(info->Config->Subjects[i]);
+    out.replicas = static_cast<int>(info->Config->Replicas);
   }
   out.messages = info->State.Msgs;
   out.first_seq = info->State.FirstSeq;

@@ -18,13 +18,14 @@ struct StoredMessage {
   Headers headers;
 };
 
-// Summary of a stream: name, subjects and message counters.
+// Summary of a stream: name, subjects, message counters and replicas.
 struct StreamSummary {
   std::string name;
   std::vector<std::string> subjects;
   uint64_t messages = 0;
   uint64_t first_seq = 0;
   uint64_t last_seq = 0;
+  int replicas = 0;
 };
 
 // The stream's summary, or nullopt if the stream does not exist.

@@ -40,12 +40,17 @@ bool NatsServer::Launch(std::chrono::milliseconds timeout) {
   opts.argv = {NatsServerBinary(), "-js",
                "-a", "127.0.0.1",
                "-p", std::to_string(port_),
-               "-m", std::to_string(monitor_port_),
-               "-sd", store_dir_.string()};
+               "-m", std::to_string(monitor_port_)};
   if (!options_.config_file.empty()) {
     opts.argv.insert(opts.argv.begin() + 1, {"-c", options_.config_file});
   }
+  opts.argv.insert(opts.argv.end(), options_.extra_args.begin(), options_.extra_args.end());
   opts.env = options_.env;
+  if (options_.store_dir_from_env) {
+    opts.env.emplace_back("NATS_STORE_DIR", store_dir_.string());
+  } else {
+    opts.argv.insert(opts.argv.end(), {"-sd", store_dir_.string()});
+  }
   opts.log_file = log_file_;
   process_ = std::make_unique<ChildProcess>(std::move(opts));
   ChildProcess* p = process_.get();
@@ -81,6 +86,10 @@ void NatsServer::Restart() {
 }
 
 bool NatsServer::Running() { return process_ && process_->Running(); }
+
+void NatsServer::Signal(int signal) {
+  if (process_) process_->Signal(signal);
+}
 
 std::string NatsServer::LogTail(size_t max_bytes) const {
   if (process_) return process_->LogTail(max_bytes);

@@ -20,6 +20,12 @@ struct NatsServerOptions {
   std::string config_file;
   // Environment of the server (a configuration can refer to $VARIABLES).
   std::vector<std::pair<std::string, std::string>> env;
+  // More command-line arguments (e.g. a server name and cluster routes).
+  std::vector<std::string> extra_args;
+  // The configuration file sets its JetStream `store_dir: $NATS_STORE_DIR`:
+  // the private store dir goes there instead of to `-sd` (nats-server
+  // refuses a store dir set both ways).
+  bool store_dir_from_env = false;
 };
 
 // Runs `nats-server -js` on free loopback ports (client + HTTP monitoring)
@@ -45,6 +51,8 @@ class NatsServer {
   void Stop();
   void Start();
   bool Running();
+  // Sends `signal` to the server process (e.g. SIGUSR2: lame-duck mode).
+  void Signal(int signal);
 
   std::string LogTail(size_t max_bytes = 4000) const;
   const std::filesystem::path& store_dir() const { return store_dir_; }

@@ -1,0 +1,107 @@
+#include "vault/expiry_watcher.h"
+
+#include "common/unix_clock.h"
+#include "privacy/v1/session.pb.h"
+
+namespace privacy::vault {
+
+namespace {
+
+// Checks taken from the deadlines at a time, and the longest sleep between
+// looks at them (new deadlines wake the watcher earlier).
+constexpr size_t kBatch = 256;
+constexpr std::chrono::milliseconds kIdleWait{1000};
+
+std::string_view SessionIdOf(std::string_view key) {
+  size_t dot = key.find('.');
+  return dot == std::string_view::npos ? key : key.substr(dot + 1);
+}
+
+}  // namespace
+
+std::string ExpireEventId(std::string_view key, uint64_t revision) {
+  return "expire." + std::string(key) + "." + std::to_string(revision);
+}
+
+ExpiryWatcher::ExpiryWatcher(std::shared_ptr<SessionStore> store,
+                             std::shared_ptr<ExpiryDeadlines> deadlines, ExpiryEventSink sink,
+                             ExpiryWatcherOptions options, Logger* logger)
+    : store_(std::move(store)),
+      deadlines_(std::move(deadlines)),
+      sink_(std::move(sink)),
+      options_(std::move(options)),
+      logger_(logger) {
+  if (!options_.now_ms) options_.now_ms = UnixNowMs;
+}
+
+ExpiryWatcher::~ExpiryWatcher() { Stop(); }
+
+void ExpiryWatcher::Start() {
+  thread_ = std::thread([this] {
+    while (!stopping_.load()) {
+      for (const ExpiryCheck& check : deadlines_->WaitForDue(kIdleWait, kBatch)) Check(check);
+    }
+  });
+}
+
+void ExpiryWatcher::Stop() {
+  stopping_ = true;
+  deadlines_->Stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+size_t ExpiryWatcher::CheckDue() {
+  size_t checked = 0;
+  for (auto due = deadlines_->TakeDue(kBatch); !due.empty(); due = deadlines_->TakeDue(kBatch)) {
+    for (const ExpiryCheck& check : due) Check(check);
+    checked += due.size();
+  }
+  return checked;
+}
+
+void ExpiryWatcher::Retry(const ExpiryCheck& check, const char* what, const Error& error) {
+  logger_->Debug("expiry_check_retry", {{"session_id", SessionIdOf(check.key)},
+                                        {"step", what},
+                                        {"error", error.message}});
+  deadlines_->RetryAt(check, options_.now_ms() + options_.retry_ms);
+}
+
+void ExpiryWatcher::Check(const ExpiryCheck& check) {
+  auto stored = store_->Load(check.key);
+  if (!stored) {
+    // Not found: deleted, already erased by another worker, or sealed under
+    // a key no longer configured; no event. Anything else may pass (a
+    // leader election): try again later.
+    if (stored.error().code != ErrorCode::kNotFound) Retry(check, "read", stored.error());
+    return;
+  }
+  v1::SessionRecord record;
+  if (!record.ParseFromString(stored->bytes)) {
+    logger_->Warn("expiry_unreadable_session", {{"session_id", SessionIdOf(check.key)}});
+    return;
+  }
+  const ExpiryCheck latest{check.key, stored->revision, record.expires_at_ms()};
+  const int64_t now = options_.now_ms();
+  if (latest.expires_at_ms > now) {
+    // Extended meanwhile (or this worker's clock is behind the writer's).
+    deadlines_->Track(latest.key, latest.revision, latest.expires_at_ms);
+    return;
+  }
+  v1::AuditEvent event;
+  event.set_kind("expire");
+  event.set_session_id(std::string(SessionIdOf(latest.key)));
+  event.set_account(record.account());
+  event.set_worker_id(options_.worker_id);
+  event.set_timestamp_ms(now);
+  if (Status published = sink_(event, ExpireEventId(latest.key, latest.revision)); !published) {
+    Retry(latest, "publish", published.error());
+    return;
+  }
+  events_published_++;
+  if (Status erased = store_->Erase(latest.key);
+      !erased && erased.error().code != ErrorCode::kNotFound) {
+    Retry(latest, "erase", erased.error());
+  }
+}
+
+}  // namespace privacy::vault

@@ -1,0 +1,141 @@
+// Expiry events: every session that expires gives exactly one
+// privacy.events.expire audit event, whatever the number of workers, also
+// when it expired while no worker was running; deleted or extended sessions
+// give none at their old deadline.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "integration/test_values.h"
+#include "support/audit_events.h"
+#include "support/readiness.h"
+#include "support/service_env.h"
+
+using namespace privacy::testing;
+namespace v1 = privacy::v1;
+
+namespace {
+
+const std::vector<std::string> kShortSessions = {"--session-ttl", "1"};
+// A worker checks an expired session at most 1 s after its expiry; waiting
+// this long after every expected event has arrived gives a duplicate every
+// chance to show up.
+constexpr auto kSettle = std::chrono::milliseconds(1500);
+
+// Expire events in the audit stream, by session id.
+std::map<std::string, std::vector<AuditRecord>> ExpireEvents(NatsClient& client) {
+  std::map<std::string, std::vector<AuditRecord>> by_session;
+  for (AuditRecord& record : ReadAuditEvents(client)) {
+    if (record.event.kind() == "expire") {
+      by_session[record.event.session_id()].push_back(std::move(record));
+    }
+  }
+  return by_session;
+}
+
+// Polls until every session of `ids` has an expire event, then lets
+// duplicates (if any) arrive; returns the events.
+std::map<std::string, std::vector<AuditRecord>> AwaitExpireEvents(
+    NatsClient& client, const std::vector<std::string>& ids, std::chrono::seconds timeout) {
+  std::map<std::string, std::vector<AuditRecord>> events;
+  bool all = PollUntil(
+      [&] {
+        events = ExpireEvents(client);
+        return std::all_of(ids.begin(), ids.end(), [&](const auto& id) { return events.count(id); });
+      },
+      timeout);
+  CHECK_MESSAGE(all, "expire events for ", events.size(), " of ", ids.size(), " sessions");
+  std::this_thread::sleep_for(kSettle);
+  return ExpireEvents(client);
+}
+
+v1::MaskReply MaskNew(NatsClient& client, int i) {
+  return Call<v1::MaskReply>(client, kMask,
+                             MaskReq("user" + std::to_string(i) + "@example.com wrote"));
+}
+
+}  // namespace
+
+TEST_SUITE("expiry events") {
+  TEST_CASE("three workers publish exactly one expire event per expired session") {
+    ServiceEnv env({"expiry-three-workers", 3, kShortSessions});
+    NatsClient& client = env.client();
+    std::vector<v1::MaskReply> expiring;
+    for (int i = 0; i < 12; ++i) expiring.push_back(MaskNew(client, i));
+    auto deleted = MaskNew(client, 100);
+    auto extended = MaskNew(client, 101);
+    REQUIRE(Call<v1::DeleteReply>(client, kDelete, DeleteReq(deleted.session_id())).deleted());
+    // Extend one session to 30 s: nothing may be published at its old deadline.
+    v1::MaskRequest extend = MaskReq("and " + kIp.value, extended.session_id());
+    extend.set_ttl_seconds(30);
+    Call<v1::MaskReply>(client, kMask, extend);
+
+    std::vector<std::string> ids;
+    for (const auto& m : expiring) ids.push_back(m.session_id());
+    auto events = AwaitExpireEvents(client, ids, std::chrono::seconds(10));
+
+    std::set<std::string> confirming_workers;
+    for (const auto& m : expiring) {
+      CAPTURE(m.session_id());
+      REQUIRE(events[m.session_id()].size() == 1);
+      const AuditRecord& record = events[m.session_id()].front();
+      CHECK(record.decode_error.empty());
+      CHECK(record.stored.subject == "privacy.events.expire");
+      CHECK(record.event.timestamp_ms() >= m.expires_at());
+      CHECK(record.event.account().empty());
+      CHECK(record.event.request_id().empty());
+      CHECK(record.event.entity_count() == 0);
+      CHECK_FALSE(record.event.worker_id().empty());
+      confirming_workers.insert(record.event.worker_id());
+      auto id = std::find_if(record.stored.headers.begin(), record.stored.headers.end(),
+                             [](const auto& h) { return h.first == "Nats-Msg-Id"; });
+      REQUIRE(id != record.stored.headers.end());
+      CHECK(id->second.rfind("expire." + OwnSessionKey(m.session_id()) + ".", 0) == 0);
+      CHECK(record.stored.data.find("@example.com") == std::string::npos);
+      // Erased from the bucket after its event.
+      CHECK_FALSE(KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value());
+    }
+    MESSAGE("expire events confirmed by ", confirming_workers.size(), " distinct workers");
+    CHECK(events.count(deleted.session_id()) == 0);
+    CHECK(events.count(extended.session_id()) == 0);
+    // The extended session is alive and still answers.
+    auto resolved = Call<v1::ResolveReply>(
+        client, kResolve, ResolveReq(extended.session_id(), {extended.entities(0).token()}));
+    CHECK(resolved.resolved_size() == 1);
+  }
+
+  TEST_CASE("sessions that expired while no worker ran are reported once workers start") {
+    NatsServer server;
+    NatsClient client(server.url());
+    std::vector<std::string> ids;
+    int64_t last_expiry = 0;
+    {
+      WorkerProcess worker(server.url());
+      WaitUntilReady(client, &worker);
+      for (int i = 0; i < 3; ++i) {
+        v1::MaskRequest request = MaskReq("user" + std::to_string(i) + "@example.com wrote");
+        request.set_ttl_seconds(2);
+        auto mask = Call<v1::MaskReply>(client, kMask, request);
+        ids.push_back(mask.session_id());
+        last_expiry = std::max(last_expiry, mask.expires_at());
+      }
+      REQUIRE(worker.Stop() == 0);
+    }
+    REQUIRE(NowMs() < last_expiry);
+    CHECK(ExpireEvents(client).empty());
+    while (NowMs() < last_expiry + 500) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+    WorkerProcess first(server.url(), kShortSessions);
+    WorkerProcess second(server.url(), kShortSessions);
+    auto events = AwaitExpireEvents(client, ids, std::chrono::seconds(10));
+    for (const auto& id : ids) {
+      CAPTURE(id);
+      CHECK(events[id].size() == 1);
+    }
+    CHECK(first.Stop() == 0);
+    CHECK(second.Stop() == 0);
+  }
+}

@@ -1,0 +1,121 @@
+#include "support/nats_cluster.h"
+
+#include <stdexcept>
+
+#include "support/diagnostics.h"
+#include "support/loopback_port.h"
+#include "support/nats_monitor.h"
+#include "support/readiness.h"
+
+namespace privacy::testing {
+
+namespace {
+
+const std::string kClusterName = "privacy-it";
+
+// The string value following `"key":` in `json` (first occurrence), or "".
+std::string StringAfter(const std::string& json, const std::string& key) {
+  size_t at = json.find("\"" + key + "\":");
+  if (at == std::string::npos) return {};
+  size_t open = json.find('"', at + key.size() + 3);
+  size_t close = open == std::string::npos ? open : json.find('"', open + 1);
+  if (close == std::string::npos) return {};
+  return json.substr(open + 1, close - open - 1);
+}
+
+size_t CountOf(const std::string& text, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::string DeployClusterConfig() {
+  return std::string(TEST_DATA_DIR) + "/../../deploy/cluster/nats-cluster.conf";
+}
+
+NatsCluster::NatsCluster(int size, const std::string& config_file) {
+  std::vector<uint16_t> route_ports;
+  for (int i = 0; i < size; ++i) route_ports.push_back(PickFreeLoopbackPort());
+  std::string routes;
+  for (uint16_t port : route_ports) {
+    routes += (routes.empty() ? "" : ",") + std::string("nats://127.0.0.1:") + std::to_string(port);
+  }
+  Diagnostics::Register(this, [this] { return Describe(); });
+  try {
+    for (int i = 0; i < size; ++i) {
+      NatsServerOptions options;
+      options.config_file = config_file;
+      options.store_dir_from_env = !config_file.empty();
+      options.env = {{"NATS_SERVER_NAME", NodeName(i)}};
+      options.extra_args = {"-n", NodeName(i),
+                            "--cluster_name", kClusterName,
+                            "--cluster", "nats://127.0.0.1:" + std::to_string(route_ports[i]),
+                            "--routes", routes};
+      nodes_.push_back(std::make_unique<NatsServer>(std::move(options)));
+    }
+    if (!WaitForJetStream(nodes_.size(), std::chrono::seconds(30))) {
+      throw std::runtime_error("JetStream cluster not formed within 30 s:\n" + Describe());
+    }
+  } catch (...) {
+    Diagnostics::Unregister(this);
+    throw;
+  }
+}
+
+NatsCluster::~NatsCluster() {
+  Diagnostics::Unregister(this);
+  for (auto& node : nodes_) node->Stop();
+}
+
+bool NatsCluster::WaitForJetStream(size_t peers, std::chrono::milliseconds timeout) {
+  return PollUntil(
+      [&] {
+        std::string leader;
+        std::string leader_jsz;
+        for (size_t i = 0; i < nodes_.size(); ++i) {
+          if (!nodes_[i]->Running()) continue;
+          std::string jsz;
+          try {
+            jsz = MonitorGet(nodes_[i]->monitor_port(), "/jsz");
+          } catch (const std::exception&) {
+            return false;
+          }
+          std::string seen = StringAfter(jsz, "leader");
+          if (seen.empty() || (!leader.empty() && seen != leader)) return false;
+          leader = seen;
+          if (seen == NodeName(i)) leader_jsz = jsz;
+        }
+        // The leader lists the other peers, each "current" once caught up.
+        return !leader_jsz.empty() && CountOf(leader_jsz, "\"current\": true") + 1 >= peers;
+      },
+      timeout);
+}
+
+size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) {
+  jsStreamInfo* raw = nullptr;
+  jsErrCode err = static_cast<jsErrCode>(0);
+  ThrowIfNotOk(js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), nullptr, &err),
+               "js_GetStreamInfo(" + stream + ")");
+  JsStreamInfoPtr info(raw);
+  if (info->Cluster != nullptr && info->Cluster->Leader != nullptr) {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (NodeName(i) == info->Cluster->Leader) return i;
+    }
+  }
+  throw std::runtime_error("stream " + stream + " has no known leader");
+}
+
+std::string NatsCluster::Describe() const {
+  std::string out;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    out += "===== cluster node " + NodeName(i) + " " + nodes_[i]->url() + " log tail:\n" +
+           nodes_[i]->LogTail(1500) + "\n";
+  }
+  return out;
+}
+
+}  // namespace privacy::testing
