@@ -55,6 +55,11 @@ JetStreamPublisher::~JetStreamPublisher() {
 
 void JetStreamPublisher::Publish(const std::string& subject, std::string_view data,
                                  Headers headers, Done done) {
+  // While NATS is away a write could only wait for its deadline: fail now.
+  if (natsConnection_Status(conn_) != NATS_CONN_STATUS_CONNECTED) {
+    done(Unavailable("not connected to NATS"));
+    return;
+  }
   uint64_t id = 0;
   {
     std::lock_guard lock(mutex_);
