@@ -62,7 +62,10 @@ void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t re
   ForgetOldTombstones(now);
   std::string owned_key(key);
   Entry& entry = accounts_[std::string(AccountKeyOf(key))][owned_key];
-  if (entry.revision != 0 && revision <= entry.revision) return;
+  // Older revisions are ignored; the same revision only brings back bytes
+  // dropped for the budget.
+  if (entry.revision != 0 && revision < entry.revision) return;
+  if (entry.revision == revision && (entry.bytes || entry.removed)) return;
   DropBytes(&entry);
   entry.revision = revision;
   entry.expires_at_ms = expires_at_ms;

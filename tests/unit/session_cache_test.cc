@@ -65,4 +65,7 @@ TEST_CASE("session cache: bytes beyond the budget are dropped, least recently us
   CHECK(cache.Get("own.c"));
   // Counts stay exact without the bytes.
   CHECK(cache.LiveSessions("own") == 3);
+  // Reading b from the store brings its bytes back.
+  cache.Put("own.b", "bbbb", 2, later);
+  CHECK(cache.Get("own.b"));
 }
