@@ -163,7 +163,7 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
   app->add_option_function<size_t>(
          "--session-cache-mb", [c](size_t mb) { c->session_cache_bytes = mb << 20; },
          "MiB of (encrypted) sessions a worker keeps to answer reads without a JetStream "
-         "round trip (default 8)")
+         "round trip (default 4)")
       ->envname("SESSION_CACHE_MB");
   app->add_option("--ner-subject", c->ner.subject,
                   "subject of an external NER model (proto/privacy/v1/ner.proto); "

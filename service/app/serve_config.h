@@ -39,7 +39,7 @@ struct ServeConfig {
   tenant::TenantLimits tenant_limits;
   std::string tenant_limits_file;
   // Bytes of encrypted sessions each worker keeps to answer reads locally.
-  size_t session_cache_bytes = 8 << 20;
+  size_t session_cache_bytes = 4 << 20;
   NerSettings ner;
   std::string queue_group = "privacy";
   // Subscriptions (each with its own delivery thread) per endpoint.
