@@ -8,7 +8,6 @@ namespace privacy::detect {
 namespace {
 
 struct ScanState {
-  const std::vector<bool>* wanted;
   const std::vector<bool>* has_start;
   std::vector<ScanHit>* hits;
 };
@@ -16,11 +15,9 @@ struct ScanState {
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
             unsigned int, void* ctx) {
   auto* state = static_cast<ScanState*>(ctx);
-  if ((*state->wanted)[id]) {
-    const uint32_t start = (*state->has_start)[id] ? static_cast<uint32_t>(from)
-                                                   : static_cast<uint32_t>(to);
-    state->hits->push_back({id, start, static_cast<uint32_t>(to)});
-  }
+  const uint32_t start = (*state->has_start)[id] ? static_cast<uint32_t>(from)
+                                                 : static_cast<uint32_t>(to);
+  state->hits->push_back({id, start, static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -64,8 +61,7 @@ std::vector<ScanHit> LeftmostLongest(const std::vector<ScanHit>& hits,
 
 }  // namespace
 
-PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns)
-    : pattern_count_(patterns.size()) {
+PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns) {
   if (patterns.empty()) return;
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags;
@@ -111,11 +107,10 @@ PatternScanner::~PatternScanner() {
   if (db_ != nullptr) hs_free_database(db_);
 }
 
-std::vector<ScanHit> PatternScanner::Scan(std::string_view text,
-                                          const std::vector<bool>& wanted) const {
+std::vector<ScanHit> PatternScanner::Scan(std::string_view text) const {
   std::vector<ScanHit> hits;
   if (db_ == nullptr || text.empty()) return hits;
-  ScanState state{&wanted, &has_start_, &hits};
+  ScanState state{&has_start_, &hits};
   ScratchPool::Lease scratch = scratch_->Acquire();
   if (hs_scan(db_, text.data(), static_cast<unsigned int>(text.size()), 0, scratch.get(),
               OnMatch, &state) != HS_SUCCESS) {
