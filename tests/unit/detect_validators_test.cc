@@ -2,7 +2,8 @@
 
 #include "detect/checksums.h"
 #include "detect/crypto_wallet_validators.h"
-#include "detect/date_validators.h"
+#include "detect/numeric_date.h"
+#include "detect/text_date.h"
 #include "detect/financial_validators.h"
 #include "detect/national_id_validators.h"
 #include "detect/network_validators.h"
