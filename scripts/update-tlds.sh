@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rewrites service/detect/data/tlds.txt from the Public Suffix List of the
 # Debian package publicsuffix: the top-level domains of its ICANN section
-# written in ASCII (internationalized ones in their xn-- form only).
+# written in ASCII letters (the list gives internationalized ones in their
+# own script only; they are left out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 list=${1:-/usr/share/publicsuffix/public_suffix_list.dat}

@@ -7,6 +7,10 @@
 namespace privacy::detect {
 namespace {
 
+// Suffixes of ordinal days: English, French "1er", Iberian "1º"/"1ª".
+constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd", "rd", "th", "er", "\xC2\xBA",
+                                                 "\xC2\xAA"};
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -74,10 +78,10 @@ size_t YearEnd(std::string_view text, size_t pos, int* year) {
   return n.end;
 }
 
-// The end of the ordinal suffix of a day ending at `pos` ("st", "nd",
-// "rd", "th", French "er", Iberian "º"/"ª"), or `pos` when there is none.
+// The end of the ordinal suffix of a day ending at `pos`, or `pos` when
+// there is none.
 size_t AfterOrdinal(std::string_view text, size_t pos) {
-  for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "\xC2\xBA", "\xC2\xAA"}) {
+  for (std::string_view suffix : kOrdinalSuffixes) {
     if (text.substr(pos, suffix.size()) == suffix &&
         !IsAsciiLetter(At(text, pos + suffix.size()))) {
       return pos + suffix.size();
@@ -89,6 +93,29 @@ size_t AfterOrdinal(std::string_view text, size_t pos) {
 // True when `word` followed by a space starts at `pos`.
 bool WordThenSpace(std::string_view text, size_t pos, std::string_view word) {
   return text.substr(pos, word.size()) == word && At(text, pos + word.size()) == ' ';
+}
+
+// True when a day in the shape DayFirst reads ("29 ", "1er ", "3. ",
+// "3 de ") ends just before `month_start`.
+bool DayBefore(std::string_view text, size_t month_start) {
+  size_t pos = month_start;
+  if (pos == 0 || (text[pos - 1] != ' ' && text[pos - 1] != '-')) return false;
+  --pos;
+  for (std::string_view connector : {" of", " de", " del"}) {
+    if (pos >= connector.size() && text.substr(pos - connector.size(), connector.size()) == connector) {
+      pos -= connector.size();
+      break;
+    }
+  }
+  if (pos > 0 && text[pos - 1] == '.') --pos;
+  for (std::string_view suffix : kOrdinalSuffixes) {
+    if (pos > suffix.size() && text.substr(pos - suffix.size(), suffix.size()) == suffix &&
+        IsDigit(text[pos - suffix.size() - 1])) {
+      pos -= suffix.size();
+      break;
+    }
+  }
+  return pos > 0 && IsDigit(text[pos - 1]);
 }
 
 // A month word found in the text.
@@ -141,6 +168,9 @@ std::optional<TextDate> MonthFirst(std::string_view text, size_t digit) {
   int day = 0, year = 0;
   size_t end = 0;
   if (number.digits == 4) {
+    // "29 Feb 2023": a day before the month makes the date day-first, and
+    // DayFirst found it impossible.
+    if (DayBefore(text, word_start)) return std::nullopt;
     end = YearEnd(text, digit, &year);
   } else if (number.digits <= 2 && !de && !comma) {
     day = number.value;

@@ -2,6 +2,7 @@
 
 #include "detect/checksums.h"
 #include "detect/crypto_wallet_validators.h"
+#include "detect/ethereum_address.h"
 #include "detect/numeric_date.h"
 #include "detect/text_date.h"
 #include "detect/financial_validators.h"
