@@ -3,7 +3,6 @@
 #include "detect/detector.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "detect/allow_list.h"
 #include "detect/custom_recognizer_file.h"
@@ -42,7 +41,9 @@ std::vector<ConfiguredRecognizer> ConfiguredRecognizers(const DetectorConfig& co
       recognizers.push_back({std::make_unique<PatternRecognizer>(std::move(spec))});
     }
   }
-  for (auto& r : MakeDenyValueRecognizers(config.deny_values)) recognizers.push_back({std::move(r)});
+  for (auto& r : MakeDenyValueRecognizers(config.deny_values)) {
+    recognizers.push_back({std::move(r)});
+  }
   for (const RecognizerEntry& entry : BuiltinRecognizers()) {
     recognizers.push_back({entry.make(config), entry.database});
   }
@@ -91,9 +92,12 @@ class RegistryDetector : public Detector {
 
   std::vector<Finding> Detect(std::string_view text,
                               const DetectOptions& options) const override {
-    const std::unordered_set<std::string_view> only(options.only_types.begin(),
-                                                    options.only_types.end());
-    auto type_wanted = [&](std::string_view type) { return only.empty() || only.count(type) > 0; };
+    // A linear search: the list is short, and a hash set would cost
+    // allocations on every call.
+    const std::vector<std::string>& only = options.only_types;
+    auto type_wanted = [&](std::string_view type) {
+      return only.empty() || std::find(only.begin(), only.end(), type) != only.end();
+    };
 
     std::vector<bool> slot_wanted(slots_.size(), false);
     std::vector<bool> database_wanted(scanners_.size(), false);

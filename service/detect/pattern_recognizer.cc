@@ -27,7 +27,8 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 // Widens [start, ...) to the left over `set`, never splitting a character.
 size_t ExtendLeft(std::string_view text, size_t start, const std::bitset<128>& set) {
   if (set.none()) return start;
-  const size_t limit = start > PatternRule::kMaxExtendLeft ? start - PatternRule::kMaxExtendLeft : 0;
+  const size_t limit =
+      start > PatternRule::kMaxExtendLeft ? start - PatternRule::kMaxExtendLeft : 0;
   while (start > limit && Extends(set, text[start - 1])) --start;
   while (start < text.size() && IsContinuationByte(text[start])) ++start;
   return start;

@@ -20,9 +20,10 @@ constexpr double kDayMonthScore = 0.7;
 constexpr double kMonthYearScore = 0.6;
 
 std::vector<std::string> ContextWords() {
-  return {"born", "birth", "dob", "date", "birthday", "expires", "expiry", "deadline", "due",
-          "anniversary", "né", "née", "naissance", "geboren", "geburtstag", "datum", "nacido",
-          "nacida", "fecha", "nato", "nata", "nascita", "nascido", "nascida"};
+  return {"born",      "birth",    "dob",        "date",        "birthday", "expires",
+          "expiry",    "deadline", "due",        "anniversary", "né",       "née",
+          "naissance", "geboren",  "geburtstag", "datum",       "nacido",   "nacida",
+          "fecha",     "nato",     "nata",       "nascita",     "nascido",  "nascida"};
 }
 
 PatternSpec NumericDates() {
@@ -56,17 +57,17 @@ class DateRecognizer : public Recognizer {
     // quote or line break, or at the start of the text: the hit ends just
     // after it. Three patterns, because Hyperscan scans prose much faster
     // for " \d" on its own than for a class holding the space.
-    for (const char* trigger : {R"( \d)", R"((?:[\n\t(\["']|\xE2\x80[\x98\x9C]|\xC2\xAB)\d)",
-                                R"(^\d)"}) {
+    for (const char* trigger :
+         {R"( \d)", R"((?:[\n\t(\["']|\xE2\x80[\x98\x9C]|\xC2\xAB)\d)", R"(^\d)"}) {
       patterns.push_back({trigger, false, false});
     }
     return patterns;
   }
 
   void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override {
-    const auto first_trigger = std::find_if(
-        input.matches.begin(), input.matches.end(),
-        [&](const PatternMatch& m) { return m.pattern >= numeric_patterns_; });
+    const auto first_trigger =
+        std::find_if(input.matches.begin(), input.matches.end(),
+                     [&](const PatternMatch& m) { return m.pattern >= numeric_patterns_; });
     const size_t numeric_hits = static_cast<size_t>(first_trigger - input.matches.begin());
     numeric_.Recognize({input.text, input.matches.first(numeric_hits), input.earlier}, out);
     RecognizeTextDates(input.text, input.matches.subspan(numeric_hits), out);
@@ -88,8 +89,8 @@ class DateRecognizer : public Recognizer {
         continue;
       }
       covered = date->end;
-      double score = date->has_day ? (date->has_year ? kDayMonthYearScore : kDayMonthScore)
-                                   : kMonthYearScore;
+      double score =
+          date->has_day ? (date->has_year ? kDayMonthYearScore : kDayMonthScore) : kMonthYearScore;
       if (HasContextWord(text, date->start, date->end, context_words_)) score += kContextBoost;
       out->push_back({kType, static_cast<uint32_t>(date->start), static_cast<uint32_t>(date->end),
                       std::min(score, 1.0)});

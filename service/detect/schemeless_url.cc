@@ -10,8 +10,8 @@ namespace {
 bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
 
 bool IsLabelChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || static_cast<unsigned char>(c) >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Drops what cannot start a host: dots, hyphens and non-ASCII characters

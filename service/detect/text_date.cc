@@ -8,8 +8,8 @@ namespace privacy::detect {
 namespace {
 
 // Suffixes of ordinal days: English, French "1er", Iberian "1º"/"1ª".
-constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd", "rd", "th", "er", "\xC2\xBA",
-                                                 "\xC2\xAA"};
+constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd",       "rd",      "th",
+                                                 "er", "\xC2\xBA", "\xC2\xAA"};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -102,7 +102,8 @@ bool DayBefore(std::string_view text, size_t month_start) {
   if (pos == 0 || (text[pos - 1] != ' ' && text[pos - 1] != '-')) return false;
   --pos;
   for (std::string_view connector : {" of", " de", " del"}) {
-    if (pos >= connector.size() && text.substr(pos - connector.size(), connector.size()) == connector) {
+    if (pos >= connector.size() &&
+        text.substr(pos - connector.size(), connector.size()) == connector) {
       pos -= connector.size();
       break;
     }
@@ -134,7 +135,9 @@ MonthWord MonthWordAt(std::string_view text, size_t start, size_t end) {
   w.end = end;
   w.capitalised = text[start] >= 'A' && text[start] <= 'Z';
   w.lower_case = true;
-  for (size_t i = start; i < end; ++i) w.lower_case = w.lower_case && !(text[i] >= 'A' && text[i] <= 'Z');
+  for (size_t i = start; i < end; ++i) {
+    w.lower_case = w.lower_case && !(text[i] >= 'A' && text[i] <= 'Z');
+  }
   return w;
 }
 

@@ -64,7 +64,8 @@ TEST_CASE("detect DATE: day, month and year in six more languages") {
 
 TEST_CASE("detect DATE: without year, month first, abbreviations") {
   CHECK(Found("rendez-vous le 14 juillet") == Strings{"DATE:14 juillet"});
-  CHECK(Found("Termin am 3. Feb. oder 4. Dez.", {"DATE"}) == Strings{"DATE:3. Feb.", "DATE:4. Dez."});
+  CHECK(Found("Termin am 3. Feb. oder 4. Dez.", {"DATE"}) ==
+        Strings{"DATE:3. Feb.", "DATE:4. Dez."});
   CHECK(Found("vence el 3 dic y el 9 ene") == Strings{"DATE:3 dic", "DATE:9 ene"});
   CHECK(Found("scade il 12 ott") == Strings{"DATE:12 ott"});
   CHECK(Found("até 3 fev, depois 7 dez") == Strings{"DATE:3 fev", "DATE:7 dez"});
