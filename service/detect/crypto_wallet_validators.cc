@@ -51,10 +51,6 @@ uint32_t Bech32Polymod(const std::vector<uint8_t>& values) {
   return checksum;
 }
 
-bool IsHex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 }  // namespace
 
 bool IsValidBase58CheckAddress(std::string_view value) {
@@ -103,14 +99,6 @@ bool IsValidBech32Address(std::string_view value) {
   if (witness_version > 16) return false;
   const uint32_t expected = witness_version == 0 ? 1 : 0x2bc830a3;
   return Bech32Polymod(values) == expected;
-}
-
-bool IsValidEthereumAddress(std::string_view value) {
-  if (value.size() != 42 || value[0] != '0' || (value[1] != 'x' && value[1] != 'X')) return false;
-  for (size_t i = 2; i < value.size(); ++i) {
-    if (!IsHex(value[i])) return false;
-  }
-  return true;
 }
 
 }  // namespace privacy::detect

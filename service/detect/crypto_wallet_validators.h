@@ -13,7 +13,4 @@ bool IsValidBase58CheckAddress(std::string_view value);
 // Bech32m for later versions, single case, 14-74 characters.
 bool IsValidBech32Address(std::string_view value);
 
-// Ethereum address: "0x" followed by exactly 40 hex digits.
-bool IsValidEthereumAddress(std::string_view value);
-
 }  // namespace privacy::detect

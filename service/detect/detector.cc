@@ -3,7 +3,6 @@
 #include "detect/detector.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "detect/allow_list.h"
 #include "detect/custom_recognizer_file.h"
@@ -17,38 +16,59 @@
 namespace privacy::detect {
 namespace {
 
-// A recognizer together with the global ids of its patterns.
+// A recognizer, the database holding its patterns and the ids of its
+// patterns in that database.
 struct Slot {
   std::unique_ptr<Recognizer> recognizer;
   std::vector<std::string> types;
+  size_t database = 0;
   uint32_t first_pattern = 0;
   uint32_t pattern_count = 0;
 };
 
+// A recognizer and where its patterns are compiled.
+struct ConfiguredRecognizer {
+  std::unique_ptr<Recognizer> recognizer;
+  ScanDatabase database = ScanDatabase::kShared;
+};
+
 // The configured recognizers in the order they run: custom recognizers and
 // deny values first (their strong candidates claim text), then the registry.
-std::vector<std::unique_ptr<Recognizer>> ConfiguredRecognizers(const DetectorConfig& config) {
-  std::vector<std::unique_ptr<Recognizer>> recognizers;
+std::vector<ConfiguredRecognizer> ConfiguredRecognizers(const DetectorConfig& config) {
+  std::vector<ConfiguredRecognizer> recognizers;
   if (!config.custom_recognizers_file.empty()) {
     for (PatternSpec& spec : LoadCustomRecognizers(config.custom_recognizers_file)) {
-      recognizers.push_back(std::make_unique<PatternRecognizer>(std::move(spec)));
+      recognizers.push_back({std::make_unique<PatternRecognizer>(std::move(spec))});
     }
   }
-  for (auto& r : MakeDenyValueRecognizers(config.deny_values)) recognizers.push_back(std::move(r));
-  for (const RecognizerEntry& entry : BuiltinRecognizers()) recognizers.push_back(entry.make(config));
+  for (auto& r : MakeDenyValueRecognizers(config.deny_values)) {
+    recognizers.push_back({std::move(r)});
+  }
+  for (const RecognizerEntry& entry : BuiltinRecognizers()) {
+    recognizers.push_back({entry.make(config), entry.database});
+  }
   return recognizers;
 }
 
-std::vector<Slot> BuildSlots(const DetectorConfig& config, std::vector<ScanPattern>* patterns) {
+// Builds the slots and fills `patterns` with the patterns of each database;
+// database 0 is the shared one.
+std::vector<Slot> BuildSlots(const DetectorConfig& config,
+                             std::vector<std::vector<ScanPattern>>* patterns) {
+  patterns->assign(1, {});
   std::vector<Slot> slots;
-  for (std::unique_ptr<Recognizer>& recognizer : ConfiguredRecognizers(config)) {
+  for (ConfiguredRecognizer& configured : ConfiguredRecognizers(config)) {
     Slot slot;
-    slot.recognizer = std::move(recognizer);
+    slot.recognizer = std::move(configured.recognizer);
     slot.types = slot.recognizer->Types();
+    if (configured.database == ScanDatabase::kOwn) {
+      slot.database = patterns->size();
+      patterns->emplace_back();
+    }
+    std::vector<ScanPattern>& into = (*patterns)[slot.database];
     std::vector<ScanPattern> own = slot.recognizer->Patterns();
-    slot.first_pattern = static_cast<uint32_t>(patterns->size());
+    slot.first_pattern = static_cast<uint32_t>(into.size());
     slot.pattern_count = static_cast<uint32_t>(own.size());
-    patterns->insert(patterns->end(), own.begin(), own.end());
+    into.insert(into.end(), own.begin(), own.end());
     slots.push_back(std::move(slot));
   }
   return slots;
@@ -58,9 +78,11 @@ std::vector<Slot> BuildSlots(const DetectorConfig& config, std::vector<ScanPatte
 class RegistryDetector : public Detector {
  public:
   explicit RegistryDetector(const DetectorConfig& config) : config_(config), allow_(config) {
-    std::vector<ScanPattern> patterns;
+    std::vector<std::vector<ScanPattern>> patterns;
     slots_ = BuildSlots(config, &patterns);
-    scanner_ = std::make_unique<PatternScanner>(patterns);
+    for (const std::vector<ScanPattern>& database : patterns) {
+      scanners_.push_back(std::make_unique<PatternScanner>(database));
+    }
     for (const Slot& slot : slots_) {
       for (const std::string& type : slot.types) {
         if (std::find(types_.begin(), types_.end(), type) == types_.end()) types_.push_back(type);
@@ -70,36 +92,42 @@ class RegistryDetector : public Detector {
 
   std::vector<Finding> Detect(std::string_view text,
                               const DetectOptions& options) const override {
-    const std::unordered_set<std::string_view> only(options.only_types.begin(),
-                                                    options.only_types.end());
-    auto type_wanted = [&](std::string_view type) { return only.empty() || only.count(type) > 0; };
+    // A linear search: the list is short, and a hash set would cost
+    // allocations on every call.
+    const std::vector<std::string>& only = options.only_types;
+    auto type_wanted = [&](std::string_view type) {
+      return only.empty() || std::find(only.begin(), only.end(), type) != only.end();
+    };
 
     std::vector<bool> slot_wanted(slots_.size(), false);
-    std::vector<bool> pattern_wanted(scanner_->pattern_count(), false);
+    std::vector<bool> database_wanted(scanners_.size(), false);
     bool any = false;
     for (size_t i = 0; i < slots_.size(); ++i) {
-      const Slot& slot = slots_[i];
-      slot_wanted[i] = std::any_of(slot.types.begin(), slot.types.end(), type_wanted);
+      slot_wanted[i] = std::any_of(slots_[i].types.begin(), slots_[i].types.end(), type_wanted);
       any = any || slot_wanted[i];
-      for (uint32_t p = 0; p < slot.pattern_count; ++p) {
-        pattern_wanted[slot.first_pattern + p] = slot_wanted[i];
-      }
+      if (slot_wanted[i] && slots_[i].pattern_count > 0) database_wanted[slots_[i].database] = true;
     }
     any = any || !options.deny_values.empty() ||
           (options.external && !options.external->findings.empty());
     if (!any || text.empty()) return {};
 
-    const std::vector<ScanHit> hits = scanner_->Scan(text, pattern_wanted);
+    std::vector<std::vector<ScanHit>> hits(scanners_.size());
+    for (size_t d = 0; d < scanners_.size(); ++d) {
+      if (database_wanted[d]) hits[d] = scanners_[d]->Scan(text);
+    }
     std::vector<Candidate> candidates;
     FindCallDenyValues(text, options.deny_values, &candidates);
+    std::vector<size_t> next_hit(scanners_.size(), 0);
     std::vector<PatternMatch> own;
     std::vector<Candidate> produced;
-    size_t next_hit = 0;
     for (size_t i = 0; i < slots_.size(); ++i) {
       const Slot& slot = slots_[i];
+      const std::vector<ScanHit>& database_hits = hits[slot.database];
+      size_t& next = next_hit[slot.database];
       own.clear();
-      while (next_hit < hits.size() && hits[next_hit].id < slot.first_pattern + slot.pattern_count) {
-        const ScanHit& h = hits[next_hit++];
+      while (next < database_hits.size() &&
+             database_hits[next].id < slot.first_pattern + slot.pattern_count) {
+        const ScanHit& h = database_hits[next++];
         own.push_back({h.id - slot.first_pattern, h.start, h.end});
       }
       if (!slot_wanted[i] || (own.empty() && slot.pattern_count > 0)) continue;
@@ -140,7 +168,7 @@ class RegistryDetector : public Detector {
   DetectorConfig config_;
   AllowList allow_;
   std::vector<Slot> slots_;
-  std::unique_ptr<PatternScanner> scanner_;
+  std::vector<std::unique_ptr<PatternScanner>> scanners_;  // [0]: the shared database
   std::vector<std::string> types_;
 };
 

@@ -117,4 +117,18 @@ size_t ValidIbanPrefix(std::string_view value) {
   return Mod97(rearranged) == 1 ? pos : 0;
 }
 
+std::string_view FirstIban(std::string_view value) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t pos = 0; pos + 4 <= value.size(); ++pos) {
+    if (!upper(value[pos]) || !upper(value[pos + 1]) || !digit(value[pos + 2]) ||
+        !digit(value[pos + 3])) {
+      continue;
+    }
+    const size_t length = ValidIbanPrefix(value.substr(pos));
+    if (length > 0) return value.substr(pos, length);
+  }
+  return {};
+}
+
 }  // namespace privacy::detect

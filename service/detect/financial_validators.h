@@ -16,4 +16,9 @@ bool IsValidCardNumber(std::string_view value);
 // separated by single spaces) when its mod-97 check holds, else 0.
 size_t ValidIbanPrefix(std::string_view value);
 
+// The first IBAN (as ValidIbanPrefix judges it) starting at a country code
+// inside `value`, e.g. in "12 DE89 3704 0044 0532 0130 00"; an empty view
+// when there is none.
+std::string_view FirstIban(std::string_view value);
+
 }  // namespace privacy::detect

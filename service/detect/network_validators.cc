@@ -14,6 +14,20 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
+// The length in bytes of the quotation mark or sentence punctuation outside
+// ASCII that `text` ends with (” ’ » 」 。 …), else 0.
+size_t NonAsciiPunctuationLength(std::string_view text) {
+  size_t start = text.size();
+  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0 || start == text.size()) return 0;
+  --start;
+  const uint32_t cp = CodePointAt(text, start);
+  const bool punctuation = (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB || cp == 0xBB ||
+                           cp == 0x2026 || (cp >= 0x3001 && cp <= 0x3002) ||
+                           (cp >= 0x300C && cp <= 0x300F) || cp == 0xFF09 || cp == 0xFF0C;
+  return punctuation ? text.size() - start : 0;
+}
+
 bool IsValidDomain(std::string_view domain) {
   if (domain.empty() || domain.size() > 253) return false;
   size_t labels = 0;
@@ -110,6 +124,11 @@ bool IsValidEmail(std::string_view value) {
 size_t UrlLength(std::string_view value) {
   size_t end = value.size();
   while (end > 0) {
+    const size_t quote = NonAsciiPunctuationLength(value.substr(0, end));
+    if (quote > 0) {
+      end -= quote;
+      continue;
+    }
     const char c = value[end - 1];
     if (std::string_view(".,;:!?'\"*").find(c) != std::string_view::npos) {
       --end;

@@ -9,20 +9,37 @@
 namespace privacy::detect {
 namespace {
 
-// Maximum widening by PatternRule::extend_left (an e-mail local part is at
-// most 64 bytes).
-constexpr size_t kMaxExtendLeft = 64;
-
-size_t ExtendLeft(std::string_view text, size_t start, std::string_view chars) {
-  if (chars.empty()) return start;
-  const size_t limit = start > kMaxExtendLeft ? start - kMaxExtendLeft : 0;
-  while (start > limit) {
-    const unsigned char c = static_cast<unsigned char>(text[start - 1]);
-    if (c < 0x80 && chars.find(static_cast<char>(c)) == std::string_view::npos) break;
-    --start;
+std::bitset<128> AsciiSet(std::string_view chars) {
+  std::bitset<128> set;
+  for (char c : chars) {
+    if (static_cast<unsigned char>(c) < 0x80) set.set(static_cast<unsigned char>(c));
   }
-  while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  return set;
+}
+
+bool Extends(const std::bitset<128>& set, char byte) {
+  const unsigned char c = static_cast<unsigned char>(byte);
+  return c >= 0x80 || set.test(c);
+}
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Widens [start, ...) to the left over `set`, never splitting a character.
+size_t ExtendLeft(std::string_view text, size_t start, const std::bitset<128>& set) {
+  if (set.none()) return start;
+  const size_t limit =
+      start > PatternRule::kMaxExtendLeft ? start - PatternRule::kMaxExtendLeft : 0;
+  while (start > limit && Extends(set, text[start - 1])) --start;
+  while (start < text.size() && IsContinuationByte(text[start])) ++start;
   return start;
+}
+
+// Widens [..., end) to the right over `set`, never splitting a character.
+size_t ExtendRight(std::string_view text, size_t end, const std::bitset<128>& set) {
+  const size_t limit = std::min(text.size(), end + PatternRule::kMaxExtendRight);
+  while (end < limit && Extends(set, text[end])) ++end;
+  while (end > 0 && end < text.size() && IsContinuationByte(text[end])) --end;
+  return end;
 }
 
 }  // namespace
@@ -39,6 +56,7 @@ PatternRecognizer::PatternRecognizer(PatternSpec spec)
       }
     }
     validators_.push_back(v);
+    extensions_.push_back({AsciiSet(rule.extend_left), AsciiSet(rule.extend_right)});
   }
 }
 
@@ -53,11 +71,27 @@ std::vector<ScanPattern> PatternRecognizer::Patterns() const {
 void PatternRecognizer::Recognize(const RecognizeInput& input,
                                   std::vector<Candidate>* out) const {
   const std::string_view text = input.text;
+  // Hits of one rule come by start; those inside one run of extend_right
+  // characters share its end, which is then found once.
+  uint32_t run_pattern = 0;
+  size_t run_end = 0;
   for (const PatternMatch& m : input.matches) {
     const PatternRule& rule = spec_.rules[m.pattern];
     const Validator validate = validators_[m.pattern];
-    const size_t from = ExtendLeft(text, m.start, rule.extend_left);
-    const std::string_view value = text.substr(from, m.end - from);
+    const Extension& extension = extensions_[m.pattern];
+    const size_t from = ExtendLeft(text, m.start, extension.left);
+    size_t to = m.end;
+    if (extension.right.any()) {
+      if (m.pattern == run_pattern && m.end < run_end) {
+        to = run_end;
+      } else {
+        to = ExtendRight(text, m.end, extension.right);
+        const bool whole_run = to == text.size() || !Extends(extension.right, text[to]);
+        run_pattern = m.pattern;
+        run_end = whole_run ? to : 0;
+      }
+    }
+    const std::string_view value = text.substr(from, to - from);
     const std::string_view valid = validate != nullptr ? validate(value) : value;
     if (valid.empty()) continue;
     const size_t start = from + static_cast<size_t>(valid.data() - value.data());

@@ -1,6 +1,7 @@
 // A recognizer composed from data: patterns, validators, context words.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,21 +15,33 @@ namespace privacy::detect {
 // One expression of a pattern recognizer and how its hits are judged.
 struct PatternRule {
   PatternRule(std::string expression_, double score_, std::string validator_,
-              bool caseless_ = false, std::string extend_left_ = {})
+              bool caseless_ = false, std::string extend_left_ = {},
+              std::string extend_right_ = {})
       : expression(std::move(expression_)),
         score(score_),
         validator(std::move(validator_)),
         caseless(caseless_),
-        extend_left(std::move(extend_left_)) {}
+        extend_left(std::move(extend_left_)),
+        extend_right(std::move(extend_right_)) {}
 
   std::string expression;  // Hyperscan syntax; matched leftmost-longest
   double score = 0.5;      // score of a validated hit without context
   std::string validator;   // name in the validator table; empty accepts all
   bool caseless = false;
   // When non-empty, a hit is first widened to the left over these ASCII
-  // characters and any non-ASCII bytes. Lets a pattern start at a literal
-  // (the '@' of an e-mail) instead of a costly leading character class.
+  // characters and any non-ASCII bytes (at most kMaxExtendLeft bytes). Lets
+  // a pattern start at a literal or a digit (the '@' of an e-mail, the check
+  // digits of an IBAN) instead of a leading letter class, which Hyperscan
+  // scans slowly over prose.
   std::string extend_left;
+  // The same to the right (at most kMaxExtendRight bytes), so that a pattern
+  // can end at a short fixed-width literal ("https://") instead of a long
+  // variable tail whose start Hyperscan would have to track. The validator
+  // then returns the valid part of the widened hit.
+  std::string extend_right;
+
+  static constexpr size_t kMaxExtendLeft = 256;    // longer than a domain name
+  static constexpr size_t kMaxExtendRight = 2048;  // the practical limit of URLs
 };
 
 // Everything that defines a pattern recognizer for one type.
@@ -58,8 +71,15 @@ class PatternRecognizer : public Recognizer {
   void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override;
 
  private:
+  // The ASCII characters of a rule's extend_left and extend_right.
+  struct Extension {
+    std::bitset<128> left;
+    std::bitset<128> right;
+  };
+
   PatternSpec spec_;
   std::vector<Validator> validators_;  // parallel to spec_.rules
+  std::vector<Extension> extensions_;  // parallel to spec_.rules
   ContextWordSet context_words_;
 };
 

@@ -8,7 +8,6 @@ namespace privacy::detect {
 namespace {
 
 struct ScanState {
-  const std::vector<bool>* wanted;
   const std::vector<bool>* has_start;
   std::vector<ScanHit>* hits;
 };
@@ -16,11 +15,9 @@ struct ScanState {
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
             unsigned int, void* ctx) {
   auto* state = static_cast<ScanState*>(ctx);
-  if ((*state->wanted)[id]) {
-    const uint32_t start = (*state->has_start)[id] ? static_cast<uint32_t>(from)
-                                                   : static_cast<uint32_t>(to);
-    state->hits->push_back({id, start, static_cast<uint32_t>(to)});
-  }
+  const uint32_t start = (*state->has_start)[id] ? static_cast<uint32_t>(from)
+                                                 : static_cast<uint32_t>(to);
+  state->hits->push_back({id, start, static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -34,38 +31,50 @@ bool StartThenLongest(const ScanHit& a, const ScanHit& b) {
   return a.end > b.end;
 }
 
+bool ByStart(const ScanHit& a, const ScanHit& b) { return a.start < b.start; }
+
 // Keeps, per pattern, the longest hit at each start and drops hits that
 // begin inside an already kept one. Hits without a start are all kept.
-// Hits are bucketed by pattern (Hyperscan reports them by end, which is
-// usually already the order wanted), so sorting is rarely needed.
+// Hits are bucketed by pattern and compacted in place. Hyperscan reports
+// them by end, so within a bucket starts usually come in order already
+// (the longer hits of one start last) and no sorting is needed.
 std::vector<ScanHit> LeftmostLongest(const std::vector<ScanHit>& hits,
                                      const std::vector<bool>& has_start) {
-  std::vector<uint32_t> bucket(has_start.size() + 1, 0);
-  for (const ScanHit& h : hits) ++bucket[h.id + 1];
-  for (size_t i = 1; i < bucket.size(); ++i) bucket[i] += bucket[i - 1];
+  std::vector<uint32_t> bucket_end(has_start.size() + 1, 0);
+  for (const ScanHit& h : hits) ++bucket_end[h.id + 1];
+  for (size_t i = 1; i < bucket_end.size(); ++i) bucket_end[i] += bucket_end[i - 1];
   std::vector<ScanHit> by_pattern(hits.size());
-  std::vector<uint32_t> cursor(bucket.begin(), bucket.end() - 1);
-  for (const ScanHit& h : hits) by_pattern[cursor[h.id]++] = h;
+  // Counting sort: afterwards bucket_end[id] is where bucket id ends.
+  for (const ScanHit& h : hits) by_pattern[bucket_end[h.id]++] = h;
 
-  std::vector<ScanHit> kept;
-  kept.reserve(by_pattern.size());
-  for (size_t id = 0; id + 1 < bucket.size(); ++id) {
-    const auto first = by_pattern.begin() + bucket[id];
-    const auto last = by_pattern.begin() + bucket[id + 1];
-    if (!std::is_sorted(first, last, StartThenLongest)) std::sort(first, last, StartThenLongest);
-    const size_t begin = kept.size();
-    for (auto it = first; it != last; ++it) {
-      if (has_start[id] && kept.size() > begin && it->start < kept.back().end) continue;
-      kept.push_back(*it);
+  size_t kept = 0;
+  size_t begin = 0;
+  for (size_t id = 0; id < has_start.size(); ++id) {
+    const auto first = by_pattern.begin() + static_cast<ptrdiff_t>(begin);
+    const auto last = by_pattern.begin() + bucket_end[id];
+    begin = bucket_end[id];
+    if (!has_start[id]) {
+      for (auto it = first; it != last; ++it) by_pattern[kept++] = *it;
+      continue;
+    }
+    if (!std::is_sorted(first, last, ByStart)) std::sort(first, last, StartThenLongest);
+    const size_t bucket_kept = kept;
+    for (auto it = first; it != last;) {
+      ScanHit longest = *it;
+      for (++it; it != last && it->start == longest.start; ++it) {
+        longest.end = std::max(longest.end, it->end);
+      }
+      if (kept > bucket_kept && longest.start < by_pattern[kept - 1].end) continue;
+      by_pattern[kept++] = longest;
     }
   }
-  return kept;
+  by_pattern.resize(kept);
+  return by_pattern;
 }
 
 }  // namespace
 
-PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns)
-    : pattern_count_(patterns.size()) {
+PatternScanner::PatternScanner(const std::vector<ScanPattern>& patterns) {
   if (patterns.empty()) return;
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags;
@@ -111,11 +120,10 @@ PatternScanner::~PatternScanner() {
   if (db_ != nullptr) hs_free_database(db_);
 }
 
-std::vector<ScanHit> PatternScanner::Scan(std::string_view text,
-                                          const std::vector<bool>& wanted) const {
+std::vector<ScanHit> PatternScanner::Scan(std::string_view text) const {
   std::vector<ScanHit> hits;
   if (db_ == nullptr || text.empty()) return hits;
-  ScanState state{&wanted, &has_start_, &hits};
+  ScanState state{&has_start_, &hits};
   ScratchPool::Lease scratch = scratch_->Acquire();
   if (hs_scan(db_, text.data(), static_cast<unsigned int>(text.size()), 0, scratch.get(),
               OnMatch, &state) != HS_SUCCESS) {

@@ -32,17 +32,13 @@ class PatternScanner {
   PatternScanner(const PatternScanner&) = delete;
   PatternScanner& operator=(const PatternScanner&) = delete;
 
-  // Returns hits ordered by pattern id, then start. Patterns whose `wanted`
-  // entry is false are ignored. Throws std::runtime_error on scan failure.
-  std::vector<ScanHit> Scan(std::string_view text,
-                            const std::vector<bool>& wanted) const;
-
-  size_t pattern_count() const { return pattern_count_; }
+  // Returns hits ordered by pattern id, then start. Throws
+  // std::runtime_error on scan failure.
+  std::vector<ScanHit> Scan(std::string_view text) const;
 
  private:
   hs_database_t* db_ = nullptr;
   std::unique_ptr<ScratchPool> scratch_;
-  size_t pattern_count_ = 0;
   std::vector<bool> has_start_;  // per pattern: HS_FLAG_SOM_LEFTMOST used
 };
 

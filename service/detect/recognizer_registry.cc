@@ -22,7 +22,7 @@ std::span<const RecognizerEntry> BuiltinRecognizers() {
       // Last: it skips digits already claimed by the recognizers above.
       {"PHONE", MakePhoneRecognizer},
       // After the structured types: names are not looked for inside their spans.
-      {"PERSON_LOCATION_ORGANIZATION", MakeNameRecognizer},
+      {"PERSON_LOCATION_ORGANIZATION", MakeNameRecognizer, ScanDatabase::kOwn},
   };
   return kRecognizers;
 }

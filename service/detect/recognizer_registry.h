@@ -13,10 +13,21 @@ namespace privacy::detect {
 // Builds one recognizer; may throw std::runtime_error on bad configuration.
 using RecognizerFactory = std::unique_ptr<Recognizer> (*)(const DetectorConfig& config);
 
+// Where the detector compiles a recognizer's patterns. A call scans only the
+// databases holding patterns of recognizers it wants.
+enum class ScanDatabase {
+  kShared,  // one database with the patterns of every kShared recognizer
+  // A database of its own, for patterns that hit very often (every capital
+  // letter): calls without the recognizer do not pay for them, and two
+  // smaller databases scan prose faster than one holding both.
+  kOwn,
+};
+
 // A named entry of the registry.
 struct RecognizerEntry {
   std::string_view name;
   RecognizerFactory make;
+  ScanDatabase database = ScanDatabase::kShared;
 };
 
 // Every built-in recognizer. Adding one means writing its factory in its own

@@ -2,10 +2,13 @@
 
 #include "detect/checksums.h"
 #include "detect/crypto_wallet_validators.h"
-#include "detect/date_validators.h"
+#include "detect/ethereum_address.h"
+#include "detect/numeric_date.h"
+#include "detect/text_date.h"
 #include "detect/financial_validators.h"
 #include "detect/national_id_validators.h"
 #include "detect/network_validators.h"
+#include "detect/schemeless_url.h"
 
 namespace privacy::detect {
 namespace {
@@ -51,11 +54,12 @@ struct Entry {
 constexpr Entry kValidators[] = {
     {"email", TrimmedEmail},
     {"url", Prefix<UrlLength>},
+    {"schemeless_url", SchemelessUrl},
     {"ipv4", Whole<IsValidIpv4>},
     {"ipv6", Whole<IsValidIpv6>},
     {"mac", Whole<IsValidMac>},
     {"credit_card", Whole<IsValidCardNumber>},
-    {"iban", Prefix<ValidIbanPrefix>},
+    {"iban", FirstIban},
     {"base58check", Whole<IsValidBase58CheckAddress>},
     {"bech32", Whole<IsValidBech32Address>},
     {"ethereum", Whole<IsValidEthereumAddress>},

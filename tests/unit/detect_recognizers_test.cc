@@ -38,6 +38,10 @@ TEST_CASE("detect IBAN: grouped, compact, invalid") {
   CHECK(Found("\"iban\": \"CH392997598106Z8TCD1G\"") == Strings{"IBAN:CH392997598106Z8TCD1G"});
   CHECK(Found("Konto: DE89370400440532013000。") == Strings{"IBAN:DE89370400440532013000"});
   CHECK(Found("not: CH6818033H26YU14ULYYC, BE96 4041 0423 4685, NL09CLQF7940199530").empty());
+  // A number just before the IBAN does not hide it.
+  CHECK(Found("Ref 12 DE89 3704 0044 0532 0130 00", {"IBAN"}) ==
+        Strings{"IBAN:DE89 3704 0044 0532 0130 00"});
+  CHECK(Found("xDE89370400440532013000 and DE893704004405320130001").empty());
 }
 
 TEST_CASE("detect US_SSN: formats and context") {

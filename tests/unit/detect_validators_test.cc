@@ -2,10 +2,12 @@
 
 #include "detect/checksums.h"
 #include "detect/crypto_wallet_validators.h"
-#include "detect/date_validators.h"
+#include "detect/ethereum_address.h"
 #include "detect/financial_validators.h"
 #include "detect/national_id_validators.h"
 #include "detect/network_validators.h"
+#include "detect/numeric_date.h"
+#include "detect/text_date.h"
 
 using namespace privacy::detect;
 
@@ -28,6 +30,8 @@ TEST_CASE("detect validators: IBAN mod-97 and country length") {
   CHECK(ValidIbanPrefix("DE89 3704 0044 0532 0130 01") == 0);
   CHECK(ValidIbanPrefix("DE89 37040044 0532 0130 00") == 0);  // broken grouping
   CHECK(ValidIbanPrefix("QQ89370400440532013000") == 0);      // unknown country
+  CHECK(FirstIban("12 DE89 3704 0044 0532 0130 00") == "DE89 3704 0044 0532 0130 00");
+  CHECK(FirstIban("12 3704 0044 0532 0130 00").empty());
 }
 
 TEST_CASE("detect validators: SSN issuing rules") {

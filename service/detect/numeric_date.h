@@ -1,4 +1,4 @@
-// Validators for calendar dates written with digits or with month names.
+// Validator for calendar dates written with digits.
 #pragma once
 
 #include <string_view>
@@ -11,10 +11,5 @@ namespace privacy::detect {
 // year after '.' needs two-digit day and month, so that version numbers
 // such as 2.9.10 are rejected. Day and month must form a real date.
 bool IsValidNumericDate(std::string_view value);
-
-// A date with an English month name or abbreviation and a day, a year or
-// both ("Feb 3rd", "3 February 2025", "Aug 11, 2017", "May 2010"). The day
-// must exist in that month; a lower-case "may" is taken for the verb.
-bool IsValidTextDate(std::string_view value);
 
 }  // namespace privacy::detect

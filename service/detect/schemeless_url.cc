@@ -1,0 +1,71 @@
+#include "detect/schemeless_url.h"
+
+#include "detect/network_validators.h"
+#include "detect/text_boundary.h"
+#include "detect/top_level_domains.h"
+
+namespace privacy::detect {
+namespace {
+
+bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
+
+bool IsLabelChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Drops what cannot start a host: dots, hyphens and non-ASCII characters
+// that are not letters (quotes, dashes).
+std::string_view TrimFront(std::string_view candidate) {
+  size_t pos = 0;
+  while (pos < candidate.size()) {
+    const unsigned char c = static_cast<unsigned char>(candidate[pos]);
+    if (c == '.' || c == '-') {
+      ++pos;
+    } else if (c >= 0x80 && !WordCharAfter(candidate, pos)) {
+      size_t length = 1;
+      CodePointAt(candidate, pos, &length);
+      pos += length;
+    } else {
+      break;
+    }
+  }
+  return candidate.substr(pos);
+}
+
+// True for a host of two or more labels whose last label is a lower-case
+// top-level domain.
+bool IsPublicHost(std::string_view host) {
+  const size_t last_dot = host.rfind('.');
+  if (last_dot == std::string_view::npos || last_dot == 0) return false;
+  const std::string_view tld = host.substr(last_dot + 1);
+  for (char c : tld) {
+    if (!IsLowerAlpha(c) && c != '-' && !(c >= '0' && c <= '9')) return false;
+  }
+  if (!IsTopLevelDomain(tld)) return false;
+  size_t label_start = 0;
+  for (size_t i = 0; i <= last_dot; ++i) {
+    if (i < last_dot && host[i] != '.') {
+      if (!IsLabelChar(host[i])) return false;
+      continue;
+    }
+    const std::string_view label = host.substr(label_start, i - label_start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    label_start = i + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view SchemelessUrl(std::string_view candidate) {
+  const std::string_view trimmed = TrimFront(candidate);
+  const std::string_view url = trimmed.substr(0, UrlLength(trimmed));
+  const std::string_view host = url.substr(0, url.find_first_of("/?#:"));
+  if (host.size() > 253 || !IsPublicHost(host)) return {};
+  return url;
+}
+
+}  // namespace privacy::detect
