@@ -95,19 +95,7 @@ bool IsValidMac(std::string_view value) {
 }
 
 std::string_view TrimmedEmail(std::string_view candidate) {
-  size_t pos = 0;
-  while (pos < candidate.size()) {
-    const unsigned char c = static_cast<unsigned char>(candidate[pos]);
-    if (c == '\'' || c == '.') {
-      ++pos;
-    } else if (c >= 0x80 && !WordCharAfter(candidate, pos)) {
-      ++pos;
-      while (pos < candidate.size() && (candidate[pos] & 0xC0) == 0x80) ++pos;
-    } else {
-      break;
-    }
-  }
-  std::string_view rest = candidate.substr(pos);
+  std::string_view rest = candidate.substr(LeadingPunctuationLength(candidate, "'."));
   return IsValidEmail(rest) ? rest : std::string_view();
 }
 

@@ -14,25 +14,6 @@ bool IsLabelChar(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Drops what cannot start a host: dots, hyphens and non-ASCII characters
-// that are not letters (quotes, dashes).
-std::string_view TrimFront(std::string_view candidate) {
-  size_t pos = 0;
-  while (pos < candidate.size()) {
-    const unsigned char c = static_cast<unsigned char>(candidate[pos]);
-    if (c == '.' || c == '-') {
-      ++pos;
-    } else if (c >= 0x80 && !WordCharAfter(candidate, pos)) {
-      size_t length = 1;
-      CodePointAt(candidate, pos, &length);
-      pos += length;
-    } else {
-      break;
-    }
-  }
-  return candidate.substr(pos);
-}
-
 // True for a host of two or more labels whose last label is a lower-case
 // top-level domain.
 bool IsPublicHost(std::string_view host) {
@@ -61,7 +42,8 @@ bool IsPublicHost(std::string_view host) {
 }  // namespace
 
 std::string_view SchemelessUrl(std::string_view candidate) {
-  const std::string_view trimmed = TrimFront(candidate);
+  // Dots, hyphens, quotes and dashes cannot start a host.
+  const std::string_view trimmed = candidate.substr(LeadingPunctuationLength(candidate, ".-"));
   const std::string_view url = trimmed.substr(0, UrlLength(trimmed));
   const std::string_view host = url.substr(0, url.find_first_of("/?#:"));
   if (host.size() > 253 || !IsPublicHost(host)) return {};

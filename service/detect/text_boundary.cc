@@ -49,6 +49,24 @@ bool WordCharAfter(std::string_view text, size_t pos) {
   return IsLetterCodePoint(CodePointAt(text, pos));
 }
 
+size_t LeadingPunctuationLength(std::string_view text, std::string_view ascii) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      if (ascii.find(static_cast<char>(c)) == std::string_view::npos) break;
+      ++pos;
+    } else if (!WordCharAfter(text, pos)) {
+      size_t length = 1;
+      CodePointAt(text, pos, &length);
+      pos += length;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
 bool ContinuesNumber(std::string_view text, size_t start, size_t end,
                      std::string_view separators) {
   if (separators.empty()) return false;

@@ -22,6 +22,12 @@ bool WordCharBefore(std::string_view text, size_t pos);
 // True when the code point starting at byte `pos` is a word character, as above.
 bool WordCharAfter(std::string_view text, size_t pos);
 
+// The length of the prefix of `text` made of the ASCII characters in
+// `ascii` and of non-ASCII characters that are not letters (quotes,
+// dashes, CJK punctuation): what a token found by widening must not start
+// with.
+size_t LeadingPunctuationLength(std::string_view text, std::string_view ascii);
+
 // True when [start, end) is glued to a neighbouring run of digits through
 // one of `separators` (e.g. "1234 5678" followed by " 90"): the span is
 // then only part of a longer number.

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "detect/detector.h"
@@ -219,32 +221,28 @@ const std::string& Phones() {
   return text;
 }
 
-void BM_SparseProse_Memchr(benchmark::State& s) { RunMemchr(s, Prose()); }
-void BM_SparseProse_Structured(benchmark::State& s) { RunDetect(s, Prose(), Types::kStructured); }
-void BM_SparseProse_WithNames(benchmark::State& s) { RunDetect(s, Prose(), Types::kWithNames); }
-void BM_DenseChat_Memchr(benchmark::State& s) { RunMemchr(s, Chat()); }
-void BM_DenseChat_Structured(benchmark::State& s) { RunDetect(s, Chat(), Types::kStructured); }
-void BM_DenseChat_WithNames(benchmark::State& s) { RunDetect(s, Chat(), Types::kWithNames); }
-void BM_LogFile_Memchr(benchmark::State& s) { RunMemchr(s, Log()); }
-void BM_LogFile_Structured(benchmark::State& s) { RunDetect(s, Log(), Types::kStructured); }
-void BM_LogFile_WithNames(benchmark::State& s) { RunDetect(s, Log(), Types::kWithNames); }
-void BM_DistinctPhones_Memchr(benchmark::State& s) { RunMemchr(s, Phones()); }
-void BM_DistinctPhones_Structured(benchmark::State& s) { RunDetect(s, Phones(), Types::kStructured); }
-void BM_DistinctPhones_WithNames(benchmark::State& s) { RunDetect(s, Phones(), Types::kWithNames); }
-
-BENCHMARK(BM_SparseProse_Memchr);
-BENCHMARK(BM_SparseProse_Structured);
-BENCHMARK(BM_SparseProse_WithNames);
-BENCHMARK(BM_DenseChat_Memchr);
-BENCHMARK(BM_DenseChat_Structured);
-BENCHMARK(BM_DenseChat_WithNames);
-BENCHMARK(BM_LogFile_Memchr);
-BENCHMARK(BM_LogFile_Structured);
-BENCHMARK(BM_LogFile_WithNames);
-BENCHMARK(BM_DistinctPhones_Memchr);
-BENCHMARK(BM_DistinctPhones_Structured);
-BENCHMARK(BM_DistinctPhones_WithNames);
-
 }  // namespace
 
-BENCHMARK_MAIN();
+// Each input: the memchr baseline, then detection of the structured types,
+// then detection with the names as well.
+int main(int argc, char** argv) {
+  using Input = const std::string& (*)();
+  const std::pair<const char*, Input> inputs[] = {
+      {"SparseProse", Prose}, {"DenseChat", Chat}, {"LogFile", Log}, {"DistinctPhones", Phones}};
+  for (const auto& [name, input] : inputs) {
+    const std::string suffix = std::string("/") + name;
+    benchmark::RegisterBenchmark(("BM_Memchr" + suffix).c_str(),
+                                 [input](benchmark::State& s) { RunMemchr(s, input()); });
+    for (const auto& [config, types] : {std::pair{"_Structured", Types::kStructured},
+                                        std::pair{"_WithNames", Types::kWithNames}}) {
+      benchmark::RegisterBenchmark(("BM_Detect" + suffix + config).c_str(),
+                                   [input, types](benchmark::State& s) {
+                                     RunDetect(s, input(), types);
+                                   });
+    }
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
