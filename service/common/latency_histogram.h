@@ -6,17 +6,9 @@
 #include <chrono>
 #include <cstdint>
 
-namespace privacy {
+#include "common/latency_summary.h"
 
-// Percentiles of the latencies recorded in the recent window, in
-// nanoseconds; all zero when nothing was recorded.
-struct LatencySummary {
-  uint64_t count = 0;
-  int64_t p50_ns = 0;
-  int64_t p90_ns = 0;
-  int64_t p99_ns = 0;
-  int64_t max_ns = 0;
-};
+namespace privacy {
 
 // Counts latencies in log-linear buckets (8 per power of two, so a reported
 // percentile is at most 12.5% above the true value; the maximum is exact).
