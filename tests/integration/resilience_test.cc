@@ -1,10 +1,12 @@
 // Resilience: a worker survives a nats-server restart (sessions persist in
-// the JetStream store) and a crashed worker does not stop the others.
+// the JetStream store), a crashed worker does not stop the others, and a
+// worker stopped under load fails no request.
 #include <doctest/doctest.h>
 
 #include <signal.h>
 
 #include "integration/test_values.h"
+#include "support/mask_load.h"
 #include "support/nats_monitor.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
@@ -44,5 +46,18 @@ TEST_SUITE("resilience") {
       CHECK(r.session_id() == m.session_id());
     }
     CHECK(env.worker(1).Stop() == 0);
+  }
+
+  TEST_CASE("SIGTERM to one of two workers under load fails no request") {
+    ServiceEnv env({"sigterm-under-load", 2});
+    MaskLoad load({env.server().url()}, 6);
+    REQUIRE(load.WaitForSuccesses(200, std::chrono::seconds(20)));
+    CHECK(env.worker(0).Stop() == 0);
+    const size_t after_stop = load.successes();
+    REQUIRE(load.WaitForSuccesses(after_stop + 200, std::chrono::seconds(20)));
+    load.Stop();
+    INFO(load.Summary());
+    CHECK(load.failures().empty());
+    for (const auto& session : load.sessions()) CHECK(session.resolved);
   }
 }
