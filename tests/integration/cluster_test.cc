@@ -36,16 +36,16 @@ bool Transient(const LoadOutcome& outcome) {
 // still resolves.
 void RunFailover(int signal) {
   NatsCluster cluster(3, DeployClusterConfig());
+  // One worker at a time: the first creates the R3 bucket and stream (a
+  // worker that exits meanwhile fails the test at once, with its log).
+  NatsClient probe(cluster.node(0).url());
   std::vector<std::unique_ptr<WorkerProcess>> workers;
   for (size_t i = 0; i < cluster.size(); ++i) {
     workers.push_back(std::make_unique<WorkerProcess>(
         cluster.node(i).url(), std::vector<std::string>{"--replicas", "3"}));
+    WaitUntilReady(probe, workers.back().get(), std::chrono::seconds(30));
+    WaitForWorkerSubscriptions(cluster.node(i).monitor_port(), 1, std::chrono::seconds(30));
   }
-  for (size_t i = 0; i < cluster.size(); ++i) {
-    WaitForWorkerSubscriptions(cluster.node(i).monitor_port(), 1, std::chrono::seconds(20));
-  }
-  NatsClient probe(cluster.node(0).url());
-  WaitUntilReady(probe, workers[0].get(), std::chrono::seconds(20));
   for (const std::string& stream : {kSessionStream, kAuditStream}) {
     auto summary = GetStream(probe, stream);
     REQUIRE(summary.has_value());

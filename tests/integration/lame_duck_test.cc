@@ -18,15 +18,15 @@ TEST_SUITE("lame duck") {
   TEST_CASE("a worker leaves on its server's lame-duck notice without failing a request") {
     NatsCluster cluster(3, DeployClusterConfig());
     const std::vector<std::string> args = {"--replicas", "3"};
+    // One worker at a time: the first creates the R3 bucket and stream (a
+    // worker that exits meanwhile fails the test at once, with its log).
+    NatsClient probe(cluster.node(0).url());
     std::vector<std::unique_ptr<WorkerProcess>> workers;
     for (size_t node : {0, 1}) {
       workers.push_back(std::make_unique<WorkerProcess>(cluster.node(node).url(), args));
+      WaitUntilReady(probe, workers.back().get(), std::chrono::seconds(30));
+      WaitForWorkerSubscriptions(cluster.node(node).monitor_port(), 1, std::chrono::seconds(30));
     }
-    for (size_t node : {0, 1}) {
-      WaitForWorkerSubscriptions(cluster.node(node).monitor_port(), 1, std::chrono::seconds(20));
-    }
-    NatsClient probe(cluster.node(0).url());
-    WaitUntilReady(probe, workers[0].get(), std::chrono::seconds(20));
     // The leaving node does not lead the session bucket (its JetStream
     // leadership moving away is the cluster test's subject, not this one's).
     const size_t leaving = cluster.StreamLeader(probe, "KV_privacy_sessions") == 0 ? 1 : 0;
