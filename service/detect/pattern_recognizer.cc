@@ -1,7 +1,9 @@
 #include "detect/pattern_recognizer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 #include "detect/context_words.h"
 #include "detect/text_boundary.h"
@@ -24,23 +26,49 @@ bool Extends(const std::bitset<128>& set, char byte) {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Widens [start, ...) to the left over `set`, never splitting a character.
-size_t ExtendLeft(std::string_view text, size_t start, const std::bitset<128>& set) {
-  if (set.none()) return start;
-  const size_t limit =
-      start > PatternRule::kMaxExtendLeft ? start - PatternRule::kMaxExtendLeft : 0;
-  while (start > limit && Extends(set, text[start - 1])) --start;
-  while (start < text.size() && IsContinuationByte(text[start])) ++start;
-  return start;
-}
+// Widens the hits of one Recognize() call by their rules' extend_left and
+// extend_right characters, never splitting a character. Hits of one rule
+// come by start (and so by end); a hit inside the widening of the previous
+// one continues that widening instead of scanning the same run again, so
+// that many hits in one long run (a path full of slashes) cost time in
+// proportion to the text, not to the run's length times their number.
+class Widener {
+ public:
+  // The widened span [first, second) of `m` under `left` and `right`.
+  std::pair<size_t, size_t> Widen(std::string_view text, const PatternMatch& m,
+                                  const std::bitset<128>& left, const std::bitset<128>& right) {
+    const bool same_rule = m.pattern == pattern_;
+    size_t from = m.start;
+    if (left.any()) {
+      const size_t limit =
+          m.start > PatternRule::kMaxExtendLeft ? m.start - PatternRule::kMaxExtendLeft : 0;
+      // The previous hit's widening covered what lies before its start.
+      const bool chained = same_rule && previous_start_ > limit;
+      const size_t stop = chained ? std::min<size_t>(previous_start_, m.start) : limit;
+      while (from > stop && Extends(left, text[from - 1])) --from;
+      if (chained && from == stop) from = std::max(previous_from_, limit);
+    }
+    size_t to = m.end;
+    if (right.any()) {
+      const size_t limit = std::min(text.size(), m.end + PatternRule::kMaxExtendRight);
+      if (same_rule && previous_to_ > to) to = std::min(previous_to_, limit);
+      while (to < limit && Extends(right, text[to])) ++to;
+    }
+    pattern_ = m.pattern;
+    previous_start_ = m.start;
+    previous_from_ = from;
+    previous_to_ = to;
+    while (from < m.start && IsContinuationByte(text[from])) ++from;
+    while (to > m.end && to < text.size() && IsContinuationByte(text[to])) --to;
+    return {from, to};
+  }
 
-// Widens [..., end) to the right over `set`, never splitting a character.
-size_t ExtendRight(std::string_view text, size_t end, const std::bitset<128>& set) {
-  const size_t limit = std::min(text.size(), end + PatternRule::kMaxExtendRight);
-  while (end < limit && Extends(set, text[end])) ++end;
-  while (end > 0 && end < text.size() && IsContinuationByte(text[end])) --end;
-  return end;
-}
+ private:
+  uint32_t pattern_ = UINT32_MAX;
+  size_t previous_start_ = 0;
+  size_t previous_from_ = 0;  // before stepping over a split character
+  size_t previous_to_ = 0;    // likewise
+};
 
 }  // namespace
 
@@ -71,26 +99,12 @@ std::vector<ScanPattern> PatternRecognizer::Patterns() const {
 void PatternRecognizer::Recognize(const RecognizeInput& input,
                                   std::vector<Candidate>* out) const {
   const std::string_view text = input.text;
-  // Hits of one rule come by start; those inside one run of extend_right
-  // characters share its end, which is then found once.
-  uint32_t run_pattern = 0;
-  size_t run_end = 0;
+  Widener widener;
   for (const PatternMatch& m : input.matches) {
     const PatternRule& rule = spec_.rules[m.pattern];
     const Validator validate = validators_[m.pattern];
-    const Extension& extension = extensions_[m.pattern];
-    const size_t from = ExtendLeft(text, m.start, extension.left);
-    size_t to = m.end;
-    if (extension.right.any()) {
-      if (m.pattern == run_pattern && m.end < run_end) {
-        to = run_end;
-      } else {
-        to = ExtendRight(text, m.end, extension.right);
-        const bool whole_run = to == text.size() || !Extends(extension.right, text[to]);
-        run_pattern = m.pattern;
-        run_end = whole_run ? to : 0;
-      }
-    }
+    const auto [from, to] =
+        widener.Widen(text, m, extensions_[m.pattern].left, extensions_[m.pattern].right);
     const std::string_view value = text.substr(from, to - from);
     const std::string_view valid = validate != nullptr ? validate(value) : value;
     if (valid.empty()) continue;

@@ -76,10 +76,19 @@ class DateRecognizer : public Recognizer {
  private:
   void RecognizeTextDates(std::string_view text, std::span<const PatternMatch> triggers,
                           std::vector<Candidate>* out) const {
+    // The first digits of numbers, in order: each trigger pattern's hits
+    // come sorted, so merging its run with the ones before suffices.
     std::vector<uint32_t> digits;
     digits.reserve(triggers.size());
-    for (const PatternMatch& m : triggers) digits.push_back(m.end - 1);
-    std::sort(digits.begin(), digits.end());
+    size_t run_start = 0;
+    for (size_t i = 0; i <= triggers.size(); ++i) {
+      if (i == triggers.size() || (i > 0 && triggers[i].pattern != triggers[i - 1].pattern)) {
+        std::inplace_merge(digits.begin(), digits.begin() + static_cast<ptrdiff_t>(run_start),
+                           digits.end());
+        run_start = i;
+      }
+      if (i < triggers.size()) digits.push_back(triggers[i].end - 1);
+    }
     size_t covered = 0;  // end of the last date found: its numbers are read
     for (uint32_t digit : digits) {
       if (digit < covered) continue;

@@ -7,6 +7,8 @@
 namespace privacy::detect {
 namespace {
 
+constexpr size_t kMaxHostLength = 253;
+
 bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
 
 bool IsLabelChar(char c) {
@@ -44,9 +46,16 @@ bool IsPublicHost(std::string_view host) {
 std::string_view SchemelessUrl(std::string_view candidate) {
   // Dots, hyphens, quotes and dashes cannot start a host.
   const std::string_view trimmed = candidate.substr(LeadingPunctuationLength(candidate, ".-"));
+  // A host followed by a path is judged before UrlLength reads the whole
+  // candidate, which may be long.
+  const size_t delimiter = trimmed.find_first_of("/?#:");
+  if (delimiter != std::string_view::npos &&
+      (delimiter > kMaxHostLength || !IsPublicHost(trimmed.substr(0, delimiter)))) {
+    return {};
+  }
   const std::string_view url = trimmed.substr(0, UrlLength(trimmed));
   const std::string_view host = url.substr(0, url.find_first_of("/?#:"));
-  if (host.size() > 253 || !IsPublicHost(host)) return {};
+  if (host.size() > kMaxHostLength || !IsPublicHost(host)) return {};
   return url;
 }
 

@@ -122,7 +122,6 @@ bool DayBefore(std::string_view text, size_t month_start) {
 // A month word found in the text.
 struct MonthWord {
   MonthName name;
-  size_t start = 0;
   size_t end = 0;  // after the abbreviation dot, if any
   bool capitalised = false;
   bool lower_case = false;
@@ -131,7 +130,6 @@ struct MonthWord {
 MonthWord MonthWordAt(std::string_view text, size_t start, size_t end) {
   MonthWord w;
   w.name = LookUpMonth(text.substr(start, end - start));
-  w.start = start;
   w.end = end;
   w.capitalised = text[start] >= 'A' && text[start] <= 'Z';
   w.lower_case = true;

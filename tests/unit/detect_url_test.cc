@@ -1,6 +1,8 @@
 // URLs written without a scheme, and the dotted words that are not URLs.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "detect/schemeless_url.h"
 #include "detect/top_level_domains.h"
 #include "detect_test_util.h"
@@ -42,6 +44,13 @@ TEST_CASE("detect URL: bare domains with a path, and www hosts") {
   CHECK(Found("(shop.example.de/angebote?x=1)") == Strings{"URL:shop.example.de/angebote?x=1"});
   CHECK(Found("https://portal.example.com/u/5512 and www.example.net") ==
         Strings{"URL:https://portal.example.com/u/5512", "URL:www.example.net"});
+}
+
+TEST_CASE("detect URL: a long path with many slashes is one URL") {
+  std::string path;
+  for (int i = 0; i < 300; ++i) path += "ab/";
+  const std::string text = "junk/example.com/x, see example.org/" + path + " for it";
+  CHECK(Found(text, {"URL"}) == Strings{"URL:example.org/" + path});
 }
 
 TEST_CASE("detect URL: dotted words that are not URLs") {
