@@ -292,7 +292,9 @@ Result<v1::DeleteReply> PrivacyEndpoints::Delete(const v1::DeleteRequest& reques
                                                  const Caller& caller,
                                                  v1::AuditEvent* audit) const {
   RecordSession(audit, request.session_id());
-  if (auto status = vault_->Erase(caller.account, request.session_id()); !status) return status.error();
+  if (auto status = vault_->Erase(caller.account, request.session_id()); !status) {
+    return status.error();
+  }
   v1::DeleteReply reply;
   reply.set_deleted(true);
   return reply;

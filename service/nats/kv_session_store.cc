@@ -1,5 +1,7 @@
 #include "nats/kv_session_store.h"
 
+#include <future>
+
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
 #include "nats/stream_inspection.h"
@@ -84,107 +86,76 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
   auto message = ReadSessionMessage(msg.get());
   if (!message) return MakeError(ErrorCode::kInternal, "stored session has no expiry");
   uint64_t revision = natsMsg_GetSequence(msg.get());
-  if (cache_) ApplyToCache(*message, id, revision, cache_.get());
+  ApplyToCache(*message, id, revision, cache_.get());
   if (message->removed) return SessionNotFound();
   return vault::StoredBytes{std::string(message->bytes), revision};
 }
 
 Result<vault::StoredBytes> KvSessionStore::LoadRecent(const std::string& id) {
-  if (cache_) {
-    if (auto cached = cache_->Get(id)) return std::move(*cached);
-  }
+  if (auto cached = cache_->Get(id)) return std::move(*cached);
   return Load(id);
 }
 
-Result<uint64_t> KvSessionStore::Publish(natsMsg* msg, jsPubOptions* options) {
-  options->MaxWait = options_.request_timeout_ms;
-  jsPubAck* raw_ack = nullptr;
-  jsErrCode err_code = static_cast<jsErrCode>(0);
-  natsStatus s = js_PublishMsg(&raw_ack, js_, msg, options, &err_code);
-  PubAckPtr ack(raw_ack);
-  if (err_code == JSStreamWrongLastSequenceErr) {
-    return MakeError(ErrorCode::kConflict, "session changed concurrently");
-  }
-  if (s != NATS_OK) return FromNatsStatus(s, "writing session");
-  return ack->Sequence;
+namespace {
+
+// The outcome of a write started by `start`, waited for. Never called from
+// a publisher completion (it would wait for itself).
+Result<uint64_t> Await(const std::function<void(vault::SessionStore::WriteDone)>& start) {
+  std::promise<Result<uint64_t>> outcome;
+  start([&outcome](Result<uint64_t> revision) { outcome.set_value(std::move(revision)); });
+  return outcome.get_future().get();
 }
 
-Result<uint64_t> KvSessionStore::Write(const std::string& id, const std::string& bytes,
-                                       int64_t expires_at_ms, jsPubOptions* options) {
-  std::string subject = subject_prefix_ + id;
-  natsMsg* raw = nullptr;
-  if (natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, bytes.data(),
-                                    static_cast<int>(bytes.size()));
-      s != NATS_OK) {
-    return FromNatsStatus(s, "writing session");
-  }
-  MsgPtr msg(raw);
-  natsMsgHeader_Set(msg.get(), kExpiresAtHeader, std::to_string(expires_at_ms).c_str());
-  auto revision = Publish(msg.get(), options);
-  if (revision && cache_) cache_->Put(id, bytes, *revision, expires_at_ms);
-  return revision;
-}
+constexpr char kExpectedLastSequence[] = "Nats-Expected-Last-Subject-Sequence";
+
+}  // namespace
 
 Result<uint64_t> KvSessionStore::Create(const std::string& id, const std::string& bytes,
                                         int64_t expires_at_ms) {
-  jsPubOptions options;
-  jsPubOptions_Init(&options);
-  options.ExpectNoMessage = true;
-  return Write(id, bytes, expires_at_ms, &options);
+  return Await([&](WriteDone done) { CreateAsync(id, bytes, expires_at_ms, std::move(done)); });
 }
 
 Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string& bytes,
                                         int64_t expires_at_ms, uint64_t expected_revision) {
-  jsPubOptions options;
-  jsPubOptions_Init(&options);
-  options.ExpectLastSubjectSeq = expected_revision;
-  return Write(id, bytes, expires_at_ms, &options);
+  return Await([&](WriteDone done) {
+    UpdateAsync(id, bytes, expires_at_ms, expected_revision, std::move(done));
+  });
 }
 
 void KvSessionStore::WriteAsync(const std::string& id, const std::string& bytes,
-                                int64_t expires_at_ms, const char* expectation,
-                                const std::string& expected, WriteDone done) {
+                                int64_t expires_at_ms, const std::string& expected_revision,
+                                WriteDone done) {
   std::string expires = std::to_string(expires_at_ms);
   auto on_ack = [cache = cache_, id, bytes, expires_at_ms,
                  done = std::move(done)](Result<uint64_t> revision) {
-    if (revision && cache) cache->Put(id, bytes, *revision, expires_at_ms);
+    if (revision) cache->Put(id, bytes, *revision, expires_at_ms);
     done(std::move(revision));
   };
   publisher_->Publish(subject_prefix_ + id, bytes,
-                      {{kExpiresAtHeader, expires}, {expectation, expected}}, std::move(on_ack));
+                      {{kExpiresAtHeader, expires}, {kExpectedLastSequence, expected_revision}},
+                      std::move(on_ack));
 }
 
 void KvSessionStore::CreateAsync(const std::string& id, const std::string& bytes,
                                  int64_t expires_at_ms, WriteDone done) {
-  if (!publisher_) return done(Create(id, bytes, expires_at_ms));
   // Expected last sequence 0 for the subject: no message yet.
-  WriteAsync(id, bytes, expires_at_ms, "Nats-Expected-Last-Subject-Sequence", "0",
-             std::move(done));
+  WriteAsync(id, bytes, expires_at_ms, "0", std::move(done));
 }
 
 void KvSessionStore::UpdateAsync(const std::string& id, const std::string& bytes,
                                  int64_t expires_at_ms, uint64_t expected_revision,
                                  WriteDone done) {
-  if (!publisher_) return done(Update(id, bytes, expires_at_ms, expected_revision));
-  WriteAsync(id, bytes, expires_at_ms, "Nats-Expected-Last-Subject-Sequence",
-             std::to_string(expected_revision), std::move(done));
+  WriteAsync(id, bytes, expires_at_ms, std::to_string(expected_revision), std::move(done));
 }
 
 Status KvSessionStore::Erase(const std::string& id) {
   // A KV purge marker: it replaces (rolls up) every earlier write of the key.
-  std::string subject = subject_prefix_ + id;
-  natsMsg* raw = nullptr;
-  if (natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, nullptr, 0); s != NATS_OK) {
-    return FromNatsStatus(s, "erasing session");
-  }
-  MsgPtr msg(raw);
-  natsMsgHeader_Set(msg.get(), "KV-Operation", "PURGE");
-  natsMsgHeader_Set(msg.get(), "Nats-Rollup", "sub");
-  jsPubOptions options;
-  jsPubOptions_Init(&options);
-  auto revision = Publish(msg.get(), &options);
+  auto revision = Await([&](WriteDone done) {
+    publisher_->Publish(subject_prefix_ + id, {},
+                        {{"KV-Operation", "PURGE"}, {"Nats-Rollup", "sub"}}, std::move(done));
+  });
   if (!revision) return revision.error();
-  if (cache_) cache_->Remove(id, *revision);
+  cache_->Remove(id, *revision);
   return Status::Ok();
 }
 

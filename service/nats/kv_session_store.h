@@ -27,15 +27,17 @@ struct KvBucketOptions {
   int64_t request_timeout_ms = 5000;
 };
 
-// KvSessionStore is safe for concurrent use. Writes and Load() are one
-// synchronous JetStream round trip each; LoadRecent() answers from the
-// cache when it can. Every write this store makes, and every read from the
-// bucket, also updates the cache.
+// KvSessionStore is safe for concurrent use. Every write goes through the
+// JetStreamPublisher (Create/Update/Erase wait for it, the *Async forms do
+// not; never call a waiting form from a publisher completion). Load() is
+// one JetStream round trip; LoadRecent() answers from the cache when it
+// can. Every write this store makes, and every read from the bucket, also
+// updates the cache.
 class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
-  // Writes made with CreateAsync()/UpdateAsync() go through `publisher`.
+  // `cache` and `publisher` must not be null.
   static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
                                                       std::shared_ptr<vault::SessionCache> cache,
                                                       std::shared_ptr<JetStreamPublisher> publisher,
@@ -62,10 +64,7 @@ class KvSessionStore : public vault::SessionStore {
   KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,
                  std::shared_ptr<JetStreamPublisher> publisher);
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
-                  const char* expectation, const std::string& expected, WriteDone done);
-  Result<uint64_t> Publish(natsMsg* msg, jsPubOptions* options);
-  Result<uint64_t> Write(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
-                         jsPubOptions* options);
+                  const std::string& expected_revision, WriteDone done);
 
   jsCtx* js_;
   KvBucketOptions options_;
