@@ -48,7 +48,8 @@ JetStreamPublisher::~JetStreamPublisher() {
     stopping_ = true;
     abandoned.swap(pending_);
   }
-  changed_.notify_all();
+  stop_.notify_all();
+  drained_.notify_all();
   if (expirer_.joinable()) expirer_.join();
   for (auto& [id, pending] : abandoned) pending.done(Unavailable("worker is stopping"));
 }
@@ -111,15 +112,15 @@ void JetStreamPublisher::Complete(uint64_t id, Result<uint64_t> outcome) {
     if (it == pending_.end()) return;  // already timed out
     done = std::move(it->second.done);
     pending_.erase(it);
+    if (pending_.empty()) drained_.notify_all();
   }
-  changed_.notify_all();
   done(std::move(outcome));
 }
 
 void JetStreamPublisher::ExpireLoop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    changed_.wait_for(lock, std::chrono::milliseconds(50));
+    stop_.wait_for(lock, std::chrono::milliseconds(50));
     auto now = std::chrono::steady_clock::now();
     std::vector<Done> expired;
     for (auto it = pending_.begin(); it != pending_.end();) {
@@ -134,14 +135,14 @@ void JetStreamPublisher::ExpireLoop() {
     lock.unlock();
     logger_->Warn("jetstream_write_timeout", {{"count", expired.size()}});
     for (auto& done : expired) done(Unavailable("JetStream did not acknowledge in time"));
-    changed_.notify_all();
     lock.lock();
+    if (pending_.empty()) drained_.notify_all();
   }
 }
 
 Status JetStreamPublisher::Flush(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  if (!changed_.wait_for(lock, timeout, [this] { return pending_.empty(); })) {
+  if (!drained_.wait_for(lock, timeout, [this] { return pending_.empty(); })) {
     return MakeError(ErrorCode::kUnavailable,
                      std::to_string(pending_.size()) + " JetStream writes still unacknowledged");
   }

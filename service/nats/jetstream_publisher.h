@@ -76,7 +76,8 @@ class JetStreamPublisher {
   SubscriptionPtr subscription_;
 
   std::mutex mutex_;
-  std::condition_variable changed_;
+  std::condition_variable stop_;     // wakes the expirer to stop
+  std::condition_variable drained_;  // no write is in flight any more
   std::unordered_map<uint64_t, Pending> pending_;
   uint64_t next_id_ = 1;
   bool stopping_ = false;

@@ -103,24 +103,29 @@ void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, 
   }
 }
 
+natsStatus RequestServer::SendReply(const std::string& inbox, const OutgoingReply& reply) {
+  const int length = static_cast<int>(reply.body.size());
+  // A reply without headers needs no message object (whose release nats.c
+  // hands to its collector thread).
+  if (!reply.error) return natsConnection_Publish(conn_, inbox.c_str(), reply.body.data(), length);
+  natsMsg* raw = nullptr;
+  natsStatus s = natsMsg_Create(&raw, inbox.c_str(), nullptr, reply.body.data(), length);
+  MsgPtr out(raw);
+  if (s == NATS_OK) s = natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
+  if (s == NATS_OK) {
+    s = natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
+                          std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
+  }
+  if (s == NATS_OK) s = natsConnection_PublishMsg(conn_, out.get());
+  return s;
+}
+
 void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
                            const OutgoingReply& reply,
                            std::chrono::steady_clock::time_point started) {
   if (!inbox.empty()) {
-    natsMsg* raw = nullptr;
-    if (natsMsg_Create(&raw, inbox.c_str(), nullptr, reply.body.data(),
-                       static_cast<int>(reply.body.size())) == NATS_OK) {
-      MsgPtr out(raw);
-      if (reply.error) {
-        natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
-        natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
-                          std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
-      }
-      if (natsStatus s = natsConnection_PublishMsg(conn_, out.get()); s != NATS_OK) {
-        logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
-      }
-    } else {
-      logger_->Error("reply_create_failed");
+    if (natsStatus s = SendReply(inbox, reply); s != NATS_OK) {
+      logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
     }
   }
   auto elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(

@@ -125,6 +125,7 @@ class RequestServer {
                         void* closure);
   void Finish(Endpoint* endpoint, const std::string& inbox, const OutgoingReply& reply,
               std::chrono::steady_clock::time_point started);
+  natsStatus SendReply(const std::string& inbox, const OutgoingReply& reply);
 
   natsConnection* conn_;
   Logger* logger_;

@@ -27,6 +27,9 @@ Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
   jsSubOptions_Init(&options);
   options.Ordered = true;
   options.Config.DeliverPolicy = js_DeliverLastPerSubject;
+  // Revisions and expiries are all the feed needs; session bytes travel
+  // only to the worker that reads them.
+  options.Config.HeadersOnly = true;
   std::string subject = feed->subject_prefix_ + ">";
   natsSubscription* raw = nullptr;
   natsStatus s = js_Subscribe(&raw, js, subject.c_str(), &SessionChangeFeed::OnMessage,
@@ -52,10 +55,11 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
     self->logger_->Warn("foreign_session_entry", {{"revision", revision}});
     return;
   }
-  ApplyToCache(*message, key, revision, self->cache_.get());
   if (message->removed) {
+    self->cache_->Remove(key, revision);
     self->deadlines_->Forget(key, revision);
   } else {
+    self->cache_->Track(key, revision, message->expires_at_ms);
     self->deadlines_->Track(key, revision, message->expires_at_ms);
   }
 }

@@ -1,5 +1,6 @@
-// Follows the session bucket: every write, deletion and purge made by any
-// worker reaches this worker's SessionCache and its expiry deadlines, in
+// Follows the session bucket: the revision and expiry of every write,
+// deletion and purge made by any worker reach this worker's SessionCache
+// (which drops bytes a newer revision replaced) and its expiry deadlines, in
 // stream order.
 #pragma once
 
@@ -14,8 +15,8 @@
 
 namespace privacy::nats {
 
-// An ordered JetStream consumer (the latest message per session first, then
-// every new one). Stops following when destroyed.
+// An ordered, headers-only JetStream consumer (the latest message per
+// session first, then every new one). Stops following when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(

@@ -55,13 +55,15 @@ void SessionCache::ForgetOldTombstones(int64_t now) {
   }
 }
 
+SessionCache::Entry& SessionCache::EntryFor(std::string_view key) {
+  ForgetOldTombstones(now_ms_());
+  return accounts_[std::string(AccountKeyOf(key))][std::string(key)];
+}
+
 void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t revision,
                        int64_t expires_at_ms) {
   std::lock_guard lock(mutex_);
-  const int64_t now = now_ms_();
-  ForgetOldTombstones(now);
-  std::string owned_key(key);
-  Entry& entry = accounts_[std::string(AccountKeyOf(key))][owned_key];
+  Entry& entry = EntryFor(key);
   // Older revisions are ignored; the same revision only brings back bytes
   // dropped for the budget.
   if (entry.revision != 0 && revision < entry.revision) return;
@@ -72,23 +74,33 @@ void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t re
   entry.removed = false;
   if (bytes.size() <= byte_budget_) {
     entry.bytes.emplace(bytes);
-    recency_.push_front(std::move(owned_key));
+    recency_.push_front(std::string(key));
     entry.recency = recency_.begin();
     cached_bytes_ += bytes.size();
     EvictToBudget();
   }
 }
 
+void SessionCache::Track(std::string_view key, uint64_t revision, int64_t expires_at_ms) {
+  std::lock_guard lock(mutex_);
+  Entry& entry = EntryFor(key);
+  // What this worker holds (the same revision from its own write, or a
+  // newer one) stays.
+  if (entry.revision != 0 && revision <= entry.revision) return;
+  DropBytes(&entry);
+  entry.revision = revision;
+  entry.expires_at_ms = expires_at_ms;
+  entry.removed = false;
+}
+
 void SessionCache::Remove(std::string_view key, uint64_t revision) {
   std::lock_guard lock(mutex_);
-  const int64_t now = now_ms_();
-  ForgetOldTombstones(now);
-  Entry& entry = accounts_[std::string(AccountKeyOf(key))][std::string(key)];
+  Entry& entry = EntryFor(key);
   if (entry.revision != 0 && revision <= entry.revision) return;
   DropBytes(&entry);
   entry.revision = revision;
   entry.removed = true;
-  entry.expires_at_ms = now + kTombstoneMs;
+  entry.expires_at_ms = now_ms_() + kTombstoneMs;
 }
 
 std::optional<StoredBytes> SessionCache::Get(std::string_view key) {

@@ -1,7 +1,7 @@
-// A worker's local copy of the session bucket: stored (encrypted) session
-// bytes by key with their revision and expiry, kept current from the
-// bucket's change feed and this worker's own writes, so reads of a session
-// need no round trip to the store.
+// A worker's local copy of the session bucket: the revision and expiry of
+// every session (from the bucket's change feed) and the stored (encrypted)
+// bytes of the sessions this worker wrote or read, so that most reads of a
+// session need no round trip to the store.
 #pragma once
 
 #include <chrono>
@@ -34,6 +34,10 @@ class SessionCache : public tenant::SessionCensus {
   // `expires_at_ms`.
   void Put(std::string_view key, std::string_view bytes, uint64_t revision,
            int64_t expires_at_ms);
+  // Records that revision `revision` of `key` exists, expiring at
+  // `expires_at_ms`, without its bytes: older bytes are dropped, so the next
+  // read of `key` goes to the store.
+  void Track(std::string_view key, uint64_t revision, int64_t expires_at_ms);
   // Records that `key` was deleted or purged at `revision`.
   void Remove(std::string_view key, uint64_t revision);
 
@@ -56,6 +60,8 @@ class SessionCache : public tenant::SessionCensus {
   };
   using Entries = std::unordered_map<std::string, Entry>;
 
+  // The entry of `key`, created empty when unknown; caller holds mutex_.
+  Entry& EntryFor(std::string_view key);
   void DropBytes(Entry* entry);
   void EvictToBudget();
   void ForgetOldTombstones(int64_t now);

@@ -221,6 +221,17 @@ const std::string& Phones() {
   return text;
 }
 
+// The prompt `privacy-filter bench` masks by default: one short request
+// with a name, a place, a date, an e-mail address, a phone, a card, an IBAN.
+const std::string& Prompt() {
+  static const std::string text =
+      "Hi, this is Maria Gonzalez. Please move my flight to Madrid to 2024-03-15 and send the "
+      "confirmation to maria.gonzalez@example.com or text me on +1 415 555 0132. Charge the "
+      "change fee to my card 4111 1111 1111 1111; if that fails, debit my account "
+      "DE89 3704 0044 0532 0130 00. Thanks!";
+  return text;
+}
+
 }  // namespace
 
 // Each input: the memchr baseline, then detection of the structured types,
@@ -228,7 +239,8 @@ const std::string& Phones() {
 int main(int argc, char** argv) {
   using Input = const std::string& (*)();
   const std::pair<const char*, Input> inputs[] = {
-      {"SparseProse", Prose}, {"DenseChat", Chat}, {"LogFile", Log}, {"DistinctPhones", Phones}};
+      {"SparseProse", Prose}, {"DenseChat", Chat}, {"LogFile", Log}, {"DistinctPhones", Phones},
+      {"Prompt", Prompt}};
   for (const auto& [name, input] : inputs) {
     const std::string suffix = std::string("/") + name;
     benchmark::RegisterBenchmark(("BM_Memchr" + suffix).c_str(),

@@ -69,3 +69,28 @@ TEST_CASE("session cache: bytes beyond the budget are dropped, least recently us
   cache.Put("own.b", "bbbb", 2, later);
   CHECK(cache.Get("own.b"));
 }
+
+TEST_CASE("session cache: a tracked newer revision drops older bytes and counts as live") {
+  CacheClock clock;
+  vault::SessionCache cache(1 << 20, clock.fn());
+  const int64_t later = clock.now + 60'000;
+  cache.Put("own.s1", "v1", 1, later);
+  cache.Track("own.s1", 1, later);  // the feed's copy of this worker's own write
+  REQUIRE(cache.Get("own.s1"));
+  CHECK(cache.Get("own.s1")->bytes == "v1");
+
+  cache.Track("own.s1", 2, later);  // another worker wrote revision 2
+  CHECK_FALSE(cache.Get("own.s1"));
+  CHECK(cache.LiveSessions("own") == 1);
+  CHECK(cache.cached_bytes() == 0);
+  cache.Put("own.s1", "v2", 2, later);  // read from the store
+  REQUIRE(cache.Get("own.s1"));
+  CHECK(cache.Get("own.s1")->bytes == "v2");
+
+  cache.Track("own.s2", 5, later);  // known only from the feed
+  CHECK_FALSE(cache.Get("own.s2"));
+  CHECK(cache.LiveSessions("own") == 2);
+  cache.Remove("own.s2", 6);
+  cache.Track("own.s2", 5, later);  // a late copy does not revive it
+  CHECK(cache.LiveSessions("own") == 1);
+}
