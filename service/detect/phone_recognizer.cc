@@ -9,6 +9,7 @@
 #include "detect/checksums.h"
 #include "detect/context_words.h"
 #include "detect/phone_number_util.h"
+#include "detect/phone_validity.h"
 #include "detect/text_boundary.h"
 
 namespace privacy::detect {
@@ -62,6 +63,18 @@ bool ValidInRegion(const std::string& candidate, const std::string& region) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when PhoneNumberMatcher at VALID leniency would find exactly the
+// whole of `candidate`, a number with a '+' (`digits` its digits): the
+// matcher would take all of it, and Parse and IsValidNumber accept it. The
+// matcher rejects 4-digit Israeli numbers (+972) not preceded by '*'.
+bool ValidAsWhole(std::string_view candidate, std::string_view digits,
+                  std::span<const DigitGroup> groups) {
+  constexpr std::string_view kIsrael = "972";
+  if (digits.starts_with(kIsrael) && digits.size() == kIsrael.size() + 4) return false;
+  return IsWholeMatcherCandidate(candidate, groups) &&
+         PhoneValidity::Get().Check(digits) == PhoneValidity::Verdict::kValid;
+}
 
 // The union of the spans of earlier strong candidates, as disjoint spans
 // sorted by start.
@@ -229,8 +242,12 @@ PhoneRecognizer::Verdict PhoneRecognizer::Verify(const std::string& candidate,
     if (!MayBeInternational(digits, groups) && !MayBeNational(digits, groups, regions_.front())) {
       return verdict;
     }
-    verdict.spans = Match(candidate, regions_.front().code, PhoneNumberMatcher::VALID);
     verdict.score = kInternationalScore;
+    if (ValidAsWhole(candidate, digits, groups)) {
+      verdict.spans.push_back({0, static_cast<uint32_t>(candidate.size())});
+      return verdict;
+    }
+    verdict.spans = Match(candidate, regions_.front().code, PhoneNumberMatcher::VALID);
     if (!verdict.spans.empty()) return verdict;
   } else {
     std::erase_if(regions, [&](const Region* r) { return !MayBeNational(digits, groups, *r); });

@@ -58,6 +58,9 @@ bool HasUnbalancedBrackets(std::string_view candidate) {
   return depth != 0;
 }
 
+// PhoneNumberMatcher's limit on the punctuation between two digit groups.
+constexpr size_t kMaxMatcherPunctuation = 4;
+
 }  // namespace
 
 std::vector<DigitGroup> DigitGroupsOf(std::string_view candidate) {
@@ -81,6 +84,21 @@ bool IsNonPhoneShape(std::string_view candidate, std::span<const DigitGroup> gro
   if (plus != std::string_view::npos && plus > groups[0].offset) return true;
   return HasUnbalancedBrackets(candidate) || HasBadSeparator(candidate, groups) ||
          IsDateShape(candidate, groups) || IsVersionShape(candidate, groups);
+}
+
+bool IsWholeMatcherCandidate(std::string_view candidate, std::span<const DigitGroup> groups) {
+  if (groups.empty()) return false;
+  const std::string_view lead = candidate.substr(0, groups[0].offset);
+  if (lead != "+" && lead != "(+") return false;
+  for (size_t i = 0; i + 1 < groups.size(); ++i) {
+    if (Between(candidate, groups, i).size() > kMaxMatcherPunctuation) return false;
+  }
+  const size_t open = candidate.find('(');
+  if (open == std::string_view::npos) return candidate.find(')') == std::string_view::npos;
+  const size_t close = candidate.find(')');
+  return std::count(candidate.begin(), candidate.end(), '(') == 1 &&
+         std::count(candidate.begin(), candidate.end(), ')') == 1 && close > open + 1 &&
+         candidate.find('-') > open;
 }
 
 }  // namespace privacy::detect

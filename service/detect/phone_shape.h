@@ -24,4 +24,11 @@ std::vector<DigitGroup> DigitGroupsOf(std::string_view candidate);
 // unbalanced brackets.
 bool IsNonPhoneShape(std::string_view candidate, std::span<const DigitGroup> groups);
 
+// True when libphonenumber's PhoneNumberMatcher, given `candidate` (a shape
+// IsNonPhoneShape accepts) as its whole text, would take all of it as one
+// candidate and pass its bracket and page-reference checks: it opens with
+// "+" or "(+", at most four characters separate its digit groups, and it
+// holds at most one pair of brackets, not after a hyphen ("12-34 (5").
+bool IsWholeMatcherCandidate(std::string_view candidate, std::span<const DigitGroup> groups);
+
 }  // namespace privacy::detect
