@@ -1,7 +1,8 @@
 // Detection of context words near a candidate span.
 #pragma once
 
-#include <bitset>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,9 @@ class ContextWordSet {
   bool StartsAt(std::string_view text, size_t pos) const;
 
  private:
-  std::vector<std::string> words_;
-  std::bitset<256> first_bytes_;  // first byte of a word, in either ASCII case
+  std::vector<std::string> words_;  // ordered by first byte
+  // The words starting with byte b are words_[first_[b], first_[b + 1]).
+  std::array<uint16_t, 257> first_{};
 };
 
 // True when one of `words` starts a word within the context window around
