@@ -16,7 +16,8 @@ namespace privacy::detect {
 
 // Finds phone numbers: Hyperscan proposes digit runs, cheap shape and length
 // checks drop what cannot be a number, and libphonenumber's matcher confirms
-// the rest. Numbers with a '+' country code must be valid; national numbers
+// the rest (a number with a '+' that the matcher would take whole is
+// confirmed by PhoneValidity instead, with the same verdict). Numbers with a '+' country code must be valid; national numbers
 // must be valid in one of the configured regions and grouped as that region
 // writes them (weaker grouping only scores high with a context word).
 // Immutable and safe for concurrent use.
