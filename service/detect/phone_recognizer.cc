@@ -170,6 +170,9 @@ PhoneRecognizer::PhoneRecognizer(std::vector<std::string> regions)
     Region region{code, util.GetCountryCodeForRegion(code), ""};
     util.GetNddPrefixForRegion(code, true, &region.trunk_prefix);
     regions_.push_back(region);
+    // Numbers of the configured regions are the likely ones: no request
+    // should wait for their patterns to compile.
+    PhoneValidity::Get().Prepare(region.calling_code);
   }
 }
 

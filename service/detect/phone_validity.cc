@@ -209,6 +209,13 @@ const PhoneValidity::CallingCode* PhoneValidity::Compiled(int code) const {
   return calling_codes_[static_cast<size_t>(code)].get();
 }
 
+void PhoneValidity::Prepare(int code) const {
+  if (metadata_ != nullptr && code > 0 && code <= kMaxCallingCode &&
+      metadata_->calling_codes.test(static_cast<size_t>(code))) {
+    Compiled(code);
+  }
+}
+
 PhoneValidity::Verdict PhoneValidity::Check(std::string_view digits) const {
   if (metadata_ == nullptr) return Verdict::kUnknown;
   // Parse: the calling code is the shortest known prefix, never one

@@ -32,6 +32,10 @@ class PhoneValidity {
   PhoneValidity(const PhoneValidity&) = delete;
   PhoneValidity& operator=(const PhoneValidity&) = delete;
 
+  // Compiles the patterns of calling code `code` now instead of on its first
+  // use (those of +1, shared by 25 regions, take about 0.2 s).
+  void Prepare(int code) const;
+
   // The verdict on "+" followed by `digits` (ASCII digits only: calling
   // code, then national significant number).
   Verdict Check(std::string_view digits) const;
