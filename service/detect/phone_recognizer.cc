@@ -68,12 +68,12 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // whole of `candidate`, a number with a '+' (`digits` its digits): the
 // matcher would take all of it, and Parse and IsValidNumber accept it. The
 // matcher rejects 4-digit Israeli numbers (+972) not preceded by '*'.
-bool ValidAsWhole(std::string_view candidate, std::string_view digits,
-                  std::span<const DigitGroup> groups) {
+bool ValidAsWhole(const PhoneValidity& validity, std::string_view candidate,
+                  std::string_view digits, std::span<const DigitGroup> groups) {
   constexpr std::string_view kIsrael = "972";
   if (digits.starts_with(kIsrael) && digits.size() == kIsrael.size() + 4) return false;
   return IsWholeMatcherCandidate(candidate, groups) &&
-         PhoneValidity::Get().Check(digits) == PhoneValidity::Verdict::kValid;
+         validity.Check(digits) == PhoneValidity::Verdict::kValid;
 }
 
 // The union of the spans of earlier strong candidates, as disjoint spans
@@ -163,7 +163,7 @@ bool AnyGroupRun(std::span<const DigitGroup> groups, Fn fn) {
 }  // namespace
 
 PhoneRecognizer::PhoneRecognizer(std::vector<std::string> regions)
-    : context_words_(ContextWords()) {
+    : context_words_(ContextWords()), validity_(std::make_unique<PhoneValidity>()) {
   if (regions.empty()) regions.push_back("US");
   const PhoneNumberUtil& util = QuietPhoneNumberUtil();
   for (const std::string& code : regions) {
@@ -172,7 +172,7 @@ PhoneRecognizer::PhoneRecognizer(std::vector<std::string> regions)
     regions_.push_back(region);
     // Numbers of the configured regions are the likely ones: no request
     // should wait for their patterns to compile.
-    PhoneValidity::Get().Prepare(region.calling_code);
+    validity_->Prepare(region.calling_code);
   }
 }
 
@@ -246,7 +246,7 @@ PhoneRecognizer::Verdict PhoneRecognizer::Verify(const std::string& candidate,
       return verdict;
     }
     verdict.score = kInternationalScore;
-    if (ValidAsWhole(candidate, digits, groups)) {
+    if (ValidAsWhole(*validity_, candidate, digits, groups)) {
       verdict.spans.push_back({0, static_cast<uint32_t>(candidate.size())});
       return verdict;
     }

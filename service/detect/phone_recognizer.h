@@ -1,6 +1,7 @@
 // PHONE recognizer backed by libphonenumber.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "detect/context_words.h"
 #include "detect/phone_lengths.h"
 #include "detect/phone_shape.h"
+#include "detect/phone_validity.h"
 #include "detect/recognizer.h"
 
 namespace privacy::detect {
@@ -17,9 +19,10 @@ namespace privacy::detect {
 // Finds phone numbers: Hyperscan proposes digit runs, cheap shape and length
 // checks drop what cannot be a number, and libphonenumber's matcher confirms
 // the rest (a number with a '+' that the matcher would take whole is
-// confirmed by PhoneValidity instead, with the same verdict). Numbers with a '+' country code must be valid; national numbers
-// must be valid in one of the configured regions and grouped as that region
-// writes them (weaker grouping only scores high with a context word).
+// confirmed by PhoneValidity instead, with the same verdict). Numbers with a
+// '+' country code must be valid; national numbers must be valid in one of
+// the configured regions and grouped as that region writes them (weaker
+// grouping only scores high with a context word).
 // Immutable and safe for concurrent use.
 class PhoneRecognizer : public Recognizer {
  public:
@@ -76,6 +79,7 @@ class PhoneRecognizer : public Recognizer {
   std::vector<Region> regions_;
   PhoneLengths lengths_;
   ContextWordSet context_words_;
+  std::unique_ptr<PhoneValidity> validity_;
 };
 
 }  // namespace privacy::detect

@@ -120,11 +120,6 @@ struct PhoneValidity::CallingCode {
   std::vector<RegionRules> regions;
 };
 
-const PhoneValidity& PhoneValidity::Get() {
-  static const PhoneValidity* const instance = new PhoneValidity();
-  return *instance;
-}
-
 PhoneValidity::PhoneValidity() : calling_codes_(kMaxCallingCode + 1) {
   auto metadata = std::make_unique<Metadata>();
   if (!metadata->collection.ParseFromArray(i18n::phonenumbers::metadata_get(),

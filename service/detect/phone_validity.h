@@ -25,9 +25,7 @@ class PhoneValidity {
  public:
   enum class Verdict { kValid, kInvalid, kUnknown };
 
-  // The process-wide instance.
-  static const PhoneValidity& Get();
-
+  PhoneValidity();
   ~PhoneValidity();
   PhoneValidity(const PhoneValidity&) = delete;
   PhoneValidity& operator=(const PhoneValidity&) = delete;
@@ -43,7 +41,6 @@ class PhoneValidity {
  private:
   struct CallingCode;
 
-  PhoneValidity();
   const CallingCode* Compiled(int code) const;
 
   struct Metadata;

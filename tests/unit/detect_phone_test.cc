@@ -94,7 +94,7 @@ bool WholeCandidate(std::string_view candidate) {
 TEST_SUITE_BEGIN("detect");
 
 TEST_CASE("PhoneValidity: agrees with Parse and IsValidNumber wherever it answers") {
-  const PhoneValidity& validity = PhoneValidity::Get();
+  const PhoneValidity validity;
   size_t answered = 0, total = 0, valid = 0;
   for (const std::string& example : ExampleNumbers()) {
     for (const std::string& digits : WithNearMisses(example)) {
@@ -113,7 +113,7 @@ TEST_CASE("PhoneValidity: agrees with Parse and IsValidNumber wherever it answer
 }
 
 TEST_CASE("PhoneValidity: calling codes, lengths and national prefixes") {
-  const PhoneValidity& validity = PhoneValidity::Get();
+  const PhoneValidity validity;
   CHECK(validity.Check("14155550132") == Verdict::kValid);        // US
   CHECK(validity.Check("16135550123") == Verdict::kValid);        // CA, shares +1
   CHECK(validity.Check("442079460286") == Verdict::kValid);       // GB
@@ -152,7 +152,7 @@ TEST_CASE("IsWholeMatcherCandidate: shapes the matcher takes whole") {
 }
 
 TEST_CASE("PHONE shortcut: the matcher finds exactly the whole candidate it accepts") {
-  const PhoneValidity& validity = PhoneValidity::Get();
+  const PhoneValidity validity;
   const PhoneNumberUtil& util = QuietPhoneNumberUtil();
   size_t shortcut = 0;
   for (const std::string& example : ExampleNumbers()) {
