@@ -1,11 +1,10 @@
 #include "nats/audit_log.h"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <algorithm>
 
 #include "nats/nats_status.h"
 #include "nats/stream_inspection.h"
+#include "wire/audit_event_json.h"
 
 namespace privacy::nats {
 
@@ -49,14 +48,6 @@ Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger
   if (s != NATS_OK) return FromNatsStatus(s, "creating audit stream");
   logger->Info("audit_stream_created", {{"stream", options.stream}, {"replicas", options.replicas}});
   return Status::Ok();
-}
-
-std::string EventJson(const v1::AuditEvent& event) {
-  std::string json;
-  google::protobuf::util::JsonPrintOptions print;
-  print.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(event, &json, print);
-  return json;
 }
 
 // The message carrying `item`, its id in the Nats-Msg-Id header.
@@ -116,11 +107,12 @@ AuditLog::~AuditLog() {
 
 void AuditLog::Publish(const v1::AuditEvent& event) {
   Send({event.worker_id() + "." + event.request_id(),
-        options_.subject_prefix + "." + event.kind(), EventJson(event)});
+        options_.subject_prefix + "." + event.kind(), wire::AuditEventJson(event)});
 }
 
 Status AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id) {
-  auto msg = NewMessage({msg_id, options_.subject_prefix + "." + event.kind(), EventJson(event)});
+  auto msg = NewMessage(
+      {msg_id, options_.subject_prefix + "." + event.kind(), wire::AuditEventJson(event)});
   if (!msg) return msg.error();
   jsPubOptions pub;
   jsPubOptions_Init(&pub);
