@@ -161,7 +161,8 @@ const PhoneValidity::CallingCode* PhoneValidity::Compiled(int code) const {
         m = it->second;
       }
       if (m == nullptr) return;
-      const uint32_t first_id = static_cast<uint32_t>(compiled->regions.size()) * kPatternsPerRegion;
+      const uint32_t first_id =
+          static_cast<uint32_t>(compiled->regions.size()) * kPatternsPerRegion;
       RegionRules rules;
       for (uint32_t desc = 0; desc < kDescCount; ++desc) {
         const PhoneNumberDesc& d = DescOf(*m, desc);

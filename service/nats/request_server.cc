@@ -111,7 +111,9 @@ natsStatus RequestServer::SendReply(const std::string& inbox, const OutgoingRepl
   natsMsg* raw = nullptr;
   natsStatus s = natsMsg_Create(&raw, inbox.c_str(), nullptr, reply.body.data(), length);
   MsgPtr out(raw);
-  if (s == NATS_OK) s = natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
+  if (s == NATS_OK) {
+    s = natsMsgHeader_Set(out.get(), "Nats-Service-Error", reply.error->message.c_str());
+  }
   if (s == NATS_OK) {
     s = natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
                           std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
