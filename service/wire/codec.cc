@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "wire/json_message_reader.h"
+#include "wire/json_message_writer.h"
 #include "wire/utf8.h"
 
 namespace privacy::wire {
@@ -21,6 +23,10 @@ Status Decode(Encoding encoding, std::string_view payload,
     if (!IsValidUtf8(payload)) {
       return MakeError(ErrorCode::kBadRequest, "request is not valid UTF-8");
     }
+    if (ReadJsonMessage(payload, message)) return Status::Ok();
+    // Input outside what ReadJsonMessage decides: protobuf's parser accepts
+    // or rejects it, as it always did.
+    message->Clear();
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     auto status = google::protobuf::util::JsonStringToMessage(
@@ -43,6 +49,8 @@ Status Decode(Encoding encoding, std::string_view payload,
 std::string Encode(Encoding encoding, const google::protobuf::Message& message) {
   std::string out;
   if (encoding == Encoding::kJson) {
+    if (WriteJsonMessage(message, &out)) return out;
+    out.clear();
     google::protobuf::util::JsonPrintOptions options;
     options.preserve_proto_field_names = true;
     options.always_print_primitive_fields = true;

@@ -18,11 +18,16 @@ enum class Encoding { kProtobuf, kJson };
 Encoding DetectEncoding(std::string_view content_type, std::string_view payload);
 
 // Parses `payload` into `message`. Fails with 400 and a message naming the
-// request type, never echoing the payload.
+// request type, never echoing the payload. JSON is accepted or rejected
+// exactly as google::protobuf::util::JsonStringToMessage does (unknown
+// fields rejected); ReadJsonMessage decides the common input, protobuf the
+// rest.
 Status Decode(Encoding encoding, std::string_view payload,
               google::protobuf::Message* message);
 
-// Serializes `message`; JSON output always prints fields with default values.
+// Serializes `message`; JSON output always prints fields with default values
+// and is the text of google::protobuf::util::MessageToJsonString with proto
+// field names (see WriteJsonMessage).
 std::string Encode(Encoding encoding, const google::protobuf::Message& message);
 
 }  // namespace privacy::wire

@@ -1,0 +1,24 @@
+// Writing the Protobuf JSON mapping of a message through reflection, without
+// google::protobuf::util::MessageToJsonString for the replies we send.
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <string>
+
+namespace privacy::wire {
+
+// Appends to `out` the text MessageToJsonString gives for `message` with
+// preserve_proto_field_names and always_print_primitive_fields, byte for
+// byte: fields outside any oneof in declaration order (unset message fields
+// left out, empty repeated fields as [], empty maps as {}), then the set
+// fields of oneofs and proto3 `optional` in field number order; 64-bit
+// integers quoted, doubles as protobuf's SimpleDtoa, non-finite doubles as
+// "NaN"/"Infinity"/"-Infinity", strings escaped as protobuf escapes them.
+// Map entries come in the map's iteration order, as protobuf prints them.
+// Returns false, with `out` in an unspecified state, for what it does not
+// reproduce (enums, bytes, floats, well-known types, proto2, invalid UTF-8
+// in a string); the caller then asks MessageToJsonString. Thread-safe.
+bool WriteJsonMessage(const google::protobuf::Message& message, std::string* out);
+
+}  // namespace privacy::wire
