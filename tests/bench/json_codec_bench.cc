@@ -58,7 +58,8 @@ v1::MaskRequest TypicalMaskRequest() {
 v1::ResolveRequest TypicalResolveRequest() {
   v1::ResolveRequest request;
   request.set_session_id(kSession);
-  for (const auto& entity : TypicalMaskReply().entities()) request.add_tokens(entity.token());
+  const v1::MaskReply masked = TypicalMaskReply();
+  for (const auto& entity : masked.entities()) request.add_tokens(entity.token());
   request.set_json(R"({"to":"[EMAIL_5e2d]","subject":"Flight to [LOC_12b4]","body":"Dear )"
                    R"([PERSON_7f3a], your card [CARD_0b9e] was charged."})");
   return request;
@@ -68,8 +69,9 @@ v1::ResolveReply TypicalResolveReply() {
   v1::ResolveReply reply;
   const char* values[] = {"Maria Gonzalez", "Madrid", "2024-03-15", "maria.gonzalez@example.com",
                           "+1 415 555 0132", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00"};
+  const v1::MaskReply masked = TypicalMaskReply();
   int i = 0;
-  for (const auto& entity : TypicalMaskReply().entities()) {
+  for (const auto& entity : masked.entities()) {
     (*reply.mutable_resolved())[entity.token()] = values[i++];
   }
   reply.set_json(R"({"to":"maria.gonzalez@example.com","subject":"Flight to Madrid","body":)"
