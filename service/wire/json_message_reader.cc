@@ -126,13 +126,13 @@ class Reader {
   bool FieldValue(Message* message, const Reflection* reflection, const FieldDescriptor* field,
                   int depth) {
     if (field->is_map()) return Map(message, reflection, field, depth);
-    if (!field->is_repeated()) return Scalar(message, reflection, field, depth, false);
+    if (!field->is_repeated()) return Value(message, reflection, field, depth, false);
     if (!Consume('[')) return false;
     if (Consume(']')) return true;
     do {
       SkipWhitespace();
       if (p_ == end_ || *p_ == '[' || *p_ == 'n') return false;
-      if (!Scalar(message, reflection, field, depth, true)) return false;
+      if (!Value(message, reflection, field, depth, true)) return false;
     } while (Consume(','));
     return Consume(']');
   }
@@ -151,7 +151,7 @@ class Reader {
       if (!keys.insert(key).second) return false;
       Message* entry = reflection->AddMessage(message, field);
       if (!MapKey(entry, key_field, key) ||
-          !Scalar(entry, entry->GetReflection(), value_field, depth + 1, false)) {
+          !Value(entry, entry->GetReflection(), value_field, depth + 1, false)) {
         return false;
       }
     } while (Consume(','));
@@ -173,9 +173,9 @@ class Reader {
     }
   }
 
-  // One value of `field`: its value when singular, one more element when
+  // A value of `field`: its value when singular, one more element when
   // `repeated`.
-  bool Scalar(Message* message, const Reflection* reflection, const FieldDescriptor* field,
+  bool Value(Message* message, const Reflection* reflection, const FieldDescriptor* field,
               int depth, bool repeated) {
     SkipWhitespace();
     switch (field->cpp_type()) {

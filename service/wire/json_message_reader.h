@@ -16,8 +16,9 @@ namespace privacy::wire {
 // fields. Returns false, with `message` in an unspecified state, for anything
 // else: input that is malformed or outside that subset (a repeated key,
 // single quotes, a null inside an array, a float for an integer field,
-// enums, bytes, floats, oneofs, well-known types, proto2, ...). The caller
-// then asks JsonStringToMessage, whose verdict stands. Thread-safe.
+// enums, bytes, floats, oneofs, well-known types, proto2, more than 64
+// fields, nesting deeper than 100, ...). The caller then asks
+// JsonStringToMessage, whose verdict stands. Thread-safe.
 bool ReadJsonMessage(std::string_view json, google::protobuf::Message* message);
 
 }  // namespace privacy::wire
