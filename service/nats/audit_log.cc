@@ -4,7 +4,7 @@
 
 #include "nats/nats_status.h"
 #include "nats/stream_inspection.h"
-#include "wire/audit_event_json.h"
+#include "wire/codec.h"
 
 namespace privacy::nats {
 
@@ -107,12 +107,12 @@ AuditLog::~AuditLog() {
 
 void AuditLog::Publish(const v1::AuditEvent& event) {
   Send({event.worker_id() + "." + event.request_id(),
-        options_.subject_prefix + "." + event.kind(), wire::AuditEventJson(event)});
+        options_.subject_prefix + "." + event.kind(), wire::EncodeJson(event, wire::JsonDefaults::kOmit)});
 }
 
 Status AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id) {
   auto msg = NewMessage(
-      {msg_id, options_.subject_prefix + "." + event.kind(), wire::AuditEventJson(event)});
+      {msg_id, options_.subject_prefix + "." + event.kind(), wire::EncodeJson(event, wire::JsonDefaults::kOmit)});
   if (!msg) return msg.error();
   jsPubOptions pub;
   jsPubOptions_Init(&pub);

@@ -47,17 +47,21 @@ Status Decode(Encoding encoding, std::string_view payload,
 }
 
 std::string Encode(Encoding encoding, const google::protobuf::Message& message) {
+  if (encoding == Encoding::kJson) return EncodeJson(message, JsonDefaults::kPrint);
   std::string out;
-  if (encoding == Encoding::kJson) {
-    if (WriteJsonMessage(message, &out)) return out;
-    out.clear();
-    google::protobuf::util::JsonPrintOptions options;
-    options.preserve_proto_field_names = true;
-    options.always_print_primitive_fields = true;
-    (void)google::protobuf::util::MessageToJsonString(message, &out, options);
-  } else {
-    message.SerializeToString(&out);
-  }
+  message.SerializeToString(&out);
+  return out;
+}
+
+std::string EncodeJson(const google::protobuf::Message& message, JsonDefaults defaults) {
+  std::string out;
+  if (WriteJsonMessage(message, &out, defaults)) return out;
+  // What WriteJsonMessage does not reproduce: protobuf's own printer.
+  out.clear();
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = defaults == JsonDefaults::kPrint;
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
   return out;
 }
 

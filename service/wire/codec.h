@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "wire/json_message_writer.h"
 
 namespace privacy::wire {
 
@@ -29,5 +30,9 @@ Status Decode(Encoding encoding, std::string_view payload,
 // and is the text of google::protobuf::util::MessageToJsonString with proto
 // field names (see WriteJsonMessage).
 std::string Encode(Encoding encoding, const google::protobuf::Message& message);
+
+// The JSON text of `message` (proto field names), printing or leaving out
+// fields at their default value.
+std::string EncodeJson(const google::protobuf::Message& message, JsonDefaults defaults);
 
 }  // namespace privacy::wire

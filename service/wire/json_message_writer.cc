@@ -149,7 +149,7 @@ bool IsPlainProto3(const Descriptor* type) {
 // reproduce.
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(out) {}
+  Writer(std::string* out, JsonDefaults defaults) : out_(out), defaults_(defaults) {}
 
   bool Object(const Message& message) {
     const Descriptor* type = message.GetDescriptor();
@@ -166,6 +166,13 @@ class Writer {
       }
       if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !field->is_repeated() &&
           !reflection->HasField(message, field)) {
+        continue;
+      }
+      // Proto3 scalars without presence "have" a value when it is not the
+      // default.
+      if (defaults_ == JsonDefaults::kOmit &&
+          (field->is_repeated() ? reflection->FieldSize(message, field) == 0
+                                : !reflection->HasField(message, field))) {
         continue;
       }
       if (!Field(message, reflection, field, &first)) return false;
@@ -215,7 +222,7 @@ class Writer {
       } else {
         // Integer and bool keys are quoted like strings.
         std::string key;
-        Writer key_writer(&key);
+        Writer key_writer(&key, defaults_);
         if (!key_writer.Value(entry, entry_reflection, key_field, -1)) return false;
         if (key.front() != '"') out_->push_back('"');
         out_->append(key);
@@ -280,12 +287,13 @@ class Writer {
   }
 
   std::string* out_;
+  JsonDefaults defaults_;
 };
 
 }  // namespace
 
-bool WriteJsonMessage(const Message& message, std::string* out) {
-  return Writer(out).Object(message);
+bool WriteJsonMessage(const Message& message, std::string* out, JsonDefaults defaults) {
+  return Writer(out, defaults).Object(message);
 }
 
 }  // namespace privacy::wire

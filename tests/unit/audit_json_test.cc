@@ -2,7 +2,8 @@
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/message_differencer.h>
 
-#include "wire/audit_event_json.h"
+#include "privacy/v1/audit.pb.h"
+#include "wire/codec.h"
 
 using namespace privacy;
 
@@ -14,6 +15,10 @@ std::string LibraryJson(const v1::AuditEvent& event) {
   print.preserve_proto_field_names = true;
   REQUIRE(google::protobuf::util::MessageToJsonString(event, &json, print).ok());
   return json;
+}
+
+std::string AuditJson(const v1::AuditEvent& event) {
+  return wire::EncodeJson(event, wire::JsonDefaults::kOmit);
 }
 
 v1::AuditEvent Parsed(const std::string& json) {
@@ -38,9 +43,9 @@ v1::AuditEvent MaskEvent() {
 
 }  // namespace
 
-TEST_CASE("audit event JSON: the library's text for a typical event") {
+TEST_CASE("audit event JSON (defaults left out): the library's text for a typical event") {
   v1::AuditEvent event = MaskEvent();
-  CHECK(wire::AuditEventJson(event) == LibraryJson(event));
+  CHECK(AuditJson(event) == LibraryJson(event));
 
   v1::AuditEvent failed;
   failed.set_kind("resolve");
@@ -49,18 +54,17 @@ TEST_CASE("audit event JSON: the library's text for a typical event") {
   failed.set_timestamp_ms(1);
   failed.set_unknown_count(2);
   failed.set_error_code(404);
-  CHECK(wire::AuditEventJson(failed) == LibraryJson(failed));
-  CHECK(wire::AuditEventJson(v1::AuditEvent()) == "{}");
+  CHECK(AuditJson(failed) == LibraryJson(failed));
+  CHECK(AuditJson(v1::AuditEvent()) == "{}");
 }
 
-TEST_CASE("audit event JSON: parses back to the same event") {
+TEST_CASE("audit event JSON (defaults left out): parses back to the same event") {
   v1::AuditEvent event = MaskEvent();
   (*event.mutable_entity_types())["PHONE"] = 1;
   (*event.mutable_entity_types())["CREDIT_CARD"] = 4;
   event.set_account("acc \"quoted\" \\ and \x01 control, é");
   event.set_duration_us(-5);  // never negative in practice; still a valid int64
-  std::string json = wire::AuditEventJson(event);
+  std::string json = AuditJson(event);
   CHECK(google::protobuf::util::MessageDifferencer::Equals(Parsed(json), event));
-  // Entity types come sorted by name.
-  CHECK(json.find("\"CREDIT_CARD\":4,\"EMAIL\":2,\"PHONE\":1") != std::string::npos);
+  CHECK(json == LibraryJson(event));
 }
