@@ -165,6 +165,12 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
          "MiB of (encrypted) sessions a worker keeps to answer reads without a JetStream "
          "round trip (default 4)")
       ->envname("SESSION_CACHE_MB");
+  app->add_option("--session-feed-interval-ms", c->feed_interval_ms,
+                  "how often a worker asks for the session bucket's changes; a session "
+                  "another worker deleted can be read here until then")
+      ->envname("SESSION_FEED_INTERVAL_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{60000}))
+      ->capture_default_str();
   app->add_option("--ner-subject", c->ner.subject,
                   "subject of an external NER model (proto/privacy/v1/ner.proto); "
                   "empty: built-in recognizers only")

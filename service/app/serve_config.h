@@ -13,6 +13,7 @@
 #include "nats/audit_log.h"
 #include "nats/connection.h"
 #include "nats/kv_session_store.h"
+#include "nats/session_change_feed.h"
 #include "tenant/tenant_limits.h"
 #include "vault/session_vault.h"
 
@@ -40,6 +41,8 @@ struct ServeConfig {
   std::string tenant_limits_file;
   // Bytes of encrypted sessions each worker keeps to answer reads locally.
   size_t session_cache_bytes = 4 << 20;
+  // How often each worker asks for the session bucket's changes.
+  int64_t feed_interval_ms = nats::kDefaultFeedInterval.count();
   NerSettings ner;
   std::string queue_group = "privacy";
   // Subscriptions (each with its own delivery thread) per endpoint.

@@ -179,8 +179,9 @@ int RunWorker(ServeConfig config) {
                                           &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   auto deadlines = std::make_shared<vault::ExpiryDeadlines>(kExpiryCheckSpread.count());
-  auto feed = nats::SessionChangeFeed::Start(js->get(), config.bucket.bucket, cache, deadlines,
-                                             &logger);
+  auto feed = nats::SessionChangeFeed::Start(nc, js->get(), config.bucket.bucket,
+                                             std::chrono::milliseconds(config.feed_interval_ms),
+                                             cache, deadlines, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.

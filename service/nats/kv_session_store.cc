@@ -149,10 +149,12 @@ void KvSessionStore::UpdateAsync(const std::string& id, const std::string& bytes
 }
 
 Status KvSessionStore::Erase(const std::string& id) {
-  // A KV purge marker: it replaces (rolls up) every earlier write of the key.
+  // A KV delete marker: the bucket keeps one message per key, so it replaces
+  // the session's bytes. Not a purge: nats-server 2.9.10 moves consumers
+  // past every message they have not delivered yet when a rollup purge
+  // arrives, which would hide other sessions' writes from the change feed.
   auto revision = Await([&](WriteDone done) {
-    publisher_->Publish(subject_prefix_ + id, {},
-                        {{"KV-Operation", "PURGE"}, {"Nats-Rollup", "sub"}}, std::move(done));
+    publisher_->Publish(subject_prefix_ + id, {}, {{"KV-Operation", "DEL"}}, std::move(done));
   });
   if (!revision) return revision.error();
   cache_->Remove(id, *revision);
