@@ -212,11 +212,6 @@ int RunWorker(ServeConfig config) {
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
   nats::RequestServer server(nc, &logger);
-  if (auto status =
-          service.Register(&server, config.queue_group, config.subscriptions_per_endpoint);
-      !status) {
-    return Fail(logger, "subscribe_failed", status.error());
-  }
   nats::RequestServer discovery_server(nc, &logger);
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,
@@ -232,6 +227,13 @@ int RunWorker(ServeConfig config) {
       {config.audit.stream, config.audit.stream, nats::AuditLog::ConfiguredSettings(config.audit)},
       DetectorSelfCheck(endpoints), kHealthLookupTimeoutMs);
   if (auto status = health.Register(&discovery_server); !status) {
+    return Fail(logger, "subscribe_failed", status.error());
+  }
+  // The request subjects last: once a worker takes requests, `nats micro`
+  // and the health check find it too.
+  if (auto status =
+          service.Register(&server, config.queue_group, config.subscriptions_per_endpoint);
+      !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
   natsConnection_Flush(nc);

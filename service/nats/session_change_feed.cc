@@ -47,7 +47,10 @@ SessionChangeFeed::~SessionChangeFeed() {
   wake_.notify_all();
   if (poller_.joinable()) poller_.join();
   if (subscription_) natsSubscription_Unsubscribe(subscription_.get());
-  if (!consumer_.empty()) js_DeleteConsumer(js_, stream_.c_str(), consumer_.c_str(), nullptr, nullptr);
+  // The server forgets it anyway (kInactiveThreshold); no wait while NATS is away.
+  if (!consumer_.empty() && natsConnection_Status(conn_) == NATS_CONN_STATUS_CONNECTED) {
+    js_DeleteConsumer(js_, stream_.c_str(), consumer_.c_str(), nullptr, nullptr);
+  }
 }
 
 Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
