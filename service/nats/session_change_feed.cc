@@ -86,7 +86,10 @@ Status SessionChangeFeed::CreateConsumer() {
   jsConsumerConfig config;
   jsConsumerConfig_Init(&config);
   config.Description = "privacy-filter worker: session changes";
-  config.DeliverPolicy = js_DeliverLastPerSubject;
+  // The bucket keeps one message per session, so "all" is the latest of
+  // each. (Last-per-subject would say the same, but nats-server 2.9.10 then
+  // counts pending messages across every subject on each request.)
+  config.DeliverPolicy = js_DeliverAll;
   config.FilterSubject = filter.c_str();
   // Revisions and expiries are all the feed needs; session bytes travel
   // only to the worker that reads them.
