@@ -1,8 +1,11 @@
 // Expiry events: every session that expires gives exactly one
 // privacy.events.expire audit event, whatever the number of workers, also
-// when it expired while no worker was running; deleted or extended sessions
-// give none at their old deadline.
+// when it expired while no worker was running or the worker's change feed
+// consumer was lost; deleted or extended sessions give none at their old
+// deadline.
 #include <doctest/doctest.h>
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
 #include <map>
@@ -137,5 +140,25 @@ TEST_SUITE("expiry events") {
     }
     CHECK(first.Stop() == 0);
     CHECK(second.Stop() == 0);
+  }
+
+  TEST_CASE("a worker whose change feed consumer was lost makes a new one") {
+    // Deadlines come only from the feed: an expire event for a session masked
+    // after the consumer was deleted shows the worker follows the bucket again.
+    ServiceEnv env({"expiry-lost-consumer", 1, kShortSessions});
+    NatsClient& client = env.client();
+    Reply names = client.Request("$JS.API.CONSUMER.NAMES.KV_privacy_sessions", "");
+    REQUIRE_MESSAGE(names.ok(), names.Describe());
+    google::protobuf::Struct listed;
+    REQUIRE(google::protobuf::util::JsonStringToMessage(names.data, &listed).ok());
+    const auto& consumers = listed.fields().at("consumers").list_value().values();
+    REQUIRE(consumers.size() == 1);
+    Reply deleted = client.Request(
+        "$JS.API.CONSUMER.DELETE.KV_privacy_sessions." + consumers[0].string_value(), "");
+    REQUIRE_MESSAGE(deleted.ok(), deleted.Describe());
+
+    std::vector<std::string> ids = {MaskNew(client, 1).session_id()};
+    auto events = AwaitExpireEvents(client, ids, std::chrono::seconds(15));
+    CHECK(events[ids.front()].size() == 1);
   }
 }
