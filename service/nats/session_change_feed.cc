@@ -1,6 +1,5 @@
 #include "nats/session_change_feed.h"
 
-
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
 
