@@ -15,11 +15,11 @@ ExpiryDeadlines::ExpiryDeadlines(int64_t spread_ms, std::function<int64_t()> now
 void ExpiryDeadlines::ScheduleLocked(const std::string& key, const Deadline& deadline) {
   auto [it, inserted] = by_key_.try_emplace(key, deadline);
   if (!inserted) {
-    by_time_.erase({it->second.check_at_ms, key});
+    by_time_.erase({it->second.check_at_ms, it->first});
     it->second = deadline;
   }
   bool earliest = by_time_.empty() || deadline.check_at_ms < by_time_.begin()->first;
-  by_time_.emplace(deadline.check_at_ms, key);
+  by_time_.emplace(deadline.check_at_ms, it->first);
   if (earliest) changed_.notify_all();
 }
 
@@ -51,10 +51,9 @@ std::vector<ExpiryCheck> ExpiryDeadlines::TakeDueLocked(size_t max) {
   std::vector<ExpiryCheck> due;
   const int64_t now = now_ms_();
   while (due.size() < max && !by_time_.empty() && by_time_.begin()->first <= now) {
-    auto node = by_time_.extract(by_time_.begin());
-    auto it = by_key_.find(node.value().second);
-    due.push_back({std::move(node.value().second), it->second.revision,
-                   it->second.expires_at_ms});
+    auto it = by_key_.find(std::string(by_time_.begin()->second));
+    by_time_.erase(by_time_.begin());
+    due.push_back({it->first, it->second.revision, it->second.expires_at_ms});
     by_key_.erase(it);
   }
   return due;

@@ -73,7 +73,8 @@ class ExpiryDeadlines {
   bool stopped_ = false;
   std::minstd_rand rng_;
   std::unordered_map<std::string, Deadline> by_key_;
-  std::set<std::pair<int64_t, std::string>> by_time_;  // (check_at_ms, key)
+  // (check_at_ms, key), the key a view of by_key_'s (node keys do not move).
+  std::set<std::pair<int64_t, std::string_view>> by_time_;
 };
 
 }  // namespace privacy::vault
