@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "detect/utf8_encode.h"
+#include "detect/json_escape.h"
 
 namespace privacy::detect {
 namespace {
@@ -116,48 +116,8 @@ class JsonReader {
     return true;
   }
 
-    bool Hex4(uint32_t* value) {
-    if (pos_ + 4 > in_.size()) return Fail("short \\u escape");
-    uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) {
-      char c = in_[pos_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-      else return Fail("bad \\u escape");
-    }
-    *value = v;
-    return true;
-  }
-
   bool Escape(std::string* out) {
-    if (pos_ >= in_.size()) return Fail("unterminated escape");
-    const char c = in_[pos_++];
-    switch (c) {
-      case '"': case '\\': case '/': out->push_back(c); return true;
-      case 'b': out->push_back('\b'); return true;
-      case 'f': out->push_back('\f'); return true;
-      case 'n': out->push_back('\n'); return true;
-      case 'r': out->push_back('\r'); return true;
-      case 't': out->push_back('\t'); return true;
-      case 'u': break;
-      default: return Fail("bad escape");
-    }
-    uint32_t cp = 0;
-    if (!Hex4(&cp)) return false;
-    if (cp >= 0xD800 && cp <= 0xDBFF) {
-      uint32_t low = 0;
-      if (pos_ + 2 > in_.size() || in_[pos_] != '\\' || in_[pos_ + 1] != 'u') {
-        return Fail("lone surrogate");
-      }
-      pos_ += 2;
-      if (!Hex4(&low) || low < 0xDC00 || low > 0xDFFF) return Fail("bad surrogate pair");
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return Fail("lone surrogate");
-    }
-    AppendUtf8(cp, out);
+    if (const char* why = DecodeJsonEscape(in_, &pos_, out)) return Fail(why);
     return true;
   }
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "detect/utf8_encode.h"
+#include "detect/json_escape.h"
 
 namespace privacy::wire {
 
@@ -22,13 +22,6 @@ using google::protobuf::Reflection;
 
 // JsonStringToMessage stops at this nesting; deeper input is left to it.
 constexpr int kMaxDepth = 100;
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -352,45 +345,12 @@ class Reader {
     }
   }
 
+  // The escape at p_ (its backslash), decoded into `out`.
   bool Escape(std::string* out) {
-    if (end_ - p_ < 2) return false;
-    char c = p_[1];
-    p_ += 2;
-    switch (c) {
-      case '"': out->push_back('"'); return true;
-      case '\\': out->push_back('\\'); return true;
-      case '/': out->push_back('/'); return true;
-      case 'b': out->push_back('\b'); return true;
-      case 'f': out->push_back('\f'); return true;
-      case 'n': out->push_back('\n'); return true;
-      case 'r': out->push_back('\r'); return true;
-      case 't': out->push_back('\t'); return true;
-      case 'u': break;
-      default: return false;
-    }
-    uint32_t code;
-    if (!Hex4(&code)) return false;
-    if (code >= 0xDC00 && code <= 0xDFFF) return false;
-    if (code >= 0xD800 && code <= 0xDBFF) {
-      uint32_t low;
-      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-      p_ += 2;
-      if (!Hex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
-      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-    }
-    detect::AppendUtf8(code, out);
-    return true;
-  }
-
-  bool Hex4(uint32_t* code) {
-    if (end_ - p_ < 4) return false;
-    *code = 0;
-    for (int i = 0; i < 4; ++i) {
-      int digit = HexValue(p_[i]);
-      if (digit < 0) return false;
-      *code = *code << 4 | static_cast<uint32_t>(digit);
-    }
-    p_ += 4;
+    const std::string_view rest(p_, static_cast<size_t>(end_ - p_));
+    size_t after = 1;
+    if (detect::DecodeJsonEscape(rest, &after, out) != nullptr) return false;
+    p_ += after;
     return true;
   }
 
