@@ -107,7 +107,6 @@ Status SessionChangeFeed::CreateConsumer() {
   consumer_ = info->Name;
   ack_subject_.clear();
   changes_in_batch_ = 0;
-  batch_full_ = false;
   return Status::Ok();
 }
 
@@ -122,7 +121,9 @@ void SessionChangeFeed::PollLoop() {
       next_check = std::chrono::steady_clock::now() + kConsumerCheckEvery;
     }
     lock.lock();
-    wake_.wait_for(lock, interval_, [this] { return stopping_ || batch_full_; });
+    // A full answer means more may be waiting: ask again at once.
+    wake_.wait_for(lock, interval_,
+                   [this] { return stopping_ || changes_in_batch_ >= kBatch; });
   }
 }
 
@@ -134,7 +135,6 @@ void SessionChangeFeed::Poll() {
     consumer = consumer_;
     ack.swap(ack_subject_);
     changes_in_batch_ = 0;
-    batch_full_ = false;
   }
   if (consumer.empty()) return;
   if (!ack.empty()) natsConnection_PublishString(conn_, ack.c_str(), "+ACK");
@@ -175,10 +175,7 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
   const char* reply = natsMsg_GetReply(msg);
   std::lock_guard lock(self->mutex_);
   if (reply != nullptr) self->ack_subject_ = reply;
-  if (++self->changes_in_batch_ == kBatch) {
-    self->batch_full_ = true;
-    self->wake_.notify_all();
-  }
+  if (++self->changes_in_batch_ == kBatch) self->wake_.notify_all();
 }
 
 void SessionChangeFeed::Apply(natsMsg* msg) {

@@ -74,7 +74,6 @@ class SessionChangeFeed {
   std::string consumer_;      // its name; empty while there is none
   std::string ack_subject_;   // of the latest change: acknowledges it and all before
   int changes_in_batch_ = 0;  // changes answering the latest request so far
-  bool batch_full_ = false;   // the latest request was answered in full: ask again
   std::thread poller_;
 };
 

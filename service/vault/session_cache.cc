@@ -60,6 +60,14 @@ SessionCache::Entry& SessionCache::EntryFor(std::string_view key) {
   return accounts_[std::string(AccountKeyOf(key))][std::string(key)];
 }
 
+void SessionCache::MoveTo(Entry* entry, uint64_t revision, int64_t expires_at_ms,
+                          bool removed) {
+  DropBytes(entry);
+  entry->revision = revision;
+  entry->expires_at_ms = expires_at_ms;
+  entry->removed = removed;
+}
+
 void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t revision,
                        int64_t expires_at_ms) {
   std::lock_guard lock(mutex_);
@@ -68,10 +76,7 @@ void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t re
   // dropped for the budget.
   if (entry.revision != 0 && revision < entry.revision) return;
   if (entry.revision == revision && (entry.bytes || entry.removed)) return;
-  DropBytes(&entry);
-  entry.revision = revision;
-  entry.expires_at_ms = expires_at_ms;
-  entry.removed = false;
+  MoveTo(&entry, revision, expires_at_ms, false);
   if (bytes.size() <= byte_budget_) {
     entry.bytes.emplace(bytes);
     recency_.push_front(std::string(key));
@@ -87,20 +92,14 @@ void SessionCache::Track(std::string_view key, uint64_t revision, int64_t expire
   // What this worker holds (the same revision from its own write, or a
   // newer one) stays.
   if (entry.revision != 0 && revision <= entry.revision) return;
-  DropBytes(&entry);
-  entry.revision = revision;
-  entry.expires_at_ms = expires_at_ms;
-  entry.removed = false;
+  MoveTo(&entry, revision, expires_at_ms, false);
 }
 
 void SessionCache::Remove(std::string_view key, uint64_t revision) {
   std::lock_guard lock(mutex_);
   Entry& entry = EntryFor(key);
   if (entry.revision != 0 && revision <= entry.revision) return;
-  DropBytes(&entry);
-  entry.revision = revision;
-  entry.removed = true;
-  entry.expires_at_ms = now_ms_() + kTombstoneMs;
+  MoveTo(&entry, revision, now_ms_() + kTombstoneMs, true);
 }
 
 std::optional<StoredBytes> SessionCache::Get(std::string_view key) {

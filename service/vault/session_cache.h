@@ -63,6 +63,8 @@ class SessionCache : public tenant::SessionCensus {
   // The entry of `key`, created empty when unknown; caller holds mutex_.
   Entry& EntryFor(std::string_view key);
   void DropBytes(Entry* entry);
+  // Makes `entry` stand for revision `revision`, without bytes.
+  void MoveTo(Entry* entry, uint64_t revision, int64_t expires_at_ms, bool removed);
   void EvictToBudget();
   void ForgetOldTombstones(int64_t now);
 
