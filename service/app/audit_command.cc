@@ -24,7 +24,7 @@ struct AuditTailOptions {
   int64_t wait_ms = 1000;
 };
 
-constexpr int kBatch = 64;
+constexpr int kBatch = 64;  // messages per fetch
 
 // SIGINT and SIGTERM, caught (whichever thread receives them) and noticed
 // between batches.
@@ -66,7 +66,9 @@ int RunAuditTail(AuditTailOptions options) {
   }
   int64_t left = options.count;
   for (;;) {
-    int batch = left > 0 ? static_cast<int>(std::min<int64_t>(left, kBatch)) : kBatch;
+    // With a count, one message at a time: how many events the next one
+    // holds is not known before it is read, and a message is never split.
+    int batch = options.count > 0 ? 1 : kBatch;
     auto handled = (*reader)->ReadBatch(batch, std::chrono::milliseconds(options.wait_ms),
                                         [](std::string_view event) {
                                           std::cout << event << "\n" << std::flush;
@@ -89,7 +91,9 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
   auto* audit = app->add_subcommand("audit", "read the audit stream");
   audit->require_subcommand(1);
   auto* tail = audit->add_subcommand(
-      "tail", "print audit events as JSON lines through a durable consumer, acknowledging each");
+      "tail",
+      "print audit events as JSON lines through a durable consumer, acknowledging each message "
+      "once its events are printed");
   AddConnectOptions(tail, &options->connect);
   tail->add_option("--stream", options->reader.stream, "JetStream stream of audit events")
       ->envname("AUDIT_STREAM_NAME")
@@ -107,7 +111,9 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
                  "a new consumer starts at the first stored event (default: the next new one)");
   tail->add_flag("--follow", options->follow,
                  "keep waiting for new events until interrupted (SIGINT/SIGTERM)");
-  tail->add_option("--count", options->count, "stop after this many events (0: no limit)")
+  tail->add_option("--count", options->count,
+                   "stop after the message that brings the events printed to this many; a "
+                   "message is never split (0: no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   tail->add_option("--timeout-ms", options->wait_ms,

@@ -1,5 +1,6 @@
 // `privacy-filter audit tail`: prints audit events as JSON lines through a
-// durable consumer, acknowledging each one after printing it.
+// durable consumer, acknowledging each stream message after printing its
+// events.
 #pragma once
 
 #include <CLI/CLI.hpp>

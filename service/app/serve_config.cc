@@ -86,6 +86,20 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->capture_default_str();
   AddSeconds(app, "--audit-max-age", &c->audit.max_age, "how long audit events are kept")
       ->envname("AUDIT_MAX_AGE_SECONDS");
+  app->add_option("--audit-batch-events", c->audit.batch_events,
+                  "audit events of one kind gathered into one stream message at most "
+                  "(1: one message per event)")
+      ->envname("AUDIT_BATCH_EVENTS")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
+  app->add_option_function<int64_t>(
+         "--audit-batch-delay-ms",
+         [c](int64_t ms) { c->audit.batch_delay = std::chrono::milliseconds(ms); },
+         "how long an audit event waits for others of its kind before its message is "
+         "published (default " +
+             std::to_string(c->audit.batch_delay.count()) + ")")
+      ->envname("AUDIT_BATCH_DELAY_MS")
+      ->check(CLI::Range(0, 60000));
   app->add_option("--audit-retry-buffer", c->audit.retry_buffer_events,
                   "audit events kept in memory for another attempt while the audit stream "
                   "does not acknowledge them; beyond it events are dropped and counted")

@@ -27,10 +27,11 @@ RetryQueue::RetryQueue(size_t capacity, std::function<int64_t()> now_ms)
 
 bool RetryQueue::Add(RetryItem item, int64_t delay_ms) {
   std::lock_guard lock(mutex_);
-  if (by_due_time_.size() >= capacity_) {
-    ++dropped_;
+  if (events_ + item.events > capacity_) {
+    dropped_ += item.events;
     return false;
   }
+  events_ += item.events;
   by_due_time_.emplace(now_ms_() + delay_ms, std::move(item));
   return true;
 }
@@ -41,6 +42,7 @@ std::vector<RetryItem> RetryQueue::TakeDue(size_t max) {
   const int64_t now = now_ms_();
   while (due.size() < max && !by_due_time_.empty() && by_due_time_.begin()->first <= now) {
     due.push_back(std::move(by_due_time_.extract(by_due_time_.begin()).mapped()));
+    events_ -= due.back().events;
   }
   return due;
 }
@@ -51,12 +53,13 @@ std::vector<RetryItem> RetryQueue::TakeAll() {
   all.reserve(by_due_time_.size());
   for (auto& [due, item] : by_due_time_) all.push_back(std::move(item));
   by_due_time_.clear();
+  events_ = 0;
   return all;
 }
 
 size_t RetryQueue::size() const {
   std::lock_guard lock(mutex_);
-  return by_due_time_.size();
+  return events_;
 }
 
 uint64_t RetryQueue::dropped() const {

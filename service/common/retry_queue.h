@@ -22,24 +22,28 @@ struct RetryItem {
   std::string id;
   std::string subject;
   std::string payload;
+  size_t events = 1;  // how many events the payload carries
 };
 
-// RetryQueue is safe for concurrent use. It holds at most `capacity` items;
-// an item added beyond that is dropped and counted.
+// RetryQueue is safe for concurrent use. It holds items carrying at most
+// `capacity` events; an item that does not fit is dropped and its events
+// counted.
 class RetryQueue {
  public:
   // `now_ms` gives a monotonic clock in milliseconds (replaceable in tests).
   explicit RetryQueue(size_t capacity, std::function<int64_t()> now_ms = {});
 
   // Queues `item` for another attempt `delay_ms` from now; false (and the
-  // item is dropped) when the queue is full.
+  // item is dropped) when its events do not fit.
   bool Add(RetryItem item, int64_t delay_ms);
   // Removes and returns up to `max` items that are due, earliest first.
   std::vector<RetryItem> TakeDue(size_t max);
   // Removes and returns every item, due or not.
   std::vector<RetryItem> TakeAll();
 
+  // Events held.
   size_t size() const;
+  // Events dropped so far.
   uint64_t dropped() const;
 
  private:
@@ -47,6 +51,7 @@ class RetryQueue {
   std::function<int64_t()> now_ms_;
   mutable std::mutex mutex_;
   std::multimap<int64_t, RetryItem> by_due_time_;
+  size_t events_ = 0;
   uint64_t dropped_ = 0;
 };
 

@@ -1,6 +1,9 @@
 #include "nats/audit_log.h"
 
 #include <algorithm>
+#include <future>
+#include <memory>
+#include <optional>
 
 #include "nats/nats_status.h"
 #include "nats/stream_inspection.h"
@@ -50,15 +53,14 @@ Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger
   return Status::Ok();
 }
 
-// The message carrying `item`, its id in the Nats-Msg-Id header.
-Result<MsgPtr> NewMessage(const RetryItem& item) {
-  natsMsg* raw = nullptr;
-  natsStatus s = natsMsg_Create(&raw, item.subject.c_str(), nullptr, item.payload.data(),
-                                static_cast<int>(item.payload.size()));
-  MsgPtr msg(raw);
-  if (s == NATS_OK) s = natsMsgHeader_Set(msg.get(), kMsgIdHeader, item.id.c_str());
-  if (s != NATS_OK) return FromNatsStatus(s, "building an audit message");
-  return msg;
+// The largest message the audit log builds on `conn`: 256 KiB, less when the
+// server accepts less (with room for the headers).
+size_t MaxMessageBytes(natsConnection* conn) {
+  constexpr int64_t kLargest = 256 * 1024;
+  constexpr int64_t kHeaderRoom = 1024;
+  int64_t server = natsConnection_GetMaxPayload(conn);
+  if (server <= 0) return kLargest;
+  return static_cast<size_t>(std::clamp<int64_t>(server - kHeaderRoom, 1, kLargest));
 }
 
 }  // namespace
@@ -70,22 +72,21 @@ StreamSettings AuditLog::ConfiguredSettings(const AuditStreamOptions& options) {
 Result<std::unique_ptr<AuditLog>> AuditLog::Open(natsConnection* conn,
                                                  const AuditStreamOptions& options,
                                                  Logger* logger) {
-  auto audit = std::unique_ptr<AuditLog>(new AuditLog(options, conn, logger));
-  jsOptions js_options;
-  jsOptions_Init(&js_options);
-  js_options.Wait = options.publish_timeout_ms;
-  js_options.PublishAsync.MaxPending = options.max_pending;
-  js_options.PublishAsync.AckHandler = &AuditLog::OnAck;
-  js_options.PublishAsync.AckHandlerClosure = audit.get();
   jsCtx* raw_js = nullptr;
-  if (natsStatus s = natsConnection_JetStream(&raw_js, conn, &js_options); s != NATS_OK) {
+  if (natsStatus s = natsConnection_JetStream(&raw_js, conn, nullptr); s != NATS_OK) {
     return FromNatsStatus(s, "opening JetStream");
   }
-  audit->js_.reset(raw_js);
-  if (auto status = EnsureStream(audit->js_.get(), options, logger); !status) {
-    return status.error();
-  }
-  audit->retry_thread_ = std::thread([log = audit.get()] { log->RetryLoop(); });
+  JetStreamPtr js(raw_js);
+  if (auto status = EnsureStream(js.get(), options, logger); !status) return status.error();
+
+  auto audit = std::unique_ptr<AuditLog>(new AuditLog(options, conn, logger));
+  JetStreamPublisherOptions publisher_options;
+  publisher_options.timeout = std::chrono::milliseconds(options.publish_timeout_ms);
+  publisher_options.max_pending = options.max_pending;
+  auto publisher = JetStreamPublisher::Start(conn, publisher_options, logger);
+  if (!publisher) return publisher.error();
+  audit->publisher_ = std::move(*publisher);
+  audit->background_ = std::thread([log = audit.get()] { log->BackgroundLoop(); });
   return audit;
 }
 
@@ -94,6 +95,8 @@ AuditLog::AuditLog(AuditStreamOptions options, natsConnection* conn, Logger* log
       conn_(conn),
       logger_(logger),
       retries_(options_.retry_buffer_events),
+      batches_({std::max<size_t>(options_.batch_events, 1), MaxMessageBytes(conn),
+                options_.batch_delay}),
       rng_(std::random_device{}()) {}
 
 AuditLog::~AuditLog() {
@@ -101,51 +104,69 @@ AuditLog::~AuditLog() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
-  stop_.notify_all();
-  if (retry_thread_.joinable()) retry_thread_.join();
+  wake_.notify_all();
+  if (background_.joinable()) background_.join();
 }
 
 void AuditLog::Publish(const v1::AuditEvent& event) {
-  Send({event.worker_id() + "." + event.request_id(),
-        options_.subject_prefix + "." + event.kind(), wire::EncodeJson(event, wire::JsonDefaults::kOmit)});
+  std::string line = wire::EncodeJson(event, wire::JsonDefaults::kOmit);
+  std::string subject = options_.subject_prefix + "." + event.kind();
+  std::string id = event.worker_id() + "." + event.request_id();
+  std::optional<LineBatch> full;
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    full = batches_.Add(subject, id, line);
+    // The loop sleeps until the next message it knows of is due; one opened
+    // now may be due sooner.
+    if (auto due_in = batches_.NextDueInMs(); due_in && !wake_requested_) {
+      wake = std::chrono::steady_clock::now() + std::chrono::milliseconds(*due_in) <
+             loop_wakes_at_;
+      wake_requested_ = wake;
+    }
+  }
+  if (wake) wake_.notify_one();
+  if (full) SendBatch(std::move(*full));
 }
 
 Status AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id) {
-  auto msg = NewMessage(
-      {msg_id, options_.subject_prefix + "." + event.kind(), wire::EncodeJson(event, wire::JsonDefaults::kOmit)});
-  if (!msg) return msg.error();
-  jsPubOptions pub;
-  jsPubOptions_Init(&pub);
-  pub.MaxWait = options_.publish_timeout_ms;
-  jsPubAck* raw_ack = nullptr;
-  jsErrCode err = static_cast<jsErrCode>(0);
-  natsStatus s = js_PublishMsg(&raw_ack, js_.get(), msg->get(), &pub, &err);
-  PubAckPtr ack(raw_ack);
-  if (s != NATS_OK) return FromNatsStatus(s, "publishing an audit event");
+  std::promise<Result<uint64_t>> acknowledged;
+  auto outcome = acknowledged.get_future();
+  std::string payload = wire::EncodeJson(event, wire::JsonDefaults::kOmit) + "\n";
+  publisher_->Publish(options_.subject_prefix + "." + event.kind(), payload,
+                      {{kMsgIdHeader, msg_id}},
+                      [&acknowledged](Result<uint64_t> result) {
+                        acknowledged.set_value(std::move(result));
+                      });
+  // The publisher completes every publish, by its deadline at the latest.
+  auto result = outcome.get();
+  if (!result) return result.error();
   return Status::Ok();
 }
 
+void AuditLog::SendBatch(LineBatch batch) {
+  Send({std::move(batch.id), std::move(batch.subject), std::move(batch.payload), batch.lines});
+}
+
 void AuditLog::Send(RetryItem item) {
-  natsStatus s = NATS_NOT_YET_CONNECTED;
-  // While disconnected the event waits here rather than in the connection's
-  // reconnect buffer, where it would time out unacknowledged anyway.
-  if (natsConnection_Status(conn_) == NATS_CONN_STATUS_CONNECTED) {
-    auto msg = NewMessage(item);
-    if (!msg) {
-      logger_->Error("audit_event_unpublishable", {{"error", msg.error().message}});
-      return;
+  auto sent = std::make_shared<RetryItem>(std::move(item));
+  publisher_->Publish(sent->subject, sent->payload, {{kMsgIdHeader, sent->id}},
+                      [this, sent](Result<uint64_t> outcome) {
+                        OnSent(std::move(*sent), std::move(outcome));
+                      });
+}
+
+void AuditLog::OnSent(RetryItem item, Result<uint64_t> outcome) {
+  if (outcome) {
+    if (uint64_t failures = consecutive_failures_.exchange(0); failures > 0) {
+      logger_->Info("audit_publish_recovered", {{"failures", failures}, {"buffered", retries_.size()}});
     }
-    jsPubOptions pub;
-    jsPubOptions_Init(&pub);
-    pub.MaxWait = options_.publish_timeout_ms;
-    natsMsg* raw = msg->release();
-    s = js_PublishMsgAsync(js_.get(), &raw, &pub);
-    MsgPtr not_taken(raw);  // null once the library owns the message
+    return;
   }
-  if (s != NATS_OK) {
-    failed_++;
-    Retry(std::move(item));
-  }
+  failed_++;
+  logger_->Debug("audit_publish_failed",
+                 {{"error", outcome.error().message}, {"msg_id", item.id}, {"events", item.events}});
+  Retry(std::move(item));
 }
 
 void AuditLog::Retry(RetryItem item) {
@@ -158,39 +179,31 @@ void AuditLog::Retry(RetryItem item) {
     int failures = static_cast<int>(std::min<uint64_t>(consecutive_failures_.load(), 64));
     delay_ms = BackoffDelayMs(failures, rng_());
   }
+  uint64_t dropped_before = retries_.dropped();
   if (!retries_.Add(std::move(item), delay_ms)) {
+    // Logged at the first drop and at every 1000th event dropped.
     uint64_t dropped = retries_.dropped();
-    if (dropped == 1 || dropped % 1000 == 0) {
+    if (dropped_before == 0 || dropped / 1000 != dropped_before / 1000) {
       logger_->Error("audit_events_dropped",
                      {{"dropped", dropped}, {"buffer_limit", options_.retry_buffer_events}});
     }
   }
 }
 
-void AuditLog::OnAck(jsCtx*, natsMsg* msg, jsPubAck*, jsPubAckErr* error, void* closure) {
-  MsgPtr owned(msg);
-  auto* self = static_cast<AuditLog*>(closure);
-  if (error == nullptr) {
-    if (uint64_t failures = self->consecutive_failures_.exchange(0); failures > 0) {
-      self->logger_->Info("audit_publish_recovered",
-                          {{"failures", failures}, {"buffered", self->retries_.size()}});
-    }
-    return;
-  }
-  self->failed_++;
-  const char* id = "";
-  natsMsgHeader_Get(msg, kMsgIdHeader, &id);
-  self->logger_->Debug("audit_ack_failed", {{"status", natsStatus_GetText(error->Err)},
-                                            {"js_error", static_cast<int>(error->ErrCode)},
-                                            {"msg_id", id}});
-  self->Retry({id, natsMsg_GetSubject(msg),
-               std::string(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg)))});
-}
-
-void AuditLog::RetryLoop() {
+void AuditLog::BackgroundLoop() {
   std::unique_lock lock(mutex_);
-  while (!stop_.wait_for(lock, kRetryTick, [this] { return stopping_; })) {
+  while (!stopping_) {
+    auto sleep = kRetryTick;
+    if (auto due_in = batches_.NextDueInMs()) {
+      sleep = std::min(sleep, std::chrono::milliseconds(*due_in));
+    }
+    loop_wakes_at_ = std::chrono::steady_clock::now() + sleep;
+    wake_.wait_until(lock, loop_wakes_at_, [this] { return stopping_ || wake_requested_; });
+    wake_requested_ = false;
+    loop_wakes_at_ = std::chrono::steady_clock::time_point::max();
+    std::vector<LineBatch> due = batches_.TakeDue();
     lock.unlock();
+    for (LineBatch& batch : due) SendBatch(std::move(batch));
     for (RetryItem& item : retries_.TakeDue(kRetryBatch)) Send(std::move(item));
     lock.lock();
   }
@@ -199,15 +212,18 @@ void AuditLog::RetryLoop() {
 Status AuditLog::Flush(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
+    std::vector<LineBatch> gathered;
+    {
+      std::lock_guard lock(mutex_);
+      gathered = batches_.TakeAll();
+    }
+    for (LineBatch& batch : gathered) SendBatch(std::move(batch));
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
-    jsPubOptions options;
-    jsPubOptions_Init(&options);
-    options.MaxWait = left.count();
-    natsStatus acked = js_PublishAsyncComplete(js_.get(), &options);
+    Status acknowledged = publisher_->Flush(left);
     std::vector<RetryItem> buffered = retries_.TakeAll();
-    if (acked == NATS_OK && buffered.empty()) return Status::Ok();
+    if (acknowledged && buffered.empty()) return Status::Ok();
     if (natsConnection_Status(conn_) != NATS_CONN_STATUS_CONNECTED) {
       std::this_thread::sleep_for(std::min(left, kRetryTick));
     }

@@ -1,7 +1,10 @@
-// The audit trail: events published asynchronously on privacy.events.<kind>
-// into a JetStream stream the service creates when missing. An event the
-// stream does not acknowledge (a nats-server restart, a leader election) is
-// kept and published again, under the same message id, until it is.
+// The audit trail: events published on privacy.events.<kind> into a
+// JetStream stream the service creates when missing. Events of one kind are
+// gathered into one message (JSON lines) for up to a few milliseconds, so
+// the stream stores one message per batch instead of one per request. A
+// message the stream does not acknowledge (a nats-server restart, a leader
+// election) is kept and published again, under the same message id, until
+// it is.
 #pragma once
 
 #include <atomic>
@@ -13,11 +16,13 @@
 #include <string>
 #include <thread>
 
+#include "common/line_batcher.h"
 #include "common/logger.h"
 #include "common/retry_queue.h"
 #include "common/status.h"
 #include "common/stream_settings.h"
 #include "nats/handles.h"
+#include "nats/jetstream_publisher.h"
 #include "privacy/v1/audit.pb.h"
 
 namespace privacy::nats {
@@ -30,7 +35,12 @@ struct AuditStreamOptions {
   int replicas = 1;
   bool memory_storage = false;
   int64_t publish_timeout_ms = 5000;
-  int64_t max_pending = 4096;
+  // Messages in flight at most.
+  size_t max_pending = 4096;
+  // A message holds at most this many events of one kind, and an event
+  // waits at most `batch_delay` for others (1: one event per message).
+  size_t batch_events = 256;
+  std::chrono::milliseconds batch_delay{10};
   // Unacknowledged events kept for another attempt; beyond it an event is
   // dropped, counted and logged.
   size_t retry_buffer_events = 10000;
@@ -41,10 +51,12 @@ struct AuditStreamOptions {
 inline constexpr std::chrono::minutes kAuditDuplicateWindow{2};
 
 // AuditLog is safe for concurrent use. Publishing never blocks on the
-// server's acknowledgement; Flush() waits for every pending one.
+// server's acknowledgement; Flush() publishes what is gathered and waits for
+// every pending acknowledgement.
 class AuditLog {
  public:
-  // Ensures the stream exists and opens a JetStream context for publishing.
+  // Ensures the stream exists; publishes on `conn`, which it should have to
+  // itself (its writes are not latency-bound).
   static Result<std::unique_ptr<AuditLog>> Open(natsConnection* conn,
                                                 const AuditStreamOptions& options,
                                                 Logger* logger);
@@ -52,16 +64,17 @@ class AuditLog {
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
-  // Publishes `event` as JSON on <subject_prefix>.<event.kind>, with message
-  // id <worker_id>.<request_id>, without waiting for the acknowledgement.
+  // Adds `event`, as a JSON line, to the message gathering events of its
+  // kind for <subject_prefix>.<event.kind>. A message's id is
+  // <worker_id>.<request_id> of its first event.
   void Publish(const v1::AuditEvent& event);
 
-  // Publishes `event` with message id `msg_id` and waits for the stream to
-  // acknowledge it (a duplicate counts as acknowledged).
+  // Publishes `event` alone with message id `msg_id` and waits for the
+  // stream to acknowledge it (a duplicate counts as acknowledged).
   Status PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id);
 
   // Waits up to `timeout` until every event published so far is
-  // acknowledged, publishing buffered ones again at once.
+  // acknowledged, publishing gathered and buffered ones at once.
   Status Flush(std::chrono::milliseconds timeout);
 
   // Publish attempts that failed (each retry counts).
@@ -72,13 +85,16 @@ class AuditLog {
 
  private:
   AuditLog(AuditStreamOptions options, natsConnection* conn, Logger* logger);
-  static void OnAck(jsCtx* js, natsMsg* msg, jsPubAck* ack, jsPubAckErr* error, void* closure);
 
   // Publishes `item` asynchronously; keeps it for a retry when that fails.
   void Send(RetryItem item);
+  void SendBatch(LineBatch batch);
   // Keeps `item` for another attempt after a backoff.
   void Retry(RetryItem item);
-  void RetryLoop();
+  void OnSent(RetryItem item, Result<uint64_t> outcome);
+  // Publishes gathered messages when due and buffered ones when their retry
+  // is due.
+  void BackgroundLoop();
 
   AuditStreamOptions options_;
   natsConnection* conn_;
@@ -86,14 +102,20 @@ class AuditLog {
   RetryQueue retries_;
   std::atomic<uint64_t> failed_{0};
   std::atomic<uint64_t> consecutive_failures_{0};
-  std::mutex mutex_;  // guards rng_ and stopping_
+  std::mutex mutex_;  // guards the members from batches_ to stopping_
+  LineBatcher batches_;
+  // When the background loop wakes next (max() while it is at work), and
+  // whether it was asked to wake sooner.
+  std::chrono::steady_clock::time_point loop_wakes_at_ =
+      std::chrono::steady_clock::time_point::max();
+  bool wake_requested_ = false;
   std::minstd_rand rng_;
   bool stopping_ = false;
-  std::condition_variable stop_;
-  std::thread retry_thread_;
-  // Declared last so it is destroyed first, before the state its
-  // acknowledgement handler uses.
-  JetStreamPtr js_;
+  std::condition_variable wake_;
+  std::thread background_;
+  // Declared last so it is destroyed first: it completes what is still in
+  // flight, which uses the state above.
+  std::unique_ptr<JetStreamPublisher> publisher_;
 };
 
 }  // namespace privacy::nats

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "common/line_batcher.h"
 #include "nats/nats_status.h"
 
 namespace privacy::nats {
@@ -89,12 +90,12 @@ Result<int> AuditReader::ReadBatch(int max, std::chrono::milliseconds wait,
   ack_options.Wait = options_.ack_timeout_ms;
   int handled = 0;
   for (MsgPtr& msg : messages) {
-    handle(std::string_view(natsMsg_GetData(msg.get()),
-                            static_cast<size_t>(natsMsg_GetDataLength(msg.get()))));
+    std::string_view events(natsMsg_GetData(msg.get()),
+                            static_cast<size_t>(natsMsg_GetDataLength(msg.get())));
+    handled += ForEachLine(events, handle);
     if (natsStatus acked = natsMsg_AckSync(msg.get(), &ack_options, &err); acked != NATS_OK) {
-      return FromNatsStatus(acked, "acknowledging an audit event");
+      return FromNatsStatus(acked, "acknowledging audit events");
     }
-    ++handled;
   }
   return handled;
 }

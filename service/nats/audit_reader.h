@@ -34,11 +34,12 @@ class AuditReader {
   static Result<std::unique_ptr<AuditReader>> Open(natsConnection* conn,
                                                    const AuditReaderOptions& options);
 
-  // Fetches up to `max` events, waiting up to `wait` for them; hands each
-  // event's JSON to `handle` in stream order and acknowledges it (waiting
-  // for the server's confirmation) after `handle` returns. Returns how many
-  // were handled: 0 when none came in time; 403 when the server refused
-  // the fetch (the user may not read this consumer).
+  // Fetches up to `max` messages, waiting up to `wait` for them; hands each
+  // event's JSON (each line of a message) to `handle` in stream order and
+  // acknowledges a message (waiting for the server's confirmation) once
+  // `handle` returned for all its events. Returns how many events were
+  // handled: 0 when none came in time; 403 when the server refused the
+  // fetch (the user may not read this consumer).
   Result<int> ReadBatch(int max, std::chrono::milliseconds wait,
                         const std::function<void(std::string_view)>& handle);
 

@@ -112,9 +112,16 @@ void JetStreamPublisher::Complete(uint64_t id, Result<uint64_t> outcome) {
     if (it == pending_.end()) return;  // already timed out
     done = std::move(it->second.done);
     pending_.erase(it);
-    if (pending_.empty()) drained_.notify_all();
+    ++completing_;
   }
   done(std::move(outcome));
+  std::lock_guard lock(mutex_);
+  CompletionReturned(1);
+}
+
+void JetStreamPublisher::CompletionReturned(size_t count) {
+  completing_ -= count;
+  if (pending_.empty() && completing_ == 0) drained_.notify_all();
 }
 
 void JetStreamPublisher::ExpireLoop() {
@@ -127,6 +134,7 @@ void JetStreamPublisher::ExpireLoop() {
       if (it->second.deadline <= now) {
         expired.push_back(std::move(it->second.done));
         it = pending_.erase(it);
+        ++completing_;
       } else {
         ++it;
       }
@@ -136,13 +144,14 @@ void JetStreamPublisher::ExpireLoop() {
     logger_->Warn("jetstream_write_timeout", {{"count", expired.size()}});
     for (auto& done : expired) done(Unavailable("JetStream did not acknowledge in time"));
     lock.lock();
-    if (pending_.empty()) drained_.notify_all();
+    CompletionReturned(expired.size());
   }
 }
 
 Status JetStreamPublisher::Flush(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  if (!drained_.wait_for(lock, timeout, [this] { return pending_.empty(); })) {
+  if (!drained_.wait_for(lock, timeout,
+                         [this] { return pending_.empty() && completing_ == 0; })) {
     return MakeError(ErrorCode::kUnavailable,
                      std::to_string(pending_.size()) + " JetStream writes still unacknowledged");
   }

@@ -55,7 +55,8 @@ class JetStreamPublisher {
   // outcome.
   void Publish(const std::string& subject, std::string_view data, Headers headers, Done done);
 
-  // Waits up to `timeout` until no publish is in flight.
+  // Waits up to `timeout` until no publish is in flight and every
+  // completion has returned.
   Status Flush(std::chrono::milliseconds timeout);
 
  private:
@@ -67,6 +68,8 @@ class JetStreamPublisher {
   JetStreamPublisher(natsConnection* conn, JetStreamPublisherOptions options, Logger* logger);
   static void OnReply(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
   void Complete(uint64_t id, Result<uint64_t> outcome);
+  // Called under mutex_ after a completion returned.
+  void CompletionReturned(size_t count);
   void ExpireLoop();
 
   natsConnection* conn_;
@@ -79,6 +82,7 @@ class JetStreamPublisher {
   std::condition_variable stop_;     // wakes the expirer to stop
   std::condition_variable drained_;  // no write is in flight any more
   std::unordered_map<uint64_t, Pending> pending_;
+  size_t completing_ = 0;  // completions taken out of pending_, still running
   uint64_t next_id_ = 1;
   bool stopping_ = false;
   std::thread expirer_;

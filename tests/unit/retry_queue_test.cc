@@ -62,3 +62,23 @@ TEST_CASE("retry backoff doubles from 250 ms to 8 s, less up to half at random")
     CHECK(BackoffDelayMs(9, r) <= 8000);
   }
 }
+
+TEST_CASE("retry queue: capacity counts events, a batch of events takes room for all") {
+  int64_t now = 0;
+  RetryQueue queue(10, [&] { return now; });
+  RetryItem batch = Item("batch");
+  batch.events = 8;
+  CHECK(queue.Add(batch, 0));
+  CHECK(queue.size() == 8);
+  RetryItem too_big = Item("too-big");
+  too_big.events = 3;
+  CHECK_FALSE(queue.Add(too_big, 0));
+  CHECK(queue.dropped() == 3);
+  CHECK(queue.Add(Item("one"), 0));
+  CHECK(queue.Add(Item("two"), 0));
+  CHECK(queue.size() == 10);
+  CHECK(queue.TakeDue(1).front().events == 8);
+  CHECK(queue.size() == 2);
+  queue.TakeAll();
+  CHECK(queue.size() == 0);
+}
