@@ -62,11 +62,13 @@ TEST_SUITE("audit durability") {
       CAPTURE(id);
       CHECK(count == 1);
     }
-    // A message published again keeps its first event's id.
+    // A message published again keeps its first event's id (expire events
+    // have ids of their own).
     size_t messages = 0;
     for (const auto& record : events) {
       if (record.index != 0) continue;
       ++messages;
+      if (record.event.kind() == "expire") continue;
       CAPTURE(record.stored->seq);
       CHECK(MessageId(*record.stored) == RequestMessageId(record.event));
     }
