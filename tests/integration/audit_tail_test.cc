@@ -1,16 +1,19 @@
 // `privacy-filter audit tail`: a compliance reader with the shipped
 // accounts configuration's audit-reader user reads the audit stream
-// through a durable pull consumer, acknowledging each event; a second run
-// with the same durable goes on where the first stopped; --follow waits
+// through a durable pull consumer, printing each event of a message and
+// acknowledging the message; a second run with the same durable goes on
+// where the first stopped; --count never splits a message; --follow waits
 // for new events until SIGTERM.
 #include <doctest/doctest.h>
 
 #include <csignal>
 #include <fstream>
 #include <iterator>
+#include <map>
 
 #include "integration/test_values.h"
 #include "support/accounts_config.h"
+#include "support/audit_events.h"
 #include "support/command_run.h"
 #include "support/jetstream_reader.h"
 #include "support/readiness.h"
@@ -25,20 +28,32 @@ namespace {
 const std::string kStream = "PRIVACY_AUDIT";
 
 // Masks `n` texts and waits until their audit events are stored.
-void MakeEvents(NatsClient& client, int n) {
-  uint64_t before = GetStream(client, kStream)->messages;
-  for (int i = 0; i < n; ++i) {
+void MakeEvents(NatsClient& client, size_t n) {
+  const size_t before = CountAuditEvents(client);
+  for (size_t i = 0; i < n; ++i) {
     Call<v1::MaskReply>(client, kMask, MaskReq("mail " + std::to_string(i) + kEmail.value));
   }
-  REQUIRE(PollUntil([&] { return GetStream(client, kStream)->messages == before + n; },
+  REQUIRE(PollUntil([&] { return CountAuditEvents(client) == before + n; },
                     std::chrono::seconds(10)));
 }
 
-// The stored events' JSON, from sequence `first` on, `count` of them.
-std::vector<std::string> StoredEvents(NatsClient& client, uint64_t first, size_t count) {
-  std::vector<std::string> out;
-  for (const auto& m : ReadStream(client, kStream)) {
-    if (m.seq >= first && out.size() < count) out.push_back(m.data);
+// What a tail run should print and the last message it should acknowledge.
+struct TailExpectation {
+  std::vector<std::string> lines;
+  uint64_t last_seq = 0;
+};
+
+// The run of a durable that has acknowledged the messages up to sequence
+// `after`, with --count `count` (0: none): the events of every later message,
+// or, with a count, of the messages up to the one that brings the events
+// to `count` or more (whole messages, never a part of one).
+TailExpectation ExpectedTail(NatsClient& client, uint64_t after, size_t count = 0) {
+  TailExpectation out{{}, after};
+  for (const AuditRecord& record : ReadAuditEvents(client)) {
+    if (record.stored->seq <= after) continue;
+    if (count > 0 && out.lines.size() >= count && record.stored->seq != out.last_seq) break;
+    out.lines.push_back(record.line);
+    out.last_seq = record.stored->seq;
   }
   return out;
 }
@@ -83,17 +98,23 @@ TEST_SUITE("audit_tail") {
       return RunPrivacyFilter(TailArgs(server.url(), args));
     };
 
+    // How the five events are grouped into messages depends on timing.
     CommandRun first = with({"--from-start", "--count", "3"});
     INFO(first.Describe());
     REQUIRE(first.status == 0);
-    CHECK(Lines(first.out) == StoredEvents(service, 1, 3));
-    CHECK(ConsumerState(service, "compliance") == std::pair<uint64_t, int64_t>{3, 0});
+    const TailExpectation first_expected = ExpectedTail(service, 0, 3);
+    CHECK(Lines(first.out) == first_expected.lines);
+    CHECK(ConsumerState(service, "compliance") ==
+          std::pair<uint64_t, int64_t>{first_expected.last_seq, 0});
 
     CommandRun second = with({});
     INFO(second.Describe());
     REQUIRE(second.status == 0);
-    CHECK(Lines(second.out) == StoredEvents(service, 4, 2));
-    CHECK(ConsumerState(service, "compliance") == std::pair<uint64_t, int64_t>{5, 0});
+    const TailExpectation second_expected = ExpectedTail(service, first_expected.last_seq);
+    CHECK(Lines(second.out) == second_expected.lines);
+    CHECK(first_expected.lines.size() + second_expected.lines.size() == 5);
+    CHECK(ConsumerState(service, "compliance") ==
+          std::pair<uint64_t, int64_t>{second_expected.last_seq, 0});
 
     // Nothing left; a new event is the next one read.
     CommandRun third = with({});
@@ -102,7 +123,9 @@ TEST_SUITE("audit_tail") {
     MakeEvents(service, 1);
     CommandRun fourth = with({"--from-start"});
     CHECK(fourth.status == 0);
-    CHECK(Lines(fourth.out) == StoredEvents(service, 6, 1));
+    const TailExpectation fourth_expected = ExpectedTail(service, second_expected.last_seq);
+    CHECK(fourth_expected.lines.size() == 1);
+    CHECK(Lines(fourth.out) == fourth_expected.lines);
     CHECK(fourth.err.find("going on where it stopped") != std::string::npos);
 
     // A tenant cannot read the audit stream this way.
@@ -119,9 +142,48 @@ TEST_SUITE("audit_tail") {
     INFO(empty.Describe());
     CHECK(empty.status == 0);
     CHECK(Lines(empty.out).empty());
+    const uint64_t old_last_seq = GetStream(env.client(), kStream)->last_seq;
     MakeEvents(env.client(), 1);
     CommandRun next = RunPrivacyFilter(TailArgs(env.server().url(), {"--durable", "fresh"}));
-    CHECK(Lines(next.out) == StoredEvents(env.client(), 3, 1));
+    const TailExpectation expected = ExpectedTail(env.client(), old_last_seq);
+    CHECK(expected.lines.size() == 1);
+    CHECK(Lines(next.out) == expected.lines);
+  }
+
+  TEST_CASE("--count ending inside a message prints the whole message; the next run goes on") {
+    // Three events a message, none closed by time: six masks give two
+    // messages of three events each.
+    ServiceEnv env({"audit-tail-batches", 1,
+                    {"--audit-batch-events", "3", "--audit-batch-delay-ms", "60000"}});
+    NatsClient& client = env.client();
+    MakeEvents(client, 6);
+    std::map<uint64_t, std::vector<std::string>> lines_by_message;
+    for (const AuditRecord& record : ReadAuditEvents(client)) {
+      lines_by_message[record.stored->seq].push_back(record.line);
+    }
+    REQUIRE(lines_by_message.size() == 2);
+    const auto& [first_seq, first_message] = *lines_by_message.begin();
+    const auto& [second_seq, second_message] = *lines_by_message.rbegin();
+    REQUIRE(first_message.size() == 3);
+    REQUIRE(second_message.size() == 3);
+
+    CommandRun first = RunPrivacyFilter(
+        TailArgs(env.server().url(), {"--durable", "batches", "--from-start", "--count", "2"}));
+    INFO(first.Describe());
+    REQUIRE(first.status == 0);
+    CHECK(Lines(first.out) == first_message);
+    CHECK(ConsumerState(client, "batches") == std::pair<uint64_t, int64_t>{first_seq, 0});
+
+    CommandRun second =
+        RunPrivacyFilter(TailArgs(env.server().url(), {"--durable", "batches", "--count", "2"}));
+    INFO(second.Describe());
+    REQUIRE(second.status == 0);
+    CHECK(Lines(second.out) == second_message);
+    CHECK(ConsumerState(client, "batches") == std::pair<uint64_t, int64_t>{second_seq, 0});
+
+    CommandRun third = RunPrivacyFilter(TailArgs(env.server().url(), {"--durable", "batches"}));
+    CHECK(third.status == 0);
+    CHECK(Lines(third.out).empty());
   }
 
   TEST_CASE("--follow prints events as they come and stops on SIGTERM") {
@@ -144,12 +206,14 @@ TEST_SUITE("audit_tail") {
     MakeEvents(env.client(), 2);
     REQUIRE(PollUntil([&] { return Lines(ReadFile(dir.path() / "stdout.log")).size() == 2; },
                       std::chrono::seconds(10)));
-    CHECK(Lines(ReadFile(dir.path() / "stdout.log")) == StoredEvents(env.client(), 1, 2));
+    const TailExpectation expected = ExpectedTail(env.client(), 0);
+    CHECK(Lines(ReadFile(dir.path() / "stdout.log")) == expected.lines);
     tail.Signal(SIGTERM);
     auto status = tail.WaitFor(std::chrono::seconds(5));
     INFO(ReadFile(dir.path() / "stderr.log"));
     REQUIRE(status.has_value());
     CHECK(*status == 0);
-    CHECK(ConsumerState(env.client(), "live") == std::pair<uint64_t, int64_t>{2, 0});
+    CHECK(ConsumerState(env.client(), "live") ==
+          std::pair<uint64_t, int64_t>{expected.last_seq, 0});
   }
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "integration/test_values.h"
+#include "support/audit_events.h"
 #include "support/child_process.h"
 #include "support/jetstream_reader.h"
 #include "support/nats_server.h"
@@ -57,8 +58,7 @@ TEST_SUITE("encryption") {
     auto resolved = Call<v1::ResolveReply>(
         client, kResolve, ResolveReq(masked.session_id(), {masked.entities(0).token()}));
     CHECK(resolved.resolved().at(masked.entities(0).token()) == kEmail.value);
-    REQUIRE(PollUntil([&] { return GetStream(client, "PRIVACY_AUDIT")->messages >= 3; },
-                      std::chrono::seconds(10)));
+    REQUIRE(PollUntil([&] { return CountAuditEvents(client) >= 3; }, std::chrono::seconds(10)));
 
     std::vector<StoredMessage> stored = ReadStream(client, "KV_privacy_sessions");
     REQUIRE_FALSE(stored.empty());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "integration/test_values.h"
+#include "support/audit_events.h"
 #include "support/command_run.h"
 #include "support/jetstream_reader.h"
 #include "support/readiness.h"
@@ -66,8 +67,7 @@ TEST_CASE("existing bucket and stream with other settings: used as they are, wit
   WaitUntilReady(client, &worker);
   auto m = Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
   CHECK(KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value());
-  CHECK(PollUntil([&] { return GetStream(client, "PRIVACY_AUDIT")->messages == 1; },
-                  std::chrono::seconds(10)));
+  CHECK(PollUntil([&] { return CountAuditEvents(client) == 1; }, std::chrono::seconds(10)));
 
   const std::string log = worker.Log();
   INFO(log);

@@ -86,18 +86,17 @@ TEST_SUITE("expiry events") {
       REQUIRE(events[m.session_id()].size() == 1);
       const AuditRecord& record = events[m.session_id()].front();
       CHECK(record.decode_error.empty());
-      CHECK(record.stored.subject == "privacy.events.expire");
+      CHECK(record.stored->subject == "privacy.events.expire");
+      CHECK(record.message_events == 1);  // expire events are not batched
       CHECK(record.event.timestamp_ms() >= m.expires_at());
       CHECK(record.event.account().empty());
       CHECK(record.event.request_id().empty());
       CHECK(record.event.entity_count() == 0);
       CHECK_FALSE(record.event.worker_id().empty());
       confirming_workers.insert(record.event.worker_id());
-      auto id = std::find_if(record.stored.headers.begin(), record.stored.headers.end(),
-                             [](const auto& h) { return h.first == "Nats-Msg-Id"; });
-      REQUIRE(id != record.stored.headers.end());
-      CHECK(id->second.rfind("expire." + OwnSessionKey(m.session_id()) + ".", 0) == 0);
-      CHECK(record.stored.data.find("@example.com") == std::string::npos);
+      CHECK(MessageId(*record.stored).rfind("expire." + OwnSessionKey(m.session_id()) + ".", 0) ==
+            0);
+      CHECK(record.line.find("@example.com") == std::string::npos);
       // Erased from the bucket after its event.
       CHECK_FALSE(KvGet(client, "privacy_sessions", OwnSessionKey(m.session_id())).has_value());
     }

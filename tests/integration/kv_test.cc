@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "integration/test_values.h"
+#include "support/audit_events.h"
 #include "support/jetstream_reader.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
@@ -45,7 +46,7 @@ TEST_SUITE("kv") {
     CHECK_FALSE(GetStream(client, "PRIVACY_AUDIT").has_value());
     auto stream = GetStream(client, "IT_CUSTOM_AUDIT");
     REQUIRE(stream.has_value());
-    CHECK(PollUntil([&] { return GetStream(client, "IT_CUSTOM_AUDIT")->messages >= 1; },
+    CHECK(PollUntil([&] { return CountAuditEvents(client, "IT_CUSTOM_AUDIT") >= 1; },
                     std::chrono::seconds(10)));
   }
 

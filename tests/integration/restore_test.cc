@@ -10,8 +10,8 @@
 
 #include "integration/test_values.h"
 #include "privacy/v1/audit.pb.h"
+#include "support/audit_events.h"
 #include "support/child_process.h"
-#include "support/jetstream_reader.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
 #include "support/temp_dir.h"
@@ -69,11 +69,10 @@ v1::DemaskRequest ChunkReq(const std::string& session_id, const std::string& chu
 // Demask events of `session` in the audit stream.
 std::vector<v1::AuditEvent> DemaskEvents(NatsClient& client, const std::string& session) {
   std::vector<v1::AuditEvent> out;
-  for (const auto& m : ReadStream(client, "PRIVACY_AUDIT")) {
-    v1::AuditEvent event;
-    if (Decode(m.data, Encoding::kJson, &event).empty() && event.kind() == "demask" &&
-        event.session_id() == session) {
-      out.push_back(event);
+  for (const AuditRecord& record : ReadAuditEvents(client)) {
+    if (record.decode_error.empty() && record.event.kind() == "demask" &&
+        record.event.session_id() == session) {
+      out.push_back(record.event);
     }
   }
   return out;

@@ -10,7 +10,7 @@
 
 #include "integration/test_values.h"
 #include "support/accounts_config.h"
-#include "support/jetstream_reader.h"
+#include "support/audit_events.h"
 #include "support/nats_server.h"
 #include "support/readiness.h"
 #include "support/temp_dir.h"
@@ -84,8 +84,7 @@ TEST_SUITE("tenants") {
   TEST_CASE("tenants can neither write nor read audit events") {
     TenantDeployment d;
     Call<v1::MaskReply>(d.tenant_a, kMask, MaskReq("mail " + kEmail.value));
-    REQUIRE(PollUntil([&] { return GetStream(d.service, "PRIVACY_AUDIT")->messages == 1; },
-                      std::chrono::seconds(10)));
+    REQUIRE(PollUntil([&] { return CountAuditEvents(d.service) == 1; }, std::chrono::seconds(10)));
 
     std::atomic<int> seen{0};
     natsSubscription* raw = nullptr;
@@ -104,13 +103,14 @@ TEST_SUITE("tenants") {
     }
     natsConnection_Flush(d.tenant_a.connection());
     auto second = Call<v1::MaskReply>(d.tenant_a, kMask, MaskReq("call " + kPhone.value));
-    REQUIRE(PollUntil([&] { return GetStream(d.service, "PRIVACY_AUDIT")->messages >= 2; },
-                      std::chrono::seconds(10)));
+    REQUIRE(PollUntil([&] { return CountAuditEvents(d.service) >= 2; }, std::chrono::seconds(10)));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    CHECK(GetStream(d.service, "PRIVACY_AUDIT")->messages == 2);  // only the two masks
+    CHECK(CountAuditEvents(d.service) == 2);  // only the two masks
     CHECK(seen.load() == 0);
-    for (const auto& event : ReadStream(d.service, "PRIVACY_AUDIT")) {
-      CHECK(event.data.find(R"("account":"TENANT_A")") != std::string::npos);
+    for (const AuditRecord& record : ReadAuditEvents(d.service)) {
+      CAPTURE(record.line);
+      CHECK(record.decode_error.empty());
+      CHECK(record.line.find(R"("account":"TENANT_A")") != std::string::npos);
     }
   }
 
