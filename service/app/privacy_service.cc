@@ -2,20 +2,11 @@
 
 #include <chrono>
 
+#include "common/unix_clock.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
 
 namespace privacy::app {
-
-namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints,
                                nats::AuditLog* audit, Logger* logger, std::string worker_id)
@@ -37,7 +28,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_request_id(request_id);
   audit.set_worker_id(worker_id_);
   audit.set_account(caller.account);
-  audit.set_timestamp_ms(NowMs());
+  audit.set_timestamp_ms(UnixNowMs());
 
   // Runs once the endpoint is done, here or on a JetStream acknowledgement.
   auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),

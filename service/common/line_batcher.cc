@@ -2,17 +2,9 @@
 
 #include <algorithm>
 
+#include "common/monotonic_clock.h"
+
 namespace privacy {
-
-namespace {
-
-int64_t SteadyNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 int ForEachLine(std::string_view payload, const std::function<void(std::string_view)>& handle) {
   int lines = 0;
@@ -28,7 +20,7 @@ int ForEachLine(std::string_view payload, const std::function<void(std::string_v
 }
 
 LineBatcher::LineBatcher(LineBatchLimits limits, std::function<int64_t()> now_ms)
-    : limits_(limits), now_ms_(now_ms ? std::move(now_ms) : SteadyNowMs) {}
+    : limits_(limits), now_ms_(now_ms ? std::move(now_ms) : MonotonicNowMs) {}
 
 std::optional<LineBatch> LineBatcher::Add(std::string_view subject, std::string_view id,
                                           std::string_view line) {

@@ -1,19 +1,10 @@
 #include "common/retry_queue.h"
 
 #include <algorithm>
-#include <chrono>
+
+#include "common/monotonic_clock.h"
 
 namespace privacy {
-
-namespace {
-
-int64_t SteadyNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 int64_t BackoffDelayMs(int failures, uint32_t random) {
   constexpr int64_t kFirstMs = 250;
@@ -23,7 +14,7 @@ int64_t BackoffDelayMs(int failures, uint32_t random) {
 }
 
 RetryQueue::RetryQueue(size_t capacity, std::function<int64_t()> now_ms)
-    : capacity_(capacity), now_ms_(now_ms ? std::move(now_ms) : SteadyNowMs) {}
+    : capacity_(capacity), now_ms_(now_ms ? std::move(now_ms) : MonotonicNowMs) {}
 
 bool RetryQueue::Add(RetryItem item, int64_t delay_ms) {
   std::lock_guard lock(mutex_);
