@@ -14,7 +14,7 @@ Result<std::unique_ptr<EchoResponder>> EchoResponder::Start(const nats::ConnectO
   natsConnection* conn = responder->connection_->get();
   natsSubscription* raw = nullptr;
   if (natsStatus s = natsConnection_Subscribe(&raw, conn, responder->subject_.c_str(), &OnRequest,
-                                              nullptr);
+                                              &responder->released_);
       s != NATS_OK) {
     return nats::FromNatsStatus(s, "subscribing the echo responder");
   }
@@ -32,8 +32,9 @@ EchoResponder::~EchoResponder() {
   natsSubscription_WaitForDrainCompletion(subscription_.get(), 1000);
 }
 
-void EchoResponder::OnRequest(natsConnection* conn, natsSubscription*, natsMsg* msg, void*) {
-  nats::MsgPtr request(msg);
+void EchoResponder::OnRequest(natsConnection* conn, natsSubscription*, natsMsg* msg,
+                              void* released) {
+  nats::ReleasedMsgPtr request(msg, nats::ReleaseTo{static_cast<nats::MessageReleaser*>(released)});
   const char* reply = natsMsg_GetReply(request.get());
   if (reply == nullptr || *reply == '\0') return;
   natsConnection_Publish(conn, reply, natsMsg_GetData(request.get()),

@@ -8,12 +8,13 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/connection.h"
+#include "nats/message_releaser.h"
 
 namespace privacy::app {
 
 // Answers requests on one subject from nats.c's subscription thread, on a
-// connection of its own (which sends without the flusher's delay). Stops
-// answering when destroyed.
+// connection of its own (which sends without the flusher's delay), releasing
+// requests in batches like the worker does. Stops answering when destroyed.
 class EchoResponder {
  public:
   // Connects with `options`, subscribes to `subject` and waits until the
@@ -28,10 +29,11 @@ class EchoResponder {
 
  private:
   EchoResponder() = default;
-  static void OnRequest(natsConnection* conn, natsSubscription*, natsMsg* msg, void*);
+  static void OnRequest(natsConnection* conn, natsSubscription*, natsMsg* msg, void* released);
 
   std::string subject_;
   std::unique_ptr<nats::Connection> connection_;
+  nats::MessageReleaser released_;  // outlives the subscription whose requests it holds
   nats::SubscriptionPtr subscription_;
 };
 

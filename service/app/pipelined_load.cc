@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "nats/handles.h"
+#include "nats/message_releaser.h"
 #include "nats/nats_status.h"
 
 namespace privacy::app {
@@ -59,6 +60,7 @@ class PipelinedLoad {
 
   natsConnection* conn_;
   const LoadSpec& spec_;
+  nats::MessageReleaser released_;  // replies, and requests with headers
   const std::string inbox_;
   const size_t slot_count_;
   std::unique_ptr<Slot[]> slots_;
@@ -156,8 +158,9 @@ void PipelinedLoad::EnterStage(Stage stage, Clock::time_point* at) {
 }
 
 void PipelinedLoad::OnReply(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
-  nats::MsgPtr owned(msg);
-  static_cast<PipelinedLoad*>(closure)->HandleReply(owned.get());
+  auto* load = static_cast<PipelinedLoad*>(closure);
+  nats::ReleasedMsgPtr owned(msg, nats::ReleaseTo{&load->released_});
+  load->HandleReply(owned.get());
 }
 
 void PipelinedLoad::HandleReply(natsMsg* msg) {
@@ -203,7 +206,7 @@ void PipelinedLoad::Send(size_t index, Slot& slot) {
     natsMsg* raw = nullptr;
     s = natsMsg_Create(&raw, spec_.subject.c_str(), reply.c_str(), spec_.payload.data(),
                        static_cast<int>(spec_.payload.size()));
-    nats::MsgPtr request(raw);
+    nats::ReleasedMsgPtr request(raw, nats::ReleaseTo{&released_});
     for (const auto& [name, value] : spec_.headers) {
       if (s == NATS_OK) s = natsMsgHeader_Set(request.get(), name.c_str(), value.c_str());
     }

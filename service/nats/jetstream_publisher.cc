@@ -80,7 +80,7 @@ void JetStreamPublisher::Publish(const std::string& subject, std::string_view da
   natsMsg* raw = nullptr;
   natsStatus s = natsMsg_Create(&raw, subject.c_str(), reply.c_str(), data.data(),
                                 static_cast<int>(data.size()));
-  MsgPtr msg(raw);
+  ReleasedMsgPtr msg(raw, ReleaseTo{&released_});
   for (const auto& [name, value] : headers) {
     if (s == NATS_OK) s = natsMsgHeader_Set(msg.get(), name, std::string(value).c_str());
   }
@@ -90,8 +90,8 @@ void JetStreamPublisher::Publish(const std::string& subject, std::string_view da
 
 void JetStreamPublisher::OnReply(natsConnection*, natsSubscription*, natsMsg* msg,
                                  void* closure) {
-  MsgPtr owned(msg);
   auto* self = static_cast<JetStreamPublisher*>(closure);
+  ReleasedMsgPtr owned(msg, ReleaseTo{&self->released_});
   std::string_view subject = natsMsg_GetSubject(msg);
   std::string_view suffix = subject.substr(std::min(subject.size(), self->inbox_prefix_.size()));
   uint64_t id = 0;

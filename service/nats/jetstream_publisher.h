@@ -22,6 +22,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "nats/message_releaser.h"
 
 namespace privacy::nats {
 
@@ -76,6 +77,7 @@ class JetStreamPublisher {
   JetStreamPublisherOptions options_;
   Logger* logger_;
   std::string inbox_prefix_;
+  MessageReleaser released_;  // outlives the subscription whose messages it holds
   SubscriptionPtr subscription_;
 
   std::mutex mutex_;

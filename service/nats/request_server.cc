@@ -88,9 +88,9 @@ RequestServer::Handler RequestServer::Answering(SyncHandler handler) {
 }
 
 void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
-  MsgPtr owned(msg);
   auto* endpoint = static_cast<Endpoint*>(closure);
   RequestServer* server = endpoint->server;
+  ReleasedMsgPtr owned(msg, ReleaseTo{&server->released_});
   server->in_flight_++;
   const char* inbox = natsMsg_GetReply(msg);
   Responder responder(server, endpoint, inbox != nullptr ? inbox : "");

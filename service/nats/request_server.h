@@ -19,6 +19,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "nats/message_releaser.h"
 
 namespace privacy::nats {
 
@@ -129,6 +130,7 @@ class RequestServer {
 
   natsConnection* conn_;
   Logger* logger_;
+  MessageReleaser released_;  // outlives the endpoints whose requests it holds
   std::vector<std::unique_ptr<Endpoint>> endpoints_;
   std::atomic<int64_t> in_flight_{0};
   std::mutex idle_mutex_;

@@ -168,8 +168,8 @@ void SessionChangeFeed::CheckConsumer() {
 
 void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg,
                                   void* closure) {
-  MsgPtr owned(msg);
   auto* self = static_cast<SessionChangeFeed*>(closure);
+  ReleasedMsgPtr owned(msg, ReleaseTo{&self->released_});
   if (IsStatus(msg)) return;  // the end of an answer: nothing (more) waiting
   self->Apply(msg);
   const char* reply = natsMsg_GetReply(msg);

@@ -14,6 +14,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
+#include "nats/message_releaser.h"
 #include "vault/expiry_deadlines.h"
 #include "vault/session_cache.h"
 
@@ -66,6 +67,7 @@ class SessionChangeFeed {
   std::shared_ptr<vault::ExpiryDeadlines> deadlines_;
   Logger* logger_;
   std::string inbox_;
+  MessageReleaser released_;  // outlives the subscription whose messages it holds
   SubscriptionPtr subscription_;
 
   std::mutex mutex_;
