@@ -26,8 +26,7 @@ std::optional<LineBatch> LineBatcher::Add(std::string_view subject, std::string_
                                           std::string_view line) {
   std::optional<LineBatch> closed;
   auto it = open_.find(std::string(subject));
-  if (it != open_.end() &&
-      it->second.batch.payload.size() + line.size() + 1 > limits_.max_bytes) {
+  if (it != open_.end() && it->second.batch.payload.size() + line.size() + 1 > limits_.max_bytes) {
     closed = std::move(it->second.batch);
     open_.erase(it);
     it = open_.end();

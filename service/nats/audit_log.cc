@@ -49,7 +49,8 @@ Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger
   s = js_AddStream(&raw_info, js, &config, nullptr, &err);
   info.reset(raw_info);
   if (s != NATS_OK) return FromNatsStatus(s, "creating audit stream");
-  logger->Info("audit_stream_created", {{"stream", options.stream}, {"replicas", options.replicas}});
+  logger->Info("audit_stream_created",
+               {{"stream", options.stream}, {"replicas", options.replicas}});
   return Status::Ok();
 }
 
@@ -120,8 +121,7 @@ void AuditLog::Publish(const v1::AuditEvent& event) {
     // The loop sleeps until the next message it knows of is due; one opened
     // now may be due sooner.
     if (auto due_in = batches_.NextDueInMs(); due_in && !wake_requested_) {
-      wake = std::chrono::steady_clock::now() + std::chrono::milliseconds(*due_in) <
-             loop_wakes_at_;
+      wake = std::chrono::steady_clock::now() + std::chrono::milliseconds(*due_in) < loop_wakes_at_;
       wake_requested_ = wake;
     }
   }
@@ -133,11 +133,9 @@ Status AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string
   std::promise<Result<uint64_t>> acknowledged;
   auto outcome = acknowledged.get_future();
   std::string payload = wire::EncodeJson(event, wire::JsonDefaults::kOmit) + "\n";
-  publisher_->Publish(options_.subject_prefix + "." + event.kind(), payload,
-                      {{kMsgIdHeader, msg_id}},
-                      [&acknowledged](Result<uint64_t> result) {
-                        acknowledged.set_value(std::move(result));
-                      });
+  publisher_->Publish(
+      options_.subject_prefix + "." + event.kind(), payload, {{kMsgIdHeader, msg_id}},
+      [&acknowledged](Result<uint64_t> result) { acknowledged.set_value(std::move(result)); });
   // The publisher completes every publish, by its deadline at the latest.
   auto result = outcome.get();
   if (!result) return result.error();
@@ -150,22 +148,23 @@ void AuditLog::SendBatch(LineBatch batch) {
 
 void AuditLog::Send(RetryItem item) {
   auto sent = std::make_shared<RetryItem>(std::move(item));
-  publisher_->Publish(sent->subject, sent->payload, {{kMsgIdHeader, sent->id}},
-                      [this, sent](Result<uint64_t> outcome) {
-                        OnSent(std::move(*sent), std::move(outcome));
-                      });
+  publisher_->Publish(
+      sent->subject, sent->payload, {{kMsgIdHeader, sent->id}},
+      [this, sent](Result<uint64_t> outcome) { OnSent(std::move(*sent), std::move(outcome)); });
 }
 
 void AuditLog::OnSent(RetryItem item, Result<uint64_t> outcome) {
   if (outcome) {
     if (uint64_t failures = consecutive_failures_.exchange(0); failures > 0) {
-      logger_->Info("audit_publish_recovered", {{"failures", failures}, {"buffered", retries_.size()}});
+      logger_->Info("audit_publish_recovered",
+                    {{"failures", failures}, {"buffered", retries_.size()}});
     }
     return;
   }
   failed_++;
-  logger_->Debug("audit_publish_failed",
-                 {{"error", outcome.error().message}, {"msg_id", item.id}, {"events", item.events}});
+  logger_->Debug(
+      "audit_publish_failed",
+      {{"error", outcome.error().message}, {"msg_id", item.id}, {"events", item.events}});
   Retry(std::move(item));
 }
 

@@ -58,8 +58,7 @@ class AuditLog {
   // Ensures the stream exists; publishes on `conn`, which it should have to
   // itself (its writes are not latency-bound).
   static Result<std::unique_ptr<AuditLog>> Open(natsConnection* conn,
-                                                const AuditStreamOptions& options,
-                                                Logger* logger);
+                                                const AuditStreamOptions& options, Logger* logger);
   ~AuditLog();
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
