@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "common/unix_clock.h"
+#include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/monotonic_clock.h"
+#include "common/clocks.h"
 
 namespace privacy {
 

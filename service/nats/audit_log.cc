@@ -114,18 +114,16 @@ void AuditLog::Publish(const v1::AuditEvent& event) {
   std::string subject = options_.subject_prefix + "." + event.kind();
   std::string id = event.worker_id() + "." + event.request_id();
   std::optional<LineBatch> full;
-  bool wake = false;
+  bool first_open = false;
   {
     std::lock_guard lock(mutex_);
+    const bool none_open = batches_.empty();
     full = batches_.Add(subject, id, line);
-    // The loop sleeps until the next message it knows of is due; one opened
-    // now may be due sooner.
-    if (auto due_in = batches_.NextDueInMs(); due_in && !wake_requested_) {
-      wake = std::chrono::steady_clock::now() + std::chrono::milliseconds(*due_in) < loop_wakes_at_;
-      wake_requested_ = wake;
-    }
+    // The loop sleeps until the oldest open message is due, which a message
+    // opened later never precedes; with none open it sleeps a whole tick.
+    first_open = none_open && !batches_.empty();
   }
-  if (wake) wake_.notify_one();
+  if (first_open) wake_.notify_one();
   if (full) SendBatch(std::move(*full));
 }
 
@@ -196,10 +194,9 @@ void AuditLog::BackgroundLoop() {
     if (auto due_in = batches_.NextDueInMs()) {
       sleep = std::min(sleep, std::chrono::milliseconds(*due_in));
     }
-    loop_wakes_at_ = std::chrono::steady_clock::now() + sleep;
-    wake_.wait_until(lock, loop_wakes_at_, [this] { return stopping_ || wake_requested_; });
-    wake_requested_ = false;
-    loop_wakes_at_ = std::chrono::steady_clock::time_point::max();
+    // Woken early (a first message opened, or stopping) or not: what is due
+    // is worked out again below.
+    wake_.wait_for(lock, sleep);
     std::vector<LineBatch> due = batches_.TakeDue();
     lock.unlock();
     for (LineBatch& batch : due) SendBatch(std::move(batch));

@@ -103,11 +103,6 @@ class AuditLog {
   std::atomic<uint64_t> consecutive_failures_{0};
   std::mutex mutex_;  // guards the members from batches_ to stopping_
   LineBatcher batches_;
-  // When the background loop wakes next (max() while it is at work), and
-  // whether it was asked to wake sooner.
-  std::chrono::steady_clock::time_point loop_wakes_at_ =
-      std::chrono::steady_clock::time_point::max();
-  bool wake_requested_ = false;
   std::minstd_rand rng_;
   bool stopping_ = false;
   std::condition_variable wake_;

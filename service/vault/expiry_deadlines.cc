@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/unix_clock.h"
+#include "common/clocks.h"
 
 namespace privacy::vault {
 

@@ -1,6 +1,6 @@
 #include "vault/expiry_watcher.h"
 
-#include "common/unix_clock.h"
+#include "common/clocks.h"
 #include "privacy/v1/session.pb.h"
 
 namespace privacy::vault {

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "detect/json_escape.h"
+#include "wire/plain_proto3.h"
 
 namespace privacy::wire {
 
@@ -16,7 +17,6 @@ namespace {
 
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
-using google::protobuf::FileDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
@@ -25,10 +25,10 @@ constexpr int kMaxDepth = 100;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// A message type this reader fills exactly as protobuf would.
-bool IsPlainProto3(const Descriptor* type) {
-  return type->file()->syntax() == FileDescriptor::SYNTAX_PROTO3 &&
-         type->file()->package() != "google.protobuf" && type->field_count() <= 64;
+// A message type this reader fills exactly as protobuf would: plain proto3
+// with at most 64 fields (one bit each in the fields-seen mask).
+bool IsReadable(const Descriptor* type) {
+  return IsPlainProto3(type) && type->field_count() <= 64;
 }
 
 // A JSON number as written: its text and whether it has no fraction or
@@ -80,7 +80,7 @@ class Reader {
 
   bool Object(Message* message, int depth) {
     const Descriptor* type = message->GetDescriptor();
-    if (depth > kMaxDepth || !IsPlainProto3(type) || !Consume('{')) return false;
+    if (depth > kMaxDepth || !IsReadable(type) || !Consume('{')) return false;
     const Reflection* reflection = message->GetReflection();
     uint64_t seen = 0;
     std::string key;

@@ -9,13 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "wire/plain_proto3.h"
+
 namespace privacy::wire {
 
 namespace {
 
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
-using google::protobuf::FileDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
@@ -138,11 +139,6 @@ void AppendDouble(std::string* out, double value) {
     end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 17).ptr;
   }
   out->append(buf, end - buf);
-}
-
-bool IsPlainProto3(const Descriptor* type) {
-  return type->file()->syntax() == FileDescriptor::SYNTAX_PROTO3 &&
-         type->file()->package() != "google.protobuf";
 }
 
 // Writes one message; every method returns false on what it does not
