@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wire/plain_proto3.h"
+#include "wire/utf8.h"
 
 namespace privacy::wire {
 
@@ -41,29 +42,6 @@ void AppendUnicodeEscape(std::string* out, uint32_t unit) {
   char buf[6] = {'\\', 'u', kHex[unit >> 12 & 0xF], kHex[unit >> 8 & 0xF],
                  kHex[unit >> 4 & 0xF], kHex[unit & 0xF]};
   out->append(buf, sizeof buf);
-}
-
-// Decodes the well-formed UTF-8 sequence at `p`; 0 bytes when it is not one.
-int DecodeUtf8(const unsigned char* p, const unsigned char* end, uint32_t* code) {
-  const unsigned char lead = p[0];
-  int length;
-  uint32_t min;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, min = 0x80, *code = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, min = 0x800, *code = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, min = 0x10000, *code = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (end - p < length) return 0;
-  for (int i = 1; i < length; ++i) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    *code = *code << 6 | (p[i] & 0x3F);
-  }
-  if (*code < min || *code > 0x10FFFF || (*code >= 0xD800 && *code <= 0xDFFF)) return 0;
-  return length;
 }
 
 // Appends `s` quoted and escaped as protobuf's JsonEscaping does; false on
