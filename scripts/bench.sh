@@ -153,7 +153,7 @@ print_rows() {
   while IFS= read -r line; do
     case "$line" in
       '{"phase"'*)
-        printf '%-8s %-8s %10s %7s %8s %8s %10s %7s  %s\n' "$n" \
+        printf '%-8s %-12s %10s %7s %8s %8s %10s %7s  %s\n' "$n" \
           "$(json_field "$line" phase | tr -d '"')" \
           "$(json_field "$line" rps | cut -d. -f1)" "$(json_field "$line" rps_ratio)" \
           "$(json_field "$line" p50_us | cut -d. -f1)" "$(json_field "$line" p99_us | cut -d. -f1)" \
@@ -165,7 +165,7 @@ print_rows() {
 
 header() {
   machine
-  printf '%-8s %-8s %10s %7s %8s %8s %10s %7s  %s\n' workers phase req/s "x echo" "p50 us" \
+  printf '%-8s %-12s %10s %7s %8s %8s %10s %7s  %s\n' workers phase req/s "x echo" "p50 us" \
     "p99 us" "p99 x echo" errors "worker peak RSS MiB"
 }
 
@@ -192,7 +192,7 @@ for n in "${counts[@]}"; do
   bench_with_workers "$n" || status=$?
   print_rows "$n"
   grep -F '"first_error":"' <<<"$report" | grep -vF '"first_error":""' |
-    sed -nE 's/.*"phase":"([a-z]+)".*"first_error":("[^"]*").*/  \1 first error: \2/p' || true
+    sed -nE 's/.*"phase":"([a-z-]+)".*"first_error":("[^"]*").*/  \1 first error: \2/p' || true
 done
 machine
 exit $status

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/bench_report.h"
 #include "app/bench_workload.h"
 #include "app/echo_responder.h"
 #include "app/pipelined_load.h"
 #include "app/serve_config.h"
+#include "app/stored_echo_responder.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -57,13 +61,25 @@ int RunBench(const BenchOptions& options) {
   settings.text = options.text;
   settings.phases = options.phases;
   settings.request_timeout = std::chrono::milliseconds(options.timeout_ms);
+  auto selected = [&options](std::string_view phase) {
+    return std::find(options.phases.begin(), options.phases.end(), phase) != options.phases.end();
+  };
   std::unique_ptr<EchoResponder> echo;
-  if (std::find(options.phases.begin(), options.phases.end(), "echo") != options.phases.end()) {
+  if (selected("echo")) {
     connect.name = "privacy-filter-bench-echo";
     auto started = EchoResponder::Start(connect, "_bench.echo." + vault::RandomHex(8), &logger);
     if (!started) return Fail("starting the echo responder", started.error());
     echo = std::move(*started);
     settings.echo_subject = echo->subject();
+  }
+  std::unique_ptr<StoredEchoResponder> stored_echo;
+  if (selected("stored-echo")) {
+    connect.name = "privacy-filter-bench-stored-echo";
+    auto started =
+        StoredEchoResponder::Start(connect, "_bench.stored_echo." + vault::RandomHex(8), &logger);
+    if (!started) return Fail("starting the stored echo responder", started.error());
+    stored_echo = std::move(*started);
+    settings.stored_echo_subject = stored_echo->subject();
   }
   auto requests = PrepareWorkload((*connection)->get(), settings);
   if (!requests) return Fail("preparing the requests", requests.error());
@@ -118,7 +134,8 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   bench->add_option("--text", options->text, "the text to mask (default: a prompt with PII)");
   bench->add_option("--phases", options->phases, "phases to run, comma-separated")
       ->delimiter(',')
-      ->check(CLI::IsMember({"echo", "mask", "resolve", "demask"}))
+      ->check(
+          CLI::IsMember(std::vector<std::string>(std::begin(kBenchPhases), std::end(kBenchPhases))))
       ->capture_default_str();
   bench->add_flag("--json", options->json, "print the results as JSON, for scripts");
   bench->callback([options, run] { *run = [options] { return RunBench(*options); }; });

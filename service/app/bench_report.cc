@@ -59,13 +59,13 @@ std::string FormatTable(const BenchRun& run) {
                     Fixed(run.duration_seconds, 1) + " s per phase after " +
                     Fixed(run.warmup_seconds, 1) + " s warm-up, " + run.encoding + ", " +
                     std::to_string(run.text_bytes) + "-byte text\n";
-  out += "phase     requests/s  x echo  p50 us  p90 us  p99 us  max us  p99 x echo  errors\n";
+  out += "phase         requests/s  x echo  p50 us  p90 us  p99 us  max us  p99 x echo  errors\n";
   const LoadResult* baseline = Baseline(run);
   for (const auto& figures : run.phases) {
     const LoadResult& r = figures.result;
     auto ratios = RatiosTo(baseline, r);
     std::string line = figures.phase;
-    line.resize(8, ' ');
+    line.resize(12, ' ');
     line += Padded(Fixed(r.requests_per_second(), 0), 12);
     line += Padded(ratios ? Fixed(ratios->rps, 3) : "-", 8);
     line += Padded(Fixed(Micros(r.latency.p50_ns), 0), 8);

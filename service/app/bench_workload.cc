@@ -78,6 +78,9 @@ Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
     if (phase == "echo") {
       requests.push_back({"echo", settings.echo_subject, wire::Encode(settings.encoding, mask),
                           headers});
+    } else if (phase == "stored-echo") {
+      requests.push_back({"stored-echo", settings.stored_echo_subject,
+                          wire::Encode(settings.encoding, mask), headers});
     } else if (phase == "mask") {
       requests.push_back({"mask", "privacy.mask", wire::Encode(settings.encoding, mask), headers});
     } else if (phase == "resolve") {

@@ -16,7 +16,9 @@
 namespace privacy::app {
 
 // The bench phases, in the order they run.
-inline constexpr const char* kBenchPhases[] = {"echo", "mask", "resolve", "demask"};
+// "stored-echo" is the echo with a JetStream write before the reply: the
+// floor under a mask, which is acknowledged only once its session is stored.
+inline constexpr const char* kBenchPhases[] = {"echo", "stored-echo", "mask", "resolve", "demask"};
 
 // The request one phase sends over and over.
 struct PhaseRequest {
@@ -34,6 +36,8 @@ struct WorkloadSettings {
   std::vector<std::string> phases;
   // Subject of the echo responder (used by the echo phase).
   std::string echo_subject;
+  // Subject of the stored echo responder (used by the stored-echo phase).
+  std::string stored_echo_subject;
   std::chrono::milliseconds request_timeout{5000};
 };
 

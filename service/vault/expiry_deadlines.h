@@ -10,12 +10,13 @@
 #include <functional>
 #include <mutex>
 #include <random>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "vault/packed_storage_key.h"
 
 namespace privacy::vault {
 
@@ -29,7 +30,8 @@ struct ExpiryCheck {
 // ExpiryDeadlines is safe for concurrent use. It only moves forward: a
 // revision older than the one it tracks for a key is ignored. A due check is
 // handed out once; whoever takes it puts it back (RetryAt) if it could not
-// be completed.
+// be completed. Keys that are not "<account key>.<session id>" name no
+// session and are ignored. A tracked session costs about 130 bytes.
 class ExpiryDeadlines {
  public:
   // Each check comes 0 to `spread_ms` (uniformly random) after the expiry.
@@ -61,9 +63,19 @@ class ExpiryDeadlines {
     int64_t expires_at_ms = 0;
     int64_t check_at_ms = 0;
   };
+  // An entry of the check queue; stale once its key's deadline moved or
+  // went away.
+  struct QueuedCheck {
+    int64_t check_at_ms = 0;
+    PackedStorageKey key;
+  };
 
   // Schedules `key` at `deadline` (replacing its previous deadline).
-  void ScheduleLocked(const std::string& key, const Deadline& deadline);
+  void ScheduleLocked(const PackedStorageKey& key, const Deadline& deadline);
+  // Pops stale checks off the top of the queue.
+  void DropStaleLocked();
+  // Rebuilds the queue from by_key_ once stale checks outnumber live ones.
+  void CompactLocked();
   std::vector<ExpiryCheck> TakeDueLocked(size_t max);
 
   const int64_t spread_ms_;
@@ -72,9 +84,10 @@ class ExpiryDeadlines {
   std::condition_variable changed_;
   bool stopped_ = false;
   std::minstd_rand rng_;
-  std::unordered_map<std::string, Deadline> by_key_;
-  // (check_at_ms, key), the key a view of by_key_'s (node keys do not move).
-  std::set<std::pair<int64_t, std::string_view>> by_time_;
+  AccountKeyTable account_keys_;
+  std::unordered_map<PackedStorageKey, Deadline, PackedStorageKeyHash> by_key_;
+  // A min-heap of checks by time (std::push_heap with LaterCheck).
+  std::vector<QueuedCheck> queue_;
 };
 
 }  // namespace privacy::vault

@@ -8,13 +8,16 @@
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "tenant/session_census.h"
+#include "vault/packed_storage_key.h"
 #include "vault/session_store.h"
 
 namespace privacy::vault {
@@ -24,6 +27,8 @@ namespace privacy::vault {
 // key stays removed for older revisions. Bytes are held up to a budget
 // (least recently used bytes are dropped first); the metadata of every
 // known session is kept, so counts stay exact while bytes may be missing.
+// Keys that are not "<account key>.<session id>" name no session: they are
+// not recorded.
 class SessionCache : public tenant::SessionCensus {
  public:
   // `byte_budget`: the most session bytes held at once. `now_ms` gives Unix
@@ -32,8 +37,7 @@ class SessionCache : public tenant::SessionCensus {
 
   // Records revision `revision` of `key` holding `bytes`, expiring at
   // `expires_at_ms`.
-  void Put(std::string_view key, std::string_view bytes, uint64_t revision,
-           int64_t expires_at_ms);
+  void Put(std::string_view key, std::string_view bytes, uint64_t revision, int64_t expires_at_ms);
   // Records that revision `revision` of `key` exists, expiring at
   // `expires_at_ms`, without its bytes: older bytes are dropped, so the next
   // read of `key` goes to the store.
@@ -51,17 +55,23 @@ class SessionCache : public tenant::SessionCensus {
   size_t cached_bytes() const;
 
  private:
+  // A session's stored bytes, while the byte budget holds them.
+  struct CachedBytes {
+    std::string bytes;
+    std::list<PackedStorageKey>::iterator recency;
+  };
+  // What is known of one session: a few words, as every live session of the
+  // bucket has one.
   struct Entry {
     uint64_t revision = 0;
     int64_t expires_at_ms = 0;
+    std::unique_ptr<CachedBytes> cached;  // null when its bytes are not held
     bool removed = false;
-    std::optional<std::string> bytes;
-    std::list<std::string>::iterator recency;  // valid when bytes are held
   };
-  using Entries = std::unordered_map<std::string, Entry>;
+  using Entries = std::unordered_map<PackedStorageKey, Entry, PackedStorageKeyHash>;
 
   // The entry of `key`, created empty when unknown; caller holds mutex_.
-  Entry& EntryFor(std::string_view key);
+  Entry& EntryAt(const PackedStorageKey& key);
   void DropBytes(Entry* entry);
   // Makes `entry` stand for revision `revision`, without bytes.
   void MoveTo(Entry* entry, uint64_t revision, int64_t expires_at_ms, bool removed);
@@ -71,9 +81,9 @@ class SessionCache : public tenant::SessionCensus {
   const size_t byte_budget_;
   std::function<int64_t()> now_ms_;
   mutable std::mutex mutex_;
-  // account key -> storage key -> entry
-  std::unordered_map<std::string, Entries> accounts_;
-  std::list<std::string> recency_;  // storage keys with bytes, most recent first
+  AccountKeyTable account_keys_;
+  std::vector<Entries> accounts_;        // by account index
+  std::list<PackedStorageKey> recency_;  // keys with bytes, most recent first
   size_t cached_bytes_ = 0;
   int64_t next_tombstone_sweep_ms_ = 0;
 };

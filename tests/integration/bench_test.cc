@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "support/jetstream_reader.h"
 #include "support/service_env.h"
@@ -100,6 +101,15 @@ std::vector<std::pair<std::string, Struct>> CheckedPhases(const BenchOutcome& ou
   return phases;
 }
 
+// Streams the stored-echo phase made and has not deleted.
+std::vector<std::string> ScratchStreams(NatsClient& client) {
+  std::vector<std::string> scratch;
+  for (const std::string& name : StreamNames(client)) {
+    if (name.rfind("BENCH_STORE_", 0) == 0) scratch.push_back(name);
+  }
+  return scratch;
+}
+
 // Checks a phase that ran cleanly: requests answered, ordered latencies.
 void CheckCleanPhase(const std::string& name, const Struct& phase) {
   CAPTURE(name);
@@ -122,15 +132,16 @@ TEST_SUITE("bench") {
     const auto before = GetStream(Env().client(), "KV_privacy_sessions");
     BenchOutcome outcome = RunBench(Env().server().url(), {});
     INFO("stdout: ", outcome.output, "\nstderr: ", outcome.log);
-    auto phases = CheckedPhases(outcome, 0, 4);
+    auto phases = CheckedPhases(outcome, 0, 5);
     CHECK(Number(outcome.report, "errors") == 0);
     CHECK(Number(outcome.report, "requesters") == 8);
     CHECK(Text(outcome.report, "encoding") == "json");
     CHECK(phases[0].first == "echo");
-    CHECK(phases[1].first == "mask");
-    CHECK(phases[2].first == "resolve");
-    CHECK(phases[3].first == "demask");
-    CHECK(Text(phases[1].second, "subject") == "privacy.mask");
+    CHECK(phases[1].first == "stored-echo");
+    CHECK(phases[2].first == "mask");
+    CHECK(phases[3].first == "resolve");
+    CHECK(phases[4].first == "demask");
+    CHECK(Text(phases[2].second, "subject") == "privacy.mask");
     const double echo_rps = Number(phases[0].second, "rps");
     const double echo_p99 = Number(phases[0].second, "p99_us");
     for (const auto& [name, phase] : phases) {
@@ -144,7 +155,58 @@ TEST_SUITE("bench") {
     const auto after = GetStream(Env().client(), "KV_privacy_sessions");
     REQUIRE(after.has_value());
     const uint64_t sessions_before = before ? before->messages : 0;
-    CHECK(after->messages - sessions_before >= Number(phases[1].second, "requests"));
+    CHECK(after->messages - sessions_before >= Number(phases[2].second, "requests"));
+    CHECK(ScratchStreams(Env().client()).empty());
+  }
+
+  TEST_CASE("the stored echo writes every request to a scratch stream it deletes at the end") {
+    NatsServer server;
+    NatsClient client(server.url());
+    TempDir dir("privacy-it-bench");
+    ChildProcess::Options options;
+    options.argv = {PrivacyFilterBinary(), "bench", "--nats-url", server.url(), "--json",
+                    "--phases", "stored-echo", "--duration", "2", "--warmup", "0.2",
+                    "--requesters", "8"};
+    options.log_file = dir.path() / "bench.log";
+    ChildProcess bench(options);
+    // While the phase runs, its scratch stream fills with one message per
+    // request, each under a subject of its own (as sessions are).
+    std::optional<StreamSummary> scratch;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < give_up && bench.Running()) {
+      auto names = ScratchStreams(client);
+      if (!names.empty()) scratch = GetStream(client, names.front());
+      if (scratch && scratch->messages >= 100) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE_MESSAGE(scratch.has_value(), "no scratch stream seen: ", bench.LogTail());
+    CHECK(scratch->messages >= 100);
+    CHECK(scratch->messages == scratch->last_seq);  // one subject per request
+    REQUIRE(scratch->subjects.size() == 1);
+    CHECK(scratch->subjects[0].rfind("_bench.store.", 0) == 0);
+    auto status = bench.WaitFor(std::chrono::seconds(30));
+    REQUIRE(status.has_value());
+    CHECK(*status == 0);
+    CHECK(ScratchStreams(client).empty());
+  }
+
+  TEST_CASE("a stored echo that cannot make its scratch stream fails the run at start") {
+    NatsServer server;
+    NatsClient client(server.url());
+    // A stream already holding every subject the scratch stream would take.
+    const char* subjects[] = {"_bench.store.>"};
+    jsStreamConfig config;
+    jsStreamConfig_Init(&config);
+    config.Name = "SQUATTER";
+    config.Subjects = subjects;
+    config.SubjectsLen = 1;
+    jsErrCode code = static_cast<jsErrCode>(0);
+    ThrowIfNotOk(js_AddStream(nullptr, client.jetstream(), &config, nullptr, &code),
+                 "adding the stream");
+    BenchOutcome outcome = RunBench(server.url(), {"--phases", "echo,stored-echo"});
+    CHECK(outcome.exit_status == 1);
+    CHECK(outcome.output.empty());
+    CHECK(outcome.log.find("starting the stored echo responder") != std::string::npos);
   }
 
   TEST_CASE("Protobuf requests: resolve and demask on the session of a setup mask") {

@@ -44,6 +44,16 @@ std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& st
   return out;
 }
 
+std::vector<std::string> StreamNames(NatsClient& client) {
+  jsStreamNamesList* raw = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  natsStatus s = js_StreamNames(&raw, client.jetstream(), nullptr, &jerr);
+  JsStreamNamesPtr list(raw);
+  if (s == NATS_NOT_FOUND) return {};  // the account has no stream
+  ThrowIfNotOk(s, "js_StreamNames");
+  return {list->List, list->List + list->Count};
+}
+
 std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& stream) {
   auto summary = GetStream(client, stream);
   if (!summary) throw std::runtime_error("stream " + stream + " does not exist");

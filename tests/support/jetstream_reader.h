@@ -31,6 +31,9 @@ struct StreamSummary {
 // The stream's summary, or nullopt if the stream does not exist.
 std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& stream);
 
+// Names of every stream of the account.
+std::vector<std::string> StreamNames(NatsClient& client);
+
 // Every message currently in `stream` (by sequence, via js_GetMsg).
 std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& stream);
 

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include "session_keys.h"
 #include "vault/session_cache.h"
 #include "vault/storage_key.h"
 
 using namespace privacy;
+using privacy::testing::SessionKey;
 
 namespace {
 
@@ -20,34 +22,34 @@ TEST_CASE("session cache: moves forward only, by revision") {
   CacheClock clock;
   vault::SessionCache cache(1 << 20, clock.fn());
   const int64_t later = clock.now + 60'000;
-  cache.Put("own.s1", "v2", 2, later);
-  cache.Put("own.s1", "v1", 1, later);  // an older write arriving late
-  REQUIRE(cache.Get("own.s1"));
-  CHECK(cache.Get("own.s1")->bytes == "v2");
-  CHECK(cache.Get("own.s1")->revision == 2);
+  cache.Put(SessionKey("s1"), "v2", 2, later);
+  cache.Put(SessionKey("s1"), "v1", 1, later);  // an older write arriving late
+  REQUIRE(cache.Get(SessionKey("s1")));
+  CHECK(cache.Get(SessionKey("s1"))->bytes == "v2");
+  CHECK(cache.Get(SessionKey("s1"))->revision == 2);
 
-  cache.Remove("own.s1", 3);
-  CHECK_FALSE(cache.Get("own.s1"));
-  cache.Put("own.s1", "v2", 2, later);  // stays removed
-  CHECK_FALSE(cache.Get("own.s1"));
-  cache.Put("own.s1", "v4", 4, later);  // a newer write revives the key
-  CHECK(cache.Get("own.s1")->bytes == "v4");
+  cache.Remove(SessionKey("s1"), 3);
+  CHECK_FALSE(cache.Get(SessionKey("s1")));
+  cache.Put(SessionKey("s1"), "v2", 2, later);  // stays removed
+  CHECK_FALSE(cache.Get(SessionKey("s1")));
+  cache.Put(SessionKey("s1"), "v4", 4, later);  // a newer write revives the key
+  CHECK(cache.Get(SessionKey("s1"))->bytes == "v4");
 }
 
 TEST_CASE("session cache: expiry and per-account counts") {
   CacheClock clock;
   vault::SessionCache cache(1 << 20, clock.fn());
   const std::string a = vault::AccountKey("TENANT_A");
-  cache.Put(a + ".s1", "x", 1, clock.now + 1000);
-  cache.Put(a + ".s2", "x", 2, clock.now + 5000);
-  cache.Put("own.s3", "x", 3, clock.now + 5000);
+  cache.Put(SessionKey("s1", a), "x", 1, clock.now + 1000);
+  cache.Put(SessionKey("s2", a), "x", 2, clock.now + 5000);
+  cache.Put(SessionKey("s3"), "x", 3, clock.now + 5000);
   CHECK(cache.LiveSessions(a) == 2);
   CHECK(cache.LiveSessions("own") == 1);
   CHECK(cache.LiveSessions(vault::AccountKey("TENANT_B")) == 0);
   clock.now += 2000;
   CHECK(cache.LiveSessions(a) == 1);
-  CHECK_FALSE(cache.Get(a + ".s1"));
-  cache.Remove(a + ".s2", 4);
+  CHECK_FALSE(cache.Get(SessionKey("s1", a)));
+  cache.Remove(SessionKey("s2", a), 4);
   CHECK(cache.LiveSessions(a) == 0);
 }
 
@@ -55,42 +57,53 @@ TEST_CASE("session cache: bytes beyond the budget are dropped, least recently us
   CacheClock clock;
   vault::SessionCache cache(10, clock.fn());
   const int64_t later = clock.now + 60'000;
-  cache.Put("own.a", "aaaa", 1, later);
-  cache.Put("own.b", "bbbb", 2, later);
-  CHECK(cache.Get("own.a"));  // a is now the most recent
-  cache.Put("own.c", "cccc", 3, later);
+  cache.Put(SessionKey("a"), "aaaa", 1, later);
+  cache.Put(SessionKey("b"), "bbbb", 2, later);
+  CHECK(cache.Get(SessionKey("a")));  // a is now the most recent
+  cache.Put(SessionKey("c"), "cccc", 3, later);
   CHECK(cache.cached_bytes() <= 10);
-  CHECK(cache.Get("own.a"));
-  CHECK_FALSE(cache.Get("own.b"));
-  CHECK(cache.Get("own.c"));
+  CHECK(cache.Get(SessionKey("a")));
+  CHECK_FALSE(cache.Get(SessionKey("b")));
+  CHECK(cache.Get(SessionKey("c")));
   // Counts stay exact without the bytes.
   CHECK(cache.LiveSessions("own") == 3);
   // Reading b from the store brings its bytes back.
-  cache.Put("own.b", "bbbb", 2, later);
-  CHECK(cache.Get("own.b"));
+  cache.Put(SessionKey("b"), "bbbb", 2, later);
+  CHECK(cache.Get(SessionKey("b")));
 }
 
 TEST_CASE("session cache: a tracked newer revision drops older bytes and counts as live") {
   CacheClock clock;
   vault::SessionCache cache(1 << 20, clock.fn());
   const int64_t later = clock.now + 60'000;
-  cache.Put("own.s1", "v1", 1, later);
-  cache.Track("own.s1", 1, later);  // the feed's copy of this worker's own write
-  REQUIRE(cache.Get("own.s1"));
-  CHECK(cache.Get("own.s1")->bytes == "v1");
+  cache.Put(SessionKey("s1"), "v1", 1, later);
+  cache.Track(SessionKey("s1"), 1, later);  // the feed's copy of this worker's own write
+  REQUIRE(cache.Get(SessionKey("s1")));
+  CHECK(cache.Get(SessionKey("s1"))->bytes == "v1");
 
-  cache.Track("own.s1", 2, later);  // another worker wrote revision 2
-  CHECK_FALSE(cache.Get("own.s1"));
+  cache.Track(SessionKey("s1"), 2, later);  // another worker wrote revision 2
+  CHECK_FALSE(cache.Get(SessionKey("s1")));
   CHECK(cache.LiveSessions("own") == 1);
   CHECK(cache.cached_bytes() == 0);
-  cache.Put("own.s1", "v2", 2, later);  // read from the store
-  REQUIRE(cache.Get("own.s1"));
-  CHECK(cache.Get("own.s1")->bytes == "v2");
+  cache.Put(SessionKey("s1"), "v2", 2, later);  // read from the store
+  REQUIRE(cache.Get(SessionKey("s1")));
+  CHECK(cache.Get(SessionKey("s1"))->bytes == "v2");
 
-  cache.Track("own.s2", 5, later);  // known only from the feed
-  CHECK_FALSE(cache.Get("own.s2"));
+  cache.Track(SessionKey("s2"), 5, later);  // known only from the feed
+  CHECK_FALSE(cache.Get(SessionKey("s2")));
   CHECK(cache.LiveSessions("own") == 2);
-  cache.Remove("own.s2", 6);
-  cache.Track("own.s2", 5, later);  // a late copy does not revive it
+  cache.Remove(SessionKey("s2"), 6);
+  cache.Track(SessionKey("s2"), 5, later);  // a late copy does not revive it
   CHECK(cache.LiveSessions("own") == 1);
+}
+
+TEST_CASE("session cache: keys that name no session are not recorded") {
+  CacheClock clock;
+  vault::SessionCache cache(1 << 20, clock.fn());
+  cache.Put("own.not-a-session", "x", 1, clock.now + 1000);
+  cache.Track("own." + std::string(32, 'A'), 1, clock.now + 1000);
+  cache.Remove("", 1);
+  CHECK_FALSE(cache.Get("own.not-a-session"));
+  CHECK(cache.LiveSessions("own") == 0);
+  CHECK(cache.cached_bytes() == 0);
 }
