@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -49,7 +50,9 @@ class SessionCache : public tenant::SessionCensus {
   // removed, expired or its bytes were dropped.
   std::optional<StoredBytes> Get(std::string_view key);
 
-  // Live sessions whose key starts with `account_key` + '.'.
+  // Live sessions whose key starts with `account_key` + '.', to the second:
+  // a session leaves the count at the end of the second it expires in.
+  // Costs no visit of the sessions.
   uint64_t LiveSessions(std::string_view account_key) const override;
 
   size_t cached_bytes() const;
@@ -69,12 +72,29 @@ class SessionCache : public tenant::SessionCensus {
     bool removed = false;
   };
   using Entries = std::unordered_map<PackedStorageKey, Entry, PackedStorageKeyHash>;
+  // The sessions of one account, and how many are live: each live session
+  // is counted under the second it expires in, so expired seconds leave the
+  // count whole, without visiting their sessions.
+  struct Account {
+    Entries entries;
+    uint64_t counted = 0;                           // sessions counted and not yet folded
+    std::map<int64_t, uint64_t> counted_by_expiry;  // end of expiry second (ms) -> sessions
+    int64_t folded_until_ms = 0;                    // expiry seconds ending by here left `counted`
+  };
 
-  // The entry of `key`, created empty when unknown; caller holds mutex_.
-  Entry& EntryAt(const PackedStorageKey& key);
+  // The account of index `index`, created empty when new; caller holds mutex_.
+  Account& AccountAt(uint32_t index);
   void DropBytes(Entry* entry);
+  // Whether `entry` is in `account`'s count.
+  static bool Counted(const Account& account, const Entry& entry);
+  // Takes `entry` into, or out of, `account`'s count when it belongs there.
+  static void Count(Account* account, const Entry& entry);
+  static void Uncount(Account* account, const Entry& entry);
+  // Takes the sessions whose expiry second ended by `now` out of the count.
+  static void Fold(Account* account, int64_t now);
   // Makes `entry` stand for revision `revision`, without bytes.
-  void MoveTo(Entry* entry, uint64_t revision, int64_t expires_at_ms, bool removed);
+  void MoveTo(Account* account, Entry* entry, uint64_t revision, int64_t expires_at_ms,
+              bool removed);
   void EvictToBudget();
   void ForgetOldTombstones(int64_t now);
 
@@ -82,7 +102,7 @@ class SessionCache : public tenant::SessionCensus {
   std::function<int64_t()> now_ms_;
   mutable std::mutex mutex_;
   AccountKeyTable account_keys_;
-  std::vector<Entries> accounts_;        // by account index
+  std::vector<Account> accounts_;        // by account index
   std::list<PackedStorageKey> recency_;  // keys with bytes, most recent first
   size_t cached_bytes_ = 0;
   int64_t next_tombstone_sweep_ms_ = 0;

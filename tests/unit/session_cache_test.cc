@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <random>
+#include <string>
+
 #include "session_keys.h"
 #include "vault/session_cache.h"
 #include "vault/storage_key.h"
@@ -106,4 +110,58 @@ TEST_CASE("session cache: keys that name no session are not recorded") {
   CHECK_FALSE(cache.Get("own.not-a-session"));
   CHECK(cache.LiveSessions("own") == 0);
   CHECK(cache.cached_bytes() == 0);
+}
+
+TEST_CASE("session cache: live counts follow writes, deletions and expiry, to the second") {
+  CacheClock clock;
+  vault::SessionCache cache(64, clock.fn());  // a budget for a few sessions' bytes only
+  const std::string accounts[] = {"own", vault::AccountKey("TENANT_A"),
+                                  vault::AccountKey("TENANT_B")};
+  // What the cache should count: the latest write or deletion of each key
+  // (revisions only grow here, so every change is taken).
+  struct Latest {
+    size_t account = 0;
+    int64_t expires_at_ms = 0;
+    bool removed = false;
+  };
+  std::map<std::string, Latest> latest;
+  auto expected_live = [&](size_t account) {
+    uint64_t live = 0;
+    for (const auto& [key, state] : latest) {
+      // Left when the second it expires in has ended.
+      if (state.account == account && !state.removed &&
+          (state.expires_at_ms / 1000 + 1) * 1000 > clock.now) {
+        ++live;
+      }
+    }
+    return live;
+  };
+  std::mt19937 rng(7);
+  uint64_t revision = 0;
+  for (int step = 0; step < 20000; ++step) {
+    const size_t account = rng() % 3;
+    const std::string key = SessionKey("k" + std::to_string(rng() % 150), accounts[account]);
+    const int64_t expires_at_ms = clock.now + static_cast<int64_t>(rng() % 5000);
+    switch (rng() % 4) {
+      case 0:
+        cache.Put(key, "bytes", ++revision, expires_at_ms);
+        latest[key] = {account, expires_at_ms, false};
+        break;
+      case 1:
+      case 2:
+        cache.Track(key, ++revision, expires_at_ms);
+        latest[key] = {account, expires_at_ms, false};
+        break;
+      default:
+        cache.Remove(key, ++revision);
+        latest[key] = {account, 0, true};
+        break;
+    }
+    clock.now += static_cast<int64_t>(rng() % 300);
+    for (size_t a = 0; a < 3; ++a) {
+      CAPTURE(step);
+      CAPTURE(a);
+      REQUIRE(cache.LiveSessions(accounts[a]) == expected_live(a));
+    }
+  }
 }
