@@ -31,7 +31,7 @@ struct ExpiryCheck {
 // revision older than the one it tracks for a key is ignored. A due check is
 // handed out once; whoever takes it puts it back (RetryAt) if it could not
 // be completed. Keys that are not "<account key>.<session id>" name no
-// session and are ignored. A tracked session costs about 130 bytes.
+// session and are ignored. A tracked session costs about 100 bytes.
 class ExpiryDeadlines {
  public:
   // Each check comes 0 to `spread_ms` (uniformly random) after the expiry.
