@@ -179,9 +179,17 @@ int RunWorker(ServeConfig config) {
                                           &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   auto deadlines = std::make_shared<vault::ExpiryDeadlines>(kExpiryCheckSpread.count());
-  auto feed = nats::SessionChangeFeed::Start(nc, js->get(), config.bucket.bucket,
-                                             std::chrono::milliseconds(config.feed_interval_ms),
-                                             cache, deadlines, &logger);
+  // The bucket's changes arrive in bursts (a batch per interval) on a
+  // connection of their own: parsing them never queues ahead of requests.
+  nats::ConnectOptions feed_connect = config.connect;
+  feed_connect.name += "-feed";
+  auto feed_conn = nats::Connect(feed_connect, &logger);
+  if (!feed_conn) return Fail(logger, "nats_connect_failed", feed_conn.error());
+  auto feed_js = OpenJetStream((*feed_conn)->get(), config.bucket.request_timeout_ms);
+  if (!feed_js) return Fail(logger, "jetstream_failed", feed_js.error());
+  auto feed = nats::SessionChangeFeed::Start(
+      (*feed_conn)->get(), feed_js->get(), config.bucket.bucket,
+      std::chrono::milliseconds(config.feed_interval_ms), cache, deadlines, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.
