@@ -1,10 +1,8 @@
 #include "app/bench_command.h"
 
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "app/bench_report.h"
@@ -61,11 +59,8 @@ int RunBench(const BenchOptions& options) {
   settings.text = options.text;
   settings.phases = options.phases;
   settings.request_timeout = std::chrono::milliseconds(options.timeout_ms);
-  auto selected = [&options](std::string_view phase) {
-    return std::find(options.phases.begin(), options.phases.end(), phase) != options.phases.end();
-  };
   std::unique_ptr<EchoResponder> echo;
-  if (selected("echo")) {
+  if (Selected(settings, "echo")) {
     connect.name = "privacy-filter-bench-echo";
     auto started = EchoResponder::Start(connect, "_bench.echo." + vault::RandomHex(8), &logger);
     if (!started) return Fail("starting the echo responder", started.error());
@@ -73,7 +68,7 @@ int RunBench(const BenchOptions& options) {
     settings.echo_subject = echo->subject();
   }
   std::unique_ptr<StoredEchoResponder> stored_echo;
-  if (selected("stored-echo")) {
+  if (Selected(settings, "stored-echo")) {
     connect.name = "privacy-filter-bench-stored-echo";
     auto started =
         StoredEchoResponder::Start(connect, "_bench.stored_echo." + vault::RandomHex(8), &logger);

@@ -17,10 +17,6 @@ Headers HeadersFor(wire::Encoding encoding) {
   return {};
 }
 
-bool Selected(const WorkloadSettings& settings, std::string_view phase) {
-  return std::find(settings.phases.begin(), settings.phases.end(), phase) != settings.phases.end();
-}
-
 // Sends one request and decodes its successful reply into `reply`.
 Status Call(natsConnection* conn, const std::string& subject,
             const google::protobuf::Message& request, const WorkloadSettings& settings,
@@ -49,6 +45,10 @@ Status Call(natsConnection* conn, const std::string& subject,
 }
 
 }  // namespace
+
+bool Selected(const WorkloadSettings& settings, std::string_view phase) {
+  return std::find(settings.phases.begin(), settings.phases.end(), phase) != settings.phases.end();
+}
 
 Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
                                                   const WorkloadSettings& settings) {

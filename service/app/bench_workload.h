@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct WorkloadSettings {
   std::string stored_echo_subject;
   std::chrono::milliseconds request_timeout{5000};
 };
+
+// Whether `phase` is among the phases to run.
+bool Selected(const WorkloadSettings& settings, std::string_view phase);
 
 // Builds the requests of the selected phases. When resolve or demask is
 // selected, first masks `text` once on `conn` to get a session, its tokens

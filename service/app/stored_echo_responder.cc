@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "nats/nats_status.h"
+#include "nats/request_server.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -14,17 +15,6 @@ namespace {
 constexpr int64_t kScratchMaxAgeNs = 60'000'000'000;
 constexpr std::chrono::milliseconds kPublishTimeout{5000};
 constexpr std::chrono::milliseconds kStopTimeout{5000};
-
-// Answers like a worker whose session write failed: 503 in the ADR-32
-// error headers, so the bench counts the error at once.
-void ReplyStoreFailed(natsConnection* conn, const std::string& inbox) {
-  natsMsg* raw = nullptr;
-  if (natsMsg_Create(&raw, inbox.c_str(), nullptr, nullptr, 0) != NATS_OK) return;
-  nats::MsgPtr reply(raw);
-  natsMsgHeader_Set(raw, "Nats-Service-Error", "storing the request failed");
-  natsMsgHeader_Set(raw, "Nats-Service-Error-Code", "503");
-  natsConnection_PublishMsg(conn, raw);
-}
 
 }  // namespace
 
@@ -108,11 +98,11 @@ void StoredEchoResponder::OnRequest(natsConnection* conn, natsSubscription*, nat
       responder->stored_subject_prefix_ + std::to_string(key), payload,
       {{"Nats-Expected-Last-Subject-Sequence", "0"}},
       [conn, inbox = std::string(reply), body = std::string(payload)](Result<uint64_t> stored) {
-        if (stored) {
-          natsConnection_Publish(conn, inbox.c_str(), body.data(), static_cast<int>(body.size()));
-        } else {
-          ReplyStoreFailed(conn, inbox);
-        }
+        // Like a worker whose session write failed: the error reply (503),
+        // so the bench counts the error at once.
+        nats::PublishReply(conn, inbox,
+                           stored ? nats::OutgoingReply{body, std::nullopt}
+                                  : nats::OutgoingReply{"", stored.error()});
       });
 }
 

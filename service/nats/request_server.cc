@@ -103,11 +103,11 @@ void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, 
   }
 }
 
-natsStatus RequestServer::SendReply(const std::string& inbox, const OutgoingReply& reply) {
+natsStatus PublishReply(natsConnection* conn, const std::string& inbox, const OutgoingReply& reply) {
   const int length = static_cast<int>(reply.body.size());
   // A reply without headers needs no message object (whose release nats.c
   // hands to its collector thread).
-  if (!reply.error) return natsConnection_Publish(conn_, inbox.c_str(), reply.body.data(), length);
+  if (!reply.error) return natsConnection_Publish(conn, inbox.c_str(), reply.body.data(), length);
   natsMsg* raw = nullptr;
   natsStatus s = natsMsg_Create(&raw, inbox.c_str(), nullptr, reply.body.data(), length);
   MsgPtr out(raw);
@@ -118,7 +118,7 @@ natsStatus RequestServer::SendReply(const std::string& inbox, const OutgoingRepl
     s = natsMsgHeader_Set(out.get(), "Nats-Service-Error-Code",
                           std::to_string(static_cast<unsigned>(reply.error->code)).c_str());
   }
-  if (s == NATS_OK) s = natsConnection_PublishMsg(conn_, out.get());
+  if (s == NATS_OK) s = natsConnection_PublishMsg(conn, out.get());
   return s;
 }
 
@@ -126,7 +126,7 @@ void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
                            const OutgoingReply& reply,
                            std::chrono::steady_clock::time_point started) {
   if (!inbox.empty()) {
-    if (natsStatus s = SendReply(inbox, reply); s != NATS_OK) {
+    if (natsStatus s = PublishReply(conn_, inbox, reply); s != NATS_OK) {
       logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
     }
   }

@@ -45,6 +45,10 @@ struct OutgoingReply {
   std::optional<Error> error;
 };
 
+// Publishes `reply` to `inbox`: its body, and for an error reply the ADR-32
+// Nats-Service-Error and Nats-Service-Error-Code headers.
+natsStatus PublishReply(natsConnection* conn, const std::string& inbox, const OutgoingReply& reply);
+
 // Counters of one endpoint, for $SRV.STATS.
 struct EndpointStats {
   uint64_t requests = 0;
@@ -126,7 +130,6 @@ class RequestServer {
                         void* closure);
   void Finish(Endpoint* endpoint, const std::string& inbox, const OutgoingReply& reply,
               std::chrono::steady_clock::time_point started);
-  natsStatus SendReply(const std::string& inbox, const OutgoingReply& reply);
 
   natsConnection* conn_;
   Logger* logger_;

@@ -59,10 +59,13 @@ void SessionCache::ForgetOldTombstones(int64_t now) {
   }
 }
 
-SessionCache::Account& SessionCache::AccountAt(uint32_t index) {
+std::optional<SessionCache::Slot> SessionCache::SlotFor(std::string_view key) {
+  auto packed = account_keys_.Pack(key);
+  if (!packed) return std::nullopt;
   ForgetOldTombstones(now_ms_());
-  if (index >= accounts_.size()) accounts_.resize(index + 1);
-  return accounts_[index];
+  if (packed->account >= accounts_.size()) accounts_.resize(packed->account + 1);
+  Account& account = accounts_[packed->account];
+  return Slot{*packed, &account, &account.entries[*packed]};
 }
 
 bool SessionCache::Counted(const Account& account, const Entry& entry) {
@@ -105,17 +108,16 @@ void SessionCache::MoveTo(Account* account, Entry* entry, uint64_t revision, int
 void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t revision,
                        int64_t expires_at_ms) {
   std::lock_guard lock(mutex_);
-  auto packed = account_keys_.Pack(key);
-  if (!packed) return;
-  Account& account = AccountAt(packed->account);
-  Entry& entry = account.entries[*packed];
+  auto slot = SlotFor(key);
+  if (!slot) return;
+  Entry& entry = *slot->entry;
   // Older revisions are ignored; the same revision only brings back bytes
   // dropped for the budget.
   if (entry.revision != 0 && revision < entry.revision) return;
   if (entry.revision == revision && (entry.cached || entry.removed)) return;
-  MoveTo(&account, &entry, revision, expires_at_ms, false);
+  MoveTo(slot->account, &entry, revision, expires_at_ms, false);
   if (bytes.size() <= byte_budget_) {
-    recency_.push_front(*packed);
+    recency_.push_front(slot->key);
     entry.cached.reset(new CachedBytes{std::string(bytes), recency_.begin()});
     cached_bytes_ += bytes.size();
     EvictToBudget();
@@ -124,24 +126,22 @@ void SessionCache::Put(std::string_view key, std::string_view bytes, uint64_t re
 
 void SessionCache::Track(std::string_view key, uint64_t revision, int64_t expires_at_ms) {
   std::lock_guard lock(mutex_);
-  auto packed = account_keys_.Pack(key);
-  if (!packed) return;
-  Account& account = AccountAt(packed->account);
-  Entry& entry = account.entries[*packed];
+  auto slot = SlotFor(key);
+  if (!slot) return;
+  Entry& entry = *slot->entry;
   // What this worker holds (the same revision from its own write, or a
   // newer one) stays.
   if (entry.revision != 0 && revision <= entry.revision) return;
-  MoveTo(&account, &entry, revision, expires_at_ms, false);
+  MoveTo(slot->account, &entry, revision, expires_at_ms, false);
 }
 
 void SessionCache::Remove(std::string_view key, uint64_t revision) {
   std::lock_guard lock(mutex_);
-  auto packed = account_keys_.Pack(key);
-  if (!packed) return;
-  Account& account = AccountAt(packed->account);
-  Entry& entry = account.entries[*packed];
+  auto slot = SlotFor(key);
+  if (!slot) return;
+  Entry& entry = *slot->entry;
   if (entry.revision != 0 && revision <= entry.revision) return;
-  MoveTo(&account, &entry, revision, now_ms_() + kTombstoneMs, true);
+  MoveTo(slot->account, &entry, revision, now_ms_() + kTombstoneMs, true);
 }
 
 std::optional<StoredBytes> SessionCache::Get(std::string_view key) {

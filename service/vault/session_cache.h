@@ -82,8 +82,15 @@ class SessionCache : public tenant::SessionCensus {
     int64_t folded_until_ms = 0;                    // expiry seconds ending by here left `counted`
   };
 
-  // The account of index `index`, created empty when new; caller holds mutex_.
-  Account& AccountAt(uint32_t index);
+  // Where the entry of one session lives.
+  struct Slot {
+    PackedStorageKey key;
+    Account* account;
+    Entry* entry;
+  };
+  // The slot of `key`, its entry created empty when unknown; nullopt when
+  // `key` names no session. Caller holds mutex_.
+  std::optional<Slot> SlotFor(std::string_view key);
   void DropBytes(Entry* entry);
   // Whether `entry` is in `account`'s count.
   static bool Counted(const Account& account, const Entry& entry);
