@@ -93,9 +93,14 @@ void StoredEchoResponder::OnRequest(natsConnection* conn, natsSubscription*, nat
   std::string_view payload(natsMsg_GetData(request.get()),
                            static_cast<size_t>(natsMsg_GetDataLength(request.get())));
   const uint64_t key = responder->next_key_.fetch_add(1, std::memory_order_relaxed);
+  // As many bytes as the request, not the request itself: a --text with
+  // personal data is never stored in clear (a mask stores it encrypted).
+  std::string& filler = responder->filler_;
+  if (filler.size() < payload.size()) filler.resize(payload.size(), 'x');
   // Expected last sequence 0 for the subject: a new key, as a session create.
   responder->publisher_->Publish(
-      responder->stored_subject_prefix_ + std::to_string(key), payload,
+      responder->stored_subject_prefix_ + std::to_string(key),
+      std::string_view(filler).substr(0, payload.size()),
       {{"Nats-Expected-Last-Subject-Sequence", "0"}},
       [conn, inbox = std::string(reply), body = std::string(payload)](Result<uint64_t> stored) {
         // Like a worker whose session write failed: the error reply (503),

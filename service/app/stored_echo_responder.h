@@ -17,12 +17,13 @@
 namespace privacy::app {
 
 // Answers requests on one subject like the worker answers a mask, minus the
-// work of the mask itself: it writes each payload to a scratch file-storage
-// stream under a subject of its own (one per request, expected to be new, as
-// a session is), through the worker's pipelined JetStreamPublisher on its
-// own connection, and replies on the stream's acknowledgement. The stream is
-// deleted when the responder is destroyed; its messages expire after a
-// minute should the bench be killed first.
+// work of the mask itself: it writes as many bytes as each payload (filler,
+// never the payload) to a scratch file-storage stream under a subject of its
+// own (one per request, expected to be new, as a session is), through the
+// worker's pipelined JetStreamPublisher on its own connection, and replies
+// with the payload on the stream's acknowledgement. The stream is deleted
+// when the responder is destroyed; its messages expire after a minute should
+// the bench be killed first.
 class StoredEchoResponder {
  public:
   // Connects with `options`, creates the scratch stream, subscribes to
@@ -45,6 +46,7 @@ class StoredEchoResponder {
   std::string stream_;
   std::string stored_subject_prefix_;
   std::atomic<uint64_t> next_key_{0};
+  std::string filler_;  // what is stored; touched only on the subscription's thread
   std::unique_ptr<nats::Connection> connection_;
   nats::JetStreamPtr js_;
   std::unique_ptr<nats::JetStreamPublisher> publisher_;

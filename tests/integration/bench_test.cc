@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "support/jetstream_reader.h"
+#include "support/nats_handles.h"
 #include "support/service_env.h"
 #include "support/temp_dir.h"
 
@@ -184,6 +185,15 @@ TEST_SUITE("bench") {
     CHECK(scratch->messages == scratch->last_seq);  // one subject per request
     REQUIRE(scratch->subjects.size() == 1);
     CHECK(scratch->subjects[0].rfind("_bench.store.", 0) == 0);
+    // What is stored has the request's size, not its text.
+    natsMsg* raw = nullptr;
+    ThrowIfNotOk(js_GetMsg(&raw, client.jetstream(), scratch->name.c_str(), 1, nullptr, nullptr),
+                 "reading the first stored request");
+    NatsMsgPtr stored(raw);
+    const std::string data(natsMsg_GetData(stored.get()),
+                           static_cast<size_t>(natsMsg_GetDataLength(stored.get())));
+    CHECK(data.size() > 100);
+    CHECK(data.find("Gonzalez") == std::string::npos);
     auto status = bench.WaitFor(std::chrono::seconds(30));
     REQUIRE(status.has_value());
     CHECK(*status == 0);
