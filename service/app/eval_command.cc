@@ -4,6 +4,7 @@
 #include <memory>
 #include <set>
 
+#include "app/name_detection_options.h"
 #include "detect/evaluation.h"
 
 namespace privacy::app {
@@ -12,6 +13,7 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   struct EvalOptions {
     std::string corpus;
     std::vector<std::string> types;
+    bool print_mistakes = false;
     detect::DetectorConfig detector;
   };
   auto options = std::make_shared<EvalOptions>();
@@ -21,14 +23,13 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
       ->required()
       ->check(CLI::ExistingFile);
   eval->add_option("--types", options->types, "score only these types")->delimiter(',');
+  eval->add_flag("--mistakes", options->print_mistakes,
+                 "also list each miss (-) and false positive (+) with its text");
   eval->add_option("--phone-regions", options->detector.phone_regions,
                    "regions tried for phone numbers without a country code")
       ->envname("PHONE_REGIONS")
       ->delimiter(',');
-  eval->add_option("--gazetteer", options->detector.gazetteer_file,
-                   "names gazetteer (default: names.gaz next to the executable)")
-      ->envname("GAZETTEER_FILE")
-      ->check(CLI::ExistingFile);
+  AddNameDetectionOptions(eval, &options->detector);
   eval->callback([options, run] {
     *run = [options] {
       std::unique_ptr<detect::Detector> detector;
@@ -44,6 +45,11 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
       if (!detect::EvaluateFile(*detector, options->corpus, types, &report, &error)) {
         std::cerr << "eval: " << error << "\n";
         return 1;
+      }
+      if (options->print_mistakes) {
+        for (const detect::EvaluationMistake& m : report.mistakes) {
+          std::cout << (m.missed ? "- " : "+ ") << m.type << " " << m.value << "\n";
+        }
       }
       std::cout << detect::FormatReport(report);
       return 0;

@@ -1,5 +1,6 @@
 #include "app/serve_config.h"
 
+#include "app/name_detection_options.h"
 #include "vault/token_format.h"
 
 namespace privacy::app {
@@ -127,11 +128,7 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
                   "regions tried for phone numbers without a country code")
       ->envname("PHONE_REGIONS")
       ->delimiter(',');
-  app->add_option("--gazetteer", c->detection.detector.gazetteer_file,
-                  "names gazetteer of PERSON/LOCATION/ORGANIZATION (default: names.gaz next "
-                  "to the executable or in ../share/privacy-filter)")
-      ->envname("GAZETTEER_FILE")
-      ->check(CLI::ExistingFile);
+  AddNameDetectionOptions(app, &c->detection.detector);
   app->add_option("--custom-recognizers", c->detection.detector.custom_recognizers_file,
                   "file of custom recognizers (reloaded on SIGHUP)")
       ->envname("CUSTOM_RECOGNIZERS_FILE")

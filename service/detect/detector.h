@@ -66,6 +66,16 @@ struct DetectorConfig {
   // ../share/privacy-filter/names.gaz relative to it.
   std::string gazetteer_file;
 
+  // How PERSON, LOCATION and ORGANIZATION are found: by the entity tagger
+  // (a trained sequence model, the default) or by the older rules.
+  enum class NameDetector { kTagger, kRules };
+  NameDetector name_detector = NameDetector::kTagger;
+
+  // Path of the entity tagger's model (service/detect/data/names.tagger);
+  // empty for the default: names.tagger next to the executable, else
+  // ../share/privacy-filter/names.tagger relative to it.
+  std::string tagger_model_file;
+
   // Path of a file of custom recognizers (format in
   // custom_recognizer_file.h); empty for none. Its types become known types.
   std::string custom_recognizers_file;

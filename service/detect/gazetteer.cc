@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
+
+#include "detect/data_file_path.h"
 
 namespace privacy::detect {
 namespace {
@@ -92,16 +93,6 @@ uint32_t Gazetteer::Flags(const NameKey& key) const {
   return static_cast<uint32_t>(*it & 0xFFFFFF);
 }
 
-std::string DefaultGazetteerPath() {
-  std::error_code error;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return kFileName;
-  const std::filesystem::path beside = exe.parent_path() / kFileName;
-  if (std::filesystem::exists(beside, error)) return beside.string();
-  const std::filesystem::path shared =
-      exe.parent_path().parent_path() / "share" / "privacy-filter" / kFileName;
-  if (std::filesystem::exists(shared, error)) return shared.string();
-  return beside.string();
-}
+std::string DefaultGazetteerPath() { return DefaultDataFilePath(kFileName); }
 
 }  // namespace privacy::detect

@@ -21,6 +21,8 @@ class JsonReader {
             return String(&out->text);
           }
           if (key == "spans") return Spans(&out->spans);
+          if (key == "ignore") return Spans(&out->ignore);
+          if (key == "doc") return String(&out->doc);
           return SkipValue();
         })) {
       return false;
@@ -168,8 +170,9 @@ bool ParseLabelledLine(std::string_view line, LabelledText* out, std::string* er
     *error = reader.error();
     return false;
   }
-  for (const LabelledSpan& span : out->spans) {
-    if (span.end > out->text.size()) {
+  for (const std::vector<LabelledSpan>* spans : {&out->spans, &out->ignore}) {
+    for (const LabelledSpan& span : *spans) {
+      if (span.end <= out->text.size()) continue;
       *error = "span [" + std::to_string(span.start) + ", " + std::to_string(span.end) +
                ") outside text of " + std::to_string(out->text.size()) + " bytes";
       return false;

@@ -15,13 +15,17 @@ struct LabelledSpan {
   uint32_t end = 0;
 };
 
-// One corpus record: a text and its gold spans.
+// One corpus record: a text, its gold spans, and the spans whose label is
+// doubtful: a prediction overlapping one of those is neither right nor wrong.
 struct LabelledText {
   std::string text;
   std::vector<LabelledSpan> spans;
+  std::vector<LabelledSpan> ignore;
+  std::string doc;  // the source document, where the corpus names it
 };
 
-// Parses one JSONL record. Unknown keys are ignored; string escapes
+// Parses one JSONL record ("text", "spans", and optional "ignore" and
+// "doc"). Unknown keys are ignored; string escapes
 // (including \uXXXX surrogate pairs) are decoded to UTF-8. Returns false and
 // sets `error` when the line is not a valid record or a span lies outside
 // the text.

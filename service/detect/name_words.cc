@@ -140,4 +140,13 @@ bool IsCommonAcronym(std::string_view word) {
   return kWords.Contains(word);
 }
 
+bool NamesAnIdentifierKind(std::string_view word) {
+  static const WordSet kWords = {
+      "Visa", "VISA", "Mastercard", "MasterCard", "MASTERCARD", "Maestro", "Amex", "AMEX",
+      "JCB",  "UnionPay", "Diners", "NHS", "Aadhaar", "AADHAAR", "ITIN", "SIN", "NIF",
+      "NIE",  "BSN", "PESEL", "CPF", "CNPJ", "NIR", "IBAN", "SSN", "BIC", "SWIFT",
+  };
+  return kWords.Contains(word);
+}
+
 }  // namespace privacy::detect

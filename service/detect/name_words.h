@@ -41,4 +41,9 @@ bool IsLegalForm(std::string_view word);
 // All-capital words that are not organizations: "OK", "ASAP", "CEO", "PDF".
 bool IsCommonAcronym(std::string_view word);
 
+// Card schemes and identifier systems ("Visa", "Mastercard", "NHS",
+// "Aadhaar"): organizations in a sense, but they name the kind of a number,
+// not anyone's affiliation (case-sensitive).
+bool NamesAnIdentifierKind(std::string_view word);
+
 }  // namespace privacy::detect

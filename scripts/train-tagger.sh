@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Trains the entity tagger's model, service/detect/data/names.tagger, from
+# the labelled corpora of ../shared/ner and the synthetic messages of
+# scripts/tagger/data, then reports on the held-out parts and writes them
+# to build/tagger-heldout/ for `privacy-filter eval`.
+#
+#   scripts/train-tagger.sh [extra tagger-train options]
+#
+# Deterministic: the same data and options give the same file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ner=${NER_DIR:-../shared/ner}
+scripts/build.sh --target tagger-train
+build/tagger-train \
+  --gazetteer service/detect/data/names.gaz \
+  --output service/detect/data/names.tagger \
+  --heldout-dir build/tagger-heldout \
+  "$@" \
+  gum="$ner/gum_train.jsonl:2" \
+  wikigold="$ner/wikigold.jsonl" \
+  wnut="$ner/wnut17_train.jsonl" \
+  btc="$ner/btc.jsonl" \
+  sec="$ner/sec_filings.jsonl" \
+  synthetic=scripts/tagger/data/synthetic_train.jsonl:0.3

@@ -1,0 +1,57 @@
+// The statistical entity tagger: PERSON, LOCATION and ORGANIZATION spans of
+// a text from a linear model over token features, decoded as BILOU tags.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "detect/gazetteer.h"
+#include "detect/tagger/tagger_model.h"
+#include "detect/tagger/token_features.h"
+
+namespace privacy::detect {
+
+// One entity the tagger found: a type index into kTaggedTypes, the UTF-8
+// byte span [start, end), the margin of its weakest token (how much the
+// best tagging that makes it part of an entity outscores the best that
+// does not; negative when the latter wins), and the calibrated probability
+// that it is right.
+struct TaggedEntity {
+  int type = 0;
+  uint32_t start = 0;
+  uint32_t end = 0;
+  float margin = 0.0f;
+  double probability = 0.0;
+};
+
+// Tags texts with a trained model. Immutable; safe for concurrent use (each
+// call works in buffers of its own).
+class EntityTagger {
+ public:
+  EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model);
+  EntityTagger(const EntityTagger&) = delete;
+  EntityTagger& operator=(const EntityTagger&) = delete;
+
+  // Appends the entities of `text` to `out`, in text order; spans in
+  // `claimed` (structured findings) are not offered to the rules whose
+  // findings are features. Linear in the size of the text.
+  void Tag(std::string_view text, std::span<const Candidate> claimed,
+           std::vector<TaggedEntity>* out) const;
+
+ private:
+  TaggerModel model_;
+  FeatureExtractor extractor_;
+};
+
+// Entities read off per-token entity margins (EntityMargins): runs of
+// tokens whose margin is above `floor`, cut where the best entity tag of a
+// token opens a new entity, closes one, or changes type. Each entity's
+// margin is its weakest token's; appended to `out` without a probability.
+void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
+                         const std::vector<uint8_t>& entity_tags, float floor,
+                         std::vector<TaggedEntity>* out);
+
+}  // namespace privacy::detect

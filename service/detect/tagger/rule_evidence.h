@@ -1,0 +1,34 @@
+// What the rule-based name recognizer says about a text, as evidence for
+// the entity tagger.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "detect/gazetteer.h"
+#include "detect/pattern_scanner.h"
+#include "detect/recognizer.h"
+
+namespace privacy::detect {
+
+// Runs the rule-based PERSON/LOCATION/ORGANIZATION recognizer on its own
+// (with a Hyperscan database of its patterns). Its raw candidates, before
+// any minimum score, become features of the tagger, which learns when the
+// rules are right. Immutable; safe for concurrent use.
+class RuleEvidence {
+ public:
+  explicit RuleEvidence(std::shared_ptr<const Gazetteer> gazetteer);
+
+  // Appends the rules' candidates for `text` to `out`, skipping spans that
+  // `claimed` (earlier recognizers' candidates) overlap.
+  void Find(std::string_view text, std::span<const Candidate> claimed,
+            std::vector<Candidate>* out) const;
+
+ private:
+  std::unique_ptr<Recognizer> rules_;
+  std::unique_ptr<PatternScanner> scanner_;
+};
+
+}  // namespace privacy::detect

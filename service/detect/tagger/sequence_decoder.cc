@@ -1,0 +1,137 @@
+#include "detect/tagger/sequence_decoder.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "detect/tagger/tagger_model.h"
+
+namespace privacy::detect {
+namespace {
+
+constexpr float kImpossible = -std::numeric_limits<float>::infinity();
+
+// The transition scores with BILOU violations made impossible.
+struct Constrained {
+  float between[kTagCount][kTagCount];
+  float first[kTagCount];
+  float last[kTagCount];
+
+  explicit Constrained(const TagTransitions& t) {
+    for (int p = 0; p < kTagCount; ++p) {
+      for (int y = 0; y < kTagCount; ++y) {
+        between[p][y] = MayFollow(p, y) ? t.between[p][y] : kImpossible;
+      }
+      first[p] = StartsFree(p) ? t.first[p] : kImpossible;
+      last[p] = EndsFree(p) ? t.last[p] : kImpossible;
+    }
+  }
+};
+
+// Subtracts the row's best score from each of its scores. Comparisons
+// within a row are unchanged, and long texts do not pile up scores whose
+// differences a float can no longer tell.
+void KeepNearZero(float* row) {
+  const float top = *std::max_element(row, row + kTagCount);
+  if (top == kImpossible) return;
+  for (int y = 0; y < kTagCount; ++y) row[y] -= top;
+}
+
+bool Allowed(const TagMask* allowed, size_t i, int y) {
+  return allowed == nullptr || (allowed[i] >> y & 1);
+}
+
+}  // namespace
+
+float DecodeBest(const float* emissions, size_t n, const TagTransitions& transitions,
+                 const TagMask* allowed, DecoderScratch* scratch, std::vector<uint8_t>* tags) {
+  tags->assign(n, 0);
+  if (n == 0) return 0.0f;
+  const Constrained c(transitions);
+  std::vector<float>& forward = scratch->forward;
+  std::vector<uint8_t>& back = scratch->back_pointers;
+  forward.resize(n * kTagCount);
+  back.resize(n * kTagCount);
+  for (int y = 0; y < kTagCount; ++y) {
+    forward[y] = Allowed(allowed, 0, y) ? c.first[y] + emissions[y] : kImpossible;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* previous = &forward[(i - 1) * kTagCount];
+    const float* emission = &emissions[i * kTagCount];
+    for (int y = 0; y < kTagCount; ++y) {
+      float best = kImpossible;
+      int from = 0;
+      for (int p = 0; p < kTagCount; ++p) {
+        const float score = previous[p] + c.between[p][y];
+        if (score > best) {
+          best = score;
+          from = p;
+        }
+      }
+      forward[i * kTagCount + y] = Allowed(allowed, i, y) ? best + emission[y] : kImpossible;
+      back[i * kTagCount + y] = static_cast<uint8_t>(from);
+    }
+    KeepNearZero(&forward[i * kTagCount]);
+  }
+  float best = kImpossible;
+  int tag = 0;
+  for (int y = 0; y < kTagCount; ++y) {
+    const float score = forward[(n - 1) * kTagCount + y] + c.last[y];
+    if (score > best) {
+      best = score;
+      tag = y;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = static_cast<uint8_t>(tag);
+    tag = back[i * kTagCount + tag];
+  }
+  return best;
+}
+
+void EntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
+                   DecoderScratch* scratch, std::vector<float>* margins,
+                   std::vector<uint8_t>* entity_tags) {
+  margins->assign(n, 0.0f);
+  entity_tags->assign(n, 0);
+  if (n == 0) return;
+  const Constrained c(transitions);
+  const std::vector<float>& forward = scratch->forward;
+  std::vector<float>& backward = scratch->backward;
+  backward.resize(n * kTagCount);
+  for (int y = 0; y < kTagCount; ++y) backward[(n - 1) * kTagCount + y] = c.last[y];
+  KeepNearZero(&backward[(n - 1) * kTagCount]);
+  for (size_t i = n - 1; i-- > 0;) {
+    const float* next = &backward[(i + 1) * kTagCount];
+    const float* emission = &emissions[(i + 1) * kTagCount];
+    for (int y = 0; y < kTagCount; ++y) {
+      float top = kImpossible;
+      for (int x = 0; x < kTagCount; ++x) {
+        top = std::max(top, c.between[y][x] + emission[x] + next[x]);
+      }
+      backward[i * kTagCount + y] = top;
+    }
+    KeepNearZero(&backward[i * kTagCount]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const float outside = forward[i * kTagCount] + backward[i * kTagCount];
+    float entity = kImpossible;
+    int tag = 0;
+    for (int y = 1; y < kTagCount; ++y) {
+      const float score = forward[i * kTagCount + y] + backward[i * kTagCount + y];
+      if (score > entity) {
+        entity = score;
+        tag = y;
+      }
+    }
+    (*entity_tags)[i] = static_cast<uint8_t>(tag);
+    if (entity == kImpossible) {
+      (*margins)[i] = -kMarginCap;
+    } else if (outside == kImpossible) {
+      (*margins)[i] = kMarginCap;
+    } else {
+      (*margins)[i] = std::clamp(entity - outside, -kMarginCap, kMarginCap);
+    }
+  }
+}
+
+}  // namespace privacy::detect

@@ -1,0 +1,219 @@
+#include "detect/tagger/tagger_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include "detect/data_file_path.h"
+
+namespace privacy::detect {
+namespace {
+
+// Layout (little-endian):
+//   0  "PFTAGGR1"   magic
+//   8  u32          format version
+//   12 u32          feature set version (FeatureExtractor::kFeatureSetVersion)
+//   16 u32          slot bits
+//   20 u32          tag count
+//   24 u32          entry count
+//   28 f32          weight scale (weight = i16 * scale)
+//   32 f32[...]     transitions (between, first, last), calibration (slope, intercept per type)
+//   .. entries      u32 slot, i16[tag count] weights; slots strictly increasing
+//   .. u64          FNV-1a 64 of every byte before it
+constexpr char kMagic[8] = {'P', 'F', 'T', 'A', 'G', 'G', 'R', '1'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr const char* kFileName = "names.tagger";
+constexpr size_t kFloatCount = kTagCount * kTagCount + 2 * kTagCount + 2 * kTaggedTypeCount;
+constexpr size_t kHeaderBytes = 32 + 4 * kFloatCount;
+constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
+
+uint64_t Fnv1a(const char* data, size_t size) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < size; ++i) {
+    h ^= static_cast<unsigned char>(data[i]);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Little-endian writing and reading of fixed-width values.
+void PutU32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+void PutU64(std::string* out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+void PutF32(std::string* out, float f) {
+  uint32_t v;
+  std::memcpy(&v, &f, 4);
+  PutU32(out, v);
+}
+uint32_t GetU32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+uint64_t GetU64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+float GetF32(const char* p) {
+  const uint32_t v = GetU32(p);
+  float f;
+  std::memcpy(&f, &v, 4);
+  return f;
+}
+
+[[noreturn]] void Fail(const std::string& path, const std::string& problem) {
+  throw std::runtime_error("tagger model " + path + ": " + problem);
+}
+
+}  // namespace
+
+void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
+  float largest = 0.0f;
+  for (const auto& row : weights.weights) {
+    for (float w : row) largest = std::max(largest, std::fabs(w));
+  }
+  const float scale = largest > 0.0f ? largest / 32767.0f : 1.0f;
+  std::string bytes(kMagic, sizeof kMagic);
+  PutU32(&bytes, kFormatVersion);
+  PutU32(&bytes, weights.feature_set_version);
+  PutU32(&bytes, weights.slot_bits);
+  PutU32(&bytes, kTagCount);
+  PutU32(&bytes, static_cast<uint32_t>(weights.slots.size()));
+  PutF32(&bytes, scale);
+  const TagTransitions& t = weights.transitions;
+  for (const auto& row : t.between) {
+    for (float v : row) PutF32(&bytes, v);
+  }
+  for (float v : t.first) PutF32(&bytes, v);
+  for (float v : t.last) PutF32(&bytes, v);
+  for (const MarginCalibration& c : weights.calibration) {
+    PutF32(&bytes, c.slope);
+    PutF32(&bytes, c.intercept);
+  }
+  for (size_t i = 0; i < weights.slots.size(); ++i) {
+    PutU32(&bytes, weights.slots[i]);
+    for (float w : weights.weights[i]) {
+      const auto q = static_cast<int16_t>(std::lround(w / scale));
+      PutU32(&bytes, static_cast<uint16_t>(q));
+      bytes.resize(bytes.size() - 2);  // 16 bits of the 32 written
+    }
+  }
+  PutU64(&bytes, Fnv1a(bytes.data(), bytes.size()));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write tagger model " + path);
+}
+
+TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature_set) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) Fail(path, "cannot open (set its path with --tagger-model)");
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() < kHeaderBytes + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    Fail(path, "not a tagger model (bad magic)");
+  }
+  const char* p = bytes.data();
+  if (const uint32_t version = GetU32(p + 8); version != kFormatVersion) {
+    Fail(path, "format version " + std::to_string(version) + ", expected " +
+                   std::to_string(kFormatVersion));
+  }
+  if (const uint32_t features = GetU32(p + 12); features != expected_feature_set) {
+    Fail(path, "trained on feature set " + std::to_string(features) + ", this build uses " +
+                   std::to_string(expected_feature_set) + " (retrain it)");
+  }
+  TaggerModel model;
+  model.slot_bits_ = GetU32(p + 16);
+  const uint32_t tags = GetU32(p + 20);
+  const size_t count = GetU32(p + 24);
+  model.scale_ = GetF32(p + 28);
+  if (tags != kTagCount || model.slot_bits_ == 0 || model.slot_bits_ > 32) {
+    Fail(path, "unexpected tag count or slot bits");
+  }
+  if (bytes.size() != kHeaderBytes + count * kEntryBytes + 8) {
+    Fail(path, "size does not match its " + std::to_string(count) + " entries (truncated?)");
+  }
+  if (Fnv1a(p, bytes.size() - 8) != GetU64(p + bytes.size() - 8)) Fail(path, "checksum mismatch");
+  const char* f = p + 32;
+  auto next_float = [&f] {
+    const float v = GetF32(f);
+    f += 4;
+    return v;
+  };
+  for (auto& row : model.transitions_.between) {
+    for (float& v : row) v = next_float();
+  }
+  for (float& v : model.transitions_.first) v = next_float();
+  for (float& v : model.transitions_.last) v = next_float();
+  for (MarginCalibration& c : model.calibration_) {
+    c.slope = next_float();
+    c.intercept = next_float();
+  }
+  // A load factor of 3/4; slots are uniform, so a multiply maps them onto
+  // the table.
+  model.entry_count_ = count;
+  model.table_.resize(std::max<size_t>(1, count + count / 3 + 1));
+  uint32_t previous = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const char* e = p + kHeaderBytes + i * kEntryBytes;
+    const uint32_t slot = GetU32(e);
+    if ((i > 0 && slot <= previous) || (model.slot_bits_ < 32 && slot >> model.slot_bits_)) {
+      Fail(path, "entries not sorted at entry " + std::to_string(i));
+    }
+    previous = slot;
+    size_t index = model.IndexOf(slot);
+    while (model.table_[index].key != 0) index = index + 1 == model.table_.size() ? 0 : index + 1;
+    Entry& entry = model.table_[index];
+    entry.key = slot + 1;
+    for (int y = 0; y < kTagCount; ++y) {
+      entry.weights[y] = static_cast<int16_t>(GetU32(e + 4 + 2 * y) & 0xFFFF);
+    }
+  }
+  return model;
+}
+
+size_t TaggerModel::IndexOf(uint32_t slot) const {
+  return static_cast<size_t>((static_cast<uint64_t>(slot) * table_.size()) >> slot_bits_);
+}
+
+void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const {
+  int32_t sums[kTagCount] = {};
+  for (const uint64_t* h = begin; h != end; ++h) {
+    const uint32_t slot = static_cast<uint32_t>(*h >> (64 - slot_bits_));
+    size_t index = IndexOf(slot);
+    while (true) {
+      const Entry& entry = table_[index];
+      if (entry.key == slot + 1) {
+        for (int y = 0; y < kTagCount; ++y) sums[y] += entry.weights[y];
+        break;
+      }
+      if (entry.key == 0) break;
+      index = index + 1 == table_.size() ? 0 : index + 1;
+    }
+  }
+  for (int y = 0; y < kTagCount; ++y) scores[y] += static_cast<float>(sums[y]) * scale_;
+}
+
+double TaggerModel::Probability(int type, float margin) const {
+  const MarginCalibration& c = calibration_[type];
+  return 1.0 / (1.0 + std::exp(-(c.slope * std::min(margin, kMarginCap) + c.intercept)));
+}
+
+float TaggerModel::MarginFloor() const {
+  constexpr double kLowestProbability = 0.02;
+  const double logit = std::log(kLowestProbability / (1.0 - kLowestProbability));
+  float floor = kMarginCap;
+  for (const MarginCalibration& c : calibration_) {
+    if (c.slope <= 0.0f) continue;
+    floor = std::min(floor, static_cast<float>((logit - c.intercept) / c.slope));
+  }
+  return std::max(floor, 0.0f - kMarginCap);
+}
+
+std::string DefaultTaggerModelPath() { return DefaultDataFilePath(kFileName); }
+
+}  // namespace privacy::detect

@@ -1,0 +1,87 @@
+// The trained weights of the entity tagger and their file format.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "detect/tagger/entity_tags.h"
+#include "detect/tagger/tag_transitions.h"
+
+namespace privacy::detect {
+
+// Maps an entity's margin to the probability that it is right:
+// 1 / (1 + exp(-(slope * min(margin, kMarginCap) + intercept))), fitted on
+// text the model was not trained on.
+inline constexpr float kMarginCap = 1000.0f;
+struct MarginCalibration {
+  float slope = 1.0f;
+  float intercept = 0.0f;
+};
+
+// Everything a model file holds, in plain form: what training produces and
+// what TaggerModel is built from. Feature weights are keyed by feature slot
+// (the top `slot_bits` bits of a feature hash); slots without weights are
+// left out.
+struct TaggerWeights {
+  uint32_t feature_set_version = 0;
+  uint32_t slot_bits = 22;
+  TagTransitions transitions;
+  std::array<MarginCalibration, kTaggedTypeCount> calibration;
+  std::vector<uint32_t> slots;                        // strictly increasing
+  std::vector<std::array<float, kTagCount>> weights;  // one row per slot
+};
+
+// Writes `weights` to `path` (weights quantized to 16 bits). Deterministic:
+// the same weights give the same bytes. Throws std::runtime_error when the
+// file cannot be written.
+void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path);
+
+// The loaded model: transition scores, calibration, and feature weights in
+// an open-addressing table. Immutable after loading; safe for concurrent use.
+class TaggerModel {
+ public:
+  // Reads and checks the file. Throws std::runtime_error naming the path and
+  // the problem (missing, wrong format or feature set, truncated, corrupt).
+  static TaggerModel Load(const std::string& path, uint32_t expected_feature_set);
+
+  // Adds to scores[0..kTagCount) the weights of the features whose hashes
+  // are [begin, end).
+  void AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const;
+
+  const TagTransitions& transitions() const { return transitions_; }
+
+  // The calibrated probability of an entity of type index `type` whose
+  // weakest token has margin `margin`.
+  double Probability(int type, float margin) const;
+
+  // The margin below which no type's probability reaches 2 %: tokens under
+  // it are not offered as parts of entities.
+  float MarginFloor() const;
+
+  size_t feature_count() const { return entry_count_; }
+
+ private:
+  // A feature slot and its quantized weights; key 0 marks an empty entry.
+  struct Entry {
+    uint32_t key = 0;  // slot + 1
+    std::array<int16_t, kTagCount> weights{};
+  };
+
+  TaggerModel() = default;
+  size_t IndexOf(uint32_t slot) const;
+
+  uint32_t slot_bits_ = 0;
+  float scale_ = 0.0f;
+  TagTransitions transitions_;
+  std::array<MarginCalibration, kTaggedTypeCount> calibration_;
+  std::vector<Entry> table_;
+  size_t entry_count_ = 0;
+};
+
+// Where the model file is looked for when no path is configured: next to
+// the running executable, then in ../share/privacy-filter/ relative to it.
+std::string DefaultTaggerModelPath();
+
+}  // namespace privacy::detect

@@ -1,0 +1,387 @@
+#include "detect/tagger/token_features.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+#include "detect/name_chunks.h"
+#include "detect/name_key.h"
+#include "detect/name_words.h"
+#include "detect/tagger/entity_tags.h"
+#include "detect/text_boundary.h"
+
+namespace privacy::detect {
+namespace {
+
+// Feature templates. Their numbers enter the hashes: never renumber one
+// without bumping kFeatureSetVersion.
+enum Template : uint64_t {
+  kBias = 1,
+  kLower,
+  kShape,
+  kPrefix3,
+  kSuffix2,
+  kSuffix3,
+  kLowerBefore,
+  kLowerAfter,
+  kLowerTwoBefore,
+  kLowerTwoAfter,
+  kShapeBeforeAndHere,
+  kShapeHereAndAfter,
+  kShapeAround,
+  kBigramBefore,
+  kBigramAfter,
+  kGazetteer,
+  kGazetteerBefore,
+  kGazetteerAfter,
+  kGazetteerShape,
+  kGazetteerFlag,
+  kMultiWordEntry,
+  kWordClass,
+  kWordClassBefore,
+  kWordClassAfter,
+  kSentenceStartShape,
+  kLowerBeforeShape,
+  kShapeLowerAfter,
+  kCasingShape,
+  kCasingGazetteer,
+  kLineStartShape,
+  kTwoWordsBefore,
+  kKind,
+  kRule,
+  kRuleType,
+  kRuleBefore,
+  kRuleAfter,
+};
+
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+uint64_t Feature(uint64_t id, uint64_t a, uint64_t b = 0) {
+  return Mix(Mix(a + id * 0x9E3779B97F4A7C15ULL) ^ (b * 0xD6E8FEB86659FD93ULL + id));
+}
+
+uint64_t HashBytes(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Stand-ins for the neighbours of the first and last tokens.
+constexpr uint64_t kBeforeText = 0x5354415254ULL;
+constexpr uint64_t kAfterText = 0x454E44ULL;
+
+// Word classes from the closed lists of name_words.h.
+enum WordClass : uint64_t {
+  kHonorific = 1 << 0,
+  kNeverAName = 1 << 1,
+  kDemonym = 1 << 2,
+  kOrganizationSuffix = 1 << 3,
+  kLegalForm = 1 << 4,
+  kNameParticle = 1 << 5,
+  kTakesOf = 1 << 6,
+  kCommonAcronym = 1 << 7,
+  kPlaceAbbreviation = 1 << 8,
+};
+
+uint64_t WordClasses(std::string_view word) {
+  uint64_t classes = 0;
+  if (IsHonorific(word)) classes |= kHonorific;
+  if (IsNeverAName(word)) classes |= kNeverAName;
+  if (IsDemonym(word)) classes |= kDemonym;
+  if (IsOrganizationSuffix(word)) classes |= kOrganizationSuffix;
+  if (IsLegalForm(word)) classes |= kLegalForm;
+  if (IsNameParticle(word)) classes |= kNameParticle;
+  if (TakesOf(word)) classes |= kTakesOf;
+  if (IsCommonAcronym(word)) classes |= kCommonAcronym;
+  if (IsPlaceAbbreviation(word)) classes |= kPlaceAbbreviation;
+  return classes;
+}
+
+// How the whole text is cased: names look different in a text without
+// capitals or in one that capitalises everything.
+enum Casing : uint64_t { kNormalCase, kNoCapitals, kAllCapitals, kTitleCase };
+
+// What one token is, before its neighbours are looked at.
+struct TokenFacts {
+  uint64_t lower = 0;  // folded word
+  uint64_t shape = 0;  // collapsed character classes and a length bucket
+  uint64_t prefix3 = 0;
+  uint64_t suffix2 = 0;
+  uint64_t suffix3 = 0;
+  uint64_t gazetteer = 0;  // flags worth telling apart, city tier bucketed
+  uint32_t flags = 0;      // raw gazetteer flags
+  uint64_t classes = 0;
+  uint64_t multi_word = 0;  // an entry of two or more words covering the token
+  bool capitalised = false;
+  bool all_capitals = false;
+  bool has_lower = false;
+  bool sentence_start = false;
+};
+
+// "Xx", "X.X", "xXx", "d", "Xd": classes of the characters, runs collapsed,
+// plus the length in code points (1, 2, 3, 4, 5-7, 8+).
+uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
+  char shape[8];
+  size_t size = 0;
+  size_t letters = 0, uppers = 0, code_points = 0;
+  for (size_t pos = 0; pos < word.size();) {
+    size_t length = 1;
+    const uint32_t cp = CodePointAt(word, pos, &length);
+    pos += length;
+    ++code_points;
+    char cls;
+    if (cp >= '0' && cp <= '9') {
+      cls = 'd';
+    } else if (IsUpperCodePoint(cp)) {
+      cls = 'X';
+      ++letters;
+      ++uppers;
+    } else if ((cp >= 'a' && cp <= 'z') || cp >= 0x80) {
+      cls = 'x';
+      ++letters;
+    } else {
+      cls = static_cast<char>(cp);
+    }
+    if (size == 0 || shape[size - 1] != cls) {
+      if (size < sizeof(shape)) shape[size++] = cls;
+    }
+  }
+  facts->capitalised = size > 0 && shape[0] == 'X';
+  facts->all_capitals = letters >= 2 && uppers == letters;
+  facts->has_lower = uppers < letters;
+  const uint64_t length_bucket = code_points <= 4 ? code_points : code_points <= 7 ? 5 : 6;
+  return HashBytes(std::string_view(shape, size)) * 8 + length_bucket;
+}
+
+uint64_t GazetteerSignature(uint32_t flags) {
+  const int tier = CityTier(flags);
+  const uint64_t tier_bucket = tier == 0 ? 0 : tier <= 4 ? 1 : tier <= 8 ? 2 : 3;
+  return (flags & ~(kPrefix | (15u << 10))) | (tier_bucket << 16);
+}
+
+uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
+  NameKey key;
+  key.AddWord(word);
+  uint32_t flags = gazetteer.Flags(key);
+  // "Léa" is not the English "lea": accented words are no English words.
+  if (std::any_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    flags &= ~kWordFlags;
+  }
+  return flags;
+}
+
+Casing CasingOf(const std::vector<TokenFacts>& facts, const std::vector<WordToken>& tokens) {
+  size_t words = 0, capitalised = 0, all_capitals = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    ++words;
+    if (facts[i].capitalised) ++capitalised;
+    if (facts[i].all_capitals) ++all_capitals;
+  }
+  if (words == 0) return kNormalCase;
+  if (all_capitals * 10 > words * 6) return kAllCapitals;
+  if (capitalised == 0) return kNoCapitals;
+  if (words >= 4 && capitalised * 10 > words * 6) return kTitleCase;
+  return kNormalCase;
+}
+
+// Marks the tokens covered by gazetteer entries of two to five words
+// ("New York", "Bank of America", "Rio de Janeiro").
+void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
+                          const std::vector<WordToken>& tokens, std::vector<TokenFacts>* facts) {
+  constexpr size_t kMaxWords = 5;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord || !((*facts)[i].flags & kPrefix)) continue;
+    NameKey key;
+    key.AddWord(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+    size_t last = i;
+    uint32_t found = 0;
+    for (size_t j = i + 1; j < tokens.size() && j - i < kMaxWords; ++j) {
+      if (tokens[j].kind != TokenKind::kWord) break;
+      key.AddWord(text.substr(tokens[j].start, tokens[j].end - tokens[j].start));
+      const uint32_t flags = gazetteer.Flags(key);
+      if (flags & ~kNoNameFlags) {
+        last = j;
+        found = flags;
+      }
+      if (!(flags & kPrefix)) break;
+    }
+    if (last == i) continue;
+    const uint64_t signature = GazetteerSignature(found);
+    for (size_t j = i; j <= last; ++j) {
+      const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
+      if ((*facts)[j].multi_word == 0) (*facts)[j].multi_word = signature * 4 + position;
+    }
+  }
+}
+
+// The rules' best candidate of each type over one token.
+struct RuleVotes {
+  int8_t position[kTaggedTypeCount] = {-1, -1, -1};  // TagPosition, -1 for none
+  uint8_t score_bucket[kTaggedTypeCount] = {};       // tenths of the score
+  int best_type = -1;
+};
+
+// Spreads the rules' candidates over the tokens they cover.
+std::vector<RuleVotes> RuleVotesOf(const std::vector<Candidate>& candidates,
+                                   const std::vector<WordToken>& tokens) {
+  std::vector<RuleVotes> votes(tokens.size());
+  std::vector<double> best(tokens.size(), -1.0);
+  for (const Candidate& c : candidates) {
+    int type = -1;
+    for (int t = 0; t < kTaggedTypeCount; ++t) {
+      if (c.type == kTaggedTypes[t]) type = t;
+    }
+    if (type < 0) continue;
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), c.start,
+                                  [](const WordToken& t, uint32_t at) { return t.end <= at; });
+    auto last = first;
+    while (last != tokens.end() && last->start < c.end) ++last;
+    if (first == last) continue;
+    const uint8_t bucket = static_cast<uint8_t>(std::clamp(c.score * 10.0, 0.0, 10.0));
+    for (auto it = first; it != last; ++it) {
+      const size_t j = static_cast<size_t>(it - tokens.begin());
+      const TagPosition position = last - first == 1 ? TagPosition::kUnit
+                                   : it == first     ? TagPosition::kBegin
+                                   : it + 1 == last  ? TagPosition::kLast
+                                                     : TagPosition::kInside;
+      RuleVotes& v = votes[j];
+      if (v.position[type] < 0 || bucket > v.score_bucket[type]) {
+        v.position[type] = static_cast<int8_t>(position);
+        v.score_bucket[type] = bucket;
+      }
+      if (c.score > best[j]) {
+        best[j] = c.score;
+        v.best_type = type;
+      }
+    }
+  }
+  return votes;
+}
+
+}  // namespace
+
+FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)), rules_(gazetteer_) {}
+
+void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate> claimed,
+                               TokenFeatures* out) const {
+  TokenizeWords(text, &out->tokens);
+  const std::vector<WordToken>& tokens = out->tokens;
+  const size_t n = tokens.size();
+  std::vector<Candidate> rule_candidates;
+  rules_.Find(text, claimed, &rule_candidates);
+  const std::vector<RuleVotes> votes = RuleVotesOf(rule_candidates, tokens);
+  std::vector<TokenFacts> facts(n);
+  std::string folded;
+  for (size_t i = 0; i < n; ++i) {
+    const WordToken& token = tokens[i];
+    const std::string_view word = text.substr(token.start, token.end - token.start);
+    TokenFacts& f = facts[i];
+    f.shape = ShapeOf(word, &f) * 8 + static_cast<uint64_t>(token.kind);
+    const bool after_stop = i == 0 || token.line_start ||
+                            (tokens[i - 1].kind == TokenKind::kPunctuation &&
+                             std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
+                                 std::string_view::npos);
+    f.sentence_start = after_stop;
+    if (token.kind == TokenKind::kNumber) {
+      f.lower = f.shape;
+      continue;
+    }
+    folded = FoldWord(word);
+    f.lower = HashBytes(folded);
+    if (token.kind != TokenKind::kWord) continue;
+    const size_t size = folded.size();
+    f.prefix3 = HashBytes(std::string_view(folded).substr(0, 3));
+    f.suffix2 = HashBytes(std::string_view(folded).substr(size >= 2 ? size - 2 : 0));
+    f.suffix3 = HashBytes(std::string_view(folded).substr(size >= 3 ? size - 3 : 0));
+    f.flags = WordFlags(*gazetteer_, word);
+    f.gazetteer = GazetteerSignature(f.flags);
+    f.classes = WordClasses(word);
+  }
+  MarkMultiWordEntries(*gazetteer_, text, tokens, &facts);
+  const uint64_t casing = CasingOf(facts, tokens);
+
+  auto lower_at = [&](std::ptrdiff_t j) {
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].lower;
+  };
+  auto shape_at = [&](std::ptrdiff_t j) {
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].shape;
+  };
+  auto gazetteer_at = [&](std::ptrdiff_t j) {
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : facts[j].gazetteer;
+  };
+  auto classes_at = [&](std::ptrdiff_t j) {
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : facts[j].classes;
+  };
+
+  out->hashes.clear();
+  out->offsets.assign(1, 0);
+  out->hashes.reserve(n * 34);
+  for (size_t u = 0; u < n; ++u) {
+    const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
+    const TokenFacts& f = facts[u];
+    std::vector<uint64_t>& h = out->hashes;
+    h.push_back(Feature(kBias, 0));
+    h.push_back(Feature(kLower, f.lower));
+    h.push_back(Feature(kShape, f.shape));
+    h.push_back(Feature(kKind, static_cast<uint64_t>(tokens[u].kind), casing));
+    if (tokens[u].kind == TokenKind::kWord) {
+      h.push_back(Feature(kPrefix3, f.prefix3));
+      h.push_back(Feature(kSuffix2, f.suffix2));
+      h.push_back(Feature(kSuffix3, f.suffix3));
+    }
+    h.push_back(Feature(kLowerBefore, lower_at(i - 1)));
+    h.push_back(Feature(kLowerAfter, lower_at(i + 1)));
+    h.push_back(Feature(kLowerTwoBefore, lower_at(i - 2)));
+    h.push_back(Feature(kLowerTwoAfter, lower_at(i + 2)));
+    h.push_back(Feature(kShapeBeforeAndHere, shape_at(i - 1), f.shape));
+    h.push_back(Feature(kShapeHereAndAfter, f.shape, shape_at(i + 1)));
+    h.push_back(Feature(kShapeAround, Mix(shape_at(i - 1)) ^ f.shape, shape_at(i + 1)));
+    h.push_back(Feature(kBigramBefore, lower_at(i - 1), f.lower));
+    h.push_back(Feature(kBigramAfter, f.lower, lower_at(i + 1)));
+    h.push_back(Feature(kTwoWordsBefore, lower_at(i - 2), lower_at(i - 1)));
+    h.push_back(Feature(kGazetteer, f.gazetteer));
+    h.push_back(Feature(kGazetteerBefore, gazetteer_at(i - 1)));
+    h.push_back(Feature(kGazetteerAfter, gazetteer_at(i + 1)));
+    h.push_back(Feature(kGazetteerShape, f.gazetteer, f.shape));
+    for (uint32_t bit = 0; bit < 15; ++bit) {
+      if (bit != 9 && (f.flags >> bit & 1)) h.push_back(Feature(kGazetteerFlag, bit));
+    }
+    if (f.multi_word != 0) h.push_back(Feature(kMultiWordEntry, f.multi_word));
+    h.push_back(Feature(kWordClass, f.classes));
+    h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
+    h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));
+    h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
+    h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
+    h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
+    h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
+    h.push_back(Feature(kCasingShape, casing, f.shape));
+    h.push_back(Feature(kCasingGazetteer, casing, f.gazetteer));
+    const RuleVotes& vote = votes[u];
+    for (int t = 0; t < kTaggedTypeCount; ++t) {
+      if (vote.position[t] < 0) continue;
+      h.push_back(Feature(kRule, t * 8 + vote.position[t], vote.score_bucket[t]));
+      h.push_back(Feature(kRuleType, t));
+    }
+    const auto best_type_at = [&](std::ptrdiff_t j) {
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? -2 : votes[j].best_type;
+    };
+    h.push_back(Feature(kRuleBefore, best_type_at(i - 1) + 2, vote.best_type + 2));
+    h.push_back(Feature(kRuleAfter, vote.best_type + 2, best_type_at(i + 1) + 2));
+    out->offsets.push_back(static_cast<uint32_t>(h.size()));
+  }
+}
+
+}  // namespace privacy::detect

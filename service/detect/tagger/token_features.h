@@ -1,0 +1,54 @@
+// The features the entity tagger sees for each token of a text: hashed
+// facts about the word, its neighbours, what the gazetteer and the
+// rule-based recognizer say of them, and how the text is cased.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "detect/gazetteer.h"
+#include "detect/recognizer.h"
+#include "detect/tagger/rule_evidence.h"
+#include "detect/tagger/word_tokens.h"
+
+namespace privacy::detect {
+
+// The tokens of one text and, for each, the 64-bit hashes of its features.
+struct TokenFeatures {
+  std::vector<WordToken> tokens;
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> offsets;  // token i's features: hashes[offsets[i], offsets[i + 1])
+
+  size_t size() const { return tokens.size(); }
+  const uint64_t* begin(size_t i) const { return hashes.data() + offsets[i]; }
+  const uint64_t* end(size_t i) const { return hashes.data() + offsets[i + 1]; }
+};
+
+// Computes TokenFeatures. The same extractor serves training and inference,
+// so a model only works with the feature set it was trained on (the model
+// file records kFeatureSetVersion). Immutable; safe for concurrent use.
+class FeatureExtractor {
+ public:
+  // Bumped whenever the features change; a model trained on another version
+  // is refused at load.
+  static constexpr uint32_t kFeatureSetVersion = 2;
+
+  explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
+
+  // Tokenizes `text` and fills `out` (cleared first). Spans in `claimed`
+  // (structured findings such as e-mail addresses) are not offered to the
+  // rules. Linear in the size of the text.
+  void Extract(std::string_view text, std::span<const Candidate> claimed,
+               TokenFeatures* out) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  RuleEvidence rules_;
+};
+
+}  // namespace privacy::detect

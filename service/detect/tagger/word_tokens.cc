@@ -1,0 +1,115 @@
+#include "detect/tagger/word_tokens.h"
+
+#include "detect/text_boundary.h"
+
+namespace privacy::detect {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Letters of scripts beyond Latin, Greek and Cyrillic (Hebrew, Arabic,
+// Indic, Thai, CJK, Hangul) also make words; punctuation, symbols and emoji
+// do not.
+bool IsWordCodePoint(uint32_t cp) {
+  if (IsLetterCodePoint(cp)) return true;
+  if (cp >= 0x0590 && cp < 0x2000) return true;
+  if (cp >= 0x3040 && cp < 0xD800) return true;
+  return cp >= 0xF900 && cp < 0xFE30;
+}
+
+// The length of the word character at `pos`, or 0 when there is none.
+size_t WordCharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return IsAsciiAlnum(c) ? 1 : 0;
+  size_t length = 1;
+  return IsWordCodePoint(CodePointAt(text, pos, &length)) ? length : 0;
+}
+
+// The length of an apostrophe at `pos` (ASCII or U+2019), or 0.
+size_t ApostropheAt(std::string_view text, size_t pos) {
+  if (pos < text.size() && text[pos] == '\'') return 1;
+  if (pos + 2 < text.size() && text.compare(pos, 3, "\xE2\x80\x99") == 0) return 3;
+  return 0;
+}
+
+// Joiners inside a word: "-" (Bailey-Ross), "." (U.S, example.com), an
+// apostrophe (O'Brien), and "&" between capitals (AT&T).
+size_t JoinerAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  const char c = text[pos];
+  if (c == '-' || c == '.' || c == '&') return 1;
+  return ApostropheAt(text, pos);
+}
+
+// True when a possessive or contraction ending ("'s", "'ll", "n't" is not
+// split) starts at `pos`: an apostrophe, then "s", then no word character.
+bool PossessiveAt(std::string_view text, size_t pos) {
+  const size_t apostrophe = ApostropheAt(text, pos);
+  if (apostrophe == 0) return false;
+  const size_t s = pos + apostrophe;
+  return s < text.size() && (text[s] == 's' || text[s] == 'S') && WordCharAt(text, s + 1) == 0;
+}
+
+// The end of the word starting at `pos` (a word character).
+size_t ScanWord(std::string_view text, size_t pos, bool* digits_only) {
+  *digits_only = true;
+  while (true) {
+    while (size_t length = WordCharAt(text, pos)) {
+      if (!IsAsciiDigit(static_cast<unsigned char>(text[pos]))) *digits_only = false;
+      pos += length;
+    }
+    if (PossessiveAt(text, pos)) return pos;
+    const size_t joiner = JoinerAt(text, pos);
+    if (joiner == 0 || WordCharAt(text, pos + joiner) == 0) return pos;
+    pos += joiner;
+  }
+}
+
+}  // namespace
+
+void TokenizeWords(std::string_view text, std::vector<WordToken>* out) {
+  out->clear();
+  bool line_start = true;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == '\n' || c == '\r') {
+      line_start = true;
+      ++pos;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+      ++pos;
+      continue;
+    }
+    WordToken token;
+    token.start = static_cast<uint32_t>(pos);
+    token.line_start = line_start;
+    line_start = false;
+    bool digits_only = false;
+    if (WordCharAt(text, pos) > 0) {
+      pos = ScanWord(text, pos, &digits_only);
+      token.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+    } else if ((c == '@' || c == '#') && WordCharAt(text, pos + 1) > 0) {
+      pos = ScanWord(text, pos + 1, &digits_only);
+      while (pos < text.size() && text[pos] == '_') pos = ScanWord(text, pos + 1, &digits_only);
+      token.kind = TokenKind::kHandle;
+    } else if (PossessiveAt(text, pos)) {
+      pos += ApostropheAt(text, pos) + 1;
+      token.kind = TokenKind::kWord;
+    } else {
+      size_t length = 1;
+      if (c >= 0x80) CodePointAt(text, pos, &length);
+      pos += length;
+      token.kind = TokenKind::kPunctuation;
+    }
+    token.end = static_cast<uint32_t>(pos);
+    out->push_back(token);
+  }
+}
+
+}  // namespace privacy::detect

@@ -1,0 +1,34 @@
+// Splitting text into the word and punctuation tokens the entity tagger
+// labels, with their byte offsets.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace privacy::detect {
+
+// What a token is made of.
+enum class TokenKind : uint8_t {
+  kWord,         // letters, maybe with digits, inner hyphens, apostrophes or periods
+  kNumber,       // digits only (with inner . , : - /)
+  kHandle,       // "@name" or "#tag"
+  kPunctuation,  // one punctuation or symbol character
+};
+
+// One token: UTF-8 bytes [start, end) of the text.
+struct WordToken {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool line_start = false;  // only spaces lie between it and a line break or the text start
+};
+
+// Splits `text` into tokens. Words join letters and digits across inner
+// hyphens, apostrophes and periods ("Bailey-Ross", "O'Brien", "U.S");
+// a possessive "'s" is a token of its own; "@name" and "#tag" are one
+// token; every other non-space character is a token. Linear in the size of
+// the text; `out` is cleared first.
+void TokenizeWords(std::string_view text, std::vector<WordToken>* out);
+
+}  // namespace privacy::detect

@@ -1,0 +1,142 @@
+#include "tools/tagger_train/perceptron_trainer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "detect/tagger/sequence_decoder.h"
+
+namespace privacy::tools {
+
+using detect::kTagCount;
+
+PerceptronTrainer::PerceptronTrainer(uint32_t slot_bits)
+    : slot_bits_(slot_bits),
+      weights_((size_t{1} << slot_bits) * kTagCount, 0.0f),
+      totals_((size_t{1} << slot_bits) * kTagCount, 0.0) {}
+
+void PerceptronTrainer::Emissions(const TrainingSequence& sequence, std::vector<float>* out) const {
+  const size_t n = sequence.size();
+  out->assign(n * kTagCount, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* row = &(*out)[i * kTagCount];
+    for (uint32_t k = sequence.offsets[i]; k < sequence.offsets[i + 1]; ++k) {
+      const float* w = &weights_[size_t{sequence.slots[k]} * kTagCount];
+      for (int y = 0; y < kTagCount; ++y) row[y] += w[y];
+    }
+  }
+}
+
+void PerceptronTrainer::Update(uint32_t slot, int tag, float delta) {
+  const size_t index = size_t{slot} * kTagCount + tag;
+  weights_[index] += delta;
+  totals_[index] += step_ * delta;
+}
+
+void PerceptronTrainer::UpdateTransition(float* weight, double* total, float delta) {
+  *weight += delta;
+  *total += step_ * delta;
+}
+
+size_t PerceptronTrainer::Epoch(const std::vector<TrainingSequence>& sequences,
+                                const std::vector<size_t>& order) {
+  std::vector<float> emissions;
+  std::vector<uint8_t> predicted, gold;
+  detect::DecoderScratch scratch;
+  size_t errors = 0;
+  for (size_t index : order) {
+    const TrainingSequence& s = sequences[index];
+    const size_t n = s.size();
+    if (n == 0) continue;
+    Emissions(s, &emissions);
+    detect::DecodeBest(emissions.data(), n, transitions_, nullptr, &scratch, &predicted);
+    const float gold_score =
+        detect::DecodeBest(emissions.data(), n, transitions_, s.allowed.data(), &scratch, &gold);
+    step_ += 1.0;
+    if (gold_score == -INFINITY || predicted == gold) continue;
+    for (size_t i = 0; i < n; ++i) {
+      const bool previous_same = i == 0 || predicted[i - 1] == gold[i - 1];
+      if (predicted[i] != gold[i]) {
+        ++errors;
+        for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
+          Update(s.slots[k], gold[i], 1.0f);
+          Update(s.slots[k], predicted[i], -1.0f);
+        }
+      }
+      if (predicted[i] == gold[i] && previous_same) continue;
+      if (i == 0) {
+        UpdateTransition(&transitions_.first[gold[0]], FirstTotal(gold[0]), 1.0f);
+        UpdateTransition(&transitions_.first[predicted[0]],
+                         FirstTotal(predicted[0]), -1.0f);
+      } else {
+        UpdateTransition(&transitions_.between[gold[i - 1]][gold[i]],
+                         BetweenTotal(gold[i - 1], gold[i]), 1.0f);
+        UpdateTransition(&transitions_.between[predicted[i - 1]][predicted[i]],
+                         BetweenTotal(predicted[i - 1], predicted[i]), -1.0f);
+      }
+    }
+    if (predicted[n - 1] != gold[n - 1]) {
+      UpdateTransition(&transitions_.last[gold[n - 1]], LastTotal(gold[n - 1]), 1.0f);
+      UpdateTransition(&transitions_.last[predicted[n - 1]],
+                       LastTotal(predicted[n - 1]), -1.0f);
+    }
+  }
+  return errors;
+}
+
+detect::TaggerWeights PerceptronTrainer::Averaged(float min_weight) const {
+  // Averaged weight = current - totals / steps (the standard lazy form).
+  const auto average = [this](float weight, double total) {
+    return static_cast<float>(weight - total / step_);
+  };
+  detect::TaggerWeights out;
+  out.slot_bits = slot_bits_;
+  for (int p = 0; p < kTagCount; ++p) {
+    for (int y = 0; y < kTagCount; ++y) {
+      out.transitions.between[p][y] =
+          average(transitions_.between[p][y], *BetweenTotal(p, y));
+    }
+    out.transitions.first[p] = average(transitions_.first[p], *FirstTotal(p));
+    out.transitions.last[p] = average(transitions_.last[p], *LastTotal(p));
+  }
+  const size_t rows = size_t{1} << slot_bits_;
+  for (size_t slot = 0; slot < rows; ++slot) {
+    std::array<float, kTagCount> row;
+    float largest = 0.0f;
+    for (int y = 0; y < kTagCount; ++y) {
+      row[y] = average(weights_[slot * kTagCount + y], totals_[slot * kTagCount + y]);
+      largest = std::max(largest, std::fabs(row[y]));
+    }
+    if (largest < min_weight) continue;
+    out.slots.push_back(static_cast<uint32_t>(slot));
+    out.weights.push_back(row);
+  }
+  return out;
+}
+
+detect::MarginCalibration FitCalibration(const std::vector<CalibrationSample>& samples) {
+  double a = 0.0, b = 0.0;
+  for (int iteration = 0; iteration < 50; ++iteration) {
+    double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    for (const CalibrationSample& sample : samples) {
+      const double x = std::min(sample.margin, detect::kMarginCap);
+      const double p = 1.0 / (1.0 + std::exp(-(a * x + b)));
+      const double r = sample.weight * ((sample.right ? 1.0 : 0.0) - p);
+      ga += r * x;
+      gb += r;
+      const double w = sample.weight * p * (1 - p);
+      haa += w * x * x;
+      hab += w * x;
+      hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (det <= 0) break;
+    const double da = (hbb * ga - hab * gb) / det;
+    const double db = (haa * gb - hab * ga) / det;
+    a = std::max(0.0, a + da);  // a larger margin never means a smaller chance
+    b += db;
+    if (std::fabs(da) + std::fabs(db) < 1e-7) break;
+  }
+  return {static_cast<float>(a), static_cast<float>(b)};
+}
+
+}  // namespace privacy::tools

@@ -1,0 +1,72 @@
+// Training of the entity tagger's weights: an averaged structured
+// perceptron over BILOU tag sequences, then a calibration of its margins.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "detect/tagger/entity_tags.h"
+#include "detect/tagger/tagger_model.h"
+
+namespace privacy::tools {
+
+// One training sequence: its tokens' feature slots and, per token, the tags
+// the gold labels allow (one tag, or any tag under an "ignore" label).
+struct TrainingSequence {
+  std::vector<uint32_t> slots;    // feature slots of every token, token after token
+  std::vector<uint32_t> offsets;  // token i: slots[offsets[i], offsets[i + 1])
+  std::vector<detect::TagMask> allowed;
+
+  size_t size() const { return allowed.size(); }
+};
+
+// Learns weights by averaged structured perceptron: for each sequence, the
+// best tags under the current weights are compared with the best tags the
+// gold labels allow, and the weights move towards the latter. Dense in
+// memory (2^slot_bits rows); single-threaded and deterministic.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(uint32_t slot_bits);
+
+  // One pass over `order` (indices into `sequences`). Returns the number of
+  // tokens whose predicted tag differed from the gold one.
+  size_t Epoch(const std::vector<TrainingSequence>& sequences, const std::vector<size_t>& order);
+
+  // The averaged weights; rows whose largest weight is below `min_weight`
+  // in magnitude are left out.
+  detect::TaggerWeights Averaged(float min_weight) const;
+
+ private:
+  void Emissions(const TrainingSequence& sequence, std::vector<float>* out) const;
+  void Update(uint32_t slot, int tag, float delta);
+  void UpdateTransition(float* weight, double* total, float delta);
+  double* BetweenTotal(int previous, int next) { return &transition_totals_[previous * detect::kTagCount + next]; }
+  double* FirstTotal(int tag) { return &transition_totals_[detect::kTagCount * detect::kTagCount + tag]; }
+  double* LastTotal(int tag) { return &transition_totals_[detect::kTagCount * (detect::kTagCount + 1) + tag]; }
+  const double* BetweenTotal(int previous, int next) const { return &transition_totals_[previous * detect::kTagCount + next]; }
+  const double* FirstTotal(int tag) const { return &transition_totals_[detect::kTagCount * detect::kTagCount + tag]; }
+  const double* LastTotal(int tag) const { return &transition_totals_[detect::kTagCount * (detect::kTagCount + 1) + tag]; }
+
+  uint32_t slot_bits_;
+  std::vector<float> weights_;  // 2^slot_bits rows of kTagCount
+  std::vector<double> totals_;  // sum over updates of (step * delta), for averaging
+  detect::TagTransitions transitions_;
+  // Totals of the transitions: between, then first, then last.
+  double transition_totals_[detect::kTagCount * (detect::kTagCount + 2)] = {};
+  double step_ = 1.0;
+};
+
+// An entity of the calibration data: its margin, whether it was right, and
+// the weight of its vote.
+struct CalibrationSample {
+  float margin = 0.0f;
+  bool right = false;
+  double weight = 1.0;
+};
+
+// Fits the calibration of one type: the logistic curve from a margin to the
+// chance that an entity with that margin is right, by Newton's method on
+// weighted samples; the slope is kept at zero or above.
+detect::MarginCalibration FitCalibration(const std::vector<CalibrationSample>& samples);
+
+}  // namespace privacy::tools
