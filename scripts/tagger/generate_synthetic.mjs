@@ -13,12 +13,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  buildPersonPools, buildPlacePools, buildOrgPools, legalSuffixes, partitionOf, partitionWhole, tokensOf,
+  buildPersonPools, buildPlacePools, buildOrgPools, buildLocalPools, legalSuffixes, partitionOf, partitionWhole, tokensOf,
   INDUSTRY, SAINTS,
 } from './pools.mjs';
-import { FILL, NONAME_SENTENCES } from './fillers.mjs';
+import { FILL, NONAME_SENTENCES, ML_FILL } from './fillers.mjs';
 import { TRAIN_POS, TRAIN_NEG } from './templates_train.mjs';
 import { HOLD_POS, HOLD_NEG } from './templates_holdout.mjs';
+import { ML_TRAIN } from './templates_multilingual_train.mjs';
+import { ML_HOLD } from './templates_multilingual_holdout.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -29,7 +31,14 @@ const args = process.argv.slice(2);
 const argNum = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const N_TRAIN = argNum('--train', 9000);
 const N_HOLD = argNum('--holdout', 800);
+const N_ML_TRAIN = argNum('--ml-train', 3000);
+const N_ML_HOLD = argNum('--ml-holdout', 270);
 const SEED = 20240611;
+// The multilingual messages use their own generator instances with these
+// seeds (own PRNG and faker streams) and are appended after the English ones,
+// so the English records are byte-identical to a run without them.
+const ML_SEED_TRAIN = 0x6d6c7472; // 'mltr'
+const ML_SEED_HOLD = 0x6d6c686f; // 'mlho'
 
 // ------------------------------------------------------------------ PRNG
 function mulberry32(a) {
@@ -336,6 +345,135 @@ class Generator {
   }
 }
 
+// ------------------------------------------------------------ multilingual
+// Honorifics per language: 'X' is used before the surname, 'X+' before the
+// given name ("dona Maria", "Pak Budi", "Pan Tomasz"), '-X' after the given
+// name (Turkish "Ayşe Hanım"). The honorific is never inside the span.
+const ML_TITLES = {
+  es: { female: ['Sra.', 'señora', 'Dra.', 'doctora', 'doña+'], male: ['Sr.', 'señor', 'Dr.', 'doctor', 'don+'] },
+  pt_BR: { female: ['Sra.', 'Dra.', 'dona+', 'Dona+'], male: ['Sr.', 'Dr.', 'seu+', 'Seu+'] },
+  pt_PT: { female: ['Sra.', 'Dra.', 'D.+', 'senhora'], male: ['Sr.', 'Dr.', 'Eng.', 'senhor'] },
+  fr: { female: ['Mme', 'Madame', 'Mme.', 'Dr', 'Maître'], male: ['M.', 'Monsieur', 'Dr', 'Me'] },
+  de: { female: ['Frau', 'Frau', 'Frau Dr.', 'Dr.', 'Fr.'], male: ['Herr', 'Herr', 'Herrn', 'Herr Dr.', 'Dr.', 'Hr.'] },
+  it: { female: ['Sig.ra', 'signora', 'Dott.ssa', 'dottoressa', 'Avv.'], male: ['Sig.', 'signor', 'Dott.', 'dottor', 'Ing.'] },
+  nl: { female: ['mevrouw', 'Mevr.', 'mw.', 'dr.'], male: ['meneer', 'Dhr.', 'de heer', 'dr.'] },
+  pl: { female: ['Pani', 'pani', 'Pani+', 'pani+', 'dr'], male: ['Pan', 'pan', 'Pan+', 'pan+', 'dr'] },
+  sv: { female: ['Dr.', 'doktor'], male: ['Dr.', 'doktor'] },
+  nb: { female: ['Dr.', 'lege'], male: ['Dr.', 'lege'] },
+  da: { female: ['Dr.', 'læge'], male: ['Dr.', 'læge'] },
+  tr: { female: ['-Hanım', '-Hanım', '-hanım', 'Sayın', 'Dr.', 'Av.'], male: ['-Bey', '-Bey', '-bey', 'Sayın', 'Dr.', 'Av.'] },
+  id: { female: ['Ibu+', 'Bu+', 'Mbak+', 'dr.+'], male: ['Bapak+', 'Pak+', 'Mas+', 'dr.+'] },
+};
+const ML_LANGS = [['es', 1.2], ['pt_BR', 1], ['pt_PT', 0.7], ['fr', 1.1], ['de', 1.2], ['it', 1], ['nl', 0.9], ['pl', 0.9], ['sv', 0.6], ['nb', 0.5], ['da', 0.5], ['tr', 0.9], ['id', 0.9]];
+// airports and stations among the local landmarks ({AIRPORT})
+const ML_STATION = /Aeropuerto|Aeroporto|Flughafen|Lufthavn|Bandara|Stasiun|Estación|Estação|Gare|Roissy|Orly|Schiphol|Centraal|Arlanda|Landvetter|Kastrup|Gardermoen|Flesland|Værnes|Central|Hauptbahnhof|HB|Fiumicino|Malpensa|Linate|Termini|Centrale|Havalimanı|Sabiha|Esenboğa|Galeão|Guarulhos|Congonhas|Confins|Lotnisko|Balice|Główny|Zaventem|Oslo S|Aarhus H|Apolónia|Oriente|São Bento|Westbahnhof|Gambir|Senen|Juanda|Ngurah|Tugu|BER|Airport/;
+const ML_PHONE_CC = { es: '34', pt_BR: '55', pt_PT: '351', fr: '33', de: '49', it: '39', nl: '31', pl: '48', sv: '46', nb: '47', da: '45', tr: '90', id: '62' };
+
+class MLGenerator extends Generator {
+  constructor(side, seed) {
+    super(side, seed);
+    this.local = buildLocalPools(side);
+    this.byKey = Object.fromEntries(this.cultures.map((c) => [c.key, c]));
+    this.lang = null;
+    this.langUse = {};
+  }
+  L() { return this.local[this.lang]; }
+  F() { return ML_FILL[this.lang]; }
+  // names of the message's culture 75% of the time, else any Latin-script culture
+  pickCulture(latinOnly = false) {
+    if (this.lang) {
+      const cs = this.L().cultures.map((k) => this.byKey[k]).filter(Boolean);
+      if (cs.length && this.chance(0.75)) return this.pick(cs);
+      return super.pickCulture(true);
+    }
+    return super.pickCulture(latinOnly);
+  }
+  personSegs(p, form) {
+    if (!form) {
+      const x = this.r();
+      form = x < 0.45 ? 'full' : x < 0.68 ? 'first' : x < 0.82 ? 'title' : x < 0.88 ? 'tfull' : x < 0.92 ? 'init' : x < 0.97 ? 'mid' : 'upperlast';
+    }
+    if (form === 'title' || form === 'tfull') {
+      const E = (t) => ({ t, e: 'PERSON' });
+      if (!p.latin) return [E(this.fullOf(p))];
+      const t = this.pick(ML_TITLES[this.lang][p.gender]);
+      if (t.startsWith('-')) return [E(form === 'tfull' ? this.fullOf(p) : p.first), { t: ' ' + t.slice(1) }];
+      if (t.endsWith('+')) return [{ t: t.slice(0, -1) + ' ' }, E(form === 'tfull' ? this.fullOf(p) : p.first)];
+      return [{ t: t + ' ' }, E(form === 'tfull' ? this.fullOf(p) : p.last)];
+    }
+    return super.personSegs(p, form);
+  }
+  emailOf(p) { return super.emailOf(p).replace(/example\.(de|co\.uk)$/, `example.${this.pick(['com', 'net', 'org'])}`); }
+  localOr(list, fallback) { return list && list.length >= 2 ? this.pick(list) : fallback(); }
+  localCity() {
+    const L = this.L();
+    return L.smallCity.length && this.chance(0.3) ? this.pick(L.smallCity) : this.localOr(L.bigCity, () => this.latinCity());
+  }
+  city() { return this.chance(0.85) ? this.localCity() : super.city(); }
+  place(kind) {
+    const L = this.L();
+    switch (kind) {
+      case 'CITY': return this.city();
+      case 'COUNTRY': return this.localOr(L.country, () => super.place('COUNTRY'));
+      case 'REGION': return this.localOr(L.region, () => super.place('REGION'));
+      case 'HOOD': return this.localOr(L.hood, () => super.place('HOOD'));
+      case 'LANDMARK': return this.localOr(L.landmark, () => super.place('LANDMARK'));
+      case 'AIRPORT': return this.localOr(L.landmark.filter((x) => ML_STATION.test(x)), () => super.place('AIRPORT'));
+      case 'LOC': return this.place(this.pick(['CITY', 'CITY', 'CITY', 'CITY', 'COUNTRY', 'REGION', 'HOOD']));
+      default: return super.place(kind);
+    }
+  }
+  localSurname() {
+    for (let i = 0; i < 50; i++) { const p = this.newPersonQuiet(); if (LATIN.test(p) && !/[ ]/.test(p)) return p; }
+    return this.surnameLatin().l;
+  }
+  newPersonQuiet() { const c = this.pickCulture(true); return this.pick(this.chance(0.5) ? c.lastMale : c.lastFemale); }
+  org(kind) {
+    const L = this.L();
+    if (kind === 'ANYORG') return this.org(this.pick(['ORG', 'ORG', 'ORG', 'BANK', 'HOSP', 'UNI', 'AGENCY', 'HOTEL', 'CLINIC']));
+    if (kind === 'AIR') return super.org(kind);
+    if (kind === 'ORG' && this.chance(0.4)) return this.localOr(L.company, () => super.org('ORG'));
+    if (kind === 'BANK') return this.chance(0.9) ? this.localOr(L.bank, () => super.org('BANK')) : super.org('BANK');
+    const pat = L.pat[kind];
+    if (pat && this.chance(0.9)) {
+      return this.pick(pat).replace(/\{S\}/g, () => this.localSurname()).replace(/\{C\}/g, () => this.localOr(L.bigCity, () => this.latinCity()))
+        .replace(/\{NUM\}/g, () => String(this.int(1, 40)));
+    }
+    return super.org(kind);
+  }
+  fmtNum(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, this.F().thou); }
+  filler(kind) {
+    const F = this.F();
+    const pad = (n) => String(n).padStart(2, '0');
+    switch (kind) {
+      case 'DATE': {
+        const d = this.faker.date.between({ from: '2023-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' });
+        const m = d.getUTCMonth(); const D = d.getUTCDate();
+        return this.pick(F.dates).replace('{DD}', pad(D)).replace('{D}', String(D)).replace('{MM}', pad(m + 1)).replace('{M}', String(m + 1))
+          .replace('{Y}', String(d.getUTCFullYear())).replace('{MONTH}', (F.MONTH_DATE || F.MONTH)[m]).replace('{MON}', F.MON[m]);
+      }
+      case 'TIME': return this.pick(F.times).replace('{H}', String(this.int(7, 19))).replace('{MI}', this.pick(['00', '15', '30', '45']));
+      case 'AMOUNT': {
+        const n = this.faker.number.int({ min: 5, max: 4000 });
+        const cents = this.chance(0.5) ? ',' + this.pick(['00', '50', '90', '99', '45']) : '';
+        return this.pick(F.money).replace('{N}', this.fmtNum(n) + cents);
+      }
+      case 'D': return String(this.int(1, 28));
+      case 'PHONE': return `+${ML_PHONE_CC[this.lang]} ${this.int(100, 999)} ${this.int(100, 999)} ${this.int(1000, 9999)}`;
+      default: if (F[kind]) return this.pick(F[kind]); return super.filler(kind);
+    }
+  }
+  example(template, negative) {
+    const segs = this.render(template);
+    if (negative && segs.some((s) => s.e)) throw new Error(`negative template produced an entity: ${template}`);
+    if (this.chance(0.15)) this.noise(segs);
+    const x = this.r();
+    const mode = x < 0.2 ? 'lower' : x < 0.23 ? 'upper' : 'none';
+    applyCase(segs, mode);
+    return { ...build(segs), mode };
+  }
+}
+
 // Casing is applied per segment (one character at a time, context = the
 // previous character of the whole text), so each segment's new byte length is
 // known: 'ß'.toUpperCase() is 'SS', 'İ'.toLowerCase() is two code points.
@@ -402,6 +540,29 @@ function generate(side, n, pos, neg, seed) {
   return { rows, stats };
 }
 
+// Multilingual messages: the language is picked by weight, 30% negatives.
+function generateML(side, n, tpls, seed) {
+  const g = new MLGenerator(side, seed);
+  const total = ML_LANGS.reduce((a, [, w]) => a + w, 0);
+  const rows = []; const stats = { texts: 0, negatives: 0, PERSON: 0, LOCATION: 0, ORGANIZATION: 0, modes: {}, langs: {}, entities: { PERSON: new Set(), LOCATION: new Set(), ORGANIZATION: new Set() } };
+  for (let i = 0; i < n; i++) {
+    let x = g.r() * total; let lang = ML_LANGS[ML_LANGS.length - 1][0];
+    for (const [l, w] of ML_LANGS) { x -= w; if (x < 0) { lang = l; break; } }
+    g.lang = lang;
+    const negative = i % 10 === 2 || i % 10 === 5 || i % 10 === 8;
+    const tpl = negative ? g.pick(tpls[lang].neg) : g.pick(tpls[lang].pos);
+    const ex = g.example(tpl, negative);
+    rows.push(JSON.stringify({ text: ex.text, spans: ex.spans }));
+    stats.texts++; if (!ex.spans.length) stats.negatives++;
+    stats.modes[ex.mode] = (stats.modes[ex.mode] || 0) + 1;
+    stats.langs[lang] = (stats.langs[lang] || 0) + 1;
+    ex.spans.forEach((s, j) => { stats[s.type]++; stats.entities[s.type].add(ex.want[j].toLowerCase()); });
+  }
+  stats.cultures = g.cultureUse;
+  return { rows, stats };
+}
+const mergeEntities = (a, b) => ({ entities: Object.fromEntries(['PERSON', 'LOCATION', 'ORGANIZATION'].map((t) => [t, new Set([...a.entities[t], ...b.entities[t]])])) });
+
 function checkDisjoint(a, b) {
   const personTokens = (set) => { const t = new Set(); for (const s of set) for (const x of tokensOf(s)) if ([...x].length > 1) t.add(x); return t; };
   const ta = personTokens(a.entities.PERSON); const tb = personTokens(b.entities.PERSON);
@@ -432,9 +593,14 @@ for (const mode of ['upper', 'lower', 'title']) {
 
 const train = generate(0, N_TRAIN, TRAIN_POS, TRAIN_NEG, SEED);
 const hold = generate(1, N_HOLD, HOLD_POS, HOLD_NEG, SEED ^ 0x5bd1e995);
-checkDisjoint(train.stats, hold.stats);
-const trainTpl = new Set([...TRAIN_POS, ...TRAIN_NEG]);
-for (const t of [...HOLD_POS, ...HOLD_NEG]) if (trainTpl.has(t)) throw new Error(`template in both sets: ${t}`);
+const mlTrain = generateML(0, N_ML_TRAIN, ML_TRAIN, ML_SEED_TRAIN);
+const mlHold = generateML(1, N_ML_HOLD, ML_HOLD, ML_SEED_HOLD);
+checkDisjoint(mergeEntities(train.stats, mlTrain.stats), mergeEntities(hold.stats, mlHold.stats));
+const trainTpl = new Set([...TRAIN_POS, ...TRAIN_NEG, ...Object.values(ML_TRAIN).flatMap((x) => [...x.pos, ...x.neg])]);
+for (const t of [...HOLD_POS, ...HOLD_NEG, ...Object.values(ML_HOLD).flatMap((x) => [...x.pos, ...x.neg])]) if (trainTpl.has(t)) throw new Error(`template in both sets: ${t}`);
+for (const [l] of ML_LANGS) for (const T of [ML_TRAIN, ML_HOLD]) if (!T[l] || !T[l].pos.length || !T[l].neg.length) throw new Error(`no templates for ${l}`);
+train.rows.push(...mlTrain.rows);
+hold.rows.push(...mlHold.rows);
 fs.mkdirSync(path.dirname(OUT_TRAIN), { recursive: true });
 fs.mkdirSync(path.dirname(OUT_HOLD), { recursive: true });
 fs.writeFileSync(OUT_TRAIN, train.rows.join('\n') + '\n');
@@ -442,4 +608,11 @@ fs.writeFileSync(OUT_HOLD, hold.rows.join('\n') + '\n');
 console.log(`templates: train ${TRAIN_POS.length} positive + ${TRAIN_NEG.length} negative, holdout ${HOLD_POS.length} + ${HOLD_NEG.length}`);
 summary('train', OUT_TRAIN, train.stats);
 summary('holdout', OUT_HOLD, hold.stats);
+const tcount = (T) => Object.entries(T).map(([l, x]) => `${l} ${x.pos.length}+${x.neg.length}`).join(', ');
+console.log(`multilingual templates (positive+negative): train ${tcount(ML_TRAIN)}`);
+console.log(`  holdout ${tcount(ML_HOLD)}`);
+summary('multilingual train (appended)', OUT_TRAIN, mlTrain.stats);
+console.log(`  languages: ${Object.entries(mlTrain.stats.langs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+summary('multilingual holdout (appended)', OUT_HOLD, mlHold.stats);
+console.log(`  languages: ${Object.entries(mlHold.stats.langs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log('train and holdout share no person-name token, location or organisation string');
