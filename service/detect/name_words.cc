@@ -1,63 +1,35 @@
 #include "detect/name_words.h"
 
-#include <initializer_list>
+#include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace privacy::detect {
 namespace {
 
-// An immutable set of words.
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) : words_(words) {}
-  bool Contains(std::string_view word) const { return words_.count(word) > 0; }
-
- private:
-  std::unordered_set<std::string_view> words_;
-};
-
-std::string_view WithoutPeriod(std::string_view word) {
-  return !word.empty() && word.back() == '.' ? word.substr(0, word.size() - 1) : word;
-}
-
-}  // namespace
-
-bool IsHonorific(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kHonorificWords[] = {
       "Mr", "Mrs", "Ms", "Mx", "Miss", "Mister", "Dr", "Doctor", "Prof", "Professor", "Sir",
       "Dame", "Lord", "Lady", "Herr", "Frau", "Fräulein", "Mme", "Mlle", "Madame",
       "Mademoiselle", "Monsieur", "Sr", "Sra", "Srta", "Señor", "Señora", "Señorita", "Sig",
       "Sig.ra", "Signor", "Signora", "Dott", "Dott.ssa", "Rev", "Capt", "Hon", "Dña",
   };
-  return kWords.Contains(WithoutPeriod(word));
-}
 
-bool IsPlaceAbbreviation(std::string_view word) {
-  static const WordSet kWords = {"St", "Mt", "Ft", "Pt", "Ste"};
-  return kWords.Contains(WithoutPeriod(word));
-}
+constexpr std::string_view kPlaceAbbreviationWords[] = {"St", "Mt", "Ft", "Pt", "Ste"};
 
-bool IsNameParticle(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kNameParticleWords[] = {
       "al", "bin", "bint", "da", "das", "de", "dei", "del", "della", "delle", "den", "der",
       "di", "do", "dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu",
   };
-  return kWords.Contains(word);
-}
 
-bool TakesOf(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kTakesOfWords[] = {
       "Academy", "Association", "Bank", "Bay", "Board", "Bureau", "Cape", "Chamber",
       "City", "College", "Commonwealth", "Council", "Court", "Department", "Duchy",
       "Federation", "Gulf", "Institute", "Isle", "Isles", "Kingdom", "Ministry", "Museum",
       "Office", "Principality", "Province", "Republic", "School", "Society", "State",
       "States", "Union", "University",
   };
-  return kWords.Contains(word);
-}
 
-bool IsNeverAName(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kNeverANameWords[] = {
       "I",         "January",  "February", "March",     "April",    "June",     "July",
       "August",    "September", "October", "November",  "December", "Jan",      "Feb",
       "Mar",       "Apr",      "Jun",      "Jul",       "Aug",      "Sep",      "Sept",
@@ -82,11 +54,8 @@ bool IsNeverAName(std::string_view word) {
       "Buongiorno", "Grazie", "Hallo", "Guten", "Danke", "Hej", "Olá", "Oi", "Obrigado",
       "Obrigada", "Namaste", "Salaam",
   };
-  return kWords.Contains(word);
-}
 
-bool IsDemonym(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kDemonymWords[] = {
       "African", "American", "Arabic", "Asian", "Australian", "Austrian", "Belgian",
       "Bengali", "Brazilian", "British", "Canadian", "Catalan", "Chinese", "Croatian",
       "Czech", "Danish", "Dutch", "Egyptian", "English", "European", "Filipino", "Finnish",
@@ -96,20 +65,14 @@ bool IsDemonym(std::string_view word) {
       "Romanian", "Russian", "Scottish", "Serbian", "Spanish", "Swedish", "Swiss", "Tamil",
       "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese", "Welsh",
   };
-  return kWords.Contains(word);
-}
 
-bool IsLegalForm(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kLegalFormWords[] = {
       "AB",   "AG",  "ASA", "BV",    "Co",  "Corp",  "GmbH", "Inc", "Incorporated", "KG",
       "LLC",  "LLP", "LP",  "Limited", "Ltd", "NV",  "Oy",   "PLC", "Pty", "SA", "SARL",
       "SAS",  "SE",  "SpA", "Srl",   "plc", "KK",
   };
-  return kWords.Contains(WithoutPeriod(word));
-}
 
-bool IsOrganizationSuffix(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kOrganizationSuffixWords[] = {
       "Academy", "Aerospace", "Agency", "Airlines", "Airways", "Analytics", "Associates",
       "Association", "Assurance", "Authority", "Automotive", "Bancorp", "Bank", "Biotech",
       "Brewery", "Brewing", "Capital", "Centre", "Center", "Chemicals", "Clinic", "Clinics",
@@ -124,11 +87,8 @@ bool IsOrganizationSuffix(std::string_view word) {
       "Solutions", "Studios", "Systems", "Technologies", "Technology", "Telecom",
       "Therapeutics", "Toys", "Traders", "Trading", "Trust", "University", "Ventures",
   };
-  return IsLegalForm(word) || kWords.Contains(WithoutPeriod(word));
-}
 
-bool IsCommonAcronym(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kCommonAcronymWords[] = {
       "AM",  "API", "ASAP", "ATM", "CC",  "CEO", "CFO", "COO", "CSV", "CTO", "CV",  "DM",
       "DNS", "DOB", "EOD", "ETA", "EUR", "FAQ", "FYI", "GBP", "GPS", "HR",  "HTML", "HTTP",
       "ID",  "IP",  "IT",  "JSON", "MAC", "NB", "PDF", "PIN", "PM",  "PR",  "PS",  "QA",
@@ -137,15 +97,118 @@ bool IsCommonAcronym(std::string_view word) {
       "AI",  "ML",  "UI",  "UX",  "OS",  "PC",  "CPU", "GPU", "RAM", "SSD", "LLM", "GDPR",
       "KPI", "ROI", "BTC", "ETH", "NFT", "FAQ", "TLDR", "AFAIK", "IMO", "BTW", "LOL", "TODO",
   };
-  return kWords.Contains(word);
-}
 
-bool NamesAnIdentifierKind(std::string_view word) {
-  static const WordSet kWords = {
+constexpr std::string_view kNamesAnIdentifierKindWords[] = {
       "Visa", "VISA", "Mastercard", "MasterCard", "MASTERCARD", "Maestro", "Amex", "AMEX",
       "JCB",  "UnionPay", "Diners", "NHS", "Aadhaar", "AADHAAR", "ITIN", "SIN", "NIF",
       "NIE",  "BSN", "PESEL", "CPF", "CNPJ", "NIR", "IBAN", "SSN", "BIC", "SWIFT",
   };
+
+// An immutable set of words.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) : words_(std::begin(words), std::end(words)) {}
+  bool Contains(std::string_view word) const { return words_.count(word) > 0; }
+
+ private:
+  std::unordered_set<std::string_view> words_;
+};
+
+std::string_view WithoutPeriod(std::string_view word) {
+  return !word.empty() && word.back() == '.' ? word.substr(0, word.size() - 1) : word;
+}
+
+// Each word of the lists above with the classes it belongs to.
+class WordClassTable {
+ public:
+  WordClassTable() {
+    Add(kHonorificWords, kHonorificClass);
+    Add(kPlaceAbbreviationWords, kPlaceAbbreviationClass);
+    Add(kNameParticleWords, kNameParticleClass);
+    Add(kTakesOfWords, kTakesOfClass);
+    Add(kNeverANameWords, kNeverANameClass);
+    Add(kDemonymWords, kDemonymClass);
+    Add(kLegalFormWords, kLegalFormClass | kOrganizationSuffixClass);
+    Add(kOrganizationSuffixWords, kOrganizationSuffixClass);
+    Add(kCommonAcronymWords, kCommonAcronymClass);
+    Add(kNamesAnIdentifierKindWords, kIdentifierKindClass);
+  }
+
+  uint32_t Of(std::string_view word) const {
+    const auto it = classes_.find(word);
+    return it == classes_.end() ? 0 : it->second;
+  }
+
+ private:
+  template <size_t N>
+  void Add(const std::string_view (&words)[N], uint32_t classes) {
+    for (std::string_view word : words) classes_[word] |= classes;
+  }
+
+  std::unordered_map<std::string_view, uint32_t> classes_;
+};
+
+}  // namespace
+
+uint32_t NameWordClasses(std::string_view word) {
+  static const WordClassTable kTable;
+  // Classes whose words may carry a trailing period ("Dr.", "Inc.").
+  constexpr uint32_t kPeriodAllowed = kHonorificClass | kPlaceAbbreviationClass |
+                                      kLegalFormClass | kOrganizationSuffixClass;
+  const std::string_view bare = WithoutPeriod(word);
+  uint32_t classes = kTable.Of(word) & ~(bare.size() < word.size() ? kPeriodAllowed : 0);
+  if (bare.size() < word.size()) classes |= kTable.Of(bare) & kPeriodAllowed;
+  return classes;
+}
+
+bool IsHonorific(std::string_view word) {
+  static const WordSet kWords(kHonorificWords);
+  return kWords.Contains(WithoutPeriod(word));
+}
+
+bool IsPlaceAbbreviation(std::string_view word) {
+  static const WordSet kWords(kPlaceAbbreviationWords);
+  return kWords.Contains(WithoutPeriod(word));
+}
+
+bool IsNameParticle(std::string_view word) {
+  static const WordSet kWords(kNameParticleWords);
+  return kWords.Contains(word);
+}
+
+bool TakesOf(std::string_view word) {
+  static const WordSet kWords(kTakesOfWords);
+  return kWords.Contains(word);
+}
+
+bool IsNeverAName(std::string_view word) {
+  static const WordSet kWords(kNeverANameWords);
+  return kWords.Contains(word);
+}
+
+bool IsDemonym(std::string_view word) {
+  static const WordSet kWords(kDemonymWords);
+  return kWords.Contains(word);
+}
+
+bool IsLegalForm(std::string_view word) {
+  static const WordSet kWords(kLegalFormWords);
+  return kWords.Contains(WithoutPeriod(word));
+}
+
+bool IsOrganizationSuffix(std::string_view word) {
+  static const WordSet kWords(kOrganizationSuffixWords);
+  return IsLegalForm(word) || kWords.Contains(WithoutPeriod(word));
+}
+
+bool IsCommonAcronym(std::string_view word) {
+  static const WordSet kWords(kCommonAcronymWords);
+  return kWords.Contains(word);
+}
+
+bool NamesAnIdentifierKind(std::string_view word) {
+  static const WordSet kWords(kNamesAnIdentifierKindWords);
   return kWords.Contains(word);
 }
 

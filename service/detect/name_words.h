@@ -2,9 +2,28 @@
 // particles, organization suffixes, words that are never names.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace privacy::detect {
+
+// The word classes below as bits, for NameWordClasses.
+enum NameWordClass : uint32_t {
+  kHonorificClass = 1u << 0,
+  kPlaceAbbreviationClass = 1u << 1,
+  kNameParticleClass = 1u << 2,
+  kTakesOfClass = 1u << 3,
+  kNeverANameClass = 1u << 4,
+  kDemonymClass = 1u << 5,
+  kLegalFormClass = 1u << 6,
+  kOrganizationSuffixClass = 1u << 7,
+  kCommonAcronymClass = 1u << 8,
+  kIdentifierKindClass = 1u << 9,
+};
+
+// Every class below that `word` belongs to, in one or two lookups
+// (case-sensitive; a trailing period allowed where the class allows it).
+uint32_t NameWordClasses(std::string_view word);
 
 // "Mr", "Dr.", "Prof", "Herr", "Frau", "Mme", "Sra." (case-sensitive,
 // a trailing period allowed).

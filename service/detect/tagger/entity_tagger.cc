@@ -17,25 +17,53 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   const size_t n = features.size();
   if (n == 0) return;
   std::vector<float> emissions(n * kTagCount, 0.0f);
+  std::vector<TagMask> allowed(n, kAnyTag);
   for (size_t i = 0; i < n; ++i) {
-    model_.AddEmissions(features.begin(i), features.end(i), &emissions[i * kTagCount]);
+    if (features.outside[i]) {
+      allowed[i] = kOutsideOnly;
+    } else {
+      model_.AddEmissions(features.begin(i), features.end(i), &emissions[i * kTagCount]);
+    }
   }
   DecoderScratch scratch;
   std::vector<uint8_t> tags;
-  DecodeBest(emissions.data(), n, model_.transitions(), nullptr, &scratch, &tags);
+  DecodeBest(emissions.data(), n, model_.transitions(), allowed.data(), &scratch, &tags);
   std::vector<float> margins;
   std::vector<uint8_t> entity_tags;
-  EntityMargins(emissions.data(), n, model_.transitions(), &scratch, &margins, &entity_tags);
+  EntityMargins(emissions.data(), n, model_.transitions(), allowed.data(), &scratch, &margins,
+                &entity_tags);
+  // Entities at two levels: every run the model may call an entity, and the
+  // runs of tokens it is more sure of than not. A weak edge ("Contractor"
+  // before "Sarah Wong") then costs the wide span its score, not the name.
   const size_t first = out->size();
-  EntitiesFromMargins(features.tokens, margins, entity_tags, model_.MarginFloor(), out);
+  std::array<float, kTaggedTypeCount> floors;
+  floors.fill(model_.MarginFloor());
+  EntitiesFromMargins(features.tokens, margins, entity_tags, floors, out);
+  const size_t wide_end = out->size();
+  for (int t = 0; t < kTaggedTypeCount; ++t) floors[t] = model_.EvenOddsMargin(t);
+  EntitiesFromMargins(features.tokens, margins, entity_tags, floors, out);
+  const auto same = [](const TaggedEntity& a, const TaggedEntity& b) {
+    return a.type == b.type && a.start == b.start && a.end == b.end;
+  };
+  for (size_t i = wide_end; i < out->size();) {
+    if (std::any_of(out->begin() + first, out->begin() + wide_end,
+                    [&](const TaggedEntity& e) { return same(e, (*out)[i]); })) {
+      out->erase(out->begin() + i);
+    } else {
+      ++i;
+    }
+  }
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);
   }
+  std::stable_sort(out->begin() + first, out->end(),
+                   [](const TaggedEntity& a, const TaggedEntity& b) { return a.start < b.start; });
 }
 
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
-                         const std::vector<uint8_t>& entity_tags, float floor,
+                         const std::vector<uint8_t>& entity_tags,
+                         const std::array<float, kTaggedTypeCount>& floors,
                          std::vector<TaggedEntity>* out) {
   bool open = false;
   TaggedEntity current;
@@ -44,11 +72,11 @@ void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector
     open = false;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (margins[i] <= floor) {
+    const int type = TypeOf(entity_tags[i]);
+    if (margins[i] <= floors[type]) {
       close();
       continue;
     }
-    const int type = TypeOf(entity_tags[i]);
     const TagPosition position = PositionOf(entity_tags[i]);
     const bool starts = position == TagPosition::kBegin || position == TagPosition::kUnit;
     if (open && (starts || type != current.type)) close();

@@ -2,6 +2,7 @@
 // a text from a linear model over token features, decoded as BILOU tags.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -35,7 +36,9 @@ class EntityTagger {
   EntityTagger(const EntityTagger&) = delete;
   EntityTagger& operator=(const EntityTagger&) = delete;
 
-  // Appends the entities of `text` to `out`, in text order; spans in
+  // Appends the entities of `text` to `out`, in text order (they may
+  // overlap: a run the model is unsure of, and inside it the tokens it is
+  // more sure of than not, each with its own probability); spans in
   // `claimed` (structured findings) are not offered to the rules whose
   // findings are features. Linear in the size of the text.
   void Tag(std::string_view text, std::span<const Candidate> claimed,
@@ -47,11 +50,13 @@ class EntityTagger {
 };
 
 // Entities read off per-token entity margins (EntityMargins): runs of
-// tokens whose margin is above `floor`, cut where the best entity tag of a
-// token opens a new entity, closes one, or changes type. Each entity's
-// margin is its weakest token's; appended to `out` without a probability.
+// tokens whose margin is above the floor of their best entity tag's type,
+// cut where that tag opens a new entity, closes one, or changes type. Each
+// entity's margin is its weakest token's; appended to `out` without a
+// probability.
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
-                         const std::vector<uint8_t>& entity_tags, float floor,
+                         const std::vector<uint8_t>& entity_tags,
+                         const std::array<float, kTaggedTypeCount>& floors,
                          std::vector<TaggedEntity>* out);
 
 }  // namespace privacy::detect

@@ -48,5 +48,6 @@ inline constexpr bool MayFollow(int previous, int next) {
 // A set of tags, one bit per tag.
 using TagMask = uint16_t;
 inline constexpr TagMask kAnyTag = (1u << kTagCount) - 1;
+inline constexpr TagMask kOutsideOnly = 1;
 
 }  // namespace privacy::detect

@@ -10,22 +10,35 @@ namespace {
 
 constexpr float kImpossible = -std::numeric_limits<float>::infinity();
 
-// The transition scores with BILOU violations made impossible.
+// The transition scores with BILOU violations made impossible, and for
+// each tag the tags that may precede and follow it (7 or 2 of the 13), so
+// the decoder's loops skip the pairs BILOU rules out.
 struct Constrained {
   float between[kTagCount][kTagCount];
   float first[kTagCount];
   float last[kTagCount];
+  uint8_t predecessors[kTagCount][kTagCount];
+  uint8_t predecessor_count[kTagCount] = {};
+  uint8_t successors[kTagCount][kTagCount];
+  uint8_t successor_count[kTagCount] = {};
 
   explicit Constrained(const TagTransitions& t) {
     for (int p = 0; p < kTagCount; ++p) {
       for (int y = 0; y < kTagCount; ++y) {
         between[p][y] = MayFollow(p, y) ? t.between[p][y] : kImpossible;
+        if (MayFollow(p, y)) {
+          predecessors[y][predecessor_count[y]++] = static_cast<uint8_t>(p);
+          successors[p][successor_count[p]++] = static_cast<uint8_t>(y);
+        }
       }
       first[p] = StartsFree(p) ? t.first[p] : kImpossible;
       last[p] = EndsFree(p) ? t.last[p] : kImpossible;
     }
   }
 };
+
+// Every this many tokens, the decoder brings its scores back near zero.
+constexpr size_t kRenormalizeEvery = 8;
 
 // Subtracts the row's best score from each of its scores. Comparisons
 // within a row are unchanged, and long texts do not pile up scores whose
@@ -58,19 +71,25 @@ float DecodeBest(const float* emissions, size_t n, const TagTransitions& transit
     const float* previous = &forward[(i - 1) * kTagCount];
     const float* emission = &emissions[i * kTagCount];
     for (int y = 0; y < kTagCount; ++y) {
+      if (!Allowed(allowed, i, y)) {
+        forward[i * kTagCount + y] = kImpossible;
+        back[i * kTagCount + y] = 0;
+        continue;
+      }
       float best = kImpossible;
       int from = 0;
-      for (int p = 0; p < kTagCount; ++p) {
+      for (int k = 0; k < c.predecessor_count[y]; ++k) {
+        const int p = c.predecessors[y][k];
         const float score = previous[p] + c.between[p][y];
         if (score > best) {
           best = score;
           from = p;
         }
       }
-      forward[i * kTagCount + y] = Allowed(allowed, i, y) ? best + emission[y] : kImpossible;
+      forward[i * kTagCount + y] = best + emission[y];
       back[i * kTagCount + y] = static_cast<uint8_t>(from);
     }
-    KeepNearZero(&forward[i * kTagCount]);
+    if (i % kRenormalizeEvery == 0) KeepNearZero(&forward[i * kTagCount]);
   }
   float best = kImpossible;
   int tag = 0;
@@ -89,7 +108,7 @@ float DecodeBest(const float* emissions, size_t n, const TagTransitions& transit
 }
 
 void EntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
-                   DecoderScratch* scratch, std::vector<float>* margins,
+                   const TagMask* allowed, DecoderScratch* scratch, std::vector<float>* margins,
                    std::vector<uint8_t>* entity_tags) {
   margins->assign(n, 0.0f);
   entity_tags->assign(n, 0);
@@ -98,19 +117,26 @@ void EntityMargins(const float* emissions, size_t n, const TagTransitions& trans
   const std::vector<float>& forward = scratch->forward;
   std::vector<float>& backward = scratch->backward;
   backward.resize(n * kTagCount);
-  for (int y = 0; y < kTagCount; ++y) backward[(n - 1) * kTagCount + y] = c.last[y];
+  for (int y = 0; y < kTagCount; ++y) {
+    backward[(n - 1) * kTagCount + y] = Allowed(allowed, n - 1, y) ? c.last[y] : kImpossible;
+  }
   KeepNearZero(&backward[(n - 1) * kTagCount]);
   for (size_t i = n - 1; i-- > 0;) {
     const float* next = &backward[(i + 1) * kTagCount];
     const float* emission = &emissions[(i + 1) * kTagCount];
     for (int y = 0; y < kTagCount; ++y) {
       float top = kImpossible;
-      for (int x = 0; x < kTagCount; ++x) {
+      if (!Allowed(allowed, i, y)) {
+        backward[i * kTagCount + y] = top;
+        continue;
+      }
+      for (int k = 0; k < c.successor_count[y]; ++k) {
+        const int x = c.successors[y][k];
         top = std::max(top, c.between[y][x] + emission[x] + next[x]);
       }
       backward[i * kTagCount + y] = top;
     }
-    KeepNearZero(&backward[i * kTagCount]);
+    if (i % kRenormalizeEvery == 0) KeepNearZero(&backward[i * kTagCount]);
   }
   for (size_t i = 0; i < n; ++i) {
     const float outside = forward[i * kTagCount] + backward[i * kTagCount];

@@ -28,12 +28,12 @@ struct DecoderScratch {
 float DecodeBest(const float* emissions, size_t n, const TagTransitions& transitions,
                  const TagMask* allowed, DecoderScratch* scratch, std::vector<uint8_t>* tags);
 
-// After DecodeBest on the same input (without `allowed`): for each token,
+// After DecodeBest on the same input (and the same `allowed`): for each token,
 // how the best sequence that gives it an entity tag compares with the best
 // that gives it Outside (positive: an entity wins, by that much), and the
 // entity tag of the former. Writes n values to each.
 void EntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
-                   DecoderScratch* scratch, std::vector<float>* margins,
+                   const TagMask* allowed, DecoderScratch* scratch, std::vector<float>* margins,
                    std::vector<uint8_t>* entity_tags);
 
 }  // namespace privacy::detect

@@ -71,6 +71,15 @@ float GetF32(const char* p) {
   throw std::runtime_error("tagger model " + path + ": " + problem);
 }
 
+// The number of set bits, in a few instructions on any x86-64 (std::popcount
+// calls a library routine where the baseline lacks the POPCNT instruction).
+int PopCount(uint64_t v) {
+  v = v - ((v >> 1) & 0x5555555555555555ULL);
+  v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+  v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((v * 0x0101010101010101ULL) >> 56);
+}
+
 }  // namespace
 
 void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
@@ -153,10 +162,10 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
     c.slope = next_float();
     c.intercept = next_float();
   }
-  // A load factor of 3/4; slots are uniform, so a multiply maps them onto
-  // the table.
   model.entry_count_ = count;
-  model.table_.resize(std::max<size_t>(1, count + count / 3 + 1));
+  const size_t words = ((size_t{1} << model.slot_bits_) + 63) / 64;
+  model.present_.assign(words, 0);
+  model.rows_.resize(count);
   uint32_t previous = 0;
   for (size_t i = 0; i < count; ++i) {
     const char* e = p + kHeaderBytes + i * kEntryBytes;
@@ -165,35 +174,29 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
       Fail(path, "entries not sorted at entry " + std::to_string(i));
     }
     previous = slot;
-    size_t index = model.IndexOf(slot);
-    while (model.table_[index].key != 0) index = index + 1 == model.table_.size() ? 0 : index + 1;
-    Entry& entry = model.table_[index];
-    entry.key = slot + 1;
+    model.present_[slot / 64] |= uint64_t{1} << (slot % 64);
     for (int y = 0; y < kTagCount; ++y) {
-      entry.weights[y] = static_cast<int16_t>(GetU32(e + 4 + 2 * y) & 0xFFFF);
+      model.rows_[i][y] = static_cast<int16_t>(GetU32(e + 4 + 2 * y) & 0xFFFF);
     }
   }
+  model.rows_before_.resize(words);
+  uint32_t rows = 0;
+  for (size_t w = 0; w < words; ++w) {
+    model.rows_before_[w] = rows;
+    rows += static_cast<uint32_t>(PopCount(model.present_[w]));
+  }
   return model;
-}
-
-size_t TaggerModel::IndexOf(uint32_t slot) const {
-  return static_cast<size_t>((static_cast<uint64_t>(slot) * table_.size()) >> slot_bits_);
 }
 
 void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const {
   int32_t sums[kTagCount] = {};
   for (const uint64_t* h = begin; h != end; ++h) {
     const uint32_t slot = static_cast<uint32_t>(*h >> (64 - slot_bits_));
-    size_t index = IndexOf(slot);
-    while (true) {
-      const Entry& entry = table_[index];
-      if (entry.key == slot + 1) {
-        for (int y = 0; y < kTagCount; ++y) sums[y] += entry.weights[y];
-        break;
-      }
-      if (entry.key == 0) break;
-      index = index + 1 == table_.size() ? 0 : index + 1;
-    }
+    const uint64_t word = present_[slot / 64];
+    const uint64_t bit = uint64_t{1} << (slot % 64);
+    if (!(word & bit)) continue;
+    const auto& row = rows_[rows_before_[slot / 64] + PopCount(word & (bit - 1))];
+    for (int y = 0; y < kTagCount; ++y) sums[y] += row[y];
   }
   for (int y = 0; y < kTagCount; ++y) scores[y] += static_cast<float>(sums[y]) * scale_;
 }
@@ -212,6 +215,11 @@ float TaggerModel::MarginFloor() const {
     floor = std::min(floor, static_cast<float>((logit - c.intercept) / c.slope));
   }
   return std::max(floor, 0.0f - kMarginCap);
+}
+
+float TaggerModel::EvenOddsMargin(int type) const {
+  const MarginCalibration& c = calibration_[type];
+  return c.slope > 0.0f ? -c.intercept / c.slope : kMarginCap;
 }
 
 std::string DefaultTaggerModelPath() { return DefaultDataFilePath(kFileName); }

@@ -63,8 +63,11 @@ uint64_t Mix(uint64_t x) {
   return x;
 }
 
+// One multiply per feature: token values are mixed once when they are read
+// (TokenFacts), and the model uses the top bits of the product.
 uint64_t Feature(uint64_t id, uint64_t a, uint64_t b = 0) {
-  return Mix(Mix(a + id * 0x9E3779B97F4A7C15ULL) ^ (b * 0xD6E8FEB86659FD93ULL + id));
+  return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (id * 0x165667B19E3779F9ULL)) *
+         0x9E3779B97F4A7C15ULL;
 }
 
 uint64_t HashBytes(std::string_view bytes) {
@@ -80,33 +83,6 @@ uint64_t HashBytes(std::string_view bytes) {
 constexpr uint64_t kBeforeText = 0x5354415254ULL;
 constexpr uint64_t kAfterText = 0x454E44ULL;
 
-// Word classes from the closed lists of name_words.h.
-enum WordClass : uint64_t {
-  kHonorific = 1 << 0,
-  kNeverAName = 1 << 1,
-  kDemonym = 1 << 2,
-  kOrganizationSuffix = 1 << 3,
-  kLegalForm = 1 << 4,
-  kNameParticle = 1 << 5,
-  kTakesOf = 1 << 6,
-  kCommonAcronym = 1 << 7,
-  kPlaceAbbreviation = 1 << 8,
-};
-
-uint64_t WordClasses(std::string_view word) {
-  uint64_t classes = 0;
-  if (IsHonorific(word)) classes |= kHonorific;
-  if (IsNeverAName(word)) classes |= kNeverAName;
-  if (IsDemonym(word)) classes |= kDemonym;
-  if (IsOrganizationSuffix(word)) classes |= kOrganizationSuffix;
-  if (IsLegalForm(word)) classes |= kLegalForm;
-  if (IsNameParticle(word)) classes |= kNameParticle;
-  if (TakesOf(word)) classes |= kTakesOf;
-  if (IsCommonAcronym(word)) classes |= kCommonAcronym;
-  if (IsPlaceAbbreviation(word)) classes |= kPlaceAbbreviation;
-  return classes;
-}
-
 // How the whole text is cased: names look different in a text without
 // capitals or in one that capitalises everything.
 enum Casing : uint64_t { kNormalCase, kNoCapitals, kAllCapitals, kTitleCase };
@@ -115,9 +91,6 @@ enum Casing : uint64_t { kNormalCase, kNoCapitals, kAllCapitals, kTitleCase };
 struct TokenFacts {
   uint64_t lower = 0;  // folded word
   uint64_t shape = 0;  // collapsed character classes and a length bucket
-  uint64_t prefix3 = 0;
-  uint64_t suffix2 = 0;
-  uint64_t suffix3 = 0;
   uint64_t gazetteer = 0;  // flags worth telling apart, city tier bucketed
   uint32_t flags = 0;      // raw gazetteer flags
   uint64_t classes = 0;
@@ -160,7 +133,7 @@ uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
   facts->all_capitals = letters >= 2 && uppers == letters;
   facts->has_lower = uppers < letters;
   const uint64_t length_bucket = code_points <= 4 ? code_points : code_points <= 7 ? 5 : 6;
-  return HashBytes(std::string_view(shape, size)) * 8 + length_bucket;
+  return Mix(HashBytes(std::string_view(shape, size)) * 8 + length_bucket);
 }
 
 uint64_t GazetteerSignature(uint32_t flags) {
@@ -221,9 +194,38 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
     const uint64_t signature = GazetteerSignature(found);
     for (size_t j = i; j <= last; ++j) {
       const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-      if ((*facts)[j].multi_word == 0) (*facts)[j].multi_word = signature * 4 + position;
+      if ((*facts)[j].multi_word == 0) (*facts)[j].multi_word = Mix(signature * 4 + position);
     }
   }
+}
+
+// Lower-case words that names are built with: "Bank of America", "Rio de
+// Janeiro", "Procter and Gamble", "Newcastle upon Tyne".
+bool JoinsNames(std::string_view word) {
+  if (NameWordClasses(word) & kNameParticleClass) return true;
+  static constexpr std::string_view kWords[] = {"of", "and", "the", "for", "upon", "on",
+                                                "in", "at", "du", "des", "et", "y"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// True when the token is never part of a name in a text cased this way
+// (see TokenFeatures).
+bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFacts& facts,
+                    uint64_t casing) {
+  const std::string_view word = text.substr(token.start, token.end - token.start);
+  switch (token.kind) {
+    case TokenKind::kNumber:
+      return true;
+    case TokenKind::kPunctuation:
+      return word != "." && word != "&";
+    case TokenKind::kHandle:
+      return false;
+    case TokenKind::kWord:
+      break;
+  }
+  if (casing != kNormalCase && casing != kTitleCase) return false;
+  const unsigned char first = static_cast<unsigned char>(word[0]);
+  return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !JoinsNames(word);
 }
 
 // The rules' best candidate of each type over one token.
@@ -289,7 +291,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     const WordToken& token = tokens[i];
     const std::string_view word = text.substr(token.start, token.end - token.start);
     TokenFacts& f = facts[i];
-    f.shape = ShapeOf(word, &f) * 8 + static_cast<uint64_t>(token.kind);
+    f.shape = Mix(ShapeOf(word, &f) + static_cast<uint64_t>(token.kind));
     const bool after_stop = i == 0 || token.line_start ||
                             (tokens[i - 1].kind == TokenKind::kPunctuation &&
                              std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
@@ -300,15 +302,13 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       continue;
     }
     folded = FoldWord(word);
-    f.lower = HashBytes(folded);
+    f.lower = Mix(HashBytes(folded));
     if (token.kind != TokenKind::kWord) continue;
-    const size_t size = folded.size();
-    f.prefix3 = HashBytes(std::string_view(folded).substr(0, 3));
-    f.suffix2 = HashBytes(std::string_view(folded).substr(size >= 2 ? size - 2 : 0));
-    f.suffix3 = HashBytes(std::string_view(folded).substr(size >= 3 ? size - 3 : 0));
     f.flags = WordFlags(*gazetteer_, word);
-    f.gazetteer = GazetteerSignature(f.flags);
-    f.classes = WordClasses(word);
+    f.gazetteer = Mix(GazetteerSignature(f.flags));
+    // Lower-case words belong to no class but the particles, all short.
+    const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
+    f.classes = lower_case && word.size() > 5 ? 0 : Mix(NameWordClasses(word));
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, &facts);
   const uint64_t casing = CasingOf(facts, tokens);
@@ -328,20 +328,29 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
+  out->outside.assign(n, 0);
   out->hashes.reserve(n * 34);
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
     const TokenFacts& f = facts[u];
     std::vector<uint64_t>& h = out->hashes;
+    if (DecidedOutside(text, tokens[u], f, casing)) {
+      out->outside[u] = 1;
+      out->offsets.push_back(static_cast<uint32_t>(h.size()));
+      continue;
+    }
+    if (tokens[u].kind == TokenKind::kWord) {
+      folded = FoldWord(text.substr(tokens[u].start, tokens[u].end - tokens[u].start));
+      const std::string_view affixes = folded;
+      const size_t size = affixes.size();
+      h.push_back(Feature(kPrefix3, Mix(HashBytes(affixes.substr(0, 3)))));
+      h.push_back(Feature(kSuffix2, Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)))));
+      h.push_back(Feature(kSuffix3, Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)))));
+    }
     h.push_back(Feature(kBias, 0));
     h.push_back(Feature(kLower, f.lower));
     h.push_back(Feature(kShape, f.shape));
     h.push_back(Feature(kKind, static_cast<uint64_t>(tokens[u].kind), casing));
-    if (tokens[u].kind == TokenKind::kWord) {
-      h.push_back(Feature(kPrefix3, f.prefix3));
-      h.push_back(Feature(kSuffix2, f.suffix2));
-      h.push_back(Feature(kSuffix3, f.suffix3));
-    }
     h.push_back(Feature(kLowerBefore, lower_at(i - 1)));
     h.push_back(Feature(kLowerAfter, lower_at(i + 1)));
     h.push_back(Feature(kLowerTwoBefore, lower_at(i - 2)));

@@ -17,10 +17,16 @@
 namespace privacy::detect {
 
 // The tokens of one text and, for each, the 64-bit hashes of its features.
+// Tokens that cannot be part of a name here (punctuation other than "." and
+// "&", numbers, and in ordinary prose lower-case English words other than
+// the ones names are built with, like "of" and "de") are marked `outside`
+// and get no features: the tagger gives them the Outside tag without
+// scoring them, in training as in use.
 struct TokenFeatures {
   std::vector<WordToken> tokens;
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> offsets;  // token i's features: hashes[offsets[i], offsets[i + 1])
+  std::vector<uint8_t> outside;   // 1: Outside without scoring
 
   size_t size() const { return tokens.size(); }
   const uint64_t* begin(size_t i) const { return hashes.data() + offsets[i]; }
@@ -34,7 +40,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 2;
+  static constexpr uint32_t kFeatureSetVersion = 5;
 
   explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
 

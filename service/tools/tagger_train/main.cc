@@ -14,6 +14,7 @@
 
 #include "detect/evaluation.h"
 #include "detect/gazetteer.h"
+#include "detect/overlap_resolver.h"
 #include "detect/tagger/entity_tagger.h"
 #include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/token_features.h"
@@ -49,9 +50,12 @@ CorpusSource ParseSource(const std::string& arg) {
 }
 
 // The tags each token may take under the record's labels.
+// A gold span over a token the tagger leaves Outside cannot be tagged: its
+// other tokens may then take any tag.
 std::vector<TagMask> AllowedTags(const detect::LabelledText& record,
-                                 const std::vector<detect::WordToken>& tokens) {
-  std::vector<TagMask> allowed(tokens.size(), TagMask{1});  // Outside
+                                 const std::vector<detect::WordToken>& tokens,
+                                 const std::vector<uint8_t>& outside) {
+  std::vector<TagMask> allowed(tokens.size(), detect::kOutsideOnly);
   std::vector<bool> labelled(tokens.size(), false);
   for (const detect::LabelledSpan& span : record.spans) {
     int type = -1;
@@ -67,7 +71,13 @@ std::vector<TagMask> AllowedTags(const detect::LabelledText& record,
       }
     }
     if (first == tokens.size()) continue;
-    for (size_t i = first; i <= last; ++i) {
+    bool reachable = true;
+    for (size_t i = first; i <= last; ++i) reachable = reachable && !outside[i];
+    for (size_t i = first; i <= last && !reachable; ++i) {
+      allowed[i] = outside[i] ? detect::kOutsideOnly : detect::kAnyTag;
+      labelled[i] = true;
+    }
+    for (size_t i = first; i <= last && reachable; ++i) {
       const TagPosition position = first == last ? TagPosition::kUnit
                                    : i == first  ? TagPosition::kBegin
                                    : i == last   ? TagPosition::kLast
@@ -78,7 +88,7 @@ std::vector<TagMask> AllowedTags(const detect::LabelledText& record,
   }
   for (const detect::LabelledSpan& span : record.ignore) {
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (!labelled[i] && tokens[i].start < span.end && tokens[i].end > span.start) {
+      if (!labelled[i] && !outside[i] && tokens[i].start < span.end && tokens[i].end > span.start) {
         allowed[i] = detect::kAnyTag;
       }
     }
@@ -91,7 +101,11 @@ TrainingSequence MakeSequence(const detect::FeatureExtractor& extractor,
   detect::TokenFeatures features;
   extractor.Extract(record.text, {}, &features);
   TrainingSequence sequence;
-  sequence.allowed = AllowedTags(record, features.tokens);
+  sequence.allowed = AllowedTags(record, features.tokens, features.outside);
+  sequence.outside = features.outside;
+  for (uint8_t outside : features.outside) {
+    sequence.open_tags.push_back(outside ? detect::kOutsideOnly : detect::kAnyTag);
+  }
   sequence.offsets = features.offsets;
   sequence.slots.reserve(features.hashes.size());
   for (uint64_t h : features.hashes) sequence.slots.push_back(static_cast<uint32_t>(h >> (64 - slot_bits)));
@@ -128,18 +142,19 @@ std::vector<size_t> EpochOrder(const std::vector<double>& repeats, uint64_t seed
   return order;
 }
 
-// Tags one record with `tagger` and returns its findings above `threshold`.
+// Tags one record with `tagger` and returns its findings above `threshold`,
+// overlaps resolved as the detector resolves them.
 std::vector<detect::Finding> Findings(const detect::EntityTagger& tagger, const std::string& text,
                                       double threshold) {
   std::vector<detect::TaggedEntity> entities;
   tagger.Tag(text, {}, &entities);
-  std::vector<detect::Finding> findings;
+  std::vector<detect::Candidate> candidates;
   for (const detect::TaggedEntity& e : entities) {
     if (e.probability >= threshold) {
-      findings.push_back({std::string(detect::kTaggedTypes[e.type]), e.start, e.end, threshold > 0 ? e.probability : e.margin});
+      candidates.push_back({detect::kTaggedTypes[e.type], e.start, e.end, e.probability});
     }
   }
-  return findings;
+  return detect::ResolveOverlaps(std::move(candidates));
 }
 
 bool SpanRight(const detect::LabelledText& gold, const detect::Finding& f, bool* ignored) {

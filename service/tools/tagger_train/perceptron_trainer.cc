@@ -19,6 +19,7 @@ void PerceptronTrainer::Emissions(const TrainingSequence& sequence, std::vector<
   out->assign(n * kTagCount, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     float* row = &(*out)[i * kTagCount];
+    if (sequence.outside[i]) continue;
     for (uint32_t k = sequence.offsets[i]; k < sequence.offsets[i + 1]; ++k) {
       const float* w = &weights_[size_t{sequence.slots[k]} * kTagCount];
       for (int y = 0; y < kTagCount; ++y) row[y] += w[y];
@@ -48,7 +49,7 @@ size_t PerceptronTrainer::Epoch(const std::vector<TrainingSequence>& sequences,
     const size_t n = s.size();
     if (n == 0) continue;
     Emissions(s, &emissions);
-    detect::DecodeBest(emissions.data(), n, transitions_, nullptr, &scratch, &predicted);
+    detect::DecodeBest(emissions.data(), n, transitions_, s.open_tags.data(), &scratch, &predicted);
     const float gold_score =
         detect::DecodeBest(emissions.data(), n, transitions_, s.allowed.data(), &scratch, &gold);
     step_ += 1.0;

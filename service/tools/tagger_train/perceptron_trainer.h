@@ -16,6 +16,8 @@ struct TrainingSequence {
   std::vector<uint32_t> slots;    // feature slots of every token, token after token
   std::vector<uint32_t> offsets;  // token i: slots[offsets[i], offsets[i + 1])
   std::vector<detect::TagMask> allowed;
+  std::vector<uint8_t> outside;  // 1: a token the tagger leaves Outside open_tags
+  std::vector<detect::TagMask> open_tags;  // the tags each token may take in prediction
 
   size_t size() const { return allowed.size(); }
 };
