@@ -4,7 +4,7 @@
 #include <memory>
 #include <set>
 
-#include "app/name_detection_options.h"
+#include "app/detector_options.h"
 #include "detect/evaluation.h"
 
 namespace privacy::app {
@@ -25,11 +25,7 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   eval->add_option("--types", options->types, "score only these types")->delimiter(',');
   eval->add_flag("--mistakes", options->print_mistakes,
                  "also list each miss (-) and false positive (+) with its text");
-  eval->add_option("--phone-regions", options->detector.phone_regions,
-                   "regions tried for phone numbers without a country code")
-      ->envname("PHONE_REGIONS")
-      ->delimiter(',');
-  AddNameDetectionOptions(eval, &options->detector);
+  AddDetectorOptions(eval, &options->detector);
   eval->callback([options, run] {
     *run = [options] {
       std::unique_ptr<detect::Detector> detector;

@@ -1,6 +1,6 @@
 #include "app/serve_config.h"
 
-#include "app/name_detection_options.h"
+#include "app/detector_options.h"
 #include "vault/token_format.h"
 
 namespace privacy::app {
@@ -124,11 +124,7 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("MAX_TOKENS_PER_SESSION")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app->add_option("--phone-regions", c->detection.detector.phone_regions,
-                  "regions tried for phone numbers without a country code")
-      ->envname("PHONE_REGIONS")
-      ->delimiter(',');
-  AddNameDetectionOptions(app, &c->detection.detector);
+  AddDetectorOptions(app, &c->detection.detector);
   app->add_option("--custom-recognizers", c->detection.detector.custom_recognizers_file,
                   "file of custom recognizers (reloaded on SIGHUP)")
       ->envname("CUSTOM_RECOGNIZERS_FILE")

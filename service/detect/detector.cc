@@ -86,6 +86,10 @@ class RegistryDetector : public Detector {
     for (const Slot& slot : slots_) {
       for (const std::string& type : slot.types) {
         if (std::find(types_.begin(), types_.end(), type) == types_.end()) types_.push_back(type);
+        const std::optional<double> recommended = slot.recognizer->RecommendedMinScore(type);
+        if (recommended && !recommended_min_scores_.count(type)) {
+          recommended_min_scores_[type] = *recommended;
+        }
       }
     }
   }
@@ -137,12 +141,19 @@ class RegistryDetector : public Detector {
     }
 
     auto unwanted = [&](const Candidate& c) {
-      return !type_wanted(c.type) || c.score < MinScore(c.type);
+      return !type_wanted(c.type) || c.score < MinScore(c.type, true);
     };
     std::erase_if(candidates, unwanted);
     if (options.external) {
+      // The model's scores are its own: its types get no recommendation
+      // meant for the built-in recognizers' scores.
+      const std::vector<std::string>& model_types = options.external->types;
       MergeExternalFindings(*options.external, &candidates);
-      std::erase_if(candidates, unwanted);
+      std::erase_if(candidates, [&](const Candidate& c) {
+        const bool from_model = std::find(model_types.begin(), model_types.end(), c.type) !=
+                                model_types.end();
+        return !type_wanted(c.type) || c.score < MinScore(c.type, !from_model);
+      });
     }
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
     if (!allow_.empty() || !options.allow_values.empty()) {
@@ -160,9 +171,15 @@ class RegistryDetector : public Detector {
   std::vector<std::string> KnownTypes() const override { return types_; }
 
  private:
-  double MinScore(std::string_view type) const {
-    auto it = config_.min_scores.find(std::string(type));
-    return it != config_.min_scores.end() ? it->second : config_.default_min_score;
+  // The minimum score of `type` (see DetectorConfig::default_min_score);
+  // the recognizers' recommendation counts only for their own findings.
+  double MinScore(std::string_view type, bool built_in) const {
+    constexpr double kUsualMinScore = 0.5;
+    const std::string key(type);
+    if (auto it = config_.min_scores.find(key); it != config_.min_scores.end()) return it->second;
+    if (config_.default_min_score) return *config_.default_min_score;
+    auto it = recommended_min_scores_.find(key);
+    return built_in && it != recommended_min_scores_.end() ? it->second : kUsualMinScore;
   }
 
   DetectorConfig config_;
@@ -170,6 +187,7 @@ class RegistryDetector : public Detector {
   std::vector<Slot> slots_;
   std::vector<std::unique_ptr<PatternScanner>> scanners_;  // [0]: the shared database
   std::vector<std::string> types_;
+  std::map<std::string, double> recommended_min_scores_;  // by type, from the recognizers
 };
 
 }  // namespace

@@ -46,9 +46,11 @@ struct DetectorConfig {
   // country code, in order.
   std::vector<std::string> phone_regions = {"US", "GB", "DE", "FR", "ES", "IN"};
 
-  // Findings scoring below their type's minimum are dropped. Types absent
-  // from `min_scores` use `default_min_score`.
-  double default_min_score = 0.5;
+  // Findings scoring below their type's minimum are dropped. A type's
+  // minimum is its entry in `min_scores`, else `default_min_score` when
+  // set, else what its recognizer recommends (the entity tagger: 0.3 for
+  // its calibrated names, recall first), else 0.5.
+  std::optional<double> default_min_score;
   std::map<std::string, double> min_scores;
 
   // Values never reported: a finding whose text equals one of them is

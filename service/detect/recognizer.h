@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,6 +66,13 @@ class Recognizer {
 
   // Appends to `out` the candidates found in `input.text`.
   virtual void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const = 0;
+
+  // The minimum score this recognizer recommends for `type` when the
+  // deployment sets none (DetectorConfig::min_scores), for recognizers
+  // whose scores mean something else than the usual 0.5 cut suits.
+  virtual std::optional<double> RecommendedMinScore(std::string_view type) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace privacy::detect

@@ -52,6 +52,8 @@ enum Template : uint64_t {
   kRuleType,
   kRuleBefore,
   kRuleAfter,
+  kSeenInLowerCase,
+  kSeenCapitalisedInside,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -199,6 +201,40 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
   }
 }
 
+// How the same word is written elsewhere in the text: a capitalised word
+// that also occurs in lower case is likely an ordinary word ("Contractor"
+// opening a sentence, "contractor" later), one that also occurs
+// capitalised inside a sentence is likely a name.
+class TextMemory {
+ public:
+  TextMemory(const std::vector<WordToken>& tokens, const std::vector<TokenFacts>& facts) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord) continue;
+      if (!facts[i].capitalised && facts[i].has_lower) lower_case_.push_back(facts[i].lower);
+      if (facts[i].capitalised && !facts[i].sentence_start) {
+        capitalised_inside_.push_back(facts[i].lower);
+      }
+    }
+    std::sort(lower_case_.begin(), lower_case_.end());
+    std::sort(capitalised_inside_.begin(), capitalised_inside_.end());
+  }
+
+  bool SeenInLowerCase(uint64_t lower) const {
+    return std::binary_search(lower_case_.begin(), lower_case_.end(), lower);
+  }
+  // True when the word occurs capitalised inside a sentence at least twice
+  // (the token asking is one of them when it is inside a sentence itself).
+  bool SeenCapitalisedInside(uint64_t lower) const {
+    const auto [first, last] =
+        std::equal_range(capitalised_inside_.begin(), capitalised_inside_.end(), lower);
+    return last - first >= 2;
+  }
+
+ private:
+  std::vector<uint64_t> lower_case_;          // folded words written in lower case
+  std::vector<uint64_t> capitalised_inside_;  // ... written capitalised, not opening a sentence
+};
+
 // Lower-case words that names are built with: "Bank of America", "Rio de
 // Janeiro", "Procter and Gamble", "Newcastle upon Tyne".
 bool JoinsNames(std::string_view word) {
@@ -312,6 +348,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, &facts);
   const uint64_t casing = CasingOf(facts, tokens);
+  const TextMemory memory(tokens, facts);
 
   auto lower_at = [&](std::ptrdiff_t j) {
     return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].lower;
@@ -387,6 +424,11 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     const auto best_type_at = [&](std::ptrdiff_t j) {
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? -2 : votes[j].best_type;
     };
+    if (f.capitalised) {
+      h.push_back(Feature(kSeenInLowerCase, memory.SeenInLowerCase(f.lower), f.sentence_start));
+      h.push_back(
+          Feature(kSeenCapitalisedInside, memory.SeenCapitalisedInside(f.lower), f.sentence_start));
+    }
     h.push_back(Feature(kRuleBefore, best_type_at(i - 1) + 2, vote.best_type + 2));
     h.push_back(Feature(kRuleAfter, vote.best_type + 2, best_type_at(i + 1) + 2));
     out->offsets.push_back(static_cast<uint32_t>(h.size()));

@@ -40,7 +40,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 5;
+  static constexpr uint32_t kFeatureSetVersion = 6;
 
   explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
 
