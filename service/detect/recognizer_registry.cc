@@ -19,6 +19,8 @@ std::span<const RecognizerEntry> BuiltinRecognizers() {
       {"ES_NIF", MakeEsNifRecognizer},
       {"ES_NIE", MakeEsNieRecognizer},
       {"IN_AADHAAR", MakeInAadhaarRecognizer},
+      // Before PHONE: house numbers and postcodes it claims are not phones.
+      {"ADDRESS", MakeAddressRecognizer},
       // Last: it skips digits already claimed by the recognizers above.
       {"PHONE", MakePhoneRecognizer},
       // After the structured types: names are not looked for inside their spans.

@@ -51,6 +51,7 @@ std::unique_ptr<Recognizer> MakeCaSinRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeEsNifRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeEsNieRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeInAadhaarRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeAddressRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config);
 
 }  // namespace privacy::detect
