@@ -11,10 +11,17 @@ namespace {
 using Kind = AddressToken::Kind;
 using Street = AddressRecognizer::Street;
 
-// Bytes read before and after each digit run: enough for a street name
-// before its number and the lines that complete it.
-constexpr size_t kBefore = 160;
+// Bytes read around a house number: before it (a street name, a c/o line),
+// after it for the street alone, and after it for the lines that complete
+// the address.
+constexpr size_t kBefore = 120;
+constexpr size_t kStreetWindowAfter = 56;
 constexpr size_t kAfter = 320;
+// The longest number token looked at ("12-14", "221B", "10/12").
+constexpr size_t kMaxNumberBytes = 12;
+constexpr size_t kMaxWordBytes = 32;
+// The window in which a street is first looked for.
+constexpr size_t kStreetWindowBefore = 72;
 // Bounds that keep the work per number constant.
 constexpr size_t kMaxNameWords = 6;
 constexpr size_t kMaxSegmentTokens = 12;
@@ -69,6 +76,10 @@ std::string Lower(std::string_view s) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+bool IsNumberByte(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '/';
+}
+
 bool IsSeparator(const AddressToken& t) {
   return !t.Is(Kind::kWord) && !t.Is(Kind::kNumber) && !t.Is(Kind::kHash);
 }
@@ -91,7 +102,11 @@ bool IsHouseNumber(std::string_view s) {
   if (digits == 0 || digits > 5 || s[0] == '0' || s.size() > 10 || IsOrdinal(s)) return false;
   const std::string_view rest = s.substr(digits);
   if (rest.empty()) return true;
-  if (rest[0] == '-' || rest[0] == '/') return rest.size() > 1;
+  if (rest[0] == '-' || rest[0] == '/') {
+    // "12-14", "10/12", "12-A"; not "2024-03-15".
+    const std::string_view tail = rest.substr(1);
+    return !tail.empty() && tail.size() <= 4 && tail.find_first_of("-/") == std::string_view::npos;
+  }
   if (rest == "s") return false;  // "1990s"
   return rest.size() <= 2 && std::all_of(rest.begin(), rest.end(), [](char c) {
            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -128,6 +143,40 @@ bool AddressRecognizer::IsParticle(std::string_view text, const AddressToken& t)
   const std::string_view s = t.In(text);
   if (s.starts_with("d'") || s.starts_with("l'")) return true;
   return std::find(kParticles.begin(), kParticles.end(), s) != kParticles.end();
+}
+
+bool AddressRecognizer::NextToStreetWord(std::string_view text, size_t start, size_t end) const {
+  const auto skippable = [](char c) { return c == ' ' || c == ',' || c == '\t'; };
+  const auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  // The word before: a capitalised name, a street or box word, "nº".
+  size_t before = start;
+  for (int n = 0; before > 0 && n < 3 && skippable(text[before - 1]); ++n) --before;
+  if (before < start && before > 0 && text[before - 1] == '.') --before;
+  if (before < start && before > 0 && letter(text[before - 1])) {
+    size_t word = before;
+    while (word > 0 && before - word < kMaxWordBytes && letter(text[word - 1])) --word;
+    const char first = text[word];
+    if ((first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) >= 0x80) return true;
+    const std::string lower = Lower(text.substr(word, before - word));
+    if (std::find(kNumberMarks.begin(), kNumberMarks.end(), lower) != kNumberMarks.end() ||
+        words_.KindsOf(lower) != 0 || words_.KindsOf(lower + ".") != 0) {
+      return true;
+    }
+  }
+  // The word after: a capitalised name or a street type ("12 rue").
+  size_t after = end;
+  for (int n = 0; after < text.size() && n < 3 && skippable(text[after]); ++n) ++after;
+  if (after == end || after >= text.size() || !letter(text[after])) return false;
+  const char first = text[after];
+  if ((first >= 'A' && first <= 'Z') || static_cast<unsigned char>(first) >= 0x80) return true;
+  size_t word = after;
+  while (word < text.size() && word - after < kMaxWordBytes && letter(text[word])) ++word;
+  const std::string lower = Lower(text.substr(after, word - after));
+  return (words_.KindsOf(lower) & kStreetBefore) != 0 ||
+         (words_.KindsOf(lower + ".") & kStreetBefore) != 0;
 }
 
 bool AddressRecognizer::IsRegionCode(const AddressToken& t) const {
@@ -474,45 +523,70 @@ size_t AddressRecognizer::ExtendLeft(std::string_view text, Tokens tokens, size_
 
 void AddressRecognizer::Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const {
   const std::string_view text = input.text;
-  // Stretches of text around the hits, merged.
-  std::vector<std::pair<size_t, size_t>> stretches;
+  size_t covered = 0;
   for (const PatternMatch& m : input.matches) {
-    const size_t from = m.end > kBefore ? m.end - kBefore : 0;
-    const size_t to = std::min(text.size(), m.end + kAfter);
-    if (!stretches.empty() && from <= stretches.back().second) {
-      stretches.back().second = to;
-    } else {
-      stretches.emplace_back(from, to);
+    // The number whose last digit the hit follows; only house numbers are
+    // read further.
+    size_t number_end = m.end;
+    if (number_end > 0 && !IsDigit(text[number_end - 1])) --number_end;
+    if (number_end <= covered) continue;
+    size_t number_start = number_end;
+    while (number_start > 0 && number_end - number_start < kMaxNumberBytes &&
+           IsNumberByte(text[number_start - 1])) {
+      --number_start;
     }
-  }
-  for (auto [from, to] : stretches) {
-    // Start at a token boundary.
-    while (from > 0 && from < to && text[from - 1] != ' ' && text[from - 1] != '\n') ++from;
-    const std::vector<AddressToken> tokens = TokenizeAddressText(text, from, to);
-    uint32_t covered = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (!tokens[i].Is(Kind::kNumber) || tokens[i].start < covered) continue;
-      Street street;
-      if (!FindStreet(text, tokens, i, &street) || tokens[street.first].start < covered) continue;
-      bool evidence = false;
-      const size_t last = ExtendRight(text, tokens, street, &evidence);
-      const size_t first = ExtendLeft(text, tokens, street.first, &evidence);
-      const uint32_t start = tokens[first].start;
-      const uint32_t end = tokens[last].end;
-      bool weak = street.weak;
-      if (!evidence && last + 1 < tokens.size()) {
-        const AddressToken& next = tokens[last + 1];
-        const std::string lower = Lower(next.In(text));
-        weak = weak || (next.Is(Kind::kWord) && !next.capital && !IsParticle(text, next) &&
-                        std::find(kFollowers.begin(), kFollowers.end(), lower) == kFollowers.end());
+    while (number_end < text.size() && number_end - number_start < kMaxNumberBytes &&
+           IsNumberByte(text[number_end])) {
+      ++number_end;
+    }
+    if (number_start < covered ||
+        !IsHouseNumber(text.substr(number_start, number_end - number_start)) ||
+        !NextToStreetWord(text, number_start, number_end)) {
+      continue;
+    }
+    // First the street around the number, then the lines that complete it.
+    const auto window_start = [&](size_t bytes) {
+      size_t from = std::max(covered, number_start > bytes ? number_start - bytes : 0);
+      while (from > covered && from < number_start && text[from - 1] != ' ' &&
+             text[from - 1] != '\n') {
+        ++from;
       }
-      double score = weak ? kWeakStreetScore : kStreetScore;
-      if (evidence) score += kEvidenceBoost;
-      if (HasContextWord(text, start, end, context_words_)) score += kContextBoost;
-      out->push_back({type_, start, end, std::min(score, 1.0)});
-      covered = end;
-      i = last;
+      return from;
+    };
+    size_t from = window_start(kStreetWindowBefore);
+    std::vector<AddressToken> tokens =
+        TokenizeAddressText(text, from, std::min(text.size(), number_end + kStreetWindowAfter));
+    const auto number = std::find_if(tokens.begin(), tokens.end(), [&](const AddressToken& t) {
+      return t.start == number_start;
+    });
+    if (number == tokens.end()) continue;
+    Street street;
+    if (!FindStreet(text, tokens, static_cast<size_t>(number - tokens.begin()), &street)) continue;
+    from = window_start(kBefore);
+    tokens = TokenizeAddressText(text, from, std::min(text.size(), number_end + kAfter));
+    const auto again = std::find_if(tokens.begin(), tokens.end(),
+                                    [&](const AddressToken& t) { return t.start == number_start; });
+    if (again == tokens.end() ||
+        !FindStreet(text, tokens, static_cast<size_t>(again - tokens.begin()), &street)) {
+      continue;
     }
+    bool evidence = false;
+    const size_t last = ExtendRight(text, tokens, street, &evidence);
+    const size_t first = ExtendLeft(text, tokens, street.first, &evidence);
+    const uint32_t start = tokens[first].start;
+    const uint32_t end = tokens[last].end;
+    bool weak = street.weak;
+    if (!evidence && last + 1 < tokens.size()) {
+      const AddressToken& next = tokens[last + 1];
+      const std::string lower = Lower(next.In(text));
+      weak = weak || (next.Is(Kind::kWord) && !next.capital && !IsParticle(text, next) &&
+                      std::find(kFollowers.begin(), kFollowers.end(), lower) == kFollowers.end());
+    }
+    double score = weak ? kWeakStreetScore : kStreetScore;
+    if (evidence) score += kEvidenceBoost;
+    if (HasContextWord(text, start, end, context_words_)) score += kContextBoost;
+    out->push_back({type_, start, end, std::min(score, 1.0)});
+    covered = end;
   }
 }
 

@@ -66,6 +66,10 @@ class AddressRecognizer : public Recognizer {
   };
   Segment ParseSegment(std::string_view text, Tokens tokens, size_t i) const;
 
+  // True when the number text[start, end) stands next to a word that can
+  // be its street; a cheap test before any tokenizing.
+  bool NextToStreetWord(std::string_view text, size_t start, size_t end) const;
+
   // Classification of single tokens.
   uint8_t KindsOf(std::string_view text, const AddressToken& t) const;
   bool IsNameWord(std::string_view text, const AddressToken& t) const;

@@ -20,7 +20,8 @@ std::span<const RecognizerEntry> BuiltinRecognizers() {
       {"ES_NIE", MakeEsNieRecognizer},
       {"IN_AADHAAR", MakeInAadhaarRecognizer},
       // Before PHONE: house numbers and postcodes it claims are not phones.
-      {"ADDRESS", MakeAddressRecognizer},
+      // Its own database: its digit pattern would slow the shared scan of prose.
+      {"ADDRESS", MakeAddressRecognizer, ScanDatabase::kOwn},
       // Last: it skips digits already claimed by the recognizers above.
       {"PHONE", MakePhoneRecognizer},
       // After the structured types: names are not looked for inside their spans.
