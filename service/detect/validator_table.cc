@@ -59,6 +59,7 @@ constexpr Entry kValidators[] = {
     {"ipv6", Whole<IsValidIpv6>},
     {"mac", Whole<IsValidMac>},
     {"credit_card", Whole<IsValidCardNumber>},
+    {"card_after_cue", CardNumberAfterCue},
     {"iban", FirstIban},
     {"base58check", Whole<IsValidBase58CheckAddress>},
     {"bech32", Whole<IsValidBech32Address>},

@@ -32,6 +32,21 @@ TEST_CASE("detect CREDIT_CARD: Luhn, issuer, separators") {
   CHECK(Found("id 41111111111111112345").empty());  // part of a longer number
 }
 
+TEST_CASE("detect CREDIT_CARD: any Luhn-valid number right after a card cue") {
+  const Strings types = {"CREDIT_CARD"};
+  CHECK(Found("card number: 180023456789019", types) == Strings{"CREDIT_CARD:180023456789019"});
+  CHECK(Found("Credit card 2131 0987 6543 218 exp 12/27", types) ==
+        Strings{"CREDIT_CARD:2131 0987 6543 218"});
+  CHECK(Found("Maestro 6759 0123 4566 please", types) == Strings{"CREDIT_CARD:6759 0123 4566"});
+  CHECK(Found("my debit card is 12345678901234569.", types) ==
+        Strings{"CREDIT_CARD:12345678901234569"});
+  CHECK(Found("CC#: 501234567890123451", types) == Strings{"CREDIT_CARD:501234567890123451"});
+  // Luhn-invalid after a cue, and unusual prefixes without a cue.
+  CHECK(Found("card number: 180023456789018", types).empty());
+  CHECK(Found("order 180023456789019 shipped", types).empty());
+  CHECK(Found("card 1234 5678", types).empty());
+}
+
 TEST_CASE("detect IBAN: grouped, compact, invalid") {
   CHECK(Found("to GB90 HUUS 0996 0308 2462 81 (Ethan)") ==
         Strings{"IBAN:GB90 HUUS 0996 0308 2462 81", "PERSON:Ethan"});
