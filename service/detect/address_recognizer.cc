@@ -27,6 +27,7 @@ constexpr size_t kMaxNameWords = 6;
 constexpr size_t kMaxSegmentTokens = 12;
 constexpr size_t kMaxLines = 5;
 constexpr size_t kMaxLineTokens = 24;
+constexpr size_t kMaxUnitTokens = 5;
 
 constexpr double kStreetScore = 0.6;
 constexpr double kWeakStreetScore = 0.35;
@@ -383,7 +384,8 @@ AddressRecognizer::Segment AddressRecognizer::ParseSegment(std::string_view text
       length = 1;
       strong = after_postcode;  // the place after a postcode
       ++s.words;
-    } else if (k > i && IsParticle(text, t)) {
+    } else if (k > i && (IsParticle(text, t) || (t.capital && (KindsOf(text, t) & kUnit) != 0))) {
+      // "Frankfurt am Main", "Fifth Floor".
       length = 1;
       strong = false;
     } else {
@@ -503,19 +505,24 @@ size_t AddressRecognizer::ExtendLeft(std::string_view text, Tokens tokens, size_
       OnOneLine(text, tokens[first - 1], tokens[first]) && tokens[first].Is(Kind::kWord)) {
     --first;
   }
-  // A unit or c/o before, on the same line after a comma or on the line above.
+  // A unit or c/o before, on the same line after a comma ("Unit 4, 18 Smith
+  // Street") or as the whole line above ("Flat 3", "c/o Maria Rossi").
   for (int step = 0; step < 2 && first > 0; ++step) {
     const AddressToken& sep = tokens[first - 1];
     if (!sep.Is(Kind::kComma) && !sep.Is(Kind::kNewline)) break;
-    size_t start = first - 1;
-    while (start > 0 && first - start <= kMaxSegmentTokens && !IsSeparator(tokens[start - 1])) {
-      --start;
+    const size_t end = first - 1;
+    size_t unit = end;
+    for (size_t start = end; start-- > 0 && end - start <= kMaxUnitTokens;) {
+      const bool line_start = start == 0 || tokens[start - 1].Is(Kind::kNewline) ||
+                              tokens[start - 1].Is(Kind::kBlank) ||
+                              tokens[start - 1].Is(Kind::kComma) || sep.Is(Kind::kComma);
+      if (line_start && UnitLength(text, tokens, start) == end - start) {
+        unit = start;
+        break;
+      }
     }
-    if (start == first - 1 || (start > 0 && !IsSeparator(tokens[start - 1]))) break;
-    if (UnitLength(text, tokens, start) == 0) break;
-    const Segment s = ParseSegment(text, tokens, start);
-    if (!s.ok || s.end != first - 1) break;
-    first = start;
+    if (unit == end) break;
+    first = unit;
     *evidence = true;
   }
   return first;
