@@ -26,6 +26,12 @@ size_t PostcodeIn(std::string_view text) {
 
 TEST_SUITE_BEGIN("detect");
 
+TEST_CASE("detect ADDRESS: a known type, selectable on its own") {
+  CHECK(SharedDetector().IsKnownType("ADDRESS"));
+  CHECK(Found("Ship to 12 Baker Street, London NW1 6XE; card 4111 1111 1111 1111", {"ADDRESS"}) ==
+        Strings{"ADDRESS:12 Baker Street, London NW1 6XE"});
+}
+
 TEST_CASE("detect ADDRESS: street words come from the data file") {
   const StreetWords words;
   CHECK((words.KindsOf("street") & kStreetAfter) != 0);
