@@ -17,7 +17,8 @@ std::unique_ptr<Recognizer> MakeBrCnpjRecognizer(const DetectorConfig&) {
                         "pessoa juridica",
                         "company registration",
                         "brazilian company"};
-  spec.context_boost = 0.45;
+  // Enough for bare digits to beat a Luhn-valid 14-digit Diners number (0.9).
+  spec.context_boost = 0.65;
   spec.number_separators = " -./";
   return std::make_unique<PatternRecognizer>(std::move(spec));
 }

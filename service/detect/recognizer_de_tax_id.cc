@@ -10,6 +10,7 @@ std::unique_ptr<Recognizer> MakeDeTaxIdRecognizer(const DetectorConfig&) {
   spec.type = "DE_TAX_ID";
   spec.rules = {{R"([1-9]\d ?\d{3} ?\d{3} ?\d{3})", 0.3, "de_tax_id"}};
   spec.context_words = {"steuer-id",
+                        "steuer_id",
                         "steuerid",
                         "steuer-identifikationsnummer",
                         "steueridentifikationsnummer",
@@ -20,6 +21,7 @@ std::unique_ptr<Recognizer> MakeDeTaxIdRecognizer(const DetectorConfig&) {
                         "steuer-idnr",
                         "tax id",
                         "tax-id",
+                        "tax_id",
                         "tax identification",
                         "german tin",
                         "tin"};
