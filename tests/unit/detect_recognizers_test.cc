@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <string>
+#include <string_view>
+
 #include "detect_test_util.h"
 
 using namespace privacy::detect::testing;
@@ -152,6 +156,25 @@ TEST_CASE("detect checksummed national identifiers: lookalikes and missing conte
   CHECK(Found("Order 111222333 shipped, invoice 86095742719", ids).empty());
   CHECK(Found("ref 52998224725 and 44051401359, batch 811218-9876", ids).empty());
   CHECK(Found("total 021000021 cents", ids).empty());
+}
+
+TEST_CASE("detect checksummed national identifiers: adversarial input takes linear time") {
+  constexpr size_t kSize = 256 * 1024;
+  const auto repeated = [](std::string_view unit) {
+    std::string text;
+    while (text.size() < kSize) text += unit;
+    return text;
+  };
+  for (const std::string& text :
+       {repeated("BSN 111222333 "), repeated("PESEL 44051401359 CPF "), repeated("12.345."),
+        repeated("1 85 05 "), repeated("AAAAAAAAAAAAAAAAAAAA85T10A562S"), repeated("85T10A562S"),
+        repeated("811218-9876+"), repeated("11.222.333/0001-81/")}) {
+    const auto start = std::chrono::steady_clock::now();
+    Found(text);
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - start;
+    CHECK(elapsed.count() < 2000.0);
+  }
 }
 
 TEST_CASE("detect checksummed national identifiers keep their digits from PHONE") {
