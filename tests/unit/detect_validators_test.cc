@@ -133,6 +133,8 @@ TEST_CASE("detect validators: IT codice fiscale check letter") {
   CHECK(IsValidItFiscalCode("RSSMRA85T10A562S"));
   CHECK(IsValidItFiscalCode("rssmra85t10a562s"));
   CHECK(IsValidItFiscalCode("FPMFFE41A56B725C"));
+  CHECK(IsValidItFiscalCode("RSSMRA85T10A56NH"));  // homonym variant: N for 2
+  CHECK(IsValidItFiscalCode("RSSMRA85T1LAMQNZ"));
   CHECK_FALSE(IsValidItFiscalCode("RSSMRA85T10A562T"));  // check letter
   CHECK_FALSE(IsValidItFiscalCode("RSSMRA85F10A562R"));  // F is no month letter
   CHECK_FALSE(IsValidItFiscalCode("RSSMRA85T35A562G"));  // day 35
