@@ -43,8 +43,11 @@ struct DenyValue {
 // Deployment-wide settings of a Detector.
 struct DetectorConfig {
   // Regions (ISO 3166 alpha-2) tried for phone numbers written without a
-  // country code, in order.
-  std::vector<std::string> phone_regions = {"US", "GB", "DE", "FR", "ES", "IN"};
+  // country code, in order: by default those of the countries whose
+  // addresses the ADDRESS recognizer reads.
+  std::vector<std::string> phone_regions = {"US", "GB", "DE", "FR", "ES", "IN", "IT", "NL",
+                                            "BE", "AT", "CH", "PT", "BR", "PL", "SE", "NO",
+                                            "DK", "FI", "AU", "CA", "IE"};
 
   // Findings scoring below their type's minimum are dropped. A type's
   // minimum is its entry in `min_scores`, else `default_min_score` when

@@ -91,6 +91,25 @@ bool IsValidCardNumber(std::string_view value) {
   return KnownIssuer(digits) && LuhnValid(digits);
 }
 
+std::string_view CardNumberAfterCue(std::string_view value) {
+  const size_t first = value.find_first_of("0123456789");
+  if (first == std::string_view::npos) return {};
+  std::string_view number = value.substr(first);
+  // Shorten by whole groups until the rest is a valid card number.
+  while (!number.empty()) {
+    const std::string digits = DigitsOf(number);
+    if (digits.size() >= 12 && digits.size() <= 19 && WellGrouped(number) && !AllSame(digits) &&
+        LuhnValid(digits)) {
+      return number;
+    }
+    const size_t cut = number.find_last_of(" -");
+    if (cut == std::string_view::npos) break;
+    number = number.substr(0, cut);
+    while (!number.empty() && (number.back() == ' ' || number.back() == '-')) number.remove_suffix(1);
+  }
+  return {};
+}
+
 size_t ValidIbanPrefix(std::string_view value) {
   if (value.size() < 4) return 0;
   const size_t length = IbanLength(value.substr(0, 2));

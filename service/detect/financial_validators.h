@@ -11,6 +11,12 @@ namespace privacy::detect {
 // Luhn check digit.
 bool IsValidCardNumber(std::string_view value);
 
+// The card number in `value`, a card cue ("card number:", "Visa") followed
+// by digits: the longest run of its digit groups that holds 12-19 digits,
+// one consistent separator and a valid Luhn check digit, whatever the
+// issuer prefix; empty when there is none.
+std::string_view CardNumberAfterCue(std::string_view value);
+
 // Returns the length of the IBAN that `value` starts with (country code,
 // check digits and the country's BBAN length, optionally in groups of four
 // separated by single spaces) when its mod-97 check holds, else 0.

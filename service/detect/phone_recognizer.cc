@@ -23,6 +23,7 @@ constexpr double kInternationalScore = 0.75;
 constexpr double kExactGroupingScore = 0.7;
 constexpr double kLooseGroupingScore = 0.4;
 constexpr double kContextBoost = 0.35;
+constexpr double kCuedShapeScore = 0.6;
 constexpr int kMaxTries = 4;
 constexpr size_t kMinDigits = 7;
 constexpr size_t kMaxDigits = 17;
@@ -235,6 +236,23 @@ bool PhoneRecognizer::MayBeNational(std::string_view digits, std::span<const Dig
   });
 }
 
+bool PhoneRecognizer::PossibleSomewhere(std::string_view digits,
+                                        std::span<const DigitGroup> groups,
+                                        bool international) const {
+  if (groups.size() > 5) return false;
+  if (international) {
+    const PhoneLengths::Prefix prefix = lengths_.CallingCodePrefix(digits);
+    return prefix.code != 0 && digits.size() > prefix.length &&
+           lengths_.IsPossible(prefix.code, digits.size() - prefix.length);
+  }
+  return std::any_of(regions_.begin(), regions_.end(), [&](const Region& r) {
+    const std::string_view trunk = r.trunk_prefix;
+    if (lengths_.IsPossible(r.calling_code, digits.size())) return true;
+    return !trunk.empty() && digits.starts_with(trunk) &&
+           lengths_.IsPossible(r.calling_code, digits.size() - trunk.size());
+  });
+}
+
 PhoneRecognizer::Verdict PhoneRecognizer::Verify(const std::string& candidate,
                                                  std::string_view digits,
                                                  std::span<const DigitGroup> groups) const {
@@ -306,12 +324,23 @@ void PhoneRecognizer::RecognizeSegment(std::string_view text, uint32_t from, uin
     Verdict verdict = Verify(key, digits, groups);
     it = memo->emplace(std::move(key), std::move(verdict)).first;
   }
-  for (const Span& s : it->second.spans) {
+  std::vector<Span> spans = it->second.spans;
+  double base_score = it->second.score;
+  const bool cue = cues_.Before(text, from);
+  if (spans.empty() && cue && PossibleSomewhere(digits, groups, international)) {
+    spans.push_back({0, to - from});
+    base_score = kCuedShapeScore;
+  }
+  // An unbroken run of digits valid somewhere among many regions is as
+  // likely a ticket or order number: it needs a phone cue.
+  const bool unbroken = !international && groups.size() == 1 && digits[0] != '0';
+  if (unbroken) base_score = cue ? std::max(base_score, kCuedShapeScore) : kLooseGroupingScore;
+  for (const Span& s : spans) {
     const uint32_t start = from + s.start;
-    const uint32_t end = from + s.end;
+    const uint32_t end = static_cast<uint32_t>(PhoneExtensionEnd(text, from + s.end));
     if (WordCharBefore(text, start) || WordCharAfter(text, end)) continue;
-    double score = it->second.score;
-    if (HasContextWord(text, start, end, context_words_)) score += kContextBoost;
+    double score = base_score;
+    if (!unbroken && HasContextWord(text, start, end, context_words_)) score += kContextBoost;
     out->push_back({type_, start, end, std::min(score, 1.0)});
   }
 }

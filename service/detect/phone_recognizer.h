@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detect/context_words.h"
+#include "detect/phone_cue.h"
 #include "detect/phone_lengths.h"
 #include "detect/phone_shape.h"
 #include "detect/phone_validity.h"
@@ -22,7 +23,10 @@ namespace privacy::detect {
 // confirmed by PhoneValidity instead, with the same verdict). Numbers with a
 // '+' country code must be valid; national numbers must be valid in one of
 // the configured regions and grouped as that region writes them (weaker
-// grouping only scores high with a context word).
+// grouping only scores high with a context word). After a phone cue ("call
+// me on", "Tel.", "WhatsApp"), a phone-shaped number whose digit count is
+// possible in one of the regions counts even when it is not valid there.
+// An extension ("x123", "ext. 45") joins the number's span.
 // Immutable and safe for concurrent use.
 class PhoneRecognizer : public Recognizer {
  public:
@@ -71,6 +75,12 @@ class PhoneRecognizer : public Recognizer {
   bool MayBeNational(std::string_view digits, std::span<const DigitGroup> groups,
                      const Region& region) const;
 
+  // True when all of `digits` (in at most five `groups`) has a length some
+  // configured region allows for a national number, with or without its
+  // trunk prefix, or (`international`) its calling code allows.
+  bool PossibleSomewhere(std::string_view digits, std::span<const DigitGroup> groups,
+                         bool international) const;
+
   // Asks libphonenumber about a candidate that passed the cheap checks.
   Verdict Verify(const std::string& candidate, std::string_view digits,
                  std::span<const DigitGroup> groups) const;
@@ -79,6 +89,7 @@ class PhoneRecognizer : public Recognizer {
   std::vector<Region> regions_;
   PhoneLengths lengths_;
   ContextWordSet context_words_;
+  PhoneCues cues_;
   std::unique_ptr<PhoneValidity> validity_;
 };
 

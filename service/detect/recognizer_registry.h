@@ -51,6 +51,16 @@ std::unique_ptr<Recognizer> MakeCaSinRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeEsNifRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeEsNieRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeInAadhaarRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeNlBsnRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeDeTaxIdRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeFrNirRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeItFiscalCodeRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeBrCpfRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeBrCnpjRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakePlPeselRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeSePersonnummerRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeUsAbaRoutingRecognizer(const DetectorConfig& config);
+std::unique_ptr<Recognizer> MakeAddressRecognizer(const DetectorConfig& config);
 std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config);
 
 }  // namespace privacy::detect

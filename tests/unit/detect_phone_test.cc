@@ -186,12 +186,17 @@ TEST_CASE("detect PHONE: numbers with a calling code, accepted and rejected") {
   CHECK(Found("tel (+44) 20 7946 0286", {"PHONE"}) == Strings{"PHONE:(+44) 20 7946 0286"});
   CHECK(Found("tel +44 (0)20 7946 0286", {"PHONE"}) == Strings{"PHONE:+44 (0)20 7946 0286"});
   CHECK(Found("mobile +33 6 12 34 56 78", {"PHONE"}) == Strings{"PHONE:+33 6 12 34 56 78"});
-  CHECK(Found("call +1-415-555-0132 ext. 12", {"PHONE"}) == Strings{"PHONE:+1-415-555-0132"});
+  CHECK(Found("call +1-415-555-0132 ext. 12", {"PHONE"}) ==
+        Strings{"PHONE:+1-415-555-0132 ext. 12"});
   CHECK(Found("ring +91 98765 43210 today", {"PHONE"}) == Strings{"PHONE:+91 98765 43210"});
   CHECK(Found("call +1 415 555 013", {"PHONE"}).empty());          // too short
   CHECK(Found("call +1 415 555 0132 4567", {"PHONE"}).empty());    // too long
   CHECK(Found("call +999 123 4567", {"PHONE"}).empty());           // unassigned calling code
-  CHECK(Found("call +1 123 456 7890", {"PHONE"}).empty());         // invalid area code
+  CHECK(Found("ref +1 123 456 7890", {"PHONE"}).empty());          // invalid area code
+  // After a phone cue a number of a possible length counts.
+  CHECK(Found("text me at +447700 921 916", {"PHONE"}) == Strings{"PHONE:+447700 921 916"});
+  CHECK(Found("call me on 9472 7916 today", {"PHONE"}) == Strings{"PHONE:9472 7916"});
+  CHECK(Found("order number 48213377 shipped", {"PHONE"}).empty());
 }
 
 TEST_CASE("detect PHONE: national numbers keep their grouping rules") {

@@ -100,4 +100,82 @@ TEST_CASE("detect validators: national identifiers") {
   CHECK_FALSE(IsValidUsItin("912-40-1234"));
 }
 
+TEST_CASE("detect validators: NL BSN 11-test") {
+  CHECK(IsValidNlBsn("111222333"));
+  CHECK(IsValidNlBsn("6433.04.459"));
+  CHECK(IsValidNlBsn("294 039 405"));
+  CHECK_FALSE(IsValidNlBsn("111222334"));
+  CHECK_FALSE(IsValidNlBsn("294 039-405"));  // mixed separators
+  CHECK_FALSE(IsValidNlBsn("000000000"));
+}
+
+TEST_CASE("detect validators: DE Steuer-ID check digit and digit repetition") {
+  CHECK(IsValidDeTaxId("86095742719"));
+  CHECK(IsValidDeTaxId("40 976 228 156"));
+  CHECK_FALSE(IsValidDeTaxId("86095742718"));  // check digit
+  CHECK_FALSE(IsValidDeTaxId("06095742719"));  // leading zero
+  CHECK_FALSE(IsValidDeTaxId("12345678903"));  // no digit repeated
+  CHECK_FALSE(IsValidDeTaxId("11145678908"));  // a digit three times in a row
+  CHECK_FALSE(IsValidDeTaxId("11223456785"));  // two digits repeated
+}
+
+TEST_CASE("detect validators: FR NIR key, Corsica") {
+  CHECK(IsValidFrNir("2 55 08 14 168 025 38"));
+  CHECK(IsValidFrNir("255081416802538"));
+  CHECK(IsValidFrNir("1 97 12 2A 632 044 25"));
+  CHECK_FALSE(IsValidFrNir("2 55 08 14 168 025 39"));  // key
+  CHECK_FALSE(IsValidFrNir("1 97 12 2B 632 044 25"));  // 2B has another key
+  CHECK_FALSE(IsValidFrNir("5 55 08 14 168 025 82"));  // no such sex digit
+  CHECK_FALSE(IsValidFrNir("2 55 13 14 168 025 21"));  // month 13
+}
+
+TEST_CASE("detect validators: IT codice fiscale check letter") {
+  CHECK(IsValidItFiscalCode("RSSMRA85T10A562S"));
+  CHECK(IsValidItFiscalCode("rssmra85t10a562s"));
+  CHECK(IsValidItFiscalCode("FPMFFE41A56B725C"));
+  CHECK(IsValidItFiscalCode("RSSMRA85T10A56NH"));  // homonym variant: N for 2
+  CHECK(IsValidItFiscalCode("RSSMRA85T1LAMQNZ"));
+  CHECK_FALSE(IsValidItFiscalCode("RSSMRA85T10A562T"));  // check letter
+  CHECK_FALSE(IsValidItFiscalCode("RSSMRA85F10A562R"));  // F is no month letter
+  CHECK_FALSE(IsValidItFiscalCode("RSSMRA85T35A562G"));  // day 35
+}
+
+TEST_CASE("detect validators: BR CPF and CNPJ check digits") {
+  CHECK(IsValidBrCpf("529.982.247-25"));
+  CHECK(IsValidBrCpf("52998224725"));
+  CHECK_FALSE(IsValidBrCpf("529.982.247-24"));
+  CHECK_FALSE(IsValidBrCpf("111.111.111-11"));  // passes the digits, all the same
+  CHECK(IsValidBrCnpj("11.222.333/0001-81"));
+  CHECK(IsValidBrCnpj("11222333000181"));
+  CHECK_FALSE(IsValidBrCnpj("11.222.333/0001-82"));
+  CHECK_FALSE(IsValidBrCnpj("00000000000000"));
+}
+
+TEST_CASE("detect validators: PL PESEL date and check digit") {
+  CHECK(IsValidPlPesel("44051401359"));
+  CHECK(IsValidPlPesel("02270803624"));  // born in 2002: month + 20
+  CHECK_FALSE(IsValidPlPesel("44051401358"));
+  CHECK_FALSE(IsValidPlPesel("44053201353"));  // 32 May
+  CHECK_FALSE(IsValidPlPesel("44135401356"));
+}
+
+TEST_CASE("detect validators: SE personnummer forms, date and Luhn") {
+  CHECK(IsValidSePersonnummer("811218-9876"));
+  CHECK(IsValidSePersonnummer("19811218-9876"));
+  CHECK(IsValidSePersonnummer("8112189876"));
+  CHECK(IsValidSePersonnummer("121212+1212"));
+  CHECK(IsValidSePersonnummer("811278-9873"));  // samordningsnummer: day + 60
+  CHECK_FALSE(IsValidSePersonnummer("811218-9875"));
+  CHECK_FALSE(IsValidSePersonnummer("19811218+9876"));  // '+' only in the short form
+  CHECK_FALSE(IsValidSePersonnummer("811318-9875"));    // month 13
+}
+
+TEST_CASE("detect validators: US ABA routing numbers") {
+  CHECK(IsValidUsAbaRouting("021000021"));
+  CHECK(IsValidUsAbaRouting("011000015"));
+  CHECK_FALSE(IsValidUsAbaRouting("021000022"));
+  CHECK_FALSE(IsValidUsAbaRouting("131000021"));  // no Federal Reserve prefix 13
+  CHECK_FALSE(IsValidUsAbaRouting("021-000-021"));
+}
+
 TEST_SUITE_END();

@@ -53,6 +53,9 @@ TEST_CASE("token prefixes are short") {
   CHECK(vault::TokenPrefixFor("LOCATION") == "LOC");
   CHECK(vault::TokenPrefixFor("EMAIL") == "EMAIL");
   CHECK(vault::TokenPrefixFor("UK_NHS") == "UKNHS");
+  CHECK(vault::TokenPrefixFor("DE_TAX_ID") == "DETAXID");
+  CHECK(vault::TokenPrefixFor("SE_PERSONNUMMER") == "SEPERSONNUMMER");
+  CHECK(vault::TokenPrefixFor("US_ABA_ROUTING") == "USABAROUTING");
   CHECK(vault::FormatToken("LOC", "a1b2") == "[LOC_a1b2]");
 }
 
