@@ -104,6 +104,22 @@ constexpr std::string_view kNamesAnIdentifierKindWords[] = {
       "NIE",  "BSN", "PESEL", "CPF", "CNPJ", "NIR", "IBAN", "SSN", "BIC", "SWIFT",
   };
 
+constexpr std::string_view kRoleWords[] = {
+    "President", "Vice", "Minister", "Senator", "Governor", "Mayor", "King", "Queen", "Prince",
+    "Princess", "Pope", "Bishop", "General", "Captain", "Coach", "Judge", "Justice",
+    "Chancellor", "Secretary", "Chairman", "Chairwoman", "Chair", "Director", "Manager",
+    "Officer", "Detective", "Inspector", "Sergeant", "Lieutenant", "Colonel", "Commander",
+    "Agent", "Contractor", "Consultant", "Engineer", "Nurse", "Patient", "Client", "Customer",
+    "Employee", "Candidate", "Applicant", "Tenant", "Landlord", "Student", "Teacher", "CEO",
+    "CFO", "CTO", "COO", "Founder", "Chef", "Pastor", "Father", "Sister", "Brother", "Uncle",
+    "Aunt", "Auntie", "Grandma", "Grandpa", "Mom", "Dad", "Mum", "Driver", "Pilot", "Attorney",
+    "Lawyer", "Counsel", "Claimant", "Defendant", "Plaintiff", "Witness", "Beneficiary",
+    "Intern", "Trainee", "Supervisor", "Receptionist", "Technician", "Analyst", "Developer",
+    "Designer", "Architect", "Recruiter", "Physician", "Surgeon", "Dentist", "Pharmacist",
+    "Therapist", "Caregiver", "Guest", "Passenger", "Member", "Volunteer", "Author", "Rep",
+    "Sen", "Gov", "Gen", "Capt", "Sgt", "Lt", "Col", "Det", "Insp", "Supt",
+};
+
 // An immutable set of words.
 class WordSet {
  public:
@@ -133,6 +149,7 @@ class WordClassTable {
     Add(kOrganizationSuffixWords, kOrganizationSuffixClass);
     Add(kCommonAcronymWords, kCommonAcronymClass);
     Add(kNamesAnIdentifierKindWords, kIdentifierKindClass);
+    Add(kRoleWords, kRoleClass);
   }
 
   uint32_t Of(std::string_view word) const {
@@ -155,12 +172,14 @@ uint32_t NameWordClasses(std::string_view word) {
   static const WordClassTable kTable;
   // Classes whose words may carry a trailing period ("Dr.", "Inc.").
   constexpr uint32_t kPeriodAllowed = kHonorificClass | kPlaceAbbreviationClass |
-                                      kLegalFormClass | kOrganizationSuffixClass;
+                                      kLegalFormClass | kOrganizationSuffixClass | kRoleClass;
   const std::string_view bare = WithoutPeriod(word);
   uint32_t classes = kTable.Of(word) & ~(bare.size() < word.size() ? kPeriodAllowed : 0);
   if (bare.size() < word.size()) classes |= kTable.Of(bare) & kPeriodAllowed;
   return classes;
 }
+
+bool IsRoleWord(std::string_view word) { return NameWordClasses(word) & kRoleClass; }
 
 bool IsHonorific(std::string_view word) {
   static const WordSet kWords(kHonorificWords);

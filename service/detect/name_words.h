@@ -19,6 +19,7 @@ enum NameWordClass : uint32_t {
   kOrganizationSuffixClass = 1u << 7,
   kCommonAcronymClass = 1u << 8,
   kIdentifierKindClass = 1u << 9,
+  kRoleClass = 1u << 10,
 };
 
 // Every class below that `word` belongs to, in one or two lookups
@@ -59,6 +60,11 @@ bool IsLegalForm(std::string_view word);
 
 // All-capital words that are not organizations: "OK", "ASAP", "CEO", "PDF".
 bool IsCommonAcronym(std::string_view word);
+
+// Titles, offices, jobs and roles written before a person's name
+// ("President", "Contractor", "Patient", "Sgt."): not part of the name
+// (case-sensitive, a trailing period allowed).
+bool IsRoleWord(std::string_view word);
 
 // Card schemes and identifier systems ("Visa", "Mastercard", "NHS",
 // "Aadhaar"): organizations in a sense, but they name the kind of a number,

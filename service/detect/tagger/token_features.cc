@@ -259,6 +259,9 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
     case TokenKind::kWord:
       break;
   }
+  // A key of JSON or a quoted form field ("iban": ...) names a field.
+  const std::string_view after = text.substr(token.end, 2);
+  if (after == "\":" || after == "':") return true;
   if (casing != kNormalCase && casing != kTitleCase) return false;
   const unsigned char first = static_cast<unsigned char>(word[0]);
   return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !JoinsNames(word);

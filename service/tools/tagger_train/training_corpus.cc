@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/json_text.h"
+#include "detect/name_words.h"
 
 namespace privacy::tools {
 namespace {
@@ -91,7 +92,26 @@ bool IsDefinedTerm(std::string_view value) {
   return std::find(std::begin(kTerms), std::end(kTerms), lower) != std::end(kTerms);
 }
 
+// A person's span starts at the name, after any title or role ("President
+// Obama" gives "Obama"), as GUM and our synthetic messages mark it; the
+// tweet corpora include the title.
+void DropLeadingTitles(LabelledText* record) {
+  const std::string_view text = record->text;
+  for (LabelledSpan& span : record->spans) {
+    if (span.type != "PERSON") continue;
+    while (true) {
+      const std::string_view value = text.substr(span.start, span.end - span.start);
+      const size_t space = value.find(' ');
+      if (space == std::string_view::npos) break;
+      const std::string_view first = value.substr(0, space);
+      if (!detect::IsHonorific(first) && !detect::IsRoleWord(first)) break;
+      span.start += static_cast<uint32_t>(space + 1);
+    }
+  }
+}
+
 void Clean(const std::string& source, LabelledText* record) {
+  DropLeadingTitles(record);
   if (source == "btc" || source == "wnut") RejoinHandles(record);
   std::vector<LabelledSpan> kept;
   for (const LabelledSpan& span : record->spans) {
