@@ -53,6 +53,10 @@ constexpr std::string_view kNeverANameWords[] = {
       "Bonjour", "Bonsoir", "Salut", "Merci", "Hola", "Buenos", "Buenas", "Gracias", "Ciao",
       "Buongiorno", "Grazie", "Hallo", "Guten", "Danke", "Hej", "Olá", "Oi", "Obrigado",
       "Obrigada", "Namaste", "Salaam",
+      // Possessives that open sentences in other languages ("Mijn BSN is ...").
+      "Mijn", "Mein", "Meine", "Meinen", "Mes", "Meu", "Minha", "Mio", "Mitt", "Mój", "Moja",
+      "Benim", "Unser", "Unsere", "Notre", "Nuestro", "Nuestra", "Nosso", "Nossa", "Onze",
+      "Votre", "Ihre", "Uw",
   };
 
 constexpr std::string_view kDemonymWords[] = {
@@ -102,6 +106,7 @@ constexpr std::string_view kNamesAnIdentifierKindWords[] = {
       "Visa", "VISA", "Mastercard", "MasterCard", "MASTERCARD", "Maestro", "Amex", "AMEX",
       "JCB",  "UnionPay", "Diners", "NHS", "Aadhaar", "AADHAAR", "ITIN", "SIN", "NIF",
       "NIE",  "BSN", "PESEL", "CPF", "CNPJ", "NIR", "IBAN", "SSN", "BIC", "SWIFT",
+      "BTC",  "ETH", "Bitcoin", "Ethereum", "Steuer-ID", "Personnummer", "PIS",
   };
 
 constexpr std::string_view kRoleWords[] = {

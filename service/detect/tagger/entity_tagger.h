@@ -51,7 +51,8 @@ class EntityTagger {
 
 // Entities read off per-token entity margins (EntityMargins): runs of
 // tokens whose margin is above the floor of their best entity tag's type,
-// cut where that tag opens a new entity, closes one, or changes type. Each
+// cut where that tag opens a new entity, closes one, or changes type, and
+// at line breaks (a list of names, one per line, is many entities). Each
 // entity's margin is its weakest token's; appended to `out` without a
 // probability.
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,

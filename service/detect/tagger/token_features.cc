@@ -259,6 +259,9 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
     case TokenKind::kWord:
       break;
   }
+  // Card schemes and identifier systems ("Visa", "BSN") name a number's
+  // kind; common acronyms ("MAC", "CEO", "PDF") name no one.
+  if (NameWordClasses(word) & (kIdentifierKindClass | kCommonAcronymClass)) return true;
   // A key of JSON or a quoted form field ("iban": ...) names a field.
   const std::string_view after = text.substr(token.end, 2);
   if (after == "\":" || after == "':") return true;

@@ -18,7 +18,9 @@ namespace privacy::detect {
 
 // The tokens of one text and, for each, the 64-bit hashes of its features.
 // Tokens that cannot be part of a name here (punctuation other than "." and
-// "&", numbers, JSON keys, and in ordinary prose lower-case English words other than
+// "&", numbers, JSON keys, card schemes, identifier systems and common
+// acronyms, and in
+// ordinary prose lower-case English words other than
 // the ones names are built with, like "of" and "de") are marked `outside`
 // and get no features: the tagger gives them the Outside tag without
 // scoring them, in training as in use.
@@ -40,7 +42,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 7;
+  static constexpr uint32_t kFeatureSetVersion = 10;
 
   explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
 

@@ -15,9 +15,20 @@ bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // do not.
 bool IsWordCodePoint(uint32_t cp) {
   if (IsLetterCodePoint(cp)) return true;
+  if (cp >= 0x0300 && cp < 0x0370) return true;  // combining accents of decomposed text
   if (cp >= 0x0590 && cp < 0x2000) return true;
   if (cp >= 0x3040 && cp < 0xD800) return true;
   return cp >= 0xF900 && cp < 0xFE30;
+}
+
+// The length of a space other than ASCII's at `pos` (no-break, thin, en and
+// em spaces, ideographic space), or 0.
+size_t WideSpaceAt(std::string_view text, size_t pos) {
+  size_t length = 1;
+  const uint32_t cp = CodePointAt(text, pos, &length);
+  const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+                     cp == 0x205F || cp == 0x3000;
+  return space ? length : 0;
 }
 
 // The length of the word character at `pos`, or 0 when there is none.
@@ -85,6 +96,12 @@ void TokenizeWords(std::string_view text, std::vector<WordToken>* out) {
     if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
       ++pos;
       continue;
+    }
+    if (c >= 0x80) {
+      if (const size_t space = WideSpaceAt(text, pos)) {
+        pos += space;
+        continue;
+      }
     }
     WordToken token;
     token.start = static_cast<uint32_t>(pos);

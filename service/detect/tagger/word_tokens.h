@@ -11,7 +11,7 @@ namespace privacy::detect {
 // What a token is made of.
 enum class TokenKind : uint8_t {
   kWord,         // letters, maybe with digits, inner hyphens, apostrophes or periods
-  kNumber,       // digits only (with inner . , : - /)
+  kNumber,       // digits only (with inner "." or "-": "1.5", "2024-05")
   kHandle,       // "@name" or "#tag"
   kPunctuation,  // one punctuation or symbol character
 };
@@ -24,8 +24,10 @@ struct WordToken {
   bool line_start = false;  // only spaces lie between it and a line break or the text start
 };
 
-// Splits `text` into tokens. Words join letters and digits across inner
-// hyphens, apostrophes and periods ("Bailey-Ross", "O'Brien", "U.S");
+// Splits `text` into tokens, at spaces (ASCII, no-break and the other
+// Unicode spaces) and punctuation. Words join letters, digits and combining
+// accents across inner hyphens, apostrophes, periods and "&"
+// ("Bailey-Ross", "O'Brien", "U.S", "AT&T");
 // a possessive "'s" is a token of its own; "@name" and "#tag" are one
 // token; every other non-space character is a token. Linear in the size of
 // the text; `out` is cleared first.
