@@ -7,7 +7,7 @@
 //
 // One entry a line, "<kind> <word>", the word in lower case (it may hold
 // spaces and dots), sorted by kind then word. Kinds (read by
-// service/detect/street_words.cc):
+// service/detect/address/street_words.cc):
 //   after   a street type written after the street's name, house number first
 //           ("12 Baker Street", "5th Ave")
 //   post    the same, but the house number may also follow ("Berliner Straße 5")

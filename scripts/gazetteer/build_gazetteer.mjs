@@ -8,8 +8,8 @@
 //
 // The file holds one sorted array of 64-bit entries: the top 40 bits of a
 // hash of the folded key, the low 24 bits its flags. Key folding and hashing
-// are mirrored by service/detect/name_key.cc; the bit layout by
-// service/detect/gazetteer.h. Layout (little-endian):
+// are mirrored by service/detect/names/name_key.cc; the bit layout by
+// service/detect/names/gazetteer.h. Layout (little-endian):
 //   0  "PFNAMES1"   magic
 //   8  u32          format version (1)
 //   12 u32          entry count
@@ -24,7 +24,7 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const output = process.argv[2] ?? join(here, '../../service/detect/data/names.gaz');
 
-// --- Flags (service/detect/gazetteer.h) -----------------------------------
+// --- Flags (service/detect/names/gazetteer.h) -----------------------------------
 const FIRST_NAME = 1 << 0;
 const SURNAME = 1 << 1;
 const NAME_ANY = 1 << 2;
@@ -39,7 +39,7 @@ const CITY_TIER_SHIFT = 10; // 4 bits: 0 none, 1 (5k people) .. 15, doubling
 const DICTIONARY_WORD = 1 << 14; // a rarer English word (SCOWL size 50)
 const MIN_CITY_POPULATION = 5000;
 
-// --- Key folding (service/detect/name_key.cc) -----------------------------
+// --- Key folding (service/detect/names/name_key.cc) -----------------------------
 const SPECIAL_FOLDS = {
   'Æ': 'ae', 'æ': 'ae', 'Ð': 'd', 'ð': 'd', 'Ø': 'o', 'ø': 'o', 'Þ': 'th', 'þ': 'th',
   'ß': 'ss', 'Đ': 'd', 'đ': 'd', 'Ħ': 'h', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'ij', 'ĳ': 'ij',

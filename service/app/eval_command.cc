@@ -5,7 +5,7 @@
 #include <set>
 
 #include "app/detector_options.h"
-#include "detect/evaluation.h"
+#include "detect/evaluation/evaluation.h"
 
 namespace privacy::app {
 

@@ -4,14 +4,14 @@
 
 #include <algorithm>
 
-#include "detect/allow_list.h"
-#include "detect/custom_recognizer_file.h"
-#include "detect/deny_values.h"
-#include "detect/external_merge.h"
-#include "detect/overlap_resolver.h"
-#include "detect/pattern_recognizer.h"
-#include "detect/pattern_scanner.h"
+#include "detect/external/external_merge.h"
+#include "detect/lists/allow_list.h"
+#include "detect/lists/deny_values.h"
 #include "detect/recognizer_registry.h"
+#include "detect/recognizers/custom_recognizer_file.h"
+#include "detect/recognizers/pattern_recognizer.h"
+#include "detect/scan/overlap_resolver.h"
+#include "detect/scan/pattern_scanner.h"
 
 namespace privacy::detect {
 namespace {

@@ -30,37 +30,13 @@ struct RecognizerEntry {
   ScanDatabase database = ScanDatabase::kShared;
 };
 
-// Every built-in recognizer. Adding one means writing its factory in its own
-// recognizer_*.cc file and adding one line to this table.
+// Every built-in recognizer, in the order of recognizers/builtin_recognizers.def.
 std::span<const RecognizerEntry> BuiltinRecognizers();
 
-// Factories of the built-in recognizers, one per recognizer_*.cc file.
-std::unique_ptr<Recognizer> MakeEmailRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeUrlRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeIpAddressRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeMacAddressRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakePhoneRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeCreditCardRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeIbanRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeCryptoWalletRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeDateRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeUsSsnRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeUsItinRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeUkNhsRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeCaSinRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeEsNifRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeEsNieRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeInAadhaarRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeNlBsnRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeDeTaxIdRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeFrNirRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeItFiscalCodeRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeBrCpfRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeBrCnpjRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakePlPeselRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeSePersonnummerRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeUsAbaRoutingRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeAddressRecognizer(const DetectorConfig& config);
-std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config);
+// The factories of the built-in recognizers, one per recognizers/recognizer_*.cc.
+#define BUILTIN_RECOGNIZER(name, factory, database) \
+  std::unique_ptr<Recognizer> factory(const DetectorConfig& config);
+#include "detect/recognizers/builtin_recognizers.def"
+#undef BUILTIN_RECOGNIZER
 
 }  // namespace privacy::detect

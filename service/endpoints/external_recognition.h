@@ -14,7 +14,7 @@
 
 #include "common/logger.h"
 #include "detect/detector.h"
-#include "detect/external_recognizer.h"
+#include "detect/external/external_recognizer.h"
 #include "endpoints/circuit_breaker.h"
 
 namespace privacy::endpoints {

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "common/json_text.h"
-#include "detect/utf8_encode.h"
+#include "detect/scan/utf8_encode.h"
 
 namespace privacy::endpoints {
 

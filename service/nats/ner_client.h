@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "detect/external_recognizer.h"
+#include "detect/external/external_recognizer.h"
 #include "nats/handles.h"
 
 namespace privacy::nats {

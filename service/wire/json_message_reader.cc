@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "detect/json_escape.h"
+#include "detect/scan/json_escape.h"
 #include "wire/plain_proto3.h"
 
 namespace privacy::wire {

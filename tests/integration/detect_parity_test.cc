@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "detect/detector.h"
-#include "detect/labelled_corpus.h"
+#include "detect/evaluation/labelled_corpus.h"
 #include "support/privacy_wire.h"
 #include "support/service_env.h"
 

@@ -5,9 +5,9 @@
 #include <chrono>
 #include <string>
 
-#include "detect/address_postcode.h"
-#include "detect/address_tokens.h"
-#include "detect/street_words.h"
+#include "detect/address/address_postcode.h"
+#include "detect/address/address_tokens.h"
+#include "detect/address/street_words.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "detect/custom_recognizer_file.h"
+#include "detect/recognizers/custom_recognizer_file.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

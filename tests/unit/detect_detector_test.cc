@@ -3,9 +3,9 @@
 #include <set>
 #include <thread>
 
-#include "detect/evaluation.h"
-#include "detect/labelled_corpus.h"
-#include "detect/overlap_resolver.h"
+#include "detect/evaluation/evaluation.h"
+#include "detect/evaluation/labelled_corpus.h"
+#include "detect/scan/overlap_resolver.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

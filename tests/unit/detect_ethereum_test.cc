@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "detect/ethereum_address.h"
-#include "detect/keccak256.h"
+#include "detect/validators/ethereum_address.h"
+#include "detect/validators/keccak256.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

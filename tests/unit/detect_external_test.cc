@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "detect/external_recognizer.h"
+#include "detect/external/external_recognizer.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

@@ -7,10 +7,10 @@
 #include <iterator>
 #include <set>
 
-#include "detect/evaluation.h"
-#include "detect/gazetteer.h"
-#include "detect/name_chunks.h"
-#include "detect/name_key.h"
+#include "detect/evaluation/evaluation.h"
+#include "detect/names/gazetteer.h"
+#include "detect/names/name_chunks.h"
+#include "detect/names/name_key.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

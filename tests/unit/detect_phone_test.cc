@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "detect/checksums.h"
-#include "detect/phone_number_util.h"
-#include "detect/phone_shape.h"
-#include "detect/phone_validity.h"
+#include "detect/phone/phone_number_util.h"
+#include "detect/phone/phone_shape.h"
+#include "detect/phone/phone_validity.h"
+#include "detect/validators/checksums.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

@@ -12,10 +12,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "detect/evaluation.h"
-#include "detect/gazetteer.h"
-#include "detect/labelled_corpus.h"
-#include "detect/name_words.h"
+#include "detect/evaluation/evaluation.h"
+#include "detect/evaluation/labelled_corpus.h"
+#include "detect/names/gazetteer.h"
+#include "detect/names/name_words.h"
 #include "detect/recognizer_registry.h"
 #include "detect/tagger/rule_evidence.h"
 #include "detect_test_util.h"

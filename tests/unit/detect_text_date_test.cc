@@ -2,8 +2,8 @@
 // Portuguese and Dutch, and the numbers that are not dates.
 #include <doctest/doctest.h>
 
-#include "detect/month_names.h"
-#include "detect/text_date.h"
+#include "detect/dates/month_names.h"
+#include "detect/dates/text_date.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

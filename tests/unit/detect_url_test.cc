@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "detect/schemeless_url.h"
-#include "detect/top_level_domains.h"
+#include "detect/urls/schemeless_url.h"
+#include "detect/urls/top_level_domains.h"
 #include "detect_test_util.h"
 
 using namespace privacy::detect;

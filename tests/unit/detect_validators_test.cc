@@ -1,13 +1,13 @@
 #include <doctest/doctest.h>
 
-#include "detect/checksums.h"
-#include "detect/crypto_wallet_validators.h"
-#include "detect/ethereum_address.h"
-#include "detect/financial_validators.h"
-#include "detect/national_id_validators.h"
-#include "detect/network_validators.h"
-#include "detect/numeric_date.h"
-#include "detect/text_date.h"
+#include "detect/dates/numeric_date.h"
+#include "detect/dates/text_date.h"
+#include "detect/validators/checksums.h"
+#include "detect/validators/crypto_wallet_validators.h"
+#include "detect/validators/ethereum_address.h"
+#include "detect/validators/financial_validators.h"
+#include "detect/validators/national_id_validators.h"
+#include "detect/validators/network_validators.h"
 
 using namespace privacy::detect;
 

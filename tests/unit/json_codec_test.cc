@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "detect/utf8_encode.h"
+#include "detect/scan/utf8_encode.h"
 #include "privacy/v1/audit.pb.h"
 #include "privacy/v1/ner.pb.h"
 #include "privacy/v1/privacy.pb.h"

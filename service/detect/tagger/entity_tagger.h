@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/gazetteer.h"
+#include "detect/names/gazetteer.h"
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
 

@@ -1,6 +1,6 @@
 #include "detect/tagger/rule_evidence.h"
 
-#include "detect/name_rule_recognizer.h"
+#include "detect/names/name_rule_recognizer.h"
 
 namespace privacy::detect {
 

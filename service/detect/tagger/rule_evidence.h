@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/gazetteer.h"
-#include "detect/pattern_scanner.h"
+#include "detect/names/gazetteer.h"
 #include "detect/recognizer.h"
+#include "detect/scan/pattern_scanner.h"
 
 namespace privacy::detect {
 

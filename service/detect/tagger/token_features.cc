@@ -4,11 +4,11 @@
 #include <cstddef>
 #include <string>
 
-#include "detect/name_chunks.h"
-#include "detect/name_key.h"
-#include "detect/name_words.h"
+#include "detect/names/name_chunks.h"
+#include "detect/names/name_key.h"
+#include "detect/names/name_words.h"
+#include "detect/scan/text_boundary.h"
 #include "detect/tagger/entity_tags.h"
-#include "detect/text_boundary.h"
 
 namespace privacy::detect {
 namespace {

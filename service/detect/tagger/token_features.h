@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/gazetteer.h"
+#include "detect/names/gazetteer.h"
 #include "detect/recognizer.h"
 #include "detect/tagger/rule_evidence.h"
 #include "detect/tagger/word_tokens.h"

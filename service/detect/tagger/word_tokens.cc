@@ -1,6 +1,6 @@
 #include "detect/tagger/word_tokens.h"
 
-#include "detect/text_boundary.h"
+#include "detect/scan/text_boundary.h"
 
 namespace privacy::detect {
 namespace {

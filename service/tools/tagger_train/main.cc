@@ -12,9 +12,9 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "detect/evaluation.h"
-#include "detect/gazetteer.h"
-#include "detect/overlap_resolver.h"
+#include "detect/evaluation/evaluation.h"
+#include "detect/names/gazetteer.h"
+#include "detect/scan/overlap_resolver.h"
 #include "detect/tagger/entity_tagger.h"
 #include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/token_features.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "common/json_text.h"
-#include "detect/name_words.h"
+#include "detect/names/name_words.h"
 
 namespace privacy::tools {
 namespace {

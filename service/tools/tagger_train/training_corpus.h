@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "detect/labelled_corpus.h"
+#include "detect/evaluation/labelled_corpus.h"
 
 namespace privacy::tools {
 

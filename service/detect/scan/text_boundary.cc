@@ -1,0 +1,81 @@
+#include "detect/scan/text_boundary.h"
+
+#include <cstdint>
+
+namespace privacy::detect {
+namespace {
+
+bool IsAsciiWord(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         c == '_';
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+bool IsLetterCodePoint(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  return cp >= 0x370 && cp <= 0x52F;
+}
+
+uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
+  auto b = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char c = b(pos);
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (c < 0x80 || len == 1 || pos + len > text.size()) {
+    if (length != nullptr) *length = 1;
+    return c < 0x80 ? c : 0xFFFD;
+  }
+  uint32_t cp = c & (0x7F >> len);
+  for (size_t i = 1; i < len; ++i) cp = (cp << 6) | (b(pos + i) & 0x3F);
+  if (length != nullptr) *length = len;
+  return cp;
+}
+
+bool WordCharBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  size_t i = pos - 1;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return IsAsciiWord(c);
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 && pos - i < 4) --i;
+  return IsLetterCodePoint(CodePointAt(text, i));
+}
+
+bool WordCharAfter(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return IsAsciiWord(c);
+  return IsLetterCodePoint(CodePointAt(text, pos));
+}
+
+size_t LeadingPunctuationLength(std::string_view text, std::string_view ascii) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      if (ascii.find(static_cast<char>(c)) == std::string_view::npos) break;
+      ++pos;
+    } else if (!WordCharAfter(text, pos)) {
+      size_t length = 1;
+      CodePointAt(text, pos, &length);
+      pos += length;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+bool ContinuesNumber(std::string_view text, size_t start, size_t end,
+                     std::string_view separators) {
+  if (separators.empty()) return false;
+  if (start >= 2 && separators.find(text[start - 1]) != std::string_view::npos &&
+      IsDigit(text[start - 2])) {
+    return true;
+  }
+  return end + 1 < text.size() && separators.find(text[end]) != std::string_view::npos &&
+         IsDigit(text[end + 1]);
+}
+
+}  // namespace privacy::detect
