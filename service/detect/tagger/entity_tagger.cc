@@ -42,17 +42,20 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   const size_t wide_end = out->size();
   for (int t = 0; t < kTaggedTypeCount; ++t) floors[t] = model_.EvenOddsMargin(t);
   EntitiesFromMargins(features.tokens, margins, entity_tags, floors, out);
-  const auto same = [](const TaggedEntity& a, const TaggedEntity& b) {
-    return a.type == b.type && a.start == b.start && a.end == b.end;
-  };
-  for (size_t i = wide_end; i < out->size();) {
-    if (std::any_of(out->begin() + first, out->begin() + wide_end,
-                    [&](const TaggedEntity& e) { return same(e, (*out)[i]); })) {
-      out->erase(out->begin() + i);
-    } else {
-      ++i;
+  // Both levels come in text order: one merge pass drops the trimmed
+  // entities that equal a wide one.
+  size_t wide = first;
+  size_t kept = wide_end;
+  for (size_t i = wide_end; i < out->size(); ++i) {
+    const TaggedEntity& core = (*out)[i];
+    while (wide < wide_end && (*out)[wide].start < core.start) ++wide;
+    bool duplicate = false;
+    for (size_t w = wide; w < wide_end && (*out)[w].start == core.start; ++w) {
+      duplicate = duplicate || ((*out)[w].end == core.end && (*out)[w].type == core.type);
     }
+    if (!duplicate) (*out)[kept++] = core;
   }
+  out->resize(kept);
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);
