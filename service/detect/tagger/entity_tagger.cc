@@ -19,12 +19,9 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   std::vector<float> emissions(n * kTagCount, 0.0f);
   std::vector<TagMask> allowed(n, kAnyTag);
   for (size_t i = 0; i < n; ++i) {
-    if (features.outside[i]) {
-      allowed[i] = kOutsideOnly;
-    } else {
-      model_.AddEmissions(features.begin(i), features.end(i), &emissions[i * kTagCount]);
-    }
+    if (features.outside[i]) allowed[i] = kOutsideOnly;
   }
+  model_.AddEmissions(features.hashes, features.offsets, emissions.data());
   DecoderScratch scratch;
   std::vector<uint8_t> tags;
   DecodeBest(emissions.data(), n, model_.transitions(), allowed.data(), &scratch, &tags);

@@ -164,7 +164,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   }
   model.entry_count_ = count;
   const size_t words = ((size_t{1} << model.slot_bits_) + 63) / 64;
-  model.present_.assign(words, 0);
+  model.directory_.assign(words, {});
   model.rows_.resize(count);
   uint32_t previous = 0;
   for (size_t i = 0; i < count; ++i) {
@@ -174,31 +174,63 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
       Fail(path, "entries not sorted at entry " + std::to_string(i));
     }
     previous = slot;
-    model.present_[slot / 64] |= uint64_t{1} << (slot % 64);
+    model.directory_[slot / 64].present |= uint64_t{1} << (slot % 64);
     for (int y = 0; y < kTagCount; ++y) {
       model.rows_[i][y] = static_cast<int16_t>(GetU32(e + 4 + 2 * y) & 0xFFFF);
     }
   }
-  model.rows_before_.resize(words);
-  uint32_t rows = 0;
-  for (size_t w = 0; w < words; ++w) {
-    model.rows_before_[w] = rows;
-    rows += static_cast<uint32_t>(PopCount(model.present_[w]));
+  uint64_t rows = 0;
+  for (RankWord& word : model.directory_) {
+    word.rows_before = rows;
+    rows += static_cast<uint64_t>(PopCount(word.present));
   }
   return model;
 }
 
 void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const {
+  const uint32_t offsets[2] = {0, static_cast<uint32_t>(end - begin)};
+  AddEmissions(std::span<const uint64_t>(begin, end), offsets, scores);
+}
+
+void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
+                               float* emissions) const {
+  constexpr size_t kBlock = 64;  // features whose lookups are in flight together
+  constexpr int32_t kAbsent = -1;
+  int32_t rows[kBlock];
+  size_t token = 0;
   int32_t sums[kTagCount] = {};
-  for (const uint64_t* h = begin; h != end; ++h) {
-    const uint32_t slot = static_cast<uint32_t>(*h >> (64 - slot_bits_));
-    const uint64_t word = present_[slot / 64];
-    const uint64_t bit = uint64_t{1} << (slot % 64);
-    if (!(word & bit)) continue;
-    const auto& row = rows_[rows_before_[slot / 64] + PopCount(word & (bit - 1))];
-    for (int y = 0; y < kTagCount; ++y) sums[y] += row[y];
+  const auto flush = [&] {
+    for (int y = 0; y < kTagCount; ++y) {
+      emissions[token * kTagCount + y] += static_cast<float>(sums[y]) * scale_;
+      sums[y] = 0;
+    }
+  };
+  for (size_t block = 0; block < hashes.size(); block += kBlock) {
+    const size_t size = std::min(kBlock, hashes.size() - block);
+    const auto slot_of = [&](size_t k) {
+      return static_cast<uint32_t>(hashes[block + k] >> (64 - slot_bits_));
+    };
+    for (size_t k = 0; k < size; ++k) __builtin_prefetch(&directory_[slot_of(k) / 64]);
+    for (size_t k = 0; k < size; ++k) {
+      const uint32_t slot = slot_of(k);
+      const RankWord& word = directory_[slot / 64];
+      const uint64_t bit = uint64_t{1} << (slot % 64);
+      rows[k] = kAbsent;
+      if (word.present & bit) {
+        rows[k] = static_cast<int32_t>(word.rows_before + PopCount(word.present & (bit - 1)));
+        __builtin_prefetch(&rows_[rows[k]]);
+      }
+    }
+    for (size_t k = 0; k < size; ++k) {
+      while (block + k >= offsets[token + 1]) {
+        flush();
+        ++token;
+      }
+      if (rows[k] == kAbsent) continue;
+      for (int y = 0; y < kTagCount; ++y) sums[y] += rows_[rows[k]][y];
+    }
   }
-  for (int y = 0; y < kTagCount; ++y) scores[y] += static_cast<float>(sums[y]) * scale_;
+  if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
 }
 
 double TaggerModel::Probability(int type, float margin) const {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ class TaggerModel {
   // are [begin, end).
   void AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const;
 
+  // The same for a whole text: token i's features are
+  // hashes[offsets[i], offsets[i + 1]) and its scores
+  // emissions[i * kTagCount, (i + 1) * kTagCount). Lookups are prefetched a
+  // block at a time, so a text costs few waits on memory even when the
+  // model is out of the cache (as it is between requests of a busy worker).
+  void AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
+                    float* emissions) const;
+
   const TagTransitions& transitions() const { return transitions_; }
 
   // The calibrated probability of an entity of type index `type` whose
@@ -76,8 +85,13 @@ class TaggerModel {
   float scale_ = 0.0f;
   TagTransitions transitions_;
   std::array<MarginCalibration, kTaggedTypeCount> calibration_;
-  std::vector<uint64_t> present_;       // bit s: slot s has weights
-  std::vector<uint32_t> rows_before_;   // per word of present_: rows of the slots before it
+  // Which slots have weights, 64 slots an entry, with the number of rows
+  // of the slots before them: one cache line answers both questions.
+  struct RankWord {
+    uint64_t present = 0;  // bit s: slot 64 * index + s has weights
+    uint64_t rows_before = 0;
+  };
+  std::vector<RankWord> directory_;
   std::vector<std::array<int16_t, kTagCount>> rows_;  // quantized weights, in slot order
   size_t entry_count_ = 0;
 };
