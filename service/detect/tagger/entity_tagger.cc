@@ -17,18 +17,12 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   const size_t n = features.size();
   if (n == 0) return;
   std::vector<float> emissions(n * kTagCount, 0.0f);
-  std::vector<TagMask> allowed(n, kAnyTag);
-  for (size_t i = 0; i < n; ++i) {
-    if (features.outside[i]) allowed[i] = kOutsideOnly;
-  }
   model_.AddEmissions(features.hashes, features.offsets, emissions.data());
   DecoderScratch scratch;
-  std::vector<uint8_t> tags;
-  DecodeBest(emissions.data(), n, model_.transitions(), allowed.data(), &scratch, &tags);
   std::vector<float> margins;
   std::vector<uint8_t> entity_tags;
-  EntityMargins(emissions.data(), n, model_.transitions(), allowed.data(), &scratch, &margins,
-                &entity_tags);
+  StretchEntityMargins(emissions.data(), n, model_.transitions(), features.outside.data(),
+                       &scratch, &margins, &entity_tags);
   // Entities at two levels: every run the model may call an entity, and the
   // runs of tokens it is more sure of than not. A weak edge ("Contractor"
   // before "Sarah Wong") then costs the wide span its score, not the name.

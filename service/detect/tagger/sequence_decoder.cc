@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "detect/tagger/tagger_model.h"
 
@@ -9,33 +10,6 @@ namespace privacy::detect {
 namespace {
 
 constexpr float kImpossible = -std::numeric_limits<float>::infinity();
-
-// The transition scores with BILOU violations made impossible, and for
-// each tag the tags that may precede and follow it (7 or 2 of the 13), so
-// the decoder's loops skip the pairs BILOU rules out.
-struct Constrained {
-  float between[kTagCount][kTagCount];
-  float first[kTagCount];
-  float last[kTagCount];
-  uint8_t predecessors[kTagCount][kTagCount];
-  uint8_t predecessor_count[kTagCount] = {};
-  uint8_t successors[kTagCount][kTagCount];
-  uint8_t successor_count[kTagCount] = {};
-
-  explicit Constrained(const TagTransitions& t) {
-    for (int p = 0; p < kTagCount; ++p) {
-      for (int y = 0; y < kTagCount; ++y) {
-        between[p][y] = MayFollow(p, y) ? t.between[p][y] : kImpossible;
-        if (MayFollow(p, y)) {
-          predecessors[y][predecessor_count[y]++] = static_cast<uint8_t>(p);
-          successors[p][successor_count[p]++] = static_cast<uint8_t>(y);
-        }
-      }
-      first[p] = StartsFree(p) ? t.first[p] : kImpossible;
-      last[p] = EndsFree(p) ? t.last[p] : kImpossible;
-    }
-  }
-};
 
 // Every this many tokens, the decoder brings its scores back near zero.
 constexpr size_t kRenormalizeEvery = 8;
@@ -55,11 +29,25 @@ bool Allowed(const TagMask* allowed, size_t i, int y) {
 
 }  // namespace
 
-float DecodeBest(const float* emissions, size_t n, const TagTransitions& transitions,
+ConstrainedTransitions::ConstrainedTransitions(const TagTransitions& t) {
+  for (int p = 0; p < kTagCount; ++p) {
+    for (int y = 0; y < kTagCount; ++y) {
+      between[p][y] = MayFollow(p, y) ? t.between[p][y] : kImpossible;
+      if (MayFollow(p, y)) {
+        predecessors[y][predecessor_count[y]++] = static_cast<uint8_t>(p);
+        successors[p][successor_count[p]++] = static_cast<uint8_t>(y);
+      }
+    }
+    first[p] = StartsFree(p) ? t.first[p] : kImpossible;
+    last[p] = EndsFree(p) ? t.last[p] : kImpossible;
+  }
+}
+
+float DecodeBest(const float* emissions, size_t n, const ConstrainedTransitions& transitions,
                  const TagMask* allowed, DecoderScratch* scratch, std::vector<uint8_t>* tags) {
   tags->assign(n, 0);
   if (n == 0) return 0.0f;
-  const Constrained c(transitions);
+  const ConstrainedTransitions& c = transitions;
   std::vector<float>& forward = scratch->forward;
   std::vector<uint8_t>& back = scratch->back_pointers;
   forward.resize(n * kTagCount);
@@ -107,13 +95,13 @@ float DecodeBest(const float* emissions, size_t n, const TagTransitions& transit
   return best;
 }
 
-void EntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
+void EntityMargins(const float* emissions, size_t n, const ConstrainedTransitions& transitions,
                    const TagMask* allowed, DecoderScratch* scratch, std::vector<float>* margins,
                    std::vector<uint8_t>* entity_tags) {
   margins->assign(n, 0.0f);
   entity_tags->assign(n, 0);
   if (n == 0) return;
-  const Constrained c(transitions);
+  const ConstrainedTransitions& c = transitions;
   const std::vector<float>& forward = scratch->forward;
   std::vector<float>& backward = scratch->backward;
   backward.resize(n * kTagCount);
@@ -157,6 +145,45 @@ void EntityMargins(const float* emissions, size_t n, const TagTransitions& trans
     } else {
       (*margins)[i] = std::clamp(entity - outside, -kMarginCap, kMarginCap);
     }
+  }
+}
+
+void StretchEntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
+                          const uint8_t* outside, DecoderScratch* scratch,
+                          std::vector<float>* margins, std::vector<uint8_t>* entity_tags) {
+  margins->assign(n, -kMarginCap);
+  entity_tags->assign(n, 0);
+  // The transitions a stretch sees at each edge: the text's own, or those
+  // from and to the Outside token beside it.
+  std::optional<ConstrainedTransitions> edges[2][2];  // [after an outside token][before one]
+  for (int after = 0; after < 2; ++after) {
+    for (int before = 0; before < 2; ++before) {
+      TagTransitions t = transitions;
+      for (int y = 0; y < kTagCount; ++y) {
+        if (after) t.first[y] = transitions.between[0][y];
+        if (before) t.last[y] = transitions.between[y][0];
+      }
+      edges[after][before].emplace(t);
+    }
+  }
+  std::vector<uint8_t> tags;
+  std::vector<float> stretch_margins;
+  std::vector<uint8_t> stretch_tags;
+  size_t start = 0;
+  while (start < n) {
+    if (outside[start]) {
+      ++start;
+      continue;
+    }
+    size_t end = start;
+    while (end < n && !outside[end]) ++end;
+    const ConstrainedTransitions& t = *edges[start > 0][end < n];
+    const float* rows = emissions + start * kTagCount;
+    DecodeBest(rows, end - start, t, nullptr, scratch, &tags);
+    EntityMargins(rows, end - start, t, nullptr, scratch, &stretch_margins, &stretch_tags);
+    std::copy(stretch_margins.begin(), stretch_margins.end(), margins->begin() + start);
+    std::copy(stretch_tags.begin(), stretch_tags.end(), entity_tags->begin() + start);
+    start = end;
   }
 }
 
