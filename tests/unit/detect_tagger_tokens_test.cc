@@ -149,7 +149,8 @@ TEST_CASE("detect tagger: handles and hashtags are one token") {
   // Without a word character after it, "@" or "#" is punctuation.
   CHECK(Words("# 1 @ home") == "#|1|@|home");
   CHECK(Kinds("# 1 @ home") == "pnpw");
-  CHECK(Words("mail anna@example.com") == "mail|anna|@example.com");
+  // An "@" glued to a word is no handle.
+  CHECK(Words("mail anna@example.com") == "mail|anna|@|example.com");
 }
 
 TEST_CASE("detect tagger: numbers and punctuation") {

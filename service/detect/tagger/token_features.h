@@ -42,7 +42,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 10;
+  static constexpr uint32_t kFeatureSetVersion = 12;
 
   explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
 

@@ -111,7 +111,8 @@ void TokenizeWords(std::string_view text, std::vector<WordToken>* out) {
     if (WordCharAt(text, pos) > 0) {
       pos = ScanWord(text, pos, &digits_only);
       token.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
-    } else if ((c == '@' || c == '#') && WordCharAt(text, pos + 1) > 0) {
+    } else if ((c == '@' || c == '#') && WordCharAt(text, pos + 1) > 0 &&
+               (pos == 0 || !WordCharBefore(text, pos))) {
       pos = ScanWord(text, pos + 1, &digits_only);
       while (pos < text.size() && text[pos] == '_') pos = ScanWord(text, pos + 1, &digits_only);
       token.kind = TokenKind::kHandle;

@@ -12,7 +12,7 @@ namespace privacy::detect {
 enum class TokenKind : uint8_t {
   kWord,         // letters, maybe with digits, inner hyphens, apostrophes or periods
   kNumber,       // digits only (with inner "." or "-": "1.5", "2024-05")
-  kHandle,       // "@name" or "#tag"
+  kHandle,       // "@name" or "#tag" (not glued to a word before it: "x@host" is no handle)
   kPunctuation,  // one punctuation or symbol character
 };
 
