@@ -5,6 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "detect/data_file_bytes.h"
 #include "detect/data_file_path.h"
 
 namespace privacy::detect {
@@ -15,27 +16,6 @@ constexpr uint32_t kVersion = 1;
 constexpr size_t kHeaderBytes = 24;
 constexpr int kDirectoryBits = 16;
 constexpr const char* kFileName = "names.gaz";
-
-uint32_t ReadU32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
-
-uint64_t ReadU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
-
-uint64_t Fnv1a(const char* data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 [[noreturn]] void Fail(const std::string& path, const std::string& problem) {
   throw std::runtime_error("gazetteer " + path + ": " + problem);
@@ -52,12 +32,12 @@ Gazetteer Gazetteer::Load(const std::string& path) {
       std::memcmp(header, kMagic, sizeof kMagic) != 0) {
     Fail(path, "not a names gazetteer (bad magic)");
   }
-  if (const uint32_t version = ReadU32(header + 8); version != kVersion) {
+  if (const uint32_t version = ReadLittleEndian32(header + 8); version != kVersion) {
     Fail(path, "format version " + std::to_string(version) + ", expected " +
                    std::to_string(kVersion));
   }
   // The entries are read straight into place: no second copy of the file.
-  const size_t count = ReadU32(header + 12);
+  const size_t count = ReadLittleEndian32(header + 12);
   Gazetteer gazetteer;
   gazetteer.entries_.resize(count);
   char* body = reinterpret_cast<char*>(gazetteer.entries_.data());
@@ -66,10 +46,10 @@ Gazetteer Gazetteer::Load(const std::string& path) {
   if (!complete || in.peek() != std::char_traits<char>::eof()) {
     Fail(path, "size does not match its " + std::to_string(count) + " entries (truncated?)");
   }
-  if (Fnv1a(body, count * 8) != ReadU64(header + 16)) Fail(path, "checksum mismatch");
+  if (Fnv1a64(body, count * 8) != ReadLittleEndian64(header + 16)) Fail(path, "checksum mismatch");
   for (size_t i = 0; i < count; ++i) {
     uint64_t& entry = gazetteer.entries_[i];
-    entry = ReadU64(reinterpret_cast<const char*>(&entry));  // little-endian on disk
+    entry = ReadLittleEndian64(reinterpret_cast<const char*>(&entry));  // little-endian on disk
     if (i > 0 && (entry >> 24) <= (gazetteer.entries_[i - 1] >> 24)) {
       Fail(path, "entries not sorted at entry " + std::to_string(i));
     }

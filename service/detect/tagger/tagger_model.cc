@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "detect/data_file_bytes.h"
 #include "detect/data_file_path.h"
 
 namespace privacy::detect {
@@ -29,44 +30,6 @@ constexpr size_t kFloatCount = kTagCount * kTagCount + 2 * kTagCount + 2 * kTagg
 constexpr size_t kHeaderBytes = 32 + 4 * kFloatCount;
 constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
 
-uint64_t Fnv1a(const char* data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-// Little-endian writing and reading of fixed-width values.
-void PutU32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-void PutU64(std::string* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-void PutF32(std::string* out, float f) {
-  uint32_t v;
-  std::memcpy(&v, &f, 4);
-  PutU32(out, v);
-}
-uint32_t GetU32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
-uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
-float GetF32(const char* p) {
-  const uint32_t v = GetU32(p);
-  float f;
-  std::memcpy(&f, &v, 4);
-  return f;
-}
-
 [[noreturn]] void Fail(const std::string& path, const std::string& problem) {
   throw std::runtime_error("tagger model " + path + ": " + problem);
 }
@@ -89,31 +52,30 @@ void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
   }
   const float scale = largest > 0.0f ? largest / 32767.0f : 1.0f;
   std::string bytes(kMagic, sizeof kMagic);
-  PutU32(&bytes, kFormatVersion);
-  PutU32(&bytes, weights.feature_set_version);
-  PutU32(&bytes, weights.slot_bits);
-  PutU32(&bytes, kTagCount);
-  PutU32(&bytes, static_cast<uint32_t>(weights.slots.size()));
-  PutF32(&bytes, scale);
+  AppendLittleEndian32(&bytes, kFormatVersion);
+  AppendLittleEndian32(&bytes, weights.feature_set_version);
+  AppendLittleEndian32(&bytes, weights.slot_bits);
+  AppendLittleEndian32(&bytes, kTagCount);
+  AppendLittleEndian32(&bytes, static_cast<uint32_t>(weights.slots.size()));
+  AppendLittleEndianFloat(&bytes, scale);
   const TagTransitions& t = weights.transitions;
   for (const auto& row : t.between) {
-    for (float v : row) PutF32(&bytes, v);
+    for (float v : row) AppendLittleEndianFloat(&bytes, v);
   }
-  for (float v : t.first) PutF32(&bytes, v);
-  for (float v : t.last) PutF32(&bytes, v);
+  for (float v : t.first) AppendLittleEndianFloat(&bytes, v);
+  for (float v : t.last) AppendLittleEndianFloat(&bytes, v);
   for (const MarginCalibration& c : weights.calibration) {
-    PutF32(&bytes, c.slope);
-    PutF32(&bytes, c.intercept);
+    AppendLittleEndianFloat(&bytes, c.slope);
+    AppendLittleEndianFloat(&bytes, c.intercept);
   }
   for (size_t i = 0; i < weights.slots.size(); ++i) {
-    PutU32(&bytes, weights.slots[i]);
+    AppendLittleEndian32(&bytes, weights.slots[i]);
     for (float w : weights.weights[i]) {
       const auto q = static_cast<int16_t>(std::lround(w / scale));
-      PutU32(&bytes, static_cast<uint16_t>(q));
-      bytes.resize(bytes.size() - 2);  // 16 bits of the 32 written
+      AppendLittleEndian16(&bytes, static_cast<uint16_t>(q));
     }
   }
-  PutU64(&bytes, Fnv1a(bytes.data(), bytes.size()));
+  AppendLittleEndian64(&bytes, Fnv1a64(bytes.data(), bytes.size()));
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out) throw std::runtime_error("cannot write tagger model " + path);
@@ -127,29 +89,29 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
     Fail(path, "not a tagger model (bad magic)");
   }
   const char* p = bytes.data();
-  if (const uint32_t version = GetU32(p + 8); version != kFormatVersion) {
+  if (const uint32_t version = ReadLittleEndian32(p + 8); version != kFormatVersion) {
     Fail(path, "format version " + std::to_string(version) + ", expected " +
                    std::to_string(kFormatVersion));
   }
-  if (const uint32_t features = GetU32(p + 12); features != expected_feature_set) {
+  if (const uint32_t features = ReadLittleEndian32(p + 12); features != expected_feature_set) {
     Fail(path, "trained on feature set " + std::to_string(features) + ", this build uses " +
                    std::to_string(expected_feature_set) + " (retrain it)");
   }
   TaggerModel model;
-  model.slot_bits_ = GetU32(p + 16);
-  const uint32_t tags = GetU32(p + 20);
-  const size_t count = GetU32(p + 24);
-  model.scale_ = GetF32(p + 28);
+  model.slot_bits_ = ReadLittleEndian32(p + 16);
+  const uint32_t tags = ReadLittleEndian32(p + 20);
+  const size_t count = ReadLittleEndian32(p + 24);
+  model.scale_ = ReadLittleEndianFloat(p + 28);
   if (tags != kTagCount || model.slot_bits_ == 0 || model.slot_bits_ > 32) {
     Fail(path, "unexpected tag count or slot bits");
   }
   if (bytes.size() != kHeaderBytes + count * kEntryBytes + 8) {
     Fail(path, "size does not match its " + std::to_string(count) + " entries (truncated?)");
   }
-  if (Fnv1a(p, bytes.size() - 8) != GetU64(p + bytes.size() - 8)) Fail(path, "checksum mismatch");
+  if (Fnv1a64(p, bytes.size() - 8) != ReadLittleEndian64(p + bytes.size() - 8)) Fail(path, "checksum mismatch");
   const char* f = p + 32;
   auto next_float = [&f] {
-    const float v = GetF32(f);
+    const float v = ReadLittleEndianFloat(f);
     f += 4;
     return v;
   };
@@ -169,14 +131,14 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   uint32_t previous = 0;
   for (size_t i = 0; i < count; ++i) {
     const char* e = p + kHeaderBytes + i * kEntryBytes;
-    const uint32_t slot = GetU32(e);
+    const uint32_t slot = ReadLittleEndian32(e);
     if ((i > 0 && slot <= previous) || (model.slot_bits_ < 32 && slot >> model.slot_bits_)) {
       Fail(path, "entries not sorted at entry " + std::to_string(i));
     }
     previous = slot;
     model.directory_[slot / 64].present |= uint64_t{1} << (slot % 64);
     for (int y = 0; y < kTagCount; ++y) {
-      model.rows_[i][y] = static_cast<int16_t>(GetU32(e + 4 + 2 * y) & 0xFFFF);
+      model.rows_[i][y] = static_cast<int16_t>(ReadLittleEndian16(e + 4 + 2 * y));
     }
   }
   uint64_t rows = 0;
