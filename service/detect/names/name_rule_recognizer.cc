@@ -4,6 +4,8 @@
 // three kinds, because they compete for the same words ("Jordan", "Paris",
 // "Cleveland Clinic"); each proposes its own scored span and the overlap
 // resolver keeps the best.
+#include "detect/names/name_rule_recognizer.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -12,7 +14,6 @@
 #include "detect/names/name_chunks.h"
 #include "detect/names/name_context.h"
 #include "detect/names/name_evidence.h"
-#include "detect/names/name_rule_recognizer.h"
 #include "detect/scan/claimed_spans.h"
 
 namespace privacy::detect {
@@ -34,6 +35,7 @@ std::string_view TypeOf(NameKind kind) {
                                        : kOrganizationType;
 }
 
+// The rule-based recognizer of the three kinds of names.
 class NameRecognizer : public Recognizer {
  public:
   explicit NameRecognizer(std::shared_ptr<const Gazetteer> gazetteer)

@@ -270,50 +270,6 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
   return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !JoinsNames(word);
 }
 
-// The rules' best candidate of each type over one token.
-struct RuleVotes {
-  int8_t position[kTaggedTypeCount] = {-1, -1, -1};  // TagPosition, -1 for none
-  uint8_t score_bucket[kTaggedTypeCount] = {};       // tenths of the score
-  int best_type = -1;
-};
-
-// Spreads the rules' candidates over the tokens they cover.
-std::vector<RuleVotes> RuleVotesOf(const std::vector<Candidate>& candidates,
-                                   const std::vector<WordToken>& tokens) {
-  std::vector<RuleVotes> votes(tokens.size());
-  std::vector<double> best(tokens.size(), -1.0);
-  for (const Candidate& c : candidates) {
-    int type = -1;
-    for (int t = 0; t < kTaggedTypeCount; ++t) {
-      if (c.type == kTaggedTypes[t]) type = t;
-    }
-    if (type < 0) continue;
-    auto first = std::lower_bound(tokens.begin(), tokens.end(), c.start,
-                                  [](const WordToken& t, uint32_t at) { return t.end <= at; });
-    auto last = first;
-    while (last != tokens.end() && last->start < c.end) ++last;
-    if (first == last) continue;
-    const uint8_t bucket = static_cast<uint8_t>(std::clamp(c.score * 10.0, 0.0, 10.0));
-    for (auto it = first; it != last; ++it) {
-      const size_t j = static_cast<size_t>(it - tokens.begin());
-      const TagPosition position = last - first == 1 ? TagPosition::kUnit
-                                   : it == first     ? TagPosition::kBegin
-                                   : it + 1 == last  ? TagPosition::kLast
-                                                     : TagPosition::kInside;
-      RuleVotes& v = votes[j];
-      if (v.position[type] < 0 || bucket > v.score_bucket[type]) {
-        v.position[type] = static_cast<int8_t>(position);
-        v.score_bucket[type] = bucket;
-      }
-      if (c.score > best[j]) {
-        best[j] = c.score;
-        v.best_type = type;
-      }
-    }
-  }
-  return votes;
-}
-
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer)
@@ -324,9 +280,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   TokenizeWords(text, &out->tokens);
   const std::vector<WordToken>& tokens = out->tokens;
   const size_t n = tokens.size();
-  std::vector<Candidate> rule_candidates;
-  rules_.Find(text, claimed, &rule_candidates);
-  const std::vector<RuleVotes> votes = RuleVotesOf(rule_candidates, tokens);
+  const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);
   std::vector<TokenFacts> facts(n);
   std::string folded;
   for (size_t i = 0; i < n; ++i) {
