@@ -12,17 +12,18 @@ EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerMod
 
 void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed,
                        std::vector<TaggedEntity>* out) const {
-  TokenFeatures features;
+  const ObjectPool<Buffers>::Lease buffers = buffers_.Acquire();
+  TokenFeatures& features = buffers->features;
   extractor_.Extract(text, claimed, &features);
   const size_t n = features.size();
   if (n == 0) return;
-  std::vector<float> emissions(n * kTagCount, 0.0f);
+  std::vector<float>& emissions = buffers->emissions;
+  emissions.assign(n * kTagCount, 0.0f);
   model_.AddEmissions(features.hashes, features.offsets, emissions.data());
-  DecoderScratch scratch;
-  std::vector<float> margins;
-  std::vector<uint8_t> entity_tags;
+  std::vector<float>& margins = buffers->margins;
+  std::vector<uint8_t>& entity_tags = buffers->entity_tags;
   StretchEntityMargins(emissions.data(), n, model_.transitions(), features.outside.data(),
-                       &scratch, &margins, &entity_tags);
+                       &buffers->decoder, &margins, &entity_tags);
   // Entities at two levels: every run the model may call an entity, and the
   // runs of tokens it is more sure of than not. A weak edge ("Contractor"
   // before "Sarah Wong") then costs the wide span its score, not the name.

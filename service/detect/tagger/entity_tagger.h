@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "detect/names/gazetteer.h"
+#include "detect/scan/object_pool.h"
+#include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
 
@@ -28,8 +30,8 @@ struct TaggedEntity {
   double probability = 0.0;
 };
 
-// Tags texts with a trained model. Immutable; safe for concurrent use (each
-// call works in buffers of its own).
+// Tags texts with a trained model. Immutable but for a pool of buffers;
+// safe for concurrent use (each call borrows buffers of its own).
 class EntityTagger {
  public:
   EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model);
@@ -45,8 +47,18 @@ class EntityTagger {
            std::vector<TaggedEntity>* out) const;
 
  private:
+  // The buffers of one call, reused by the next.
+  struct Buffers {
+    TokenFeatures features;
+    std::vector<float> emissions;
+    DecoderScratch decoder;
+    std::vector<float> margins;
+    std::vector<uint8_t> entity_tags;
+  };
+
   TaggerModel model_;
   FeatureExtractor extractor_;
+  mutable ObjectPool<Buffers> buffers_;
 };
 
 // Entities read off per-token entity margins (EntityMargins): runs of
