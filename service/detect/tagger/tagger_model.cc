@@ -138,7 +138,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
     previous = slot;
     model.directory_[slot / 64].present |= uint64_t{1} << (slot % 64);
     for (int y = 0; y < kTagCount; ++y) {
-      model.rows_[i][y] = static_cast<int16_t>(ReadLittleEndian16(e + 4 + 2 * y));
+      model.rows_[i].weights[y] = static_cast<int16_t>(ReadLittleEndian16(e + 4 + 2 * y));
     }
   }
   uint64_t rows = 0;
@@ -160,7 +160,7 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
   constexpr int32_t kAbsent = -1;
   int32_t rows[kBlock];
   size_t token = 0;
-  int32_t sums[kTagCount] = {};
+  int32_t sums[kRowWidth] = {};
   const auto flush = [&] {
     for (int y = 0; y < kTagCount; ++y) {
       emissions[token * kTagCount + y] += static_cast<float>(sums[y]) * scale_;
@@ -189,7 +189,8 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
         ++token;
       }
       if (rows[k] == kAbsent) continue;
-      for (int y = 0; y < kTagCount; ++y) sums[y] += rows_[rows[k]][y];
+      const int16_t* weights = rows_[rows[k]].weights;
+      for (int y = 0; y < kRowWidth; ++y) sums[y] += weights[y];
     }
   }
   if (offsets.size() > 1 && token + 1 < offsets.size()) flush();

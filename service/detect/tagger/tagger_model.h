@@ -92,7 +92,13 @@ class TaggerModel {
     uint64_t rows_before = 0;
   };
   std::vector<RankWord> directory_;
-  std::vector<std::array<int16_t, kTagCount>> rows_;  // quantized weights, in slot order
+  // Quantized weights in slot order, padded to 16 so that adding a row is a
+  // few vector instructions (32 bytes: one row never spans two cache lines).
+  static constexpr int kRowWidth = 16;
+  struct alignas(32) Row {
+    int16_t weights[kRowWidth] = {};
+  };
+  std::vector<Row> rows_;
   size_t entry_count_ = 0;
 };
 
