@@ -5,7 +5,6 @@
 
 #include "detect/names/gazetteer.h"
 #include "detect/names/name_rule_recognizer.h"
-#include "detect/names/name_words.h"
 #include "detect/recognizer_registry.h"
 #include "detect/scan/claimed_spans.h"
 #include "detect/tagger/entity_tagger.h"
@@ -14,8 +13,7 @@ namespace privacy::detect {
 namespace {
 
 // Proposes the tagger's entities, scored by their calibrated probability,
-// outside the spans structured recognizers already claim; a lone card
-// scheme or identifier system ("Visa", "NHS") is no one's name.
+// outside the spans structured recognizers already claim.
 class TaggerRecognizer : public Recognizer {
  public:
   static constexpr double kRecommendedMinScore = 0.3;
@@ -44,7 +42,6 @@ class TaggerRecognizer : public Recognizer {
     const ClaimedSpans claimed(input.earlier);
     for (const TaggedEntity& e : entities) {
       if (claimed.Overlaps(e.start, e.end)) continue;
-      if (NamesAnIdentifierKind(input.text.substr(e.start, e.end - e.start))) continue;
       out->push_back({kTaggedTypes[e.type], e.start, e.end, e.probability});
     }
   }
