@@ -205,4 +205,13 @@ TEST_CASE("detect PHONE: national numbers keep their grouping rules") {
   CHECK(Found("ref 41 555 501 32", {"PHONE"}).empty());
 }
 
+TEST_CASE("detect PHONE: a number labelled as something else is no phone, unless a phone cue says so") {
+  CHECK(Found("ABA 014944755 on the form", {"PHONE"}).empty());
+  CHECK(Found("P.IVA 01234567890", {"PHONE"}).empty());
+  CHECK(Found("invoice 021000022 is overdue", {"PHONE"}).empty());
+  CHECK(Found("call me on 020 7946 0286 about invoice 4471", {"PHONE"}) ==
+        Strings{"PHONE:020 7946 0286"});
+  CHECK(Found("order line, call 020 7946 0286", {"PHONE"}) == Strings{"PHONE:020 7946 0286"});
+}
+
 TEST_SUITE_END();

@@ -21,6 +21,16 @@ bool StartsWithWord(std::string_view text, size_t pos, std::string_view word) {
 
 constexpr size_t kMaxExtensionDigits = 6;
 
+// True when one of `words` starts a word within `window` bytes before `start`.
+bool StartsWithin(const ContextWordSet& words, std::string_view text, size_t start,
+                  size_t window) {
+  const size_t from = start > window ? start - window : 0;
+  for (size_t pos = from; pos < start; ++pos) {
+    if (words.StartsAt(text, pos)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 PhoneCues::PhoneCues()
@@ -35,11 +45,19 @@ PhoneCues::PhoneCues()
           "numer telefonu"}) {}
 
 bool PhoneCues::Before(std::string_view text, size_t start) const {
-  const size_t from = start > kCueWindow ? start - kCueWindow : 0;
-  for (size_t pos = from; pos < start; ++pos) {
-    if (words_.StartsAt(text, pos)) return true;
-  }
-  return false;
+  return StartsWithin(words_, text, start, kCueWindow);
+}
+
+IdentifierLabels::IdentifierLabels()
+    : words_(std::vector<std::string>{
+          "invoice", "order",    "account", "acct",     "ref",      "reference", "ticket",
+          "tracking", "policy",  "claim",   "routing",  "aba",      "vat",       "iva",
+          "p.iva",   "tax",      "iban",    "bsn",      "ssn",      "pesel",     "cpf",
+          "cnpj",    "steuer",   "nir",     "personnummer", "serial", "sku",     "rechnung",
+          "bestellung", "factura", "pedido", "commande", "facture", "fattura",   "ordine"}) {}
+
+bool IdentifierLabels::Before(std::string_view text, size_t start) const {
+  return StartsWithin(words_, text, start, kLabelWindow);
 }
 
 size_t PhoneExtensionEnd(std::string_view text, size_t end) {

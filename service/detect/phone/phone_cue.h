@@ -25,6 +25,23 @@ class PhoneCues {
   ContextWordSet words_;
 };
 
+// Words that label the number after them as something other than a phone
+// ("invoice", "order", "ABA", "P.IVA", "VAT", "ref"): without a phone cue,
+// a number right after one is not taken for a phone. Immutable and safe
+// for concurrent use.
+class IdentifierLabels {
+ public:
+  IdentifierLabels();
+
+  // True when a label starts a word within kLabelWindow bytes before `start`.
+  bool Before(std::string_view text, size_t start) const;
+
+  static constexpr size_t kLabelWindow = 24;
+
+ private:
+  ContextWordSet words_;
+};
+
 // The end of the extension written right after a phone number ending at
 // `end` ("x4587", " ext. 45", " extension 12", " #12"); `end` when there is
 // none.

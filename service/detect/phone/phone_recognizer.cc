@@ -327,6 +327,7 @@ void PhoneRecognizer::RecognizeSegment(std::string_view text, uint32_t from, uin
   std::vector<Span> spans = it->second.spans;
   double base_score = it->second.score;
   const bool cue = cues_.Before(text, from);
+  if (!cue && labels_.Before(text, from)) return;
   if (spans.empty() && cue && PossibleSomewhere(digits, groups, international)) {
     spans.push_back({0, to - from});
     base_score = kCuedShapeScore;

@@ -90,6 +90,7 @@ class PhoneRecognizer : public Recognizer {
   PhoneLengths lengths_;
   ContextWordSet context_words_;
   PhoneCues cues_;
+  IdentifierLabels labels_;
   std::unique_ptr<PhoneValidity> validity_;
 };
 
