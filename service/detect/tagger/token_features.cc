@@ -207,32 +207,57 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
 // capitalised inside a sentence is likely a name.
 class TextMemory {
  public:
+  // Only capitalised words are asked about, so only they are kept: a small
+  // open-addressing table the lower-case words are then checked against.
   TextMemory(const std::vector<WordToken>& tokens, const std::vector<TokenFacts>& facts) {
+    size_t capitalised = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].kind != TokenKind::kWord) continue;
-      if (!facts[i].capitalised && facts[i].has_lower) lower_case_.push_back(facts[i].lower);
-      if (facts[i].capitalised && !facts[i].sentence_start) {
-        capitalised_inside_.push_back(facts[i].lower);
-      }
+      if (tokens[i].kind == TokenKind::kWord && facts[i].capitalised) ++capitalised;
     }
-    std::sort(lower_case_.begin(), lower_case_.end());
-    std::sort(capitalised_inside_.begin(), capitalised_inside_.end());
+    size_t size = 16;
+    while (size < 2 * capitalised) size *= 2;
+    table_.assign(size, Entry{});
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord || !facts[i].capitalised) continue;
+      Entry& entry = Slot(facts[i].lower);
+      entry.key = KeyOf(facts[i].lower);
+      if (!facts[i].sentence_start && entry.capitalised_inside < 2) ++entry.capitalised_inside;
+    }
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord || facts[i].capitalised || !facts[i].has_lower) {
+        continue;
+      }
+      Entry& entry = Slot(facts[i].lower);
+      if (entry.key == KeyOf(facts[i].lower)) entry.in_lower_case = true;
+    }
   }
 
-  bool SeenInLowerCase(uint64_t lower) const {
-    return std::binary_search(lower_case_.begin(), lower_case_.end(), lower);
-  }
+  bool SeenInLowerCase(uint64_t lower) const { return Find(lower).in_lower_case; }
   // True when the word occurs capitalised inside a sentence at least twice
   // (the token asking is one of them when it is inside a sentence itself).
-  bool SeenCapitalisedInside(uint64_t lower) const {
-    const auto [first, last] =
-        std::equal_range(capitalised_inside_.begin(), capitalised_inside_.end(), lower);
-    return last - first >= 2;
-  }
+  bool SeenCapitalisedInside(uint64_t lower) const { return Find(lower).capitalised_inside >= 2; }
 
  private:
-  std::vector<uint64_t> lower_case_;          // folded words written in lower case
-  std::vector<uint64_t> capitalised_inside_;  // ... written capitalised, not opening a sentence
+  // A capitalised word (its folded hash; 0 marks an empty entry).
+  struct Entry {
+    uint64_t key = 0;
+    uint8_t capitalised_inside = 0;  // times capitalised inside a sentence, up to 2
+    bool in_lower_case = false;      // also written in lower case
+  };
+
+  static uint64_t KeyOf(uint64_t lower) { return lower == 0 ? 1 : lower; }
+
+  // The entry holding `lower`, or the empty one where it would go.
+  size_t IndexOf(uint64_t lower) const {
+    const uint64_t key = KeyOf(lower);
+    size_t i = key & (table_.size() - 1);
+    while (table_[i].key != 0 && table_[i].key != key) i = (i + 1) & (table_.size() - 1);
+    return i;
+  }
+  Entry& Slot(uint64_t lower) { return table_[IndexOf(lower)]; }
+  const Entry& Find(uint64_t lower) const { return table_[IndexOf(lower)]; }
+
+  std::vector<Entry> table_;
 };
 
 // Lower-case words that names are built with: "Bank of America", "Rio de
