@@ -10,14 +10,6 @@ double Ratio(size_t num, size_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
-bool SpansMatch(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
-  const uint32_t lo = std::max(a_start, b_start);
-  const uint32_t hi = std::min(a_end, b_end);
-  if (hi <= lo) return false;
-  const uint32_t longer = std::max(a_end - a_start, b_end - b_start);
-  return 2 * (hi - lo) >= longer;
-}
-
 bool Overlaps(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
   return std::max(a_start, b_start) < std::min(a_end, b_end);
 }
@@ -84,6 +76,14 @@ void ScoreRecord(const LabelledText& gold, const std::vector<Finding>& predicted
     report->mistakes.push_back({true, g.type, gold.text.substr(g.start, g.end - g.start)});
   }
   CountLeaks(gold, predicted, types, report);
+}
+
+bool SpansMatch(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) {
+  const uint32_t lo = std::max(a_start, b_start);
+  const uint32_t hi = std::min(a_end, b_end);
+  if (hi <= lo) return false;
+  const uint32_t longer = std::max(a_end - a_start, b_end - b_start);
+  return 2 * (hi - lo) >= longer;
 }
 
 double TokenLeak::LeakRate() const { return Ratio(leaked_tokens, gold_tokens); }

@@ -63,6 +63,10 @@ struct EvaluationReport {
 EvaluationReport Evaluate(const Detector& detector, const std::vector<LabelledText>& corpus,
                           const std::set<std::string>& types = {});
 
+// True when two spans match under the scoring rule of Evaluate: their
+// overlap covers at least half of the longer one.
+bool SpansMatch(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end);
+
 // Adds the scores of `predicted` on one record to `report` (as Evaluate
 // does for each text; macro and micro figures are left to FinishReport).
 void ScoreRecord(const LabelledText& gold, const std::vector<Finding>& predicted,

@@ -157,13 +157,12 @@ std::vector<detect::Finding> Findings(const detect::EntityTagger& tagger, const 
   return detect::ResolveOverlaps(std::move(candidates));
 }
 
+// True when `f` matches a gold span as the evaluation counts it; sets
+// `ignored` when it overlaps an ignore span.
 bool SpanRight(const detect::LabelledText& gold, const detect::Finding& f, bool* ignored) {
   *ignored = false;
   for (const detect::LabelledSpan& g : gold.spans) {
-    const uint32_t lo = std::max(g.start, f.start), hi = std::min(g.end, f.end);
-    if (g.type == f.type && hi > lo && 2 * (hi - lo) >= std::max(g.end - g.start, f.end - f.start)) {
-      return true;
-    }
+    if (g.type == f.type && detect::SpansMatch(g.start, g.end, f.start, f.end)) return true;
   }
   for (const detect::LabelledSpan& g : gold.ignore) {
     if (std::max(g.start, f.start) < std::min(g.end, f.end)) *ignored = true;
