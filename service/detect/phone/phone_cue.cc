@@ -1,6 +1,7 @@
 #include "detect/phone/phone_cue.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace privacy::detect {
@@ -21,20 +22,23 @@ bool StartsWithWord(std::string_view text, size_t pos, std::string_view word) {
 
 constexpr size_t kMaxExtensionDigits = 6;
 
-// True when one of `words` starts a word within `window` bytes before `start`.
-bool StartsWithin(const ContextWordSet& words, std::string_view text, size_t start,
-                  size_t window) {
-  const size_t from = start > window ? start - window : 0;
+}  // namespace
+
+WordsBefore::WordsBefore(std::vector<std::string> words, size_t window)
+    : words_(std::move(words)), window_(window) {}
+
+bool WordsBefore::Before(std::string_view text, size_t start) const {
+  const size_t from = start > window_ ? start - window_ : 0;
   for (size_t pos = from; pos < start; ++pos) {
-    if (words.StartsAt(text, pos)) return true;
+    if (words_.StartsAt(text, pos)) return true;
   }
   return false;
 }
 
-}  // namespace
-
-PhoneCues::PhoneCues()
-    : words_(std::vector<std::string>{
+WordsBefore PhoneCues() {
+  constexpr size_t kCueWindow = 40;
+  return WordsBefore(
+      std::vector<std::string>{
           "call",          "phone",    "tel",      "mobile",         "cell",       "fax",
           "whatsapp",      "reach me", "reach us", "contact number", "contact no", "ring",
           "sms",           "text me",  "dial",     "hotline",        "telefon",    "téléphone",
@@ -42,22 +46,20 @@ PhoneCues::PhoneCues()
           "móvil",         "movil",    "handy",    "portable",       "appelez",    "appeler",
           "llámame",       "llamar",   "chiama",   "ligue",          "ligar",      "liga",
           "bel me",        "puhelin",  "soita",    "ring mig",       "ring meg",   "zadzwoń",
-          "numer telefonu"}) {}
-
-bool PhoneCues::Before(std::string_view text, size_t start) const {
-  return StartsWithin(words_, text, start, kCueWindow);
+          "numer telefonu"},
+      kCueWindow);
 }
 
-IdentifierLabels::IdentifierLabels()
-    : words_(std::vector<std::string>{
-          "invoice", "order",    "account", "acct",     "ref",      "reference", "ticket",
-          "tracking", "policy",  "claim",   "routing",  "aba",      "vat",       "iva",
-          "p.iva",   "tax",      "iban",    "bsn",      "ssn",      "pesel",     "cpf",
-          "cnpj",    "steuer",   "nir",     "personnummer", "serial", "sku",     "rechnung",
-          "bestellung", "factura", "pedido", "commande", "facture", "fattura",   "ordine"}) {}
-
-bool IdentifierLabels::Before(std::string_view text, size_t start) const {
-  return StartsWithin(words_, text, start, kLabelWindow);
+WordsBefore IdentifierLabels() {
+  constexpr size_t kLabelWindow = 24;
+  return WordsBefore(
+      std::vector<std::string>{
+          "invoice",    "order",   "account", "acct",         "ref",     "reference", "ticket",
+          "tracking",   "policy",  "claim",   "routing",      "aba",     "vat",       "iva",
+          "p.iva",      "tax",     "iban",    "bsn",          "ssn",     "pesel",     "cpf",
+          "cnpj",       "steuer",  "nir",     "personnummer", "serial",  "sku",       "rechnung",
+          "bestellung", "factura", "pedido",  "commande",     "facture", "fattura",   "ordine"},
+      kLabelWindow);
 }
 
 size_t PhoneExtensionEnd(std::string_view text, size_t end) {

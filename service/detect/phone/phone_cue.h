@@ -3,44 +3,37 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "detect/scan/context_words.h"
 
 namespace privacy::detect {
 
-// Phone cues in the languages the detector reads: words that announce a
-// phone number rather than any number ("number" alone is not one).
+// A set of words looked for in a window of bytes before a number.
 // Immutable and safe for concurrent use.
-class PhoneCues {
+class WordsBefore {
  public:
-  PhoneCues();
+  WordsBefore(std::vector<std::string> words, size_t window);
 
-  // True when a cue starts a word within kCueWindow bytes before `start`.
+  // True when one of the words starts a word within the window before `start`.
   bool Before(std::string_view text, size_t start) const;
-
-  static constexpr size_t kCueWindow = 40;
 
  private:
   ContextWordSet words_;
+  size_t window_;
 };
 
-// Words that label the number after them as something other than a phone
-// ("invoice", "order", "ABA", "P.IVA", "VAT", "ref"): without a phone cue,
-// a number right after one is not taken for a phone. Immutable and safe
-// for concurrent use.
-class IdentifierLabels {
- public:
-  IdentifierLabels();
+// Phone cues in the languages the detector reads, within 40 bytes: words
+// that announce a phone number rather than any number ("number" alone is
+// not one).
+WordsBefore PhoneCues();
 
-  // True when a label starts a word within kLabelWindow bytes before `start`.
-  bool Before(std::string_view text, size_t start) const;
-
-  static constexpr size_t kLabelWindow = 24;
-
- private:
-  ContextWordSet words_;
-};
+// Labels of something other than a phone, within 24 bytes ("invoice",
+// "order", "ABA", "P.IVA", "VAT", "ref"): without a phone cue, a number
+// right after one is not taken for a phone.
+WordsBefore IdentifierLabels();
 
 // The end of the extension written right after a phone number ending at
 // `end` ("x4587", " ext. 45", " extension 12", " #12"); `end` when there is

@@ -89,8 +89,8 @@ class PhoneRecognizer : public Recognizer {
   std::vector<Region> regions_;
   PhoneLengths lengths_;
   ContextWordSet context_words_;
-  PhoneCues cues_;
-  IdentifierLabels labels_;
+  WordsBefore cues_ = PhoneCues();
+  WordsBefore labels_ = IdentifierLabels();
   std::unique_ptr<PhoneValidity> validity_;
 };
 
