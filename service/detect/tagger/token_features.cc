@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "detect/data_file_bytes.h"
 #include "detect/names/name_chunks.h"
 #include "detect/names/name_key.h"
 #include "detect/names/name_words.h"
@@ -72,14 +73,7 @@ uint64_t Feature(uint64_t id, uint64_t a, uint64_t b = 0) {
          0x9E3779B97F4A7C15ULL;
 }
 
-uint64_t HashBytes(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
+uint64_t HashBytes(std::string_view bytes) { return Fnv1a64(bytes.data(), bytes.size()); }
 
 // Stand-ins for the neighbours of the first and last tokens.
 constexpr uint64_t kBeforeText = 0x5354415254ULL;
@@ -95,7 +89,8 @@ struct TokenFacts {
   uint64_t shape = 0;  // collapsed character classes and a length bucket
   uint64_t gazetteer = 0;  // flags worth telling apart, city tier bucketed
   uint32_t flags = 0;      // raw gazetteer flags
-  uint64_t classes = 0;
+  uint32_t class_bits = 0;  // NameWordClasses of the word
+  uint64_t classes = 0;     // the same, mixed for hashing
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
   bool capitalised = false;
   bool all_capitals = false;
@@ -262,8 +257,8 @@ class TextMemory {
 
 // Lower-case words that names are built with: "Bank of America", "Rio de
 // Janeiro", "Procter and Gamble", "Newcastle upon Tyne".
-bool JoinsNames(std::string_view word) {
-  if (NameWordClasses(word) & kNameParticleClass) return true;
+bool JoinsNames(std::string_view word, uint32_t class_bits) {
+  if (class_bits & kNameParticleClass) return true;
   static constexpr std::string_view kWords[] = {"of", "and", "the", "for", "upon", "on",
                                                 "in", "at", "du", "des", "et", "y"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
@@ -286,13 +281,14 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
   }
   // Card schemes and identifier systems ("Visa", "BSN") name a number's
   // kind; common acronyms ("MAC", "CEO", "PDF") name no one.
-  if (NameWordClasses(word) & (kIdentifierKindClass | kCommonAcronymClass)) return true;
+  if (facts.class_bits & (kIdentifierKindClass | kCommonAcronymClass)) return true;
   // A key of JSON or a quoted form field ("iban": ...) names a field.
   const std::string_view after = text.substr(token.end, 2);
   if (after == "\":" || after == "':") return true;
   if (casing != kNormalCase && casing != kTitleCase) return false;
   const unsigned char first = static_cast<unsigned char>(word[0]);
-  return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !JoinsNames(word);
+  return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) &&
+         !JoinsNames(word, facts.class_bits);
 }
 
 }  // namespace
@@ -329,7 +325,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     f.gazetteer = Mix(GazetteerSignature(f.flags));
     // Lower-case words belong to no class but the particles, all short.
     const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
-    f.classes = lower_case && word.size() > 5 ? 0 : Mix(NameWordClasses(word));
+    f.class_bits = lower_case && word.size() > 5 ? 0 : NameWordClasses(word);
+    f.classes = Mix(f.class_bits);
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, &facts);
   const uint64_t casing = CasingOf(facts, tokens);
