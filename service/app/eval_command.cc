@@ -42,11 +42,7 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
         std::cerr << "eval: " << error << "\n";
         return 1;
       }
-      if (options->print_mistakes) {
-        for (const detect::EvaluationMistake& m : report.mistakes) {
-          std::cout << (m.missed ? "- " : "+ ") << m.type << " " << m.value << "\n";
-        }
-      }
+      if (options->print_mistakes) std::cout << detect::FormatMistakes(report);
       std::cout << detect::FormatReport(report);
       return 0;
     };

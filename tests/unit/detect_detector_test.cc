@@ -112,7 +112,10 @@ TEST_CASE("detect corpus reader decodes escapes to UTF-8 byte offsets") {
 
 TEST_CASE("detect evaluation scores overlap of at least half the longer span") {
   std::vector<LabelledText> corpus = {
-      {"mail a.b@example.com on 2025-02-03", {{"EMAIL", 5, 20}, {"DATE", 24, 34}, {"PERSON", 0, 4}}}};
+      {"mail a.b@example.com on 2025-02-03",
+       {{"EMAIL", 5, 20}, {"DATE", 24, 34}, {"PERSON", 0, 4}},
+       {},
+       ""}};
   const EvaluationReport all = Evaluate(SharedDetector(), corpus);
   CHECK(all.per_type.at("EMAIL").true_positives == 1);
   CHECK(all.per_type.at("PERSON").false_negatives == 1);

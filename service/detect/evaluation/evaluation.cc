@@ -171,4 +171,13 @@ std::string FormatReport(const EvaluationReport& report) {
   return out;
 }
 
+std::string FormatMistakes(const EvaluationReport& report) {
+  std::string out;
+  for (const EvaluationMistake& m : report.mistakes) {
+    out += m.missed ? "- " : "+ ";
+    out += m.type + " " + m.value + "\n";
+  }
+  return out;
+}
+
 }  // namespace privacy::detect

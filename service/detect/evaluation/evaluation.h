@@ -85,4 +85,8 @@ bool EvaluateFile(const Detector& detector, const std::string& path,
 // of gold words leaked), then micro and macro lines.
 std::string FormatReport(const EvaluationReport& report);
 
+// One line per mistake, in corpus order: "- TYPE value" for a miss,
+// "+ TYPE value" for a false positive.
+std::string FormatMistakes(const EvaluationReport& report);
+
 }  // namespace privacy::detect

@@ -170,29 +170,6 @@ bool SpanRight(const detect::LabelledText& gold, const detect::Finding& f, bool*
   return false;
 }
 
-// Prints the gold spans the tagger misses ("-") and the entities it finds
-// that no gold span or ignore span accounts for ("+"), with their types.
-void PrintMistakes(const detect::EntityTagger& tagger, const std::vector<CorpusRecord>& records,
-                   size_t source) {
-  for (const CorpusRecord& record : records) {
-    if (record.source != source || record.split != Split::kDev) continue;
-    const std::string& text = record.text.text;
-    const std::vector<detect::Finding> found = Findings(tagger, text, 0.5);
-    for (const detect::LabelledSpan& g : record.text.spans) {
-      const bool hit = std::any_of(found.begin(), found.end(), [&](const detect::Finding& f) {
-        return f.type == g.type && std::max(f.start, g.start) < std::min(f.end, g.end);
-      });
-      if (!hit) std::printf("- %-12s %s\n", g.type.c_str(), text.substr(g.start, g.end - g.start).c_str());
-    }
-    for (const detect::Finding& f : found) {
-      bool ignored = false;
-      if (!SpanRight(record.text, f, &ignored) && !ignored) {
-        std::printf("+ %-12s %s (%.2f)\n", f.type.c_str(), text.substr(f.start, f.end - f.start).c_str(), f.score);
-      }
-    }
-  }
-}
-
 int Run(int argc, char** argv) {
   CLI::App app{"Trains the entity tagger model"};
   std::string gazetteer_path, output, heldout_dir;
@@ -303,7 +280,9 @@ int Run(int argc, char** argv) {
         ++report.texts;
       }
       detect::FinishReport(&report);
-      if (split == Split::kDev && sources[s].name == show_errors) PrintMistakes(tagger, records, s);
+      if (split == Split::kDev && sources[s].name == show_errors) {
+        std::fputs(detect::FormatMistakes(report).c_str(), stdout);
+      }
       std::printf("%-10s %-4s  F1 PER %.3f LOC %.3f ORG %.3f  micro P %.3f R %.3f F1 %.3f  token recall %.3f\n",
                   sources[s].name.c_str(), split == Split::kDev ? "dev" : "test",
                   report.per_type["PERSON"].F1(), report.per_type["LOCATION"].F1(),
