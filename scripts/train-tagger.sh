@@ -13,6 +13,7 @@ ner=${NER_DIR:-../shared/ner}
 scripts/build.sh --target tagger-train
 build/tagger-train \
   --gazetteer service/detect/data/names.gaz \
+  --word-clusters service/detect/data/word_clusters.bin \
   --output service/detect/data/names.tagger \
   --heldout-dir build/tagger-heldout \
   "$@" \

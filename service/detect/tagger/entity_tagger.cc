@@ -1,14 +1,22 @@
 #include "detect/tagger/entity_tagger.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 #include "detect/tagger/sequence_decoder.h"
 
 namespace privacy::detect {
 
-EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model)
-    : model_(std::move(model)), extractor_(std::move(gazetteer)) {}
+EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
+                           std::shared_ptr<const WordClusters> clusters, TaggerModel model)
+    : model_(std::move(model)), extractor_(std::move(gazetteer), std::move(clusters)) {
+  if (model_.word_clusters_checksum() != extractor_.clusters().checksum()) {
+    throw std::invalid_argument(
+        "the tagger model was trained with other word clusters (give it the clusters file it "
+        "was trained with, or retrain it)");
+  }
+}
 
 void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed,
                        std::vector<TaggedEntity>* out) const {

@@ -55,6 +55,10 @@ enum Template : uint64_t {
   kRuleAfter,
   kSeenInLowerCase,
   kSeenCapitalisedInside,
+  kCluster,
+  kClusterBefore,
+  kClusterAfter,
+  kClusterShape,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -92,6 +96,7 @@ struct TokenFacts {
   uint32_t class_bits = 0;  // NameWordClasses of the word
   uint64_t classes = 0;     // the same, mixed for hashing
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
+  uint32_t cluster = 0;     // WordClusters path, 0 when unknown
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
@@ -139,9 +144,7 @@ uint64_t GazetteerSignature(uint32_t flags) {
   return (flags & ~(kPrefix | (15u << 10))) | (tier_bucket << 16);
 }
 
-uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
-  NameKey key;
-  key.AddWord(word);
+uint32_t WordFlags(const Gazetteer& gazetteer, const NameKey& key, std::string_view word) {
   uint32_t flags = gazetteer.Flags(key);
   // "Léa" is not the English "lea": accented words are no English words.
   if (std::any_of(word.begin(), word.end(),
@@ -293,8 +296,9 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer)
-    : gazetteer_(std::move(gazetteer)), rules_(gazetteer_) {}
+FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
+                                   std::shared_ptr<const WordClusters> clusters)
+    : gazetteer_(std::move(gazetteer)), clusters_(std::move(clusters)), rules_(gazetteer_) {}
 
 void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate> claimed,
                                TokenFeatures* out) const {
@@ -321,7 +325,10 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     folded = FoldWord(word);
     f.lower = Mix(HashBytes(folded));
     if (token.kind != TokenKind::kWord) continue;
-    f.flags = WordFlags(*gazetteer_, word);
+    NameKey key;
+    key.AddWord(word);
+    f.flags = WordFlags(*gazetteer_, key, word);
+    f.cluster = clusters_->PathOf(key);
     f.gazetteer = Mix(GazetteerSignature(f.flags));
     // Lower-case words belong to no class but the particles, all short.
     const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
@@ -340,6 +347,11 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   };
   auto gazetteer_at = [&](std::ptrdiff_t j) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : facts[j].gazetteer;
+  };
+  auto cluster_at = [&](std::ptrdiff_t j, int depth) {
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n)
+               ? uint64_t{1} << 40
+               : WordClusters::Prefix(facts[j].cluster, depth);
   };
   auto classes_at = [&](std::ptrdiff_t j) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : facts[j].classes;
@@ -391,6 +403,10 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kWordClass, f.classes));
     h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
     h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));
+    for (int depth : {4, 8, 12, 16}) h.push_back(Feature(kCluster, cluster_at(i, depth)));
+    h.push_back(Feature(kClusterBefore, cluster_at(i - 1, 8)));
+    h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
+    h.push_back(Feature(kClusterShape, cluster_at(i, 10), f.shape));
     h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
     h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));

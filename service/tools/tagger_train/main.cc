@@ -180,6 +180,8 @@ int Run(int argc, char** argv) {
   float min_weight = 3.0f;
   std::vector<std::string> corpora;
   app.add_option("--gazetteer", gazetteer_path, "names.gaz")->required();
+  std::string clusters_path;
+  app.add_option("--word-clusters", clusters_path, "word_clusters.bin")->required();
   app.add_option("--output", output, "model file to write")->required();
   app.add_option("--heldout-dir", heldout_dir, "where to write the test parts as JSONL");
   app.add_option("--epochs", epochs, "passes over the training data");
@@ -198,7 +200,9 @@ int Run(int argc, char** argv) {
   for (const std::string& arg : corpora) sources.push_back(ParseSource(arg));
   const std::vector<CorpusRecord> records = ReadTrainingCorpora(sources);
   auto gazetteer = std::make_shared<const detect::Gazetteer>(detect::Gazetteer::Load(gazetteer_path));
-  const detect::FeatureExtractor extractor(gazetteer);
+  auto clusters =
+      std::make_shared<const detect::WordClusters>(detect::WordClusters::Load(clusters_path));
+  const detect::FeatureExtractor extractor(gazetteer, clusters);
 
   std::vector<TrainingSequence> sequences;
   std::vector<double> repeats;
@@ -218,6 +222,7 @@ int Run(int argc, char** argv) {
 
   detect::TaggerWeights weights = trainer.Averaged(min_weight);
   weights.feature_set_version = detect::FeatureExtractor::kFeatureSetVersion;
+  weights.word_clusters_checksum = clusters->checksum();
   // A provisional calibration, flat enough that entities well below an even
   // chance are still proposed (the margin floor) and become samples.
   for (detect::MarginCalibration& c : weights.calibration) c = {0.04f, 0.0f};
@@ -231,7 +236,7 @@ int Run(int argc, char** argv) {
   std::vector<std::vector<size_t>> sample_source(detect::kTaggedTypeCount);
   std::vector<size_t> per_source(sources.size(), 0);
   {
-    detect::EntityTagger uncalibrated(gazetteer,
+    detect::EntityTagger uncalibrated(gazetteer, clusters,
                                       detect::TaggerModel::Load(output, weights.feature_set_version));
     for (const CorpusRecord& record : records) {
       if (record.split != Split::kDev) continue;
@@ -266,7 +271,7 @@ int Run(int argc, char** argv) {
 
   // Report on every source's dev part (what choices may look at) and, when
   // asked, its test part (for reporting only).
-  detect::EntityTagger tagger(gazetteer,
+  detect::EntityTagger tagger(gazetteer, clusters,
                               detect::TaggerModel::Load(output, weights.feature_set_version));
   std::vector<Split> reported = {Split::kDev};
   if (report_test) reported.push_back(Split::kTest);
