@@ -22,4 +22,4 @@ build/tagger-train \
   wnut="$ner/wnut17_train.jsonl" \
   btc="$ner/btc.jsonl" \
   sec="$ner/sec_filings.jsonl" \
-  synthetic=scripts/tagger/data/synthetic_train.jsonl:0.3
+  synthetic=scripts/tagger/data/synthetic_train.jsonl:0.5

@@ -59,6 +59,7 @@ enum Template : uint64_t {
   kClusterBefore,
   kClusterAfter,
   kClusterShape,
+  kOpeningWordAndNext,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -103,7 +104,15 @@ struct TokenFacts {
   bool sentence_start = false;
 };
 
-// "Xx", "X.X", "xXx", "d", "Xd": classes of the characters, runs collapsed,
+// Letters of scripts without capitals (Hebrew, Arabic, Indic, Thai, CJK,
+// Hangul): a name in them looks like any other word of theirs, and unlike
+// a lower-case Latin word.
+bool IsCaselessLetter(uint32_t cp) {
+  return (cp >= 0x0590 && cp < 0x1E00 && !(cp >= 0x10A0 && cp < 0x10D0)) ||
+         (cp >= 0x3040 && cp < 0xD800) || (cp >= 0xF900 && cp < 0xFE30);
+}
+
+// "Xx", "X.X", "xXx", "u", "d", "Xd": classes of the characters, runs collapsed,
 // plus the length in code points (1, 2, 3, 4, 5-7, 8+).
 uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
   char shape[8];
@@ -121,6 +130,8 @@ uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
       cls = 'X';
       ++letters;
       ++uppers;
+    } else if (IsCaselessLetter(cp)) {
+      cls = 'u';
     } else if ((cp >= 'a' && cp <= 'z') || cp >= 0x80) {
       cls = 'x';
       ++letters;
@@ -408,6 +419,11 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
     h.push_back(Feature(kClusterShape, cluster_at(i, 10), f.shape));
     h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
+    if (f.sentence_start) {
+      // "Bill the client", "Mark all as read": a sentence's first word, what
+      // the dictionaries say of it, and the word after it.
+      h.push_back(Feature(kOpeningWordAndNext, f.gazetteer, lower_at(i + 1)));
+    }
     h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));

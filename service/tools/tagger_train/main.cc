@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <stdexcept>
 
 #include "detect/evaluation/evaluation.h"
@@ -187,6 +188,8 @@ int Run(int argc, char** argv) {
   app.add_option("--epochs", epochs, "passes over the training data");
   app.add_option("--slot-bits", slot_bits, "feature table size, log2");
   app.add_option("--min-weight", min_weight, "rows with smaller weights are left out");
+  int runs = 4;
+  app.add_option("--runs", runs, "perceptrons trained on differently shuffled data, then averaged");
   std::string show_errors;
   app.add_option("--show-errors", show_errors, "print the dev mistakes of this corpus");
   double threshold = 0.5;
@@ -213,14 +216,24 @@ int Run(int argc, char** argv) {
   }
   std::fprintf(stderr, "%zu training sequences\n", sequences.size());
 
-  PerceptronTrainer trainer(slot_bits);
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    const std::vector<size_t> order = EpochOrder(repeats, 0x7A66E5ULL + static_cast<uint64_t>(epoch));
-    const size_t errors = trainer.Epoch(sequences, order);
-    std::fprintf(stderr, "epoch %d: %zu sequences, %zu token errors\n", epoch + 1, order.size(), errors);
+  // Several runs, each seeing the data in its own order, averaged: one
+  // perceptron's weights depend on the order it saw the data in, and
+  // borderline words flip from run to run; their mean is steadier.
+  std::vector<detect::TaggerWeights> run_weights;
+  for (int run = 0; run < runs; ++run) {
+    PerceptronTrainer trainer(slot_bits);
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+      const uint64_t seed =
+          0x7A66E5ULL + static_cast<uint64_t>(epoch) + (static_cast<uint64_t>(run) << 32);
+      const std::vector<size_t> order = EpochOrder(repeats, seed);
+      const size_t errors = trainer.Epoch(sequences, order);
+      std::fprintf(stderr, "run %d epoch %d: %zu sequences, %zu token errors\n", run + 1,
+                   epoch + 1, order.size(), errors);
+    }
+    run_weights.push_back(trainer.Averaged(std::numeric_limits<float>::min()));
   }
-
-  detect::TaggerWeights weights = trainer.Averaged(min_weight);
+  detect::TaggerWeights weights = MeanWeights(run_weights, min_weight);
+  run_weights.clear();
   weights.feature_set_version = detect::FeatureExtractor::kFeatureSetVersion;
   weights.word_clusters_checksum = clusters->checksum();
   // A provisional calibration, flat enough that entities well below an even
