@@ -1,10 +1,11 @@
 #include "detect/names/repeated_mentions.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
+#include "detect/data_file_bytes.h"
 #include "detect/names/name_chunks.h"
 #include "detect/scan/text_boundary.h"
 #include "detect/tagger/entity_tags.h"
@@ -21,12 +22,26 @@ constexpr size_t kMaxMentionsPerFirstWord = 16;
 // ("Al", "Jo" are too often something else).
 constexpr size_t kMinPartCodePoints = 3;
 
-// A word sequence to look for, with what an occurrence becomes.
+// A word sequence to look for: the tokens [first, first + size) of a
+// finding, and what an occurrence becomes.
 struct Mention {
-  std::vector<std::string_view> words;  // token texts
-  int type = 0;                         // index into kTaggedTypes
+  uint64_t first_word_hash = 0;
+  uint32_t first = 0;
+  uint32_t size = 0;
+  int type = 0;  // index into kTaggedTypes
   double score = 0.0;
 };
+
+uint64_t HashOf(std::string_view word) { return Fnv1a64(word.data(), word.size()); }
+
+uint64_t HashOfLowerCase(std::string_view word) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+  return hash;
+}
 
 int NameTypeIndex(std::string_view type) {
   for (int t = 0; t < kTaggedTypeCount; ++t) {
@@ -51,47 +66,6 @@ bool IsNamePart(std::string_view word) {
   return lower && code_points >= kMinPartCodePoints;
 }
 
-std::string AsciiLower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
-// The mentions to look for, by their first word.
-class MentionIndex {
- public:
-  void Add(Mention mention) {
-    std::vector<Mention>& list = by_first_word_[mention.words.front()];
-    for (Mention& known : list) {
-      if (known.words != mention.words) continue;
-      if (mention.score > known.score) known = std::move(mention);
-      return;
-    }
-    if (list.size() < kMaxMentionsPerFirstWord) list.push_back(std::move(mention));
-  }
-
-  // Longest first, so that "Maria Gonzalez" wins over "Maria".
-  void Finish() {
-    for (auto& [word, list] : by_first_word_) {
-      std::stable_sort(list.begin(), list.end(), [](const Mention& a, const Mention& b) {
-        return a.words.size() > b.words.size();
-      });
-    }
-  }
-
-  bool empty() const { return by_first_word_.empty(); }
-
-  const std::vector<Mention>* StartingWith(std::string_view word) const {
-    const auto it = by_first_word_.find(word);
-    return it == by_first_word_.end() ? nullptr : &it->second;
-  }
-
- private:
-  std::unordered_map<std::string_view, std::vector<Mention>> by_first_word_;
-};
-
 }  // namespace
 
 void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) {
@@ -111,62 +85,96 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
     covered[i] = f < findings->size() && (*findings)[f].start < tokens[i].end;
   }
 
-  MentionIndex mentions;
+  const auto same_words = [&](uint32_t a, uint32_t b, uint32_t size) {
+    for (uint32_t k = 0; k < size; ++k) {
+      if (word_at(a + k) != word_at(b + k)) return false;
+    }
+    return true;
+  };
+  std::vector<Mention> mentions;
   for (size_t f = 0, t = 0; f < findings->size(); ++f) {
     const Finding& finding = (*findings)[f];
     const int type = NameTypeIndex(finding.type);
     while (t < n && tokens[t].start < finding.start) ++t;
     if (type < 0) continue;
     size_t end = t;
-    while (end < n && tokens[end].end <= finding.end) ++end;
-    if (end == t) continue;
-    Mention whole{{}, type, finding.score};
     size_t words = 0;
-    for (size_t i = t; i < end; ++i) {
-      whole.words.push_back(word_at(i));
-      if (tokens[i].kind == TokenKind::kWord) ++words;
+    for (; end < n && tokens[end].end <= finding.end; ++end) {
+      if (tokens[end].kind == TokenKind::kWord) ++words;
     }
-    mentions.Add(std::move(whole));
+    if (end == t) continue;
+    mentions.push_back({HashOf(word_at(t)), static_cast<uint32_t>(t),
+                        static_cast<uint32_t>(end - t), type, finding.score});
     if (kTaggedTypes[type] != "PERSON" || words < 2) continue;
     for (size_t i = t; i < end; ++i) {
       if (tokens[i].kind == TokenKind::kWord && IsNamePart(word_at(i))) {
-        mentions.Add({{word_at(i)}, type, finding.score});
+        mentions.push_back({HashOf(word_at(i)), static_cast<uint32_t>(i), 1, type, finding.score});
       }
     }
   }
-  mentions.Finish();
+  // By first word, longest first ("Maria Gonzalez" wins over "Maria"),
+  // the same words once (with their best score), and at most
+  // kMaxMentionsPerFirstWord of one first word.
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    if (a.first_word_hash != b.first_word_hash) return a.first_word_hash < b.first_word_hash;
+    if (a.size != b.size) return a.size > b.size;
+    return a.score > b.score;
+  });
+  std::vector<Mention> kept;
+  for (size_t i = 0, run = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (i > 0 && m.first_word_hash != mentions[i - 1].first_word_hash) run = 0;
+    const bool repeated = std::any_of(kept.end() - static_cast<std::ptrdiff_t>(run), kept.end(), [&](const Mention& k) {
+      return k.size == m.size && same_words(k.first, m.first, m.size);
+    });
+    if (repeated || run == kMaxMentionsPerFirstWord) continue;
+    kept.push_back(m);
+    ++run;
+  }
 
   // Words written in lower case outside the findings: a one-word mention
   // that is also such a word ("Will", "will") is not looked for.
-  std::unordered_set<std::string_view> lower_case_words;
-  for (size_t i = 0; i < n; ++i) {
+  std::vector<uint64_t> one_word_forms;
+  for (const Mention& m : kept) {
+    if (m.size == 1) one_word_forms.push_back(HashOfLowerCase(word_at(m.first)));
+  }
+  std::sort(one_word_forms.begin(), one_word_forms.end());
+  std::vector<uint64_t> also_lower_case;
+  for (size_t i = 0; i < n && !one_word_forms.empty(); ++i) {
     const std::string_view word = word_at(i);
-    if (!covered[i] && tokens[i].kind == TokenKind::kWord && word[0] >= 'a' && word[0] <= 'z') {
-      lower_case_words.insert(word);
+    if (covered[i] || tokens[i].kind != TokenKind::kWord || word[0] < 'a' || word[0] > 'z') continue;
+    const uint64_t hash = HashOf(word);
+    if (std::binary_search(one_word_forms.begin(), one_word_forms.end(), hash)) {
+      also_lower_case.push_back(hash);
     }
   }
+  std::sort(also_lower_case.begin(), also_lower_case.end());
 
   std::vector<Finding> added;
   for (size_t i = 0; i < n;) {
-    const std::vector<Mention>* candidates =
-        covered[i] || tokens[i].kind != TokenKind::kWord ? nullptr : mentions.StartingWith(word_at(i));
     const Mention* hit = nullptr;
-    for (size_t c = 0; candidates != nullptr && c < candidates->size() && hit == nullptr; ++c) {
-      const Mention& mention = (*candidates)[c];
-      const size_t size = mention.words.size();
-      if (i + size > n) continue;
-      bool same = true;
-      for (size_t k = 1; k < size && same; ++k) {
-        same = !covered[i + k] && word_at(i + k) == mention.words[k];
+    if (!covered[i] && tokens[i].kind == TokenKind::kWord) {
+      const uint64_t hash = HashOf(word_at(i));
+      auto it = std::lower_bound(kept.begin(), kept.end(), hash,
+                                 [](const Mention& m, uint64_t h) { return m.first_word_hash < h; });
+      for (; it != kept.end() && it->first_word_hash == hash && hit == nullptr; ++it) {
+        if (i + it->size > n) continue;
+        bool same = word_at(i) == word_at(it->first);
+        for (uint32_t k = 1; k < it->size && same; ++k) {
+          same = !covered[i + k] && word_at(i + k) == word_at(it->first + k);
+        }
+        if (same && it->size == 1) {
+          same = !std::binary_search(also_lower_case.begin(), also_lower_case.end(),
+                                     HashOfLowerCase(word_at(i)));
+        }
+        if (same) hit = &*it;
       }
-      if (same && size == 1) same = !lower_case_words.count(AsciiLower(mention.words[0]));
-      if (same) hit = &mention;
     }
     if (hit == nullptr) {
       ++i;
       continue;
     }
-    const size_t last = i + hit->words.size() - 1;
+    const size_t last = i + hit->size - 1;
     added.push_back({std::string(kTaggedTypes[hit->type]), tokens[i].start, tokens[last].end, hit->score});
     i = last + 1;
   }
