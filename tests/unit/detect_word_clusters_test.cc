@@ -40,6 +40,16 @@ int SharedDepth(std::string_view a, std::string_view b) {
   return depth;
 }
 
+// The message of CreateDetector's error for `config`; "" when it succeeds.
+std::string CreateError(const DetectorConfig& config) {
+  try {
+    CreateDetector(config);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
 }  // namespace
 
 TEST_SUITE_BEGIN("detect");
@@ -72,17 +82,11 @@ TEST_CASE("detect word clusters: file errors and a model trained with other clus
                        std::runtime_error);
   DetectorConfig config;
   config.word_clusters_file = "/nonexistent/word_clusters.bin";
-  CHECK_THROWS_AS(CreateDetector(config), std::runtime_error);
+  CHECK(CreateError(config).find("/nonexistent/word_clusters.bin") != std::string::npos);
 
   // The gazetteer has the same layout but another magic: not taken for clusters.
   config.word_clusters_file = DefaultGazetteerPath();
-  std::string message;
-  try {
-    CreateDetector(config);
-  } catch (const std::runtime_error& e) {
-    message = e.what();
-  }
-  CHECK(message.find("bad magic") != std::string::npos);
+  CHECK(CreateError(config).find("bad magic") != std::string::npos);
 
   // A model whose recorded clusters differ from the file given is refused.
   const std::filesystem::path model = std::filesystem::temp_directory_path() /
@@ -93,12 +97,7 @@ TEST_CASE("detect word clusters: file errors and a model trained with other clus
   SaveTaggerWeights(weights, model.string());
   config = {};
   config.tagger_model_file = model.string();
-  message.clear();
-  try {
-    CreateDetector(config);
-  } catch (const std::runtime_error& e) {
-    message = e.what();
-  }
+  const std::string message = CreateError(config);
   std::filesystem::remove(model);
   CHECK(message.find("other word clusters") != std::string::npos);
   CHECK(message.find(model.string()) != std::string::npos);

@@ -417,7 +417,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     for (int depth : {4, 8, 12, 16}) h.push_back(Feature(kCluster, cluster_at(i, depth)));
     h.push_back(Feature(kClusterBefore, cluster_at(i - 1, 8)));
     h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
-    h.push_back(Feature(kClusterShape, cluster_at(i, 10), f.shape));
+    h.push_back(Feature(kClusterShape, cluster_at(i, 8), f.shape));
     h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
     if (f.sentence_start) {
       // "Bill the client", "Mark all as read": a sentence's first word, what

@@ -11,7 +11,7 @@
 
 namespace privacy::detect {
 
-// Each known word's path in a binary tree of word clusters
+// Each known word's path in a tree of word clusters (4 bits a level)
 // (service/detect/data/word_clusters.bin, a KeyTable built by
 // scripts/clusters/build_word_clusters.mjs): words with a long common
 // prefix are used alike. Immutable after loading; safe for concurrent use.
