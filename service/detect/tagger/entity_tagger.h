@@ -60,6 +60,7 @@ class EntityTagger {
   };
 
   TaggerModel model_;
+  StretchTransitions stretch_transitions_;
   FeatureExtractor extractor_;
   mutable ObjectPool<Buffers> buffers_;
 };
