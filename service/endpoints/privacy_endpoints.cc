@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "endpoints/json_string_rewriter.h"
+#include "endpoints/presidio_type_names.h"
 #include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
 #include "endpoints/token_restorer.h"
@@ -76,7 +77,8 @@ template <typename Request>
 Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::Detector& detector,
                                                                  const Request& request) const {
   detect::DetectOptions options;
-  for (const auto& type : request.entities_to_mask()) {
+  for (const auto& requested : request.entities_to_mask()) {
+    const std::string type(OwnTypeName(requested));
     if (!detector.IsKnownType(type) && !(external_ && external_->Covers(type))) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
@@ -112,14 +114,15 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
   }
   for (const auto& deny : request.deny_values()) {
     if (auto status = check_value(deny.value(), "deny_values"); !status) return status.error();
-    if (!detector.IsKnownType(deny.type()) && !IsCatalogNameType(deny.type())) {
+    const std::string type(OwnTypeName(deny.type()));
+    if (!detector.IsKnownType(type) && !IsCatalogNameType(type)) {
       // Only catalog types: a free-form type would put caller text into
       // tokens and audit events.
       return MakeError(ErrorCode::kBadRequest,
                        "deny_values type must be a known entity type or PERSON, LOCATION, "
                        "ORGANIZATION");
     }
-    options.deny_values.emplace_back(deny.value(), deny.type());
+    options.deny_values.emplace_back(deny.value(), type);
   }
   return options;
 }

@@ -109,6 +109,26 @@ TEST_CASE("entities_to_mask restricts types and rejects unknown ones without ech
   CHECK(rejected.error().message.find("Maria") == std::string::npos);
 }
 
+TEST_CASE("Presidio entity names select our types, and replies keep our names") {
+  EndpointsFixture f;
+  v1::MaskRequest mask;
+  mask.set_text("Maria Gonzalez maria@example.com");
+  mask.add_entities_to_mask("EMAIL_ADDRESS");
+  auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
+  REQUIRE(masked.ok());
+  REQUIRE(masked->entities_size() == 1);
+  CHECK(masked->entities(0).type() == "EMAIL");
+  CHECK(f.audit.entity_types().at("EMAIL") == 1);
+
+  v1::DetectRequest detect;
+  detect.set_text("Maria Gonzalez maria@example.com");
+  detect.add_entities_to_mask("EMAIL_ADDRESS");
+  auto detected = f.endpoints.Detect(detect);
+  REQUIRE(detected.ok());
+  REQUIRE(detected->entities_size() == 1);
+  CHECK(detected->entities(0).type() == "EMAIL");
+}
+
 TEST_CASE("limits and bad input") {
   EndpointsFixture f;
   v1::MaskRequest mask;
