@@ -284,7 +284,7 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   }
   v1::DemaskReply reply;
   reply.set_original_text(std::move(original));
-  reply.set_carry(text.substr(release));
+  if (request.has_final()) reply.set_carry(text.substr(release));
   AddUnknown(restorer.unknown(), reply.mutable_unknown());
   audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
