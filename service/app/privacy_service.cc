@@ -1,10 +1,12 @@
 #include "app/privacy_service.h"
 
 #include <chrono>
+#include <vector>
 
 #include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
+#include "wire/trace_id.h"
 
 namespace privacy::app {
 
@@ -29,6 +31,8 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_worker_id(worker_id_);
   audit.set_account(caller.account);
   audit.set_timestamp_ms(UnixNowMs());
+  audit.set_trace_id(
+      wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader)));
 
   // Runs once the endpoint is done, here or on a JetStream acknowledgement.
   auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
@@ -52,12 +56,14 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
     event.set_duration_us(micros);
     if (audited && audit_ != nullptr) audit_->Publish(event);
     if (logger_->Enabled(LogLevel::kDebug) || out.error) {
-      logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
-                   {{"endpoint", kind},
-                    {"request_id", request_id},
-                    {"session_id", event.session_id()},
-                    {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
-                    {"duration_us", micros}});
+      std::vector<LogField> fields = {
+          {"endpoint", kind},
+          {"request_id", request_id},
+          {"session_id", event.session_id()},
+          {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
+          {"duration_us", micros}};
+      if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
+      logger_->LogFields(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request", fields);
     }
   };
 
