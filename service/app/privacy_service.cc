@@ -49,6 +49,8 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = wire::Encode(encoding, body);
       event.set_error_code(body.code());
     }
+    // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
+    counts_.Record(kind, event, out.error);
     responder->Send(out);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
