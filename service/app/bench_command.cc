@@ -9,7 +9,7 @@
 #include "app/bench_workload.h"
 #include "app/echo_responder.h"
 #include "app/pipelined_load.h"
-#include "app/serve_config.h"
+#include "app/connect_flags.h"
 #include "app/stored_echo_responder.h"
 #include "vault/random.h"
 
@@ -27,7 +27,7 @@ constexpr const char* kDefaultText =
 
 // The bench subcommand's settings.
 struct BenchOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   int requesters = 32;
   double duration_seconds = 5;
   double warmup_seconds = 1;
@@ -48,8 +48,10 @@ int Fail(const std::string& what, const Error& error) {
 }
 
 int RunBench(const BenchOptions& options) {
+  auto resolved = options.connect_flags->Resolve();
+  if (!resolved) return Fail("connection settings", resolved.error());
   Logger logger(LogLevel::kError);
-  nats::ConnectOptions connect = options.connect;
+  nats::ConnectOptions connect = *resolved;
   connect.name = "privacy-filter-bench";
   auto connection = nats::Connect(connect, &logger);
   if (!connection) return Fail("connecting", connection.error());
@@ -108,7 +110,7 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<BenchOptions>();
   auto* bench = app->add_subcommand(
       "bench", "load the privacy.* endpoints at --nats-url and compare them with a NATS echo");
-  AddConnectOptions(bench, &options->connect);
+  options->connect_flags = std::make_shared<ConnectFlags>(bench);
   bench->add_option("--requesters", options->requesters, "requests in flight at once")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
