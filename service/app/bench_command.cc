@@ -1,5 +1,6 @@
 #include "app/bench_command.h"
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -11,6 +12,7 @@
 #include "app/pipelined_load.h"
 #include "app/connect_flags.h"
 #include "app/stored_echo_responder.h"
+#include "common/progress_line.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -87,7 +89,11 @@ int RunBench(const BenchOptions& options) {
   run.warmup_seconds = options.warmup_seconds;
   run.encoding = options.encoding;
   run.text_bytes = options.text.size();
+  ProgressLine progress = ProgressLine::OnTerminal();
   for (const PhaseRequest& request : *requests) {
+    progress.Show("bench: phase " + std::to_string(run.phases.size() + 1) + " of " +
+                  std::to_string(requests->size()) + ", " + request.phase + " (" +
+                  std::to_string(std::lround(options.warmup_seconds + options.duration_seconds)) + " s)");
     LoadSpec spec;
     spec.subject = request.subject;
     spec.payload = request.payload;
@@ -100,6 +106,7 @@ int RunBench(const BenchOptions& options) {
     if (!result) return Fail(request.phase, result.error());
     run.phases.push_back({request.phase, request.subject, std::move(*result)});
   }
+  progress.Finish();
   std::cout << (options.json ? FormatJson(run) : FormatTable(run)) << std::flush;
   return run.TotalErrors() == 0 ? 0 : 2;
 }
