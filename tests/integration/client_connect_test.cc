@@ -1,5 +1,5 @@
 // Client subcommands (mask, detect, resolve, demask, delete) connect the way
-// `serve` does: user/password, token and TLS flags and their NATS_*
+// `serve` does: user/password, token, credentials file and TLS flags and their NATS_*
 // variables, and `nats` CLI contexts (--context, the selected one), flags
 // winning over the context.
 #include <doctest/doctest.h>
@@ -9,6 +9,7 @@
 
 #include "integration/test_values.h"
 #include "support/command_run.h"
+#include "support/nats_operator.h"
 #include "support/nats_server.h"
 #include "support/readiness.h"
 #include "support/temp_dir.h"
@@ -113,6 +114,26 @@ TEST_SUITE("client_connect") {
     CheckMasks({"--nats-url", service.url, "--nats-token", "tok-1"});
     CheckMasks({"--nats-url", service.url}, {{"NATS_TOKEN", "tok-1"}});
     CheckRefused({"--nats-url", service.url, "--nats-token", "tok-2"});
+  }
+
+  TEST_CASE("a user credentials file, by flag or NATS_CREDS, with an operator's JWTs") {
+    TempDir dir("privacy-it-client-creds");
+    NatsOperator nats_operator;
+    const std::string creds = nats_operator.WriteUserCreds(dir.path() / "user.creds");
+    ClientCredentials client_creds;
+    client_creds.creds_file = creds;
+    SecuredService service(dir, nats_operator.ServerConfig(), {"--nats-creds", creds},
+                           client_creds);
+    CheckMasks({"--nats-url", service.url, "--nats-creds", creds});
+    CheckMasks({"--nats-url", service.url}, {{"NATS_CREDS", creds}});
+    CheckRefused({"--nats-url", service.url});
+    CheckRefused({"--nats-url", service.url, "--nats-creds",
+                  nats_operator.WriteForeignUserCreds(dir.path() / "foreign.creds")});
+    // A nats context naming the credentials file.
+    const std::filesystem::path config = dir.path() / "xdg";
+    WriteFile(config / "nats" / "context" / "operator.json",
+              "{\"url\": \"" + service.url + "\", \"creds\": \"" + creds + "\"}");
+    CheckMasks({"--context", "operator"}, {{"XDG_CONFIG_HOME", config.string()}});
   }
 
   TEST_CASE("TLS with a client certificate and a server-name check") {
