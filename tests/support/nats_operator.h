@@ -16,6 +16,7 @@ struct NKey {
   std::string raw_seed;  // the 32 bytes of the Ed25519 private key
 };
 
+// The keys and JWTs of one operator setup; immutable once made.
 class NatsOperator {
  public:
   // Makes the keys and JWTs; throws when OpenSSL fails.
