@@ -43,8 +43,8 @@ void OutcomeCounts::Record(std::string_view endpoint, const v1::AuditEvent& even
                            const std::optional<Error>& error) {
   auto index = EndpointIndex(endpoint);
   if (!index) return;
-  std::lock_guard lock(mutex_);
   EndpointCounts& counts = endpoints_[*index];
+  std::lock_guard lock(counts.mutex);
   if (error) {
     for (size_t i = 0; i < kRefusals.size(); ++i) {
       if (kRefusals[i] == error->code) counts.refused[i]++;
@@ -63,8 +63,8 @@ void OutcomeCounts::Record(std::string_view endpoint, const v1::AuditEvent& even
 std::string OutcomeCounts::DataJson(std::string_view endpoint) const {
   auto index = EndpointIndex(endpoint);
   if (!index) return "{}";
-  std::lock_guard lock(mutex_);
   const EndpointCounts& counts = endpoints_[*index];
+  std::lock_guard lock(counts.mutex);
   JsonObject data;
   if (endpoint == "mask") {
     JsonObject entities;

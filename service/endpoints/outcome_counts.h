@@ -46,8 +46,10 @@ class OutcomeCounts {
     uint64_t unknown = 0;
     uint64_t not_found = 0;
   };
-  // What one endpoint counted.
+  // What one endpoint counted, under its own lock (endpoints run in
+  // parallel).
   struct EndpointCounts {
+    mutable std::mutex mutex;
     std::map<std::string, uint64_t> entities;
     RestoreOutcomes outcomes;
     std::array<uint64_t, kReasons> refused{};
@@ -55,7 +57,6 @@ class OutcomeCounts {
 
   static std::optional<size_t> EndpointIndex(std::string_view endpoint);
 
-  mutable std::mutex mutex_;
   std::array<EndpointCounts, kEndpointCount> endpoints_;
 };
 
