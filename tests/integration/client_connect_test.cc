@@ -105,6 +105,14 @@ TEST_SUITE("client_connect") {
     INFO(erase.Describe());
     CHECK(erase.status == 0);
     CHECK(erase.out.find("\"deleted\":true") != std::string::npos);
+
+    // Through the same authenticated connection: a Presidio type name, and
+    // health showing the masked entities per type.
+    CheckMasks({"--types", "EMAIL_ADDRESS"}, env);
+    CommandRun health = RunPrivacyFilter({"health"}, env);
+    INFO(health.Describe());
+    CHECK(health.status == 0);
+    CHECK(health.out.find("masked since start: EMAIL 4") != std::string::npos);
   }
 
   TEST_CASE("token, by flag or NATS_TOKEN") {
