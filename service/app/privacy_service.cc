@@ -23,7 +23,9 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
-  endpoints::Caller caller{nats::RequesterAccount(in.Header(nats::kRequestInfoHeader))};
+  endpoints::Caller caller{
+      nats::RequesterAccount(in.Header(nats::kRequestInfoHeader)),
+      wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader))};
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
@@ -31,8 +33,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_worker_id(worker_id_);
   audit.set_account(caller.account);
   audit.set_timestamp_ms(UnixNowMs());
-  audit.set_trace_id(
-      wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader)));
+  audit.set_trace_id(caller.trace_id);
 
   // Runs once the endpoint is done, here or on a JetStream acknowledgement.
   auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
@@ -114,8 +115,9 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
-             [&e](v1::DetectRequest request, const endpoints::Caller&, v1::AuditEvent audit,
-                  auto finish) { finish(e.Detect(request), std::move(audit)); });
+             [&e](v1::DetectRequest request, const endpoints::Caller& caller,
+                  v1::AuditEvent audit,
+                  auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
        }},
       {"resolve",
        [this, &e](Incoming in, Responder r) {

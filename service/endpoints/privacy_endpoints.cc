@@ -129,19 +129,22 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
 
 template <typename Request>
 Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& text,
-                                                            const Request& request) const {
+                                                            const Request& request,
+                                                            const Caller& caller) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
-  if (external_) options->external = external_->Recognize(text, options->only_types);
+  if (external_) {
+    options->external = external_->Recognize(text, options->only_types, caller.trace_id);
+  }
   return detector->Detect(text, *options);
 }
 
 void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
                             v1::AuditEvent audit, MaskDone done) const {
   RecordSession(&audit, request.session_id());
-  auto findings = Find(request.text(), request);
+  auto findings = Find(request.text(), request, caller);
   if (!findings) return done(findings.error(), std::move(audit));
   vault::TokenizeOptions options;
   if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
@@ -197,8 +200,9 @@ Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, con
   return outcome.get_future().get();
 }
 
-Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request) const {
-  auto findings = Find(request.text(), request);
+Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,
+                                                 const Caller& caller) const {
+  auto findings = Find(request.text(), request, caller);
   if (!findings) return findings.error();
   v1::DetectReply reply;
   for (const auto& f : *findings) {
