@@ -106,14 +106,26 @@ def check_compose(problems):
             problems.append("compose: a worker healthcheck not running `privacy-filter health`")
 
 
-def variables(text):
-    """The $NAME variables a nats-server configuration refers to."""
-    return set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", re.sub(r"#[^\n]*", "", text)))
+def variables(text, directory=None):
+    """The $NAME variables a nats-server configuration refers to, with those
+    of the files it includes (relative to `directory`)."""
+    text = re.sub(r"#[^\n]*", "", text)
+    names = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", text))
+    if directory is not None:
+        for included in re.findall(r"^\s*include\s+[\"']?([^\s\"';]+)", text, re.MULTILINE):
+            path = pathlib.Path(directory) / included
+            if path.is_file():
+                names |= variables(path.read_text(), path.parent)
+    return names
 
 
 def nats_server_test(path, text, problems, label):
-    """Runs `nats-server -c path -t` with every variable of `text` set."""
-    env = dict(os.environ, **{name: "placeholder" for name in variables(text)})
+    """Runs `nats-server -c path -t` with every variable of `text` (and of
+    what it includes) set to a value of its own that reads as a URL, a name
+    or a path."""
+    names = variables(text, pathlib.Path(path).parent)
+    env = dict(os.environ, **{name: f"nats://{name.lower().replace('_', '-')}:4222"
+                              for name in names})
     server = os.environ.get("NATS_SERVER_BIN", "nats-server")
     try:
         run = subprocess.run([server, "-c", str(path), "-t"], env=env, capture_output=True,

@@ -38,11 +38,12 @@ constexpr FlagSpec kFlags[] = {
 
 }  // namespace
 
-ConnectFlags::ConnectFlags(CLI::App* app) {
+ConnectFlags::ConnectFlags(CLI::App* app, nats::ConnectOptions defaults)
+    : given_(std::move(defaults)) {
   for (const FlagSpec& spec : kFlags) {
     CLI::Option* option =
         app->add_option(spec.flag, given_.*spec.setting, spec.help)->envname(spec.env);
-    if (spec.setting == &O::url) option->capture_default_str();
+    if (!(given_.*spec.setting).empty()) option->capture_default_str();
     bound_.push_back({option, spec.context_key, spec.setting});
   }
   app->add_option("--context", context_,

@@ -22,7 +22,9 @@ namespace privacy::app {
 // safe to call from any thread once parsing is done.
 class ConnectFlags {
  public:
-  explicit ConnectFlags(CLI::App* app);
+  // `defaults`: the settings when neither a flag, its variable nor the
+  // context gives one (e.g. a command's own inbox prefix).
+  explicit ConnectFlags(CLI::App* app, nats::ConnectOptions defaults = {});
   ConnectFlags(const ConnectFlags&) = delete;
   ConnectFlags& operator=(const ConnectFlags&) = delete;
 
