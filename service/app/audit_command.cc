@@ -7,7 +7,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/serve_config.h"
+#include "app/connect_flags.h"
 #include "nats/audit_reader.h"
 #include "nats/connection.h"
 
@@ -17,7 +17,7 @@ namespace {
 
 // Settings of one `audit tail` run.
 struct AuditTailOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   nats::AuditReaderOptions reader;
   bool follow = false;
   int64_t count = 0;  // 0: no limit
@@ -48,9 +48,14 @@ class StopSignals {
 
 int RunAuditTail(AuditTailOptions options) {
   StopSignals stop;
+  auto connect = options.connect_flags->Resolve();
+  if (!connect) {
+    std::cerr << connect.error().message << "\n";
+    return 1;
+  }
   Logger logger(LogLevel::kError);
-  options.connect.name = "privacy-filter-audit-tail";
-  auto conn = nats::Connect(options.connect, &logger);
+  connect->name = "privacy-filter-audit-tail";
+  auto conn = nats::Connect(*connect, &logger);
   if (!conn) {
     std::cerr << conn.error().message << "\n";
     return 1;
@@ -94,7 +99,7 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "tail",
       "print audit events as JSON lines through a durable consumer, acknowledging each message "
       "once its events are printed");
-  AddConnectOptions(tail, &options->connect);
+  options->connect_flags = std::make_shared<ConnectFlags>(tail);
   tail->add_option("--stream", options->reader.stream, "JetStream stream of audit events")
       ->envname("AUDIT_STREAM_NAME")
       ->capture_default_str();

@@ -1,10 +1,12 @@
 #include "app/privacy_service.h"
 
 #include <chrono>
+#include <vector>
 
 #include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
+#include "wire/trace_id.h"
 
 namespace privacy::app {
 
@@ -21,7 +23,9 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
-  endpoints::Caller caller{nats::RequesterAccount(in.Header(nats::kRequestInfoHeader))};
+  endpoints::Caller caller{
+      nats::RequesterAccount(in.Header(nats::kRequestInfoHeader)),
+      wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader))};
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
@@ -29,6 +33,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_worker_id(worker_id_);
   audit.set_account(caller.account);
   audit.set_timestamp_ms(UnixNowMs());
+  audit.set_trace_id(caller.trace_id);
 
   // Runs once the endpoint is done, here or on a JetStream acknowledgement.
   auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
@@ -45,6 +50,8 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = wire::Encode(encoding, body);
       event.set_error_code(body.code());
     }
+    // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
+    counts_.Record(kind, event, out.error);
     responder->Send(out);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
@@ -52,12 +59,14 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
     event.set_duration_us(micros);
     if (audited && audit_ != nullptr) audit_->Publish(event);
     if (logger_->Enabled(LogLevel::kDebug) || out.error) {
-      logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
-                   {{"endpoint", kind},
-                    {"request_id", request_id},
-                    {"session_id", event.session_id()},
-                    {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
-                    {"duration_us", micros}});
+      std::vector<LogField> fields = {
+          {"endpoint", kind},
+          {"request_id", request_id},
+          {"session_id", event.session_id()},
+          {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
+          {"duration_us", micros}};
+      if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
+      logger_->LogFields(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request", fields);
     }
   };
 
@@ -106,8 +115,9 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
-             [&e](v1::DetectRequest request, const endpoints::Caller&, v1::AuditEvent audit,
-                  auto finish) { finish(e.Detect(request), std::move(audit)); });
+             [&e](v1::DetectRequest request, const endpoints::Caller& caller,
+                  v1::AuditEvent audit,
+                  auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
        }},
       {"resolve",
        [this, &e](Incoming in, Responder r) {

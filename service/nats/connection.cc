@@ -84,6 +84,9 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
     step(natsOptions_LoadCertificatesChain(opts, options.tls_cert_file.c_str(),
                                            options.tls_key_file.c_str()));
   }
+  if (!options.inbox_prefix.empty()) {
+    step(natsOptions_SetCustomInboxPrefix(opts, options.inbox_prefix.c_str()));
+  }
   if (!options.tls_server_name.empty()) {
     step(natsOptions_SetExpectedHostname(opts, options.tls_server_name.c_str()));
   }

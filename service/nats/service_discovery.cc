@@ -51,13 +51,16 @@ std::string LatencyMember(const LatencyHistogram& latency) {
                               .Close();
 }
 
-// One `data` object: the latency member, then the members of `extra` (a
-// JSON object's text, or empty).
-std::string EndpointDataObject(const LatencyHistogram& latency, std::string_view extra) {
+// One `data` object: the latency member, then the members of each of
+// `extras` (a JSON object's text, or empty).
+std::string EndpointDataObject(const LatencyHistogram& latency,
+                               const std::vector<std::string>& extras) {
   std::string out = "{" + LatencyMember(latency);
-  if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
-    out.push_back(',');
-    out.append(extra.substr(1, extra.size() - 2));
+  for (std::string_view extra : extras) {
+    if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
+      out.push_back(',');
+      out.append(extra.substr(1, extra.size() - 2));
+    }
   }
   out.push_back('}');
   return out;
@@ -66,7 +69,7 @@ std::string EndpointDataObject(const LatencyHistogram& latency, std::string_view
 }  // namespace
 
 ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
-                                   EndpointData endpoint_data)
+                                   std::vector<EndpointData> endpoint_data)
     : identity_(std::move(identity)),
       served_(served),
       endpoint_data_(std::move(endpoint_data)),
@@ -123,8 +126,11 @@ std::string ServiceDiscovery::StatsJson() const {
     AppendField(&out, "last_error", s.last_error);
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
-    std::string extra = endpoint_data_ ? endpoint_data_(e.name) : std::string();
-    out.append(",\"data\":" + EndpointDataObject(s.latency, extra) + "}");
+    std::vector<std::string> extras;
+    for (const EndpointData& data : endpoint_data_) {
+      if (data) extras.push_back(data(e.name));
+    }
+    out.append(",\"data\":" + EndpointDataObject(s.latency, extras) + "}");
   }
   out.append("]}");
   return out;
