@@ -11,30 +11,6 @@
 
 namespace privacy::app {
 
-namespace {
-
-// detect::Evaluate, record by record, with a progress line on a terminal.
-detect::EvaluationReport EvaluateShowingProgress(const detect::Detector& detector,
-                                                 const std::vector<detect::LabelledText>& corpus,
-                                                 const std::set<std::string>& types) {
-  ProgressLine progress = ProgressLine::OnTerminal();
-  detect::EvaluationReport report;
-  for (const std::string& type : types) report.per_type[type];
-  for (const detect::LabelledText& record : corpus) {
-    detect::ScoreRecord(record, detector.Detect(record.text, {}), types, &report);
-    ++report.texts;
-    if (progress.Due()) {
-      progress.Show("eval: " + std::to_string(report.texts) + " of " +
-                    std::to_string(corpus.size()) + " texts (" +
-                    std::to_string(report.texts * 100 / corpus.size()) + "%)");
-    }
-  }
-  detect::FinishReport(&report);
-  return report;
-}
-
-}  // namespace
-
 void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   struct EvalOptions {
     std::string corpus;
@@ -68,7 +44,14 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
         std::cerr << "eval: " << error << "\n";
         return 1;
       }
-      const detect::EvaluationReport report = EvaluateShowingProgress(*detector, corpus, types);
+      ProgressLine progress = ProgressLine::OnTerminal();
+      const detect::EvaluationReport report =
+          detect::Evaluate(*detector, corpus, types, [&progress](size_t done, size_t total) {
+            if (!progress.Due()) return;
+            progress.Show("eval: " + std::to_string(done) + " of " + std::to_string(total) +
+                          " texts (" + std::to_string(done * 100 / total) + "%)");
+          });
+      progress.Finish();
       if (options->print_mistakes) std::cout << detect::FormatMistakes(report);
       std::cout << detect::FormatReport(report);
       return 0;

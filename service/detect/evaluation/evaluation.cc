@@ -101,12 +101,14 @@ double TypeScore::F1() const {
 }
 
 EvaluationReport Evaluate(const Detector& detector, const std::vector<LabelledText>& corpus,
-                          const std::set<std::string>& types) {
+                          const std::set<std::string>& types,
+                          const std::function<void(size_t, size_t)>& on_record) {
   EvaluationReport report;
   for (const std::string& type : types) report.per_type[type];
   for (const LabelledText& record : corpus) {
     ScoreRecord(record, detector.Detect(record.text, {}), types, &report);
     ++report.texts;
+    if (on_record) on_record(report.texts, corpus.size());
   }
   FinishReport(&report);
   return report;

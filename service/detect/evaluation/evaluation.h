@@ -1,6 +1,7 @@
 // Accuracy evaluation of a Detector against a labelled corpus.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -60,8 +61,11 @@ struct EvaluationReport {
 // other types are ignored); otherwise every type seen in gold or
 // predictions is. Token leaks: each space-separated word of a scored gold
 // span leaks unless a prediction of any type covers it whole.
+// `on_record`, when given, is called after each record with the number of
+// records scored so far and the corpus size (for a progress display).
 EvaluationReport Evaluate(const Detector& detector, const std::vector<LabelledText>& corpus,
-                          const std::set<std::string>& types = {});
+                          const std::set<std::string>& types = {},
+                          const std::function<void(size_t, size_t)>& on_record = {});
 
 // True when two spans match under the scoring rule of Evaluate: their
 // overlap covers at least half of the longer one.
