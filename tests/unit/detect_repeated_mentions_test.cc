@@ -44,15 +44,17 @@ TEST_CASE("detect repeated mentions: a person's later mention by one name is fou
   CHECK(findings[1].score == 0.9);
 }
 
-TEST_CASE("detect repeated mentions: whole names of every kind recur, in the same case only") {
+TEST_CASE("detect repeated mentions: names of several words recur in any case, one word in its own") {
   const std::string text =
-      "Acme Corp hired staff in New York. Acme Corp later left New York; new york is far. ACME CORP";
+      "Acme Corp hired staff in New York and Lagos. Acme Corp later left New York; new york is "
+      "far, lagos too. ACME CORP, Lagos";
   std::vector<Finding> findings = {At(text, "Acme Corp", "ORGANIZATION"),
-                                   At(text, "New York", "LOCATION")};
+                                   At(text, "New York", "LOCATION"), At(text, "Lagos", "LOCATION")};
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
-        std::vector<std::string>{"ORGANIZATION:Acme Corp", "LOCATION:New York",
-                                 "ORGANIZATION:Acme Corp", "LOCATION:New York"});
+        std::vector<std::string>{"ORGANIZATION:Acme Corp", "LOCATION:New York", "LOCATION:Lagos",
+                                 "ORGANIZATION:Acme Corp", "LOCATION:New York",
+                                 "LOCATION:new york", "ORGANIZATION:ACME CORP"});
 }
 
 TEST_CASE("detect repeated mentions: words that are also ordinary words are not spread") {

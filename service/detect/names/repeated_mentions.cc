@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "detect/data_file_bytes.h"
 #include "detect/names/name_chunks.h"
 #include "detect/scan/text_boundary.h"
 #include "detect/tagger/entity_tags.h"
@@ -32,8 +31,6 @@ struct Mention {
   double score = 0.0;
 };
 
-uint64_t HashOf(std::string_view word) { return Fnv1a64(word.data(), word.size()); }
-
 uint64_t HashOfLowerCase(std::string_view word) {
   uint64_t hash = 0xcbf29ce484222325ULL;
   for (char c : word) {
@@ -41,6 +38,16 @@ uint64_t HashOfLowerCase(std::string_view word) {
     hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   }
   return hash;
+}
+
+bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
 }
 
 int NameTypeIndex(std::string_view type) {
@@ -103,12 +110,13 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
       if (tokens[end].kind == TokenKind::kWord) ++words;
     }
     if (end == t) continue;
-    mentions.push_back({HashOf(word_at(t)), static_cast<uint32_t>(t),
+    mentions.push_back({HashOfLowerCase(word_at(t)), static_cast<uint32_t>(t),
                         static_cast<uint32_t>(end - t), type, finding.score});
     if (kTaggedTypes[type] != "PERSON" || words < 2) continue;
     for (size_t i = t; i < end; ++i) {
       if (tokens[i].kind == TokenKind::kWord && IsNamePart(word_at(i))) {
-        mentions.push_back({HashOf(word_at(i)), static_cast<uint32_t>(i), 1, type, finding.score});
+        mentions.push_back(
+            {HashOfLowerCase(word_at(i)), static_cast<uint32_t>(i), 1, type, finding.score});
       }
     }
   }
@@ -143,7 +151,7 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
   for (size_t i = 0; i < n && !one_word_forms.empty(); ++i) {
     const std::string_view word = word_at(i);
     if (covered[i] || tokens[i].kind != TokenKind::kWord || word[0] < 'a' || word[0] > 'z') continue;
-    const uint64_t hash = HashOf(word);
+    const uint64_t hash = HashOfLowerCase(word);
     if (std::binary_search(one_word_forms.begin(), one_word_forms.end(), hash)) {
       also_lower_case.push_back(hash);
     }
@@ -154,18 +162,23 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
   for (size_t i = 0; i < n;) {
     const Mention* hit = nullptr;
     if (!covered[i] && tokens[i].kind == TokenKind::kWord) {
-      const uint64_t hash = HashOf(word_at(i));
+      const uint64_t hash = HashOfLowerCase(word_at(i));
       auto it = std::lower_bound(kept.begin(), kept.end(), hash,
                                  [](const Mention& m, uint64_t h) { return m.first_word_hash < h; });
       for (; it != kept.end() && it->first_word_hash == hash && hit == nullptr; ++it) {
         if (i + it->size > n) continue;
-        bool same = word_at(i) == word_at(it->first);
-        for (uint32_t k = 1; k < it->size && same; ++k) {
-          same = !covered[i + k] && word_at(i + k) == word_at(it->first + k);
+        // One word must match in case ("Mark" is not "mark"), and must not
+        // be an ordinary word of the text; several in any case ("maria
+        // gonzalez", "MARIA GONZALEZ").
+        const bool one_word = it->size == 1;
+        bool same = true;
+        for (uint32_t k = 0; k < it->size && same; ++k) {
+          const std::string_view here = word_at(i + k), there = word_at(it->first + k);
+          same = (k == 0 || !covered[i + k]) &&
+                 (one_word ? here == there : EqualIgnoringAsciiCase(here, there));
         }
-        if (same && it->size == 1) {
-          same = !std::binary_search(also_lower_case.begin(), also_lower_case.end(),
-                                     HashOfLowerCase(word_at(i)));
+        if (same && one_word) {
+          same = !std::binary_search(also_lower_case.begin(), also_lower_case.end(), hash);
         }
         if (same) hit = &*it;
       }

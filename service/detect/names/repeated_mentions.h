@@ -11,13 +11,15 @@
 namespace privacy::detect {
 
 // Adds to `findings` (sorted by start, not overlapping, as the overlap
-// resolver leaves them) every other occurrence, at token boundaries and in
-// the same case, of a PERSON, LOCATION or ORGANIZATION finding's words,
-// with its type and score; and, for a person named by two words or more,
-// of each of those words that is capitalised, at least three characters
-// long, and not also written in lower case elsewhere in the text (so
-// "Will" of "Will Smith" does not mask "Will you ..."). Occurrences that
-// overlap a finding are left alone. `findings` stays sorted and free of
+// resolver leaves them) every other occurrence, at token boundaries, of a
+// PERSON, LOCATION or ORGANIZATION finding's words, with its type and
+// score: in any ASCII case for a finding of several tokens ("maria
+// gonzalez" after "Maria Gonzalez"), in the same case for one word; and,
+// for a person named by two words or more, of each of those words that is
+// capitalised, at least three characters long, and not also written in
+// lower case elsewhere in the text (so "Will" of "Will Smith" does not mask
+// "Will you ..."). One-word mentions never match a word the text also
+// writes in lower case. Occurrences that overlap a finding are left alone. `findings` stays sorted and free of
 // overlaps. Linear in the size of the text.
 void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings);
 
