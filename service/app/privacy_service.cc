@@ -125,7 +125,10 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DeleteRequest, v1::DeleteReply>(
              in, std::move(r), "delete", true,
-             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Delete));
+             [&e](v1::DeleteRequest request, const endpoints::Caller& caller,
+                  v1::AuditEvent audit, auto finish) {
+               e.Delete(request, caller, std::move(audit), std::move(finish));
+             });
        }},
   };
   for (auto& binding : bindings) {

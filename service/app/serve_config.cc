@@ -173,9 +173,15 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
          "round trip (default 4)")
       ->envname("SESSION_CACHE_MB");
   app->add_option("--session-feed-interval-ms", c->feed_interval_ms,
-                  "how often a worker asks for the session bucket's changes; a session "
-                  "another worker deleted can be read here until then")
+                  "how often a worker asks for the session bucket's changes")
       ->envname("SESSION_FEED_INTERVAL_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{60000}))
+      ->capture_default_str();
+  app->add_option("--session-cache-lease-ms", c->cache_lease_ms,
+                  "how long a worker answers reads from its cache after its change feed "
+                  "last showed the cache current (then it reads the bucket); a delete "
+                  "answers this long after it is stored. Keep it above the feed interval")
+      ->envname("SESSION_CACHE_LEASE_MS")
       ->check(CLI::Range(int64_t{1}, int64_t{60000}))
       ->capture_default_str();
   app->add_option("--ner-subject", c->ner.subject,

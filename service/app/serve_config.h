@@ -43,6 +43,9 @@ struct ServeConfig {
   size_t session_cache_bytes = 4 << 20;
   // How often each worker asks for the session bucket's changes.
   int64_t feed_interval_ms = nats::kDefaultFeedInterval.count();
+  // How long the cache answers reads after the change feed last showed it
+  // current; also how long a delete waits before it answers.
+  int64_t cache_lease_ms = 300;
   NerSettings ner;
   std::string queue_group = "privacy";
   // Subscriptions (each with its own delivery thread) per endpoint.

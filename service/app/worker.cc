@@ -173,7 +173,14 @@ int RunWorker(ServeConfig config) {
   auto publisher = nats::JetStreamPublisher::Start(nc, publisher_options, &logger);
   if (!publisher) return Fail(logger, "jetstream_failed", publisher.error());
   auto cache = std::make_shared<vault::SessionCache>(config.session_cache_bytes);
-  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache,
+  auto lease =
+      std::make_shared<vault::CacheLease>(std::chrono::milliseconds(config.cache_lease_ms));
+  if (config.cache_lease_ms <= config.feed_interval_ms) {
+    logger.Warn("session_cache_lease_too_short",
+                {{"lease_ms", config.cache_lease_ms},
+                 {"feed_interval_ms", config.feed_interval_ms}});
+  }
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache, lease,
                                           std::shared_ptr<nats::JetStreamPublisher>(
                                               std::move(*publisher)),
                                           &logger);
@@ -189,7 +196,7 @@ int RunWorker(ServeConfig config) {
   if (!feed_js) return Fail(logger, "jetstream_failed", feed_js.error());
   auto feed = nats::SessionChangeFeed::Start(
       (*feed_conn)->get(), feed_js->get(), config.bucket.bucket,
-      std::chrono::milliseconds(config.feed_interval_ms), cache, deadlines, &logger);
+      std::chrono::milliseconds(config.feed_interval_ms), cache, lease, deadlines, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.

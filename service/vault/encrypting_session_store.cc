@@ -49,4 +49,8 @@ void EncryptingSessionStore::UpdateAsync(const std::string& id, const std::strin
 
 Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }
 
+void EncryptingSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {
+  inner_->EraseEverywhereAsync(id, std::move(done));
+}
+
 }  // namespace privacy::vault

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "vault/session_store.h"
+#include "vault/session_vault.h"
 
 namespace privacy::testing {
 
@@ -48,5 +49,14 @@ class InMemorySessionStore : public vault::SessionStore {
   std::map<std::string, vault::StoredBytes> entries_;
   uint64_t sequence_ = 0;
 };
+
+// The outcome of `vault`'s EraseAsync() over an InMemorySessionStore, which
+// completes before it returns.
+inline Status EraseNow(vault::SessionVault& vault, const std::string& account,
+                       const std::string& session_id) {
+  Status outcome = MakeError(ErrorCode::kInternal, "erasure did not complete inline");
+  vault.EraseAsync(account, session_id, [&outcome](Status erased) { outcome = erased; });
+  return outcome;
+}
 
 }  // namespace privacy::testing
