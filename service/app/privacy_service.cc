@@ -5,6 +5,7 @@
 #include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
+#include "wire/required_json_field.h"
 
 namespace privacy::app {
 
@@ -15,13 +16,27 @@ PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints
       logger_(logger),
       worker_id_(std::move(worker_id)) {}
 
+namespace {
+
+// The string field a JSON request must name even when it is empty (in
+// Protobuf an empty string and no field are the same bytes); null when none.
+template <typename Request>
+constexpr const char* kRequiredJsonField = nullptr;
+template <>
+constexpr const char* kRequiredJsonField<v1::MaskRequest> = "text";
+template <>
+constexpr const char* kRequiredJsonField<v1::DetectRequest> = "text";
+
+}  // namespace
+
 template <typename Request, typename Reply, typename Call>
 void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder responder,
                             const char* kind, bool audited, Call call) {
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
-  endpoints::Caller caller{nats::RequesterAccount(in.Header(nats::kRequestInfoHeader))};
+  auto account = nats::RequesterAccount(in.FindHeader(nats::kRequestInfoHeader));
+  endpoints::Caller caller{account ? *account : std::string()};
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
@@ -62,8 +77,11 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   };
 
   Request request;
-  Status admitted = endpoints_->Admit(caller);
+  Status admitted = account ? endpoints_->Admit(caller) : Status(account.error());
   Status decoded = admitted ? wire::Decode(encoding, in.payload(), &request) : admitted;
+  if (decoded && encoding == wire::Encoding::kJson && kRequiredJsonField<Request> != nullptr) {
+    decoded = wire::CheckRequiredJsonField(in.payload(), request, kRequiredJsonField<Request>);
+  }
   if (!decoded) return finish(decoded.error(), std::move(audit));
   call(std::move(request), caller, std::move(audit), std::move(finish));
 }

@@ -19,9 +19,13 @@ struct RequestServerEndpoint {
 };
 
 std::string_view IncomingRequest::Header(const char* name) const {
+  return FindHeader(name).value_or(std::string_view());
+}
+
+std::optional<std::string_view> IncomingRequest::FindHeader(const char* name) const {
   const char* value = nullptr;
-  if (natsMsgHeader_Get(msg_, name, &value) != NATS_OK || value == nullptr) return {};
-  return value;
+  if (natsMsgHeader_Get(msg_, name, &value) != NATS_OK) return std::nullopt;
+  return value == nullptr ? std::string_view() : std::string_view(value);
 }
 
 Responder::Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox)

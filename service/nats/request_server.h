@@ -34,6 +34,8 @@ class IncomingRequest {
   }
   // The header's value, or empty when absent.
   std::string_view Header(const char* name) const;
+  // The header's value, or nullopt when absent.
+  std::optional<std::string_view> FindHeader(const char* name) const;
 
  private:
   natsMsg* msg_;
