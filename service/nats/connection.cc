@@ -69,6 +69,9 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
     step(natsOptions_SetUserInfo(opts, options.user.c_str(), options.password.c_str()));
   }
   if (!options.token.empty()) step(natsOptions_SetToken(opts, options.token.c_str()));
+  if (!options.inbox_prefix.empty()) {
+    step(natsOptions_SetCustomInboxPrefix(opts, options.inbox_prefix.c_str()));
+  }
   if (!options.credentials_file.empty()) {
     step(natsOptions_SetUserCredentialsFromFiles(opts, options.credentials_file.c_str(), nullptr));
   }

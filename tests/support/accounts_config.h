@@ -16,6 +16,12 @@ inline const Environment kAccountPasswords = {{"PRIVACY_SERVICE_PASSWORD", "serv
                                               {"TENANT_A_PASSWORD", "a-secret"},
                                               {"TENANT_B_PASSWORD", "b-secret"}};
 
+// `url` (nats://host:port) with the privacy-service user's credentials in it.
+inline std::string AsPrivacyService(const std::string& url) {
+  const std::string scheme = "nats://";
+  return scheme + "privacy-service:service-secret@" + url.substr(scheme.size());
+}
+
 // NatsServerOptions that start the server with that configuration.
 inline NatsServerOptions AccountsServerOptions() { return {kAccountsConfig, kAccountPasswords}; }
 
