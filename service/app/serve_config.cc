@@ -177,6 +177,13 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("SESSION_FEED_INTERVAL_MS")
       ->check(CLI::Range(int64_t{1}, int64_t{60000}))
       ->capture_default_str();
+  app->add_option("--drain-timeout-ms", c->drain_timeout_ms,
+                  "longest graceful stop (SIGTERM, SIGINT, lame duck): answering the requests "
+                  "in flight, flushing audit events and closing end by then, whatever NATS "
+                  "does")
+      ->envname("DRAIN_TIMEOUT_MS")
+      ->check(CLI::Range(int64_t{100}, int64_t{600000}))
+      ->capture_default_str();
   app->add_option("--session-cache-lease-ms", c->cache_lease_ms,
                   "how long a worker answers reads from its cache after its change feed "
                   "last showed the cache current (then it reads the bucket); a delete "

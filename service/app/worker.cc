@@ -8,8 +8,10 @@
 
 #include <csignal>
 #include <functional>
+#include <thread>
 
 #include "app/privacy_service.h"
+#include "app/stop_deadline.h"
 #include "app/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
@@ -127,19 +129,21 @@ int Fail(Logger& logger, const char* event, const Error& error) {
   return 1;
 }
 
-}  // namespace
+// The exit code of a stop that lost audit events.
+constexpr int kExitAuditEventsLost = 3;
 
-int RunWorker(ServeConfig config) {
-  // glibc gives every thread that allocates an arena of its own; a worker's
-  // threads (one per subscription) share two, which bounds resident memory.
-  mallopt(M_ARENA_MAX, 2);
-  LogLevel level = LogLevel::kInfo;
-  ParseLogLevel(config.log_level, &level);
-  Logger logger(level);
-  if (std::string problem = ValidateServeConfig(&config); !problem.empty()) {
-    logger.Error("invalid_configuration", {{"error", problem}});
-    return 1;
-  }
+// What is left of a stop's budget for closing connections and the rest of
+// the teardown once requests are answered and audit events flushed.
+std::chrono::milliseconds TeardownReserve(std::chrono::milliseconds drain_timeout) {
+  return std::min<std::chrono::milliseconds>(drain_timeout / 4, std::chrono::seconds(2));
+}
+
+// Runs the worker until it is told to stop, then stops it gracefully:
+// every step of the stop ends by the deadline armed in `deadline`. Returns
+// 0 after a stop, non-zero when the worker could not start. `*tally` gets
+// the audit log's counts once it exists.
+int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& logger,
+                      StopDeadline& deadline, std::shared_ptr<const nats::AuditTally>* tally) {
   // Signals are caught from the start: a SIGTERM that arrives while the
   // worker is still subscribing waits for it instead of killing it.
   // Runs the signal handlers; stopped by SIGTERM, SIGINT or the server's
@@ -147,7 +151,6 @@ int RunWorker(ServeConfig config) {
   boost::asio::io_context lifecycle;
   boost::asio::signal_set stop_signals(lifecycle, SIGINT, SIGTERM);
   boost::asio::signal_set reload_signals(lifecycle, SIGHUP);
-  const std::string worker_id = vault::RandomHex(8);
   config.connect.name = "privacy-filter-" + worker_id;
 
   auto detector = BuildDetector(config.detection);
@@ -207,6 +210,7 @@ int RunWorker(ServeConfig config) {
   if (!audit_conn) return Fail(logger, "nats_connect_failed", audit_conn.error());
   auto audit = nats::AuditLog::Open((*audit_conn)->get(), config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
+  *tally = (*audit)->tally();
   auto tenants = MakeTenantGuard(std::move(*tenant_policy), cache);
 
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
@@ -280,19 +284,64 @@ int RunWorker(ServeConfig config) {
   lifecycle.run();
 
   // Graceful stop: no new requests, finish and answer the ones in flight,
-  // stop confirming expiries, flush audit events, then close the connection.
+  // stop confirming expiries, flush audit events, then close the
+  // connections; all by the deadline, whatever NATS does.
+  const auto drain_timeout = std::chrono::milliseconds(config.drain_timeout_ms);
+  const auto stop_started = StopDeadline::Clock::now();
+  deadline.Arm(stop_started + drain_timeout);
+  const auto steps_end = stop_started + drain_timeout - TeardownReserve(drain_timeout);
+  auto left = [&steps_end] {
+    return std::max(std::chrono::milliseconds(1),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(
+                        steps_end - StopDeadline::Clock::now()));
+  };
   logger.Info("worker_stopping", {{"reason", stop_reason}, {"in_flight", server.in_flight()}});
   id_file.reset();
-  discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
-  server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
+  discovery_server.Drain(left());
+  server.Drain(left());
   expiry.Stop();
-  if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));
-      !flushed) {
+  if (auto flushed = (*audit)->Flush(left()); !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});
   }
-  natsConnection_FlushTimeout(nc, 2000);
-  logger.Info("worker_stopped", {{"worker_id", worker_id}});
+  natsConnection_FlushTimeout(nc, std::min<int64_t>(left().count(), 2000));
   return 0;
+}
+
+}  // namespace
+
+int RunWorker(ServeConfig config) {
+  // glibc gives every thread that allocates an arena of its own; a worker's
+  // threads (one per subscription) share two, which bounds resident memory.
+  mallopt(M_ARENA_MAX, 2);
+  LogLevel level = LogLevel::kInfo;
+  ParseLogLevel(config.log_level, &level);
+  Logger logger(level);
+  if (std::string problem = ValidateServeConfig(&config); !problem.empty()) {
+    logger.Error("invalid_configuration", {{"error", problem}});
+    return 1;
+  }
+  const std::string worker_id = vault::RandomHex(8);
+  std::shared_ptr<const nats::AuditTally> tally;
+  // The stop's last line: the audit events it could not get stored (a
+  // count, never their content); the exit code says whether any were lost.
+  auto last_line = [&](bool deadline_reached) {
+    const uint64_t lost = tally ? tally->unstored() : 0;
+    logger.Log(lost > 0 ? LogLevel::kWarn : LogLevel::kInfo, "worker_stopped",
+               {{"worker_id", worker_id},
+                {"audit_events_lost", lost},
+                {"ended_by", deadline_reached ? "deadline" : "graceful_stop"}});
+    return lost > 0 ? kExitAuditEventsLost : 0;
+  };
+  StopDeadline deadline([&last_line] { return last_line(true); });
+  if (int failed = ServeUntilStopped(std::move(config), worker_id, logger, deadline, &tally);
+      failed != 0) {
+    return failed;
+  }
+  if (!deadline.Disarm()) {
+    // The deadline is ending the process, with its own last line.
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+  }
+  return last_line(false);
 }
 
 }  // namespace privacy::app

@@ -158,8 +158,11 @@ void RequestServer::Drain(std::chrono::milliseconds timeout) {
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) natsSubscription_Drain(subscription.get());
   }
+  // A drain completes when the server confirms it: not while NATS is away,
+  // when nothing more can arrive anyway.
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) {
+      if (natsConnection_Status(conn_) != NATS_CONN_STATUS_CONNECTED) break;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
       natsSubscription_WaitForDrainCompletion(subscription.get(),
