@@ -27,7 +27,20 @@ constexpr const char* kRequiredJsonField<v1::MaskRequest> = "text";
 template <>
 constexpr const char* kRequiredJsonField<v1::DetectRequest> = "text";
 
+// An ErrorReply carrying `error`, in `encoding`.
+std::string EncodedErrorReply(wire::Encoding encoding, const Error& error) {
+  v1::ErrorReply body;
+  body.set_code(static_cast<unsigned>(error.code));
+  body.set_message(error.message);
+  return wire::Encode(encoding, body);
+}
+
 }  // namespace
+
+std::string PrivacyService::ErrorBody(const nats::IncomingRequest& request, const Error& error) {
+  return EncodedErrorReply(
+      wire::DetectEncoding(request.Header("Content-Type"), request.payload()), error);
+}
 
 template <typename Request, typename Reply, typename Call>
 void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder responder,
@@ -54,11 +67,8 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = wire::Encode(encoding, *reply);
     } else {
       out.error = reply.error();
-      v1::ErrorReply body;
-      body.set_code(static_cast<unsigned>(reply.error().code));
-      body.set_message(reply.error().message);
-      out.body = wire::Encode(encoding, body);
-      event.set_error_code(body.code());
+      out.body = EncodedErrorReply(encoding, reply.error());
+      event.set_error_code(static_cast<unsigned>(reply.error().code));
     }
     responder->Send(out);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -20,6 +20,10 @@ class PrivacyService {
   PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints,
                  nats::AuditLog* audit, Logger* logger, std::string worker_id);
 
+  // The body of an error reply to `request`: an ErrorReply in the
+  // request's encoding.
+  static std::string ErrorBody(const nats::IncomingRequest& request, const Error& error);
+
   // Registers privacy.mask, .detect, .resolve, .demask and .delete on
   // `server` in `queue_group`, each with `subscriptions` subscriptions.
   Status Register(nats::RequestServer* server, const std::string& queue_group,

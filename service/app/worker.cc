@@ -230,7 +230,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
       endpoints::PrivacyEndpoints::Extensions{std::move(tenants), external});
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
-  nats::RequestServer server(nc, &logger);
+  nats::RequestServer server(nc, &logger, config.admission, &PrivacyService::ErrorBody);
   nats::RequestServer discovery_server(nc, &logger);
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,

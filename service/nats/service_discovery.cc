@@ -51,10 +51,18 @@ std::string LatencyMember(const LatencyHistogram& latency) {
                               .Close();
 }
 
-// One `data` object: the latency member, then the members of `extra` (a
-// JSON object's text, or empty).
-std::string EndpointDataObject(const LatencyHistogram& latency, std::string_view extra) {
-  std::string out = "{" + LatencyMember(latency);
+// The requests refused before any work, per reason, as a JSON member.
+std::string RefusedMember(const EndpointStats& stats) {
+  return "\"refused\":" + JsonObject()
+                              .Number("byte_budget", static_cast<int64_t>(stats.refused_byte_budget))
+                              .Number("queue_wait", static_cast<int64_t>(stats.refused_queue_wait))
+                              .Close();
+}
+
+// One `data` object: the latency and refusal members, then the members of
+// `extra` (a JSON object's text, or empty).
+std::string EndpointDataObject(const EndpointStats& stats, std::string_view extra) {
+  std::string out = "{" + LatencyMember(stats.latency) + "," + RefusedMember(stats);
   if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
     out.push_back(',');
     out.append(extra.substr(1, extra.size() - 2));
@@ -124,7 +132,7 @@ std::string ServiceDiscovery::StatsJson() const {
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
     std::string extra = endpoint_data_ ? endpoint_data_(e.name) : std::string();
-    out.append(",\"data\":" + EndpointDataObject(s.latency, extra) + "}");
+    out.append(",\"data\":" + EndpointDataObject(s, extra) + "}");
   }
   out.append("]}");
   return out;
