@@ -70,17 +70,19 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = EncodedErrorReply(encoding, reply.error());
       event.set_error_code(static_cast<unsigned>(reply.error().code));
     }
-    responder->Send(out);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();
     event.set_duration_us(micros);
+    // The event before the reply: once a worker has answered every request,
+    // each has its event, which a stop then flushes.
     if (audited && audit_ != nullptr) audit_->Publish(event);
+    responder->Send(out);
+    // No session id: the request id leads to the audit event, which has it.
     if (logger_->Enabled(LogLevel::kDebug) || out.error) {
       logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
                    {{"endpoint", kind},
                     {"request_id", request_id},
-                    {"session_id", event.session_id()},
                     {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
                     {"duration_us", micros}});
     }
@@ -112,13 +114,14 @@ auto CompletingAtOnce(const endpoints::PrivacyEndpoints& e, Method method) {
 }  // namespace
 
 Status PrivacyService::Register(nats::RequestServer* server, const std::string& queue_group,
-                                int subscriptions) {
+                                int subscriptions, natsConnection* text_connection) {
   const auto& e = *endpoints_;
   using Incoming = const nats::IncomingRequest&;
   using nats::Responder;
   struct Binding {
     const char* name;
     nats::RequestServer::Handler handler;
+    bool takes_texts = false;
   };
   Binding bindings[] = {
       {"mask",
@@ -129,14 +132,16 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                   auto finish) {
                e.Mask(std::move(request), caller, std::move(audit), std::move(finish));
              });
-       }},
+       },
+       true},
       {"detect",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
              [&e](v1::DetectRequest request, const endpoints::Caller&, v1::AuditEvent audit,
                   auto finish) { finish(e.Detect(request), std::move(audit)); });
-       }},
+       },
+       true},
       {"resolve",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::ResolveRequest, v1::ResolveReply>(
@@ -162,7 +167,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
   for (auto& binding : bindings) {
     std::string subject = std::string("privacy.") + binding.name;
     if (auto status = server->AddEndpoint(binding.name, subject, queue_group,
-                                          std::move(binding.handler), subscriptions);
+                                          std::move(binding.handler), subscriptions,
+                                          binding.takes_texts ? text_connection : nullptr);
         !status) {
       return status;
     }

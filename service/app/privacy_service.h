@@ -25,9 +25,13 @@ class PrivacyService {
   static std::string ErrorBody(const nats::IncomingRequest& request, const Error& error);
 
   // Registers privacy.mask, .detect, .resolve, .demask and .delete on
-  // `server` in `queue_group`, each with `subscriptions` subscriptions.
+  // `server` in `queue_group`, each with `subscriptions` subscriptions. The
+  // endpoints taking whole texts (mask, detect) subscribe on
+  // `text_connection`, so that a flood of large texts does not queue ahead
+  // of resolves, demasks and deletes in nats-server; the others on the
+  // server's connection.
   Status Register(nats::RequestServer* server, const std::string& queue_group,
-                  int subscriptions);
+                  int subscriptions, natsConnection* text_connection);
 
  private:
   // Decodes, calls `call` (which completes now or later), then encodes and

@@ -201,6 +201,13 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
       (*feed_conn)->get(), feed_js->get(), config.bucket.bucket,
       std::chrono::milliseconds(config.feed_interval_ms), cache, lease, deadlines, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
+  // Mask and detect requests (whole texts, up to --max-text-bytes each)
+  // arrive on a connection of their own: a flood of them never queues ahead
+  // of resolves in nats-server's writes to this worker.
+  nats::ConnectOptions text_connect = config.connect;
+  text_connect.name += "-texts";
+  auto text_conn = nats::Connect(text_connect, &logger);
+  if (!text_conn) return Fail(logger, "nats_connect_failed", text_conn.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.
   nats::ConnectOptions audit_connect = config.connect;
@@ -250,8 +257,8 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   }
   // The request subjects last: once a worker takes requests, `nats micro`
   // and the health check find it too.
-  if (auto status =
-          service.Register(&server, config.queue_group, config.subscriptions_per_endpoint);
+  if (auto status = service.Register(&server, config.queue_group,
+                                     config.subscriptions_per_endpoint, (*text_conn)->get());
       !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }

@@ -155,26 +155,41 @@ void KvSessionStore::UpdateAsync(const std::string& id, const std::string& bytes
   WriteAsync(id, bytes, expires_at_ms, std::to_string(expected_revision), std::move(done));
 }
 
-void KvSessionStore::EraseAsync(const std::string& id, JetStreamPublisher::Done done) {
+void KvSessionStore::EraseAsync(const std::string& id, const std::string& expected_revision,
+                                JetStreamPublisher::Done done) {
   // A KV delete marker: the bucket keeps one message per key, so it replaces
   // the session's bytes. Not a purge: nats-server 2.9.10 moves consumers
   // past every message they have not delivered yet when a rollup purge
   // arrives, which would hide other sessions' writes from the change feed.
-  publisher_->Publish(subject_prefix_ + id, {}, {{"KV-Operation", "DEL"}},
-                      [cache = cache_, id, done = std::move(done)](Result<uint64_t> revision) {
-                        if (revision) cache->Remove(id, *revision);
-                        done(std::move(revision));
-                      });
+  auto on_ack = [cache = cache_, id, done = std::move(done)](Result<uint64_t> revision) {
+    if (revision) cache->Remove(id, *revision);
+    done(std::move(revision));
+  };
+  if (expected_revision.empty()) {
+    publisher_->Publish(subject_prefix_ + id, {}, {{"KV-Operation", "DEL"}}, std::move(on_ack));
+  } else {
+    publisher_->Publish(subject_prefix_ + id, {},
+                        {{"KV-Operation", "DEL"}, {kExpectedLastSequence, expected_revision}},
+                        std::move(on_ack));
+  }
 }
 
 Status KvSessionStore::Erase(const std::string& id) {
-  auto revision = Await([&](WriteDone done) { EraseAsync(id, std::move(done)); });
+  auto revision = Await([&](WriteDone done) { EraseAsync(id, {}, std::move(done)); });
+  if (!revision) return revision.error();
+  return Status::Ok();
+}
+
+Status KvSessionStore::EraseIfUnchanged(const std::string& id, uint64_t expected_revision) {
+  auto revision = Await([&](WriteDone done) {
+    EraseAsync(id, std::to_string(expected_revision), std::move(done));
+  });
   if (!revision) return revision.error();
   return Status::Ok();
 }
 
 void KvSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {
-  EraseAsync(id, [this, done = std::move(done)](Result<uint64_t> revision) mutable {
+  EraseAsync(id, {}, [this, done = std::move(done)](Result<uint64_t> revision) mutable {
     if (!revision) return done(revision.error());
     hold_offs_.After(lease_->HoldOff(), [done = std::move(done)] { done(Status::Ok()); });
   });

@@ -61,6 +61,7 @@ class KvSessionStore : public vault::SessionStore {
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override;
   void EraseEverywhereAsync(const std::string& id, EraseDone done) override;
 
   // The settings the service gives the bucket it creates.
@@ -72,9 +73,11 @@ class KvSessionStore : public vault::SessionStore {
   KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,
                  std::shared_ptr<const vault::CacheLease> lease,
                  std::shared_ptr<JetStreamPublisher> publisher);
-  // Stores a deletion marker for `id`; `done` runs once it is stored (and
-  // the cache knows) or failed.
-  void EraseAsync(const std::string& id, JetStreamPublisher::Done done);
+  // Stores a deletion marker for `id`, if its revision is still
+  // `expected_revision` (any revision when empty); `done` runs once it is
+  // stored (and the cache knows) or failed.
+  void EraseAsync(const std::string& id, const std::string& expected_revision,
+                  JetStreamPublisher::Done done);
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                   const std::string& expected_revision, WriteDone done);
 

@@ -10,6 +10,7 @@ namespace privacy::nats {
 // One endpoint: its subscriptions, handler and counters.
 struct RequestServerEndpoint {
   RequestServer* server = nullptr;
+  natsConnection* conn = nullptr;  // where it subscribes and replies
   std::string name;
   std::string subject;
   std::string queue_group;
@@ -72,9 +73,10 @@ RequestServer::~RequestServer() {
 }
 
 Status RequestServer::AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                                  Handler handler, int subscriptions) {
+                                  Handler handler, int subscriptions, natsConnection* conn) {
   auto endpoint = std::make_unique<Endpoint>();
   endpoint->server = this;
+  endpoint->conn = conn != nullptr ? conn : conn_;
   endpoint->name = std::move(name);
   endpoint->subject = std::move(subject);
   endpoint->queue_group = std::move(queue_group);
@@ -87,9 +89,9 @@ Status RequestServer::AddEndpoint(std::string name, std::string subject, std::st
     natsSubscription* raw = nullptr;
     natsStatus s =
         endpoint->queue_group.empty()
-            ? natsConnection_Subscribe(&raw, conn_, endpoint->subject.c_str(), &OnMessage,
+            ? natsConnection_Subscribe(&raw, endpoint->conn, endpoint->subject.c_str(), &OnMessage,
                                        endpoint.get())
-            : natsConnection_QueueSubscribe(&raw, conn_, endpoint->subject.c_str(),
+            : natsConnection_QueueSubscribe(&raw, endpoint->conn, endpoint->subject.c_str(),
                                             endpoint->queue_group.c_str(), &OnMessage,
                                             endpoint.get());
     if (s != NATS_OK) return FromNatsStatus(s, "subscribing " + endpoint->subject);
@@ -188,7 +190,7 @@ void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
                            const OutgoingReply& reply, size_t held_bytes,
                            std::chrono::steady_clock::time_point started) {
   if (!inbox.empty()) {
-    if (natsStatus s = PublishReply(conn_, inbox, reply); s != NATS_OK) {
+    if (natsStatus s = PublishReply(endpoint->conn, inbox, reply); s != NATS_OK) {
       logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
     }
   }
@@ -221,7 +223,7 @@ void RequestServer::Drain(std::chrono::milliseconds timeout) {
   // when nothing more can arrive anyway.
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) {
-      if (natsConnection_Status(conn_) != NATS_CONN_STATUS_CONNECTED) break;
+      if (natsConnection_Status(endpoint->conn) != NATS_CONN_STATUS_CONNECTED) break;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
       natsSubscription_WaitForDrainCompletion(subscription.get(),

@@ -117,9 +117,12 @@ class RequestServer {
 
   // Subscribes `subject` `subscriptions` times (in `queue_group`, or alone
   // when empty; each subscription delivers on a thread of its own) and
-  // routes its requests to `handler`.
+  // routes its requests to `handler`. The endpoint subscribes and replies
+  // on `conn` when given (e.g. a connection of its own, so that a flood of
+  // large requests to it does not queue ahead of other endpoints' requests
+  // in the server), else on the server's connection.
   Status AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                     Handler handler, int subscriptions = 1);
+                     Handler handler, int subscriptions = 1, natsConnection* conn = nullptr);
 
   // A Handler answering with what `handler` returns.
   static Handler Answering(SyncHandler handler);

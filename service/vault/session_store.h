@@ -64,6 +64,10 @@ class SessionStore {
   // with per-process copies says how long).
   virtual Status Erase(const std::string& id) = 0;
 
+  // Erase() if the entry's revision is still `expected_revision`; kConflict
+  // when it changed meanwhile (nothing erased), kNotFound when absent.
+  virtual Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) = 0;
+
   // Completion of an erasure.
   using EraseDone = std::function<void(Status)>;
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "integration/test_values.h"
 #include "support/nats_server.h"
@@ -107,8 +108,10 @@ TEST_SUITE("read after delete") {
     NatsClient client(server.url());
     WaitUntilReady(client);
     AfterDelete total;
+    std::vector<std::string> session_ids;
     for (int round = 0; round < 5; ++round) {
       MaskedSession session = MaskEmail(client);
+      session_ids.push_back(session.id);
       ResolveEverywhere(client, session, 20);
       AfterDelete seen = DeleteThenRead(client, session, 100);
       total.values_served += seen.values_served;
@@ -121,6 +124,11 @@ TEST_SUITE("read after delete") {
     // Both workers answered reads of deleted sessions.
     CHECK(LoggedReplies(first.Log(), "resolve", 404) > 0);
     CHECK(LoggedReplies(second.Log(), "resolve", 404) > 0);
+    // Their info-level lines about those 404s name no session.
+    for (const std::string& id : session_ids) {
+      CHECK(first.Log().find(id) == std::string::npos);
+      CHECK(second.Log().find(id) == std::string::npos);
+    }
   }
 
   TEST_CASE("a worker polling at the longest feed interval serves no deleted session") {

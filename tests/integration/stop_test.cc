@@ -98,7 +98,7 @@ TEST_SUITE("stop") {
     WorkerProcess worker(relay.url(), StopArgs(true));
     NatsClient client(server.url());
     WaitUntilReady(client, &worker);
-    REQUIRE(relay.marked_connections() == 3);
+    REQUIRE(relay.marked_connections() == 4);  // requests, texts, feed, audit
     MaskSome(client, 2);
     relay.Stall();
     StopOutcome stop = StopWorker(worker);

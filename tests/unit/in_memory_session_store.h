@@ -39,6 +39,14 @@ class InMemorySessionStore : public vault::SessionStore {
     if (entries_.erase(id) == 0) return MakeError(ErrorCode::kNotFound, "session not found");
     return Status::Ok();
   }
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
+    if (it->second.revision != expected_revision) return MakeError(ErrorCode::kConflict, "changed");
+    entries_.erase(it);
+    return Status::Ok();
+  }
   size_t size() {
     std::lock_guard lock(mutex_);
     return entries_.size();
