@@ -56,19 +56,28 @@ struct CreateConsumerOptions {
   nats::AuditReaderOptions reader;
 };
 
-int RunCreateConsumer(CreateConsumerOptions options) {
-  Logger logger(LogLevel::kError);
-  options.connect.name = "privacy-filter-audit-create-consumer";
-  auto conn = nats::Connect(options.connect, &logger);
+// A connection named `name`; null, with the reason on stderr, when NATS
+// cannot be reached. `logger` must outlive it.
+std::unique_ptr<nats::Connection> ConnectNamed(nats::ConnectOptions options, const char* name,
+                                               Logger* logger) {
+  options.name = name;
+  auto conn = nats::Connect(options, logger);
   if (!conn) {
     std::cerr << conn.error().message << "\n";
-    return 1;
+    return nullptr;
   }
+  return std::move(*conn);
+}
+
+int RunCreateConsumer(CreateConsumerOptions options) {
+  Logger logger(LogLevel::kError);
+  auto conn = ConnectNamed(options.connect, "privacy-filter-audit-create-consumer", &logger);
+  if (!conn) return 1;
   jsOptions js_options;
   jsOptions_Init(&js_options);
   js_options.Wait = options.reader.ack_timeout_ms;
   jsCtx* raw_js = nullptr;
-  if (natsConnection_JetStream(&raw_js, (*conn)->get(), &js_options) != NATS_OK) {
+  if (natsConnection_JetStream(&raw_js, conn->get(), &js_options) != NATS_OK) {
     std::cerr << "cannot open JetStream\n";
     return 1;
   }
@@ -106,13 +115,9 @@ void AddConsumerOptions(CLI::App* command, nats::AuditReaderOptions* reader) {
 int RunAuditTail(AuditTailOptions options) {
   StopSignals stop;
   Logger logger(LogLevel::kError);
-  options.connect.name = "privacy-filter-audit-tail";
-  auto conn = nats::Connect(options.connect, &logger);
-  if (!conn) {
-    std::cerr << conn.error().message << "\n";
-    return 1;
-  }
-  auto reader = nats::AuditReader::Open((*conn)->get(), options.reader);
+  auto conn = ConnectNamed(options.connect, "privacy-filter-audit-tail", &logger);
+  if (!conn) return 1;
+  auto reader = nats::AuditReader::Open(conn->get(), options.reader);
   if (!reader) {
     std::cerr << reader.error().message << "\n";
     return 1;

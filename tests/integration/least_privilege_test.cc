@@ -24,8 +24,8 @@ namespace v1 = privacy::v1;
 
 namespace {
 
-const ClientCredentials kAuditReader{"audit-reader", "audit-secret"};
-const ClientCredentials kService{"privacy-service", "service-secret"};
+const ClientCredentials kAuditReader = UserPassword("audit-reader", "audit-secret");
+const ClientCredentials kService = UserPassword("privacy-service", "service-secret");
 
 // Whether the server reported a permissions violation naming `subject` on
 // `client`'s connection (nats.c keeps it as the connection's last error).
@@ -67,15 +67,23 @@ std::vector<std::string> AuditArgs(const std::string& command, const std::string
           user.user, "--nats-password", user.password, "--durable", "compliance"};
 }
 
+// nats-server with deploy/nats-accounts.conf, a worker as privacy-service
+// and a client of the service account, ready.
+struct AccountsDeployment {
+  AccountsDeployment() { WaitUntilReady(service, &worker); }
+  NatsServer server{AccountsServerOptions()};
+  WorkerProcess worker{server.url(),
+                       {"--nats-user", "privacy-service", "--nats-password", "service-secret"}};
+  NatsClient service{server.url(), kService};
+};
+
 }  // namespace
 
 TEST_SUITE("least privilege") {
   TEST_CASE("the audit reader cannot make its consumer; privacy-service makes it ahead") {
-    NatsServer server(AccountsServerOptions());
-    WorkerProcess worker(server.url(),
-                         {"--nats-user", "privacy-service", "--nats-password", "service-secret"});
-    NatsClient service(server.url(), kService);
-    WaitUntilReady(service, &worker);
+    AccountsDeployment deployment;
+    NatsServer& server = deployment.server;
+    NatsClient& service = deployment.service;
 
     CommandRun own = RunPrivacyFilter(AuditArgs("create-consumer", server.url(), kAuditReader));
     CHECK(own.status == 1);
@@ -96,17 +104,15 @@ TEST_SUITE("least privilege") {
   }
 
   TEST_CASE("the audit reader sees no inbox of the service account and cannot touch consumers") {
-    NatsServer server(AccountsServerOptions());
-    WorkerProcess worker(server.url(),
-                         {"--nats-user", "privacy-service", "--nats-password", "service-secret"});
-    NatsClient service(server.url(), kService);
-    WaitUntilReady(service, &worker);
+    AccountsDeployment deployment;
+    NatsServer& server = deployment.server;
+    NatsClient& service = deployment.service;
     REQUIRE(RunPrivacyFilter(AuditArgs("create-consumer", server.url(), kService)).status == 0);
     NatsClient reader(server.url(), kAuditReader);
 
     // Subscriptions to the service's inboxes, or to everything, are refused.
     std::vector<NatsSubscriptionPtr> attempts;
-    for (const std::string& subject : {"_INBOX.>", ">", "privacy.>", "$JS.API.>"}) {
+    for (const std::string subject : {"_INBOX.>", ">", "privacy.>", "$JS.API.>"}) {
       CAPTURE(subject);
       attempts.push_back(Subscribe(reader, subject));
       CHECK(Refused(reader, subject));
@@ -163,17 +169,19 @@ TEST_SUITE("least privilege") {
     NatsServer node(options);
 
     CHECK_THROWS(NatsClient(node.url()));
-    CHECK_THROWS(NatsClient(node.url(), {"privacy-service", "wrong"}));
+    CHECK_THROWS(NatsClient(node.url(), UserPassword("privacy-service", "wrong")));
     NatsClient service(node.url(), kService);
     CHECK(service.Connected());
     CHECK(node.LogTail(100000).find("Starting http monitor on 127.0.0.1:") != std::string::npos);
 
     // A server dialling the node's route port without the route password
     // is turned away.
-    NatsServer intruder(NatsServerOptions{
-        .extra_args = {"-n", "intruder", "--cluster_name", "privacy", "--cluster",
-                       "nats://127.0.0.1:" + std::to_string(PickFreeLoopbackPort()), "--routes",
-                       "nats://127.0.0.1:" + std::to_string(cluster_port)}});
+    NatsServerOptions intruder_options;
+    intruder_options.extra_args = {
+        "-n", "intruder", "--cluster_name", "privacy", "--cluster",
+        "nats://127.0.0.1:" + std::to_string(PickFreeLoopbackPort()), "--routes",
+        "nats://127.0.0.1:" + std::to_string(cluster_port)};
+    NatsServer intruder(intruder_options);
     CHECK(PollUntil(
         [&] {
           return node.LogTail(100000).find("Authorization Violation") != std::string::npos ||

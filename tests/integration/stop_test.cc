@@ -53,6 +53,15 @@ StopOutcome StopWorker(WorkerProcess& worker) {
   return outcome;
 }
 
+// Checks that `stop` ended on time, lost `lost` audit events and said so.
+void CheckStop(const StopOutcome& stop, int lost) {
+  CHECK(stop.took < kDrainTimeout + kSlack);
+  CHECK(stop.status == (lost > 0 ? kExitAuditEventsLost : 0));
+  CHECK(stop.last_line.find("\"event\":\"worker_stopped\"") != std::string::npos);
+  CHECK(stop.last_line.find("\"audit_events_lost\":" + std::to_string(lost) + ",") !=
+        std::string::npos);
+}
+
 void MaskSome(NatsClient& client, int n) {
   for (int i = 0; i < n; ++i) Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
 }
@@ -69,10 +78,7 @@ TEST_SUITE("stop") {
     server.Stop();
     StopOutcome stop = StopWorker(worker);
     INFO(worker.LogTail());
-    CHECK(stop.took < kDrainTimeout + kSlack);
-    CHECK(stop.status == kExitAuditEventsLost);
-    CHECK(stop.last_line.find("\"event\":\"worker_stopped\"") != std::string::npos);
-    CHECK(stop.last_line.find("\"audit_events_lost\":3") != std::string::npos);
+    CheckStop(stop, 3);
     CHECK(worker.Log().find(kEmail.value) == std::string::npos);
   }
 
@@ -87,9 +93,7 @@ TEST_SUITE("stop") {
     MaskSome(client, 5);
     StopOutcome stop = StopWorker(worker);
     INFO(worker.LogTail());
-    CHECK(stop.took < kDrainTimeout + kSlack);
-    CHECK(stop.status == kExitAuditEventsLost);
-    CHECK(stop.last_line.find("\"audit_events_lost\":5") != std::string::npos);
+    CheckStop(stop, 5);
   }
 
   TEST_CASE("with every connection stalled, the deadline ends the stop") {
@@ -103,9 +107,7 @@ TEST_SUITE("stop") {
     relay.Stall();
     StopOutcome stop = StopWorker(worker);
     INFO(worker.LogTail());
-    CHECK(stop.took < kDrainTimeout + kSlack);
-    CHECK(stop.status == kExitAuditEventsLost);
-    CHECK(stop.last_line.find("\"audit_events_lost\":2") != std::string::npos);
+    CheckStop(stop, 2);
   }
 
   TEST_CASE("under load, a stop answers every request, loses no event and exits 0") {
@@ -114,9 +116,7 @@ TEST_SUITE("stop") {
     REQUIRE(load.WaitForSuccesses(200, std::chrono::seconds(20)));
     StopOutcome stop = StopWorker(env.worker(0));
     INFO(env.worker(0).LogTail());
-    CHECK(stop.took < kDrainTimeout + kSlack);
-    CHECK(stop.status == 0);
-    CHECK(stop.last_line.find("\"audit_events_lost\":0") != std::string::npos);
+    CheckStop(stop, 0);
     CHECK(stop.last_line.find("\"ended_by\":\"graceful_stop\"") != std::string::npos);
     REQUIRE(load.WaitForSuccesses(load.successes() + 100, std::chrono::seconds(20)));
     load.Stop();

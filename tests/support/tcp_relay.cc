@@ -9,19 +9,13 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "support/loopback_port.h"
+
 namespace privacy::testing {
 
 namespace {
 
 constexpr int kPollMs = 20;
-
-sockaddr_in Loopback(uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
 
 // Sends all of `data`; false when the peer is gone.
 bool SendAll(int fd, const char* data, size_t size) {
