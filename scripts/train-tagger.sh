@@ -13,6 +13,7 @@ ner=${NER_DIR:-../shared/ner}
 scripts/build.sh --target tagger-train
 build/tagger-train \
   --gazetteer service/detect/data/names.gaz \
+  --word-clusters service/detect/data/word_clusters.bin \
   --output service/detect/data/names.tagger \
   --heldout-dir build/tagger-heldout \
   "$@" \
@@ -21,4 +22,4 @@ build/tagger-train \
   wnut="$ner/wnut17_train.jsonl" \
   btc="$ner/btc.jsonl" \
   sec="$ner/sec_filings.jsonl" \
-  synthetic=scripts/tagger/data/synthetic_train.jsonl:0.3
+  synthetic=scripts/tagger/data/synthetic_train.jsonl:0.5

@@ -6,19 +6,14 @@
 //   apt-get install iso-codes tzdata wamerican scowl
 //   node scripts/gazetteer/build_gazetteer.mjs [output]
 //
-// The file holds one sorted array of 64-bit entries: the top 40 bits of a
-// hash of the folded key, the low 24 bits its flags. Key folding and hashing
-// are mirrored by service/detect/names/name_key.cc; the bit layout by
-// service/detect/names/gazetteer.h. Layout (little-endian):
-//   0  "PFNAMES1"   magic
-//   8  u32          format version (1)
-//   12 u32          entry count
-//   16 u64          FNV-1a 64 checksum of the entry bytes
-//   24 u64[count]   entries, strictly increasing
+// The file is a hashed key table (layout in key_table.mjs): each folded key
+// and its flags, the bit layout of service/detect/names/gazetteer.h.
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { foldKey, writeKeyTable } from './key_table.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,51 +33,6 @@ const PREFIX = 1 << 9;
 const CITY_TIER_SHIFT = 10; // 4 bits: 0 none, 1 (5k people) .. 15, doubling
 const DICTIONARY_WORD = 1 << 14; // a rarer English word (SCOWL size 50)
 const MIN_CITY_POPULATION = 5000;
-
-// --- Key folding (service/detect/names/name_key.cc) -----------------------------
-const SPECIAL_FOLDS = {
-  'Æ': 'ae', 'æ': 'ae', 'Ð': 'd', 'ð': 'd', 'Ø': 'o', 'ø': 'o', 'Þ': 'th', 'þ': 'th',
-  'ß': 'ss', 'Đ': 'd', 'đ': 'd', 'Ħ': 'h', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'ij', 'ĳ': 'ij',
-  'ĸ': 'k', 'Ŀ': 'l', 'ŀ': 'l', 'Ł': 'l', 'ł': 'l', 'ŉ': 'n', 'Ŋ': 'n', 'ŋ': 'n',
-  'Œ': 'oe', 'œ': 'oe', 'Ŧ': 't', 'ŧ': 't', 'ſ': 's',
-};
-
-// Latin-1 Supplement and Latin Extended-A letters fold to lower-case ASCII.
-function foldLatin(ch) {
-  if (SPECIAL_FOLDS[ch]) return SPECIAL_FOLDS[ch];
-  const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return /^[A-Za-z]$/.test(base) ? base.toLowerCase() : ch;
-}
-
-function foldCodePoint(cp) {
-  const ch = String.fromCodePoint(cp);
-  if (cp < 0x80) return ch.toLowerCase();
-  if (cp >= 0xc0 && cp <= 0x17f) return foldLatin(ch);
-  if (cp >= 0x391 && cp <= 0x3a9 && cp !== 0x3a2) return String.fromCodePoint(cp + 0x20);
-  if (cp >= 0x410 && cp <= 0x42f) return String.fromCodePoint(cp + 0x20);
-  if (cp >= 0x400 && cp <= 0x40f) return String.fromCodePoint(cp + 0x50);
-  if (cp === 0x2018 || cp === 0x2019 || cp === 0x2bc) return "'";
-  return ch;
-}
-
-// Words of a name, folded, joined by single spaces; '' when it has none.
-function foldKey(name) {
-  const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
-  return words.map((w) => [...w].map((c) => foldCodePoint(c.codePointAt(0))).join('')).join(' ');
-}
-
-const MASK64 = (1n << 64n) - 1n;
-function fnv1a(bytes) {
-  let h = 0xcbf29ce484222325n;
-  for (const b of bytes) h = ((h ^ BigInt(b)) * 0x100000001b3n) & MASK64;
-  return h;
-}
-function mix(h) {
-  h ^= h >> 33n; h = (h * 0xff51afd7ed558ccdn) & MASK64;
-  h ^= h >> 33n; h = (h * 0xc4ceb9fe1a85ec53n) & MASK64;
-  return h ^ (h >> 33n);
-}
-const hashKey = (key) => mix(fnv1a(Buffer.from(key, 'utf8'))) >> 24n;
 
 // --- Collection -------------------------------------------------------------
 const entries = new Map(); // folded key -> flags
@@ -206,18 +156,5 @@ for (const n of lines(join(packageDir('@cspell/dict-companies'), 'dict/companies
 }
 
 // --- Output -----------------------------------------------------------------
-const byHash = new Map();
-for (const [key, flags] of entries) {
-  const h = hashKey(key);
-  byHash.set(h, (byHash.get(h) ?? 0) | flags);
-}
-const sorted = [...byHash.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const body = Buffer.alloc(sorted.length * 8);
-sorted.forEach(([h, flags], i) => body.writeBigUInt64LE((h << 24n) | BigInt(flags), i * 8));
-const header = Buffer.alloc(24);
-header.write('PFNAMES1', 0, 'latin1');
-header.writeUInt32LE(1, 8);
-header.writeUInt32LE(sorted.length, 12);
-header.writeBigUInt64LE(fnv1a(body), 16);
-writeFileSync(output, Buffer.concat([header, body]));
-console.log(`${output}: ${sorted.length} entries (${entries.size} keys), ${header.length + body.length} bytes`);
+const count = writeKeyTable(output, 'PFNAMES1', entries);
+console.log(`${output}: ${count} entries (${entries.size} keys)`);

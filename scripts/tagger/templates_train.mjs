@@ -158,6 +158,9 @@ export const TRAIN_POS = [
 ];
 
 export const TRAIN_NEG = [
+  '{OPENING_NONAME} {NONAME}',
+  '{OPENING_NONAME}',
+  'Quick one: {OPENING_NONAME} {OPENING_NONAME}',
   '{HEAD}\n\n1. Review the {LEGAL}\n2. Update the {UI} screen\n3. Schedule the {JOB} interviews for {DAY}',
   'Go to {UI} and turn on {UI}. Then click {UI}.',
   'Can you explain the difference between {TECH} and {TECH}? I keep getting a {TECH} error.',

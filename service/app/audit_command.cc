@@ -7,7 +7,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/serve_config.h"
+#include "app/connect_flags.h"
 #include "nats/audit_reader.h"
 #include "nats/connection.h"
 
@@ -21,7 +21,7 @@ constexpr char kAuditInboxPrefix[] = "_AUDIT_INBOX";
 
 // Settings of one `audit tail` run.
 struct AuditTailOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   nats::AuditReaderOptions reader;
   bool follow = false;
   int64_t count = 0;  // 0: no limit
@@ -52,16 +52,22 @@ class StopSignals {
 
 // Settings of one `audit create-consumer` run.
 struct CreateConsumerOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   nats::AuditReaderOptions reader;
 };
 
-// A connection named `name`; null, with the reason on stderr, when NATS
-// cannot be reached. `logger` must outlive it.
-std::unique_ptr<nats::Connection> ConnectNamed(nats::ConnectOptions options, const char* name,
+// A connection named `name` as `flags` say; null, with the reason on
+// stderr, when they do not resolve or NATS cannot be reached. `logger` must
+// outlive it.
+std::unique_ptr<nats::Connection> ConnectNamed(const ConnectFlags& flags, const char* name,
                                                Logger* logger) {
-  options.name = name;
-  auto conn = nats::Connect(options, logger);
+  auto options = flags.Resolve();
+  if (!options) {
+    std::cerr << options.error().message << "\n";
+    return nullptr;
+  }
+  options->name = name;
+  auto conn = nats::Connect(*options, logger);
   if (!conn) {
     std::cerr << conn.error().message << "\n";
     return nullptr;
@@ -71,7 +77,8 @@ std::unique_ptr<nats::Connection> ConnectNamed(nats::ConnectOptions options, con
 
 int RunCreateConsumer(CreateConsumerOptions options) {
   Logger logger(LogLevel::kError);
-  auto conn = ConnectNamed(options.connect, "privacy-filter-audit-create-consumer", &logger);
+  auto conn =
+      ConnectNamed(*options.connect_flags, "privacy-filter-audit-create-consumer", &logger);
   if (!conn) return 1;
   jsOptions js_options;
   jsOptions_Init(&js_options);
@@ -115,7 +122,7 @@ void AddConsumerOptions(CLI::App* command, nats::AuditReaderOptions* reader) {
 int RunAuditTail(AuditTailOptions options) {
   StopSignals stop;
   Logger logger(LogLevel::kError);
-  auto conn = ConnectNamed(options.connect, "privacy-filter-audit-tail", &logger);
+  auto conn = ConnectNamed(*options.connect_flags, "privacy-filter-audit-tail", &logger);
   if (!conn) return 1;
   auto reader = nats::AuditReader::Open(conn->get(), options.reader);
   if (!reader) {
@@ -156,12 +163,9 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "tail",
       "print audit events as JSON lines through a durable consumer, acknowledging each message "
       "once its events are printed");
-  AddConnectOptions(tail, &options->connect);
-  options->connect.inbox_prefix = kAuditInboxPrefix;
-  tail->add_option("--inbox-prefix", options->connect.inbox_prefix,
-                   "prefix of this reader's reply subjects (the shipped audit-reader user may "
-                   "subscribe to _AUDIT_INBOX.> only)")
-      ->capture_default_str();
+  nats::ConnectOptions reader_defaults;
+  reader_defaults.inbox_prefix = kAuditInboxPrefix;
+  options->connect_flags = std::make_shared<ConnectFlags>(tail, reader_defaults);
   AddConsumerOptions(tail, &options->reader);
   tail->add_flag("--follow", options->follow,
                  "keep waiting for new events until interrupted (SIGINT/SIGTERM)");
@@ -182,7 +186,7 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "create-consumer",
       "create the durable pull consumer `audit tail` reads through, for a reader that may not "
       "create consumers itself (run it as privacy-service)");
-  AddConnectOptions(create_command, &create->connect);
+  create->connect_flags = std::make_shared<ConnectFlags>(create_command);
   AddConsumerOptions(create_command, &create->reader);
   create_command->callback([=] { *run = [=] { return RunCreateConsumer(*create); }; });
 }

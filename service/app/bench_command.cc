@@ -1,5 +1,6 @@
 #include "app/bench_command.h"
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -9,8 +10,9 @@
 #include "app/bench_workload.h"
 #include "app/echo_responder.h"
 #include "app/pipelined_load.h"
-#include "app/serve_config.h"
+#include "app/connect_flags.h"
 #include "app/stored_echo_responder.h"
+#include "common/progress_line.h"
 #include "vault/random.h"
 
 namespace privacy::app {
@@ -27,7 +29,7 @@ constexpr const char* kDefaultText =
 
 // The bench subcommand's settings.
 struct BenchOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   int requesters = 32;
   double duration_seconds = 5;
   double warmup_seconds = 1;
@@ -48,8 +50,10 @@ int Fail(const std::string& what, const Error& error) {
 }
 
 int RunBench(const BenchOptions& options) {
+  auto resolved = options.connect_flags->Resolve();
+  if (!resolved) return Fail("connection settings", resolved.error());
   Logger logger(LogLevel::kError);
-  nats::ConnectOptions connect = options.connect;
+  nats::ConnectOptions connect = *resolved;
   connect.name = "privacy-filter-bench";
   auto connection = nats::Connect(connect, &logger);
   if (!connection) return Fail("connecting", connection.error());
@@ -85,7 +89,11 @@ int RunBench(const BenchOptions& options) {
   run.warmup_seconds = options.warmup_seconds;
   run.encoding = options.encoding;
   run.text_bytes = options.text.size();
+  ProgressLine progress = ProgressLine::OnTerminal();
   for (const PhaseRequest& request : *requests) {
+    progress.Show("bench: phase " + std::to_string(run.phases.size() + 1) + " of " +
+                  std::to_string(requests->size()) + ", " + request.phase + " (" +
+                  std::to_string(std::lround(options.warmup_seconds + options.duration_seconds)) + " s)");
     LoadSpec spec;
     spec.subject = request.subject;
     spec.payload = request.payload;
@@ -98,6 +106,7 @@ int RunBench(const BenchOptions& options) {
     if (!result) return Fail(request.phase, result.error());
     run.phases.push_back({request.phase, request.subject, std::move(*result)});
   }
+  progress.Finish();
   std::cout << (options.json ? FormatJson(run) : FormatTable(run)) << std::flush;
   return run.TotalErrors() == 0 ? 0 : 2;
 }
@@ -108,7 +117,7 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<BenchOptions>();
   auto* bench = app->add_subcommand(
       "bench", "load the privacy.* endpoints at --nats-url and compare them with a NATS echo");
-  AddConnectOptions(bench, &options->connect);
+  options->connect_flags = std::make_shared<ConnectFlags>(bench);
   bench->add_option("--requesters", options->requesters, "requests in flight at once")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();

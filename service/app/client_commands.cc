@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/connect_flags.h"
 #include "nats/connection.h"
 #include "privacy/v1/privacy.pb.h"
 #include "wire/codec.h"
@@ -14,9 +15,9 @@ namespace privacy::app {
 
 namespace {
 
-// Options shared by every client subcommand.
+// Options of one client subcommand.
 struct ClientOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   int64_t timeout_ms = 5000;
 };
 
@@ -24,8 +25,13 @@ struct ClientOptions {
 // success, 2 on an error reply, 1 when NATS could not be reached.
 int SendAndPrint(const ClientOptions& options, const std::string& subject,
                  const google::protobuf::Message& request) {
+  auto connect = options.connect_flags->Resolve();
+  if (!connect) {
+    std::cerr << connect.error().message << "\n";
+    return 1;
+  }
   Logger logger(LogLevel::kError);
-  auto conn = nats::Connect(options.connect, &logger);
+  auto conn = nats::Connect(*connect, &logger);
   if (!conn) {
     std::cerr << conn.error().message << "\n";
     return 1;
@@ -71,16 +77,16 @@ std::optional<std::string> FileOrStdin(const std::string& path) {
 }  // namespace
 
 void AddClientCommands(CLI::App* app, std::function<int()>* run) {
-  auto options = std::make_shared<ClientOptions>();
-  auto add_common = [options](CLI::App* cmd) {
-    cmd->add_option("--nats-url", options->connect.url, "NATS server URL")
-        ->envname("NATS_URL")
-        ->capture_default_str();
+  // Each subcommand's options; only the one parsed is used.
+  auto add_common = [](CLI::App* cmd) {
+    auto options = std::make_shared<ClientOptions>();
+    options->connect_flags = std::make_shared<ConnectFlags>(cmd);
     cmd->add_option("--timeout-ms", options->timeout_ms, "request timeout")->capture_default_str();
+    return options;
   };
 
   auto* mask = app->add_subcommand("mask", "mask personal data in a text (text from stdin unless --text)");
-  add_common(mask);
+  auto mask_options = add_common(mask);
   auto mask_text = std::make_shared<std::optional<std::string>>();
   auto mask_req = std::make_shared<v1::MaskRequest>();
   auto mask_types = std::make_shared<std::vector<std::string>>();
@@ -94,12 +100,12 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
       mask_req->set_text(TextOrStdin(*mask_text));
       for (const auto& t : *mask_types) mask_req->add_entities_to_mask(t);
       if (*mask_ttl) mask_req->set_ttl_seconds(**mask_ttl);
-      return SendAndPrint(*options, "privacy.mask", *mask_req);
+      return SendAndPrint(*mask_options, "privacy.mask", *mask_req);
     };
   });
 
   auto* detect = app->add_subcommand("detect", "list personal data in a text, no session");
-  add_common(detect);
+  auto detect_options = add_common(detect);
   auto detect_text = std::make_shared<std::optional<std::string>>();
   auto detect_types = std::make_shared<std::vector<std::string>>();
   detect->add_option("--text", *detect_text, "text to scan");
@@ -109,13 +115,13 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
       v1::DetectRequest request;
       request.set_text(TextOrStdin(*detect_text));
       for (const auto& t : *detect_types) request.add_entities_to_mask(t);
-      return SendAndPrint(*options, "privacy.detect", request);
+      return SendAndPrint(*detect_options, "privacy.detect", request);
     };
   });
 
   auto* resolve = app->add_subcommand(
       "resolve", "original values of tokens, and of tokens inside a JSON document (--json)");
-  add_common(resolve);
+  auto resolve_options = add_common(resolve);
   auto resolve_req = std::make_shared<v1::ResolveRequest>();
   auto resolve_json = std::make_shared<std::optional<std::string>>();
   resolve->add_option("session_id", *resolve_req->mutable_session_id())->required();
@@ -137,12 +143,12 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
         }
         resolve_req->set_json(*document);
       }
-      return SendAndPrint(*options, "privacy.resolve", *resolve_req);
+      return SendAndPrint(*resolve_options, "privacy.resolve", *resolve_req);
     };
   });
 
   auto* demask = app->add_subcommand("demask", "restore tokens in a text (stdin unless --text)");
-  add_common(demask);
+  auto demask_options = add_common(demask);
   auto demask_req = std::make_shared<v1::DemaskRequest>();
   auto demask_text = std::make_shared<std::optional<std::string>>();
   demask->add_option("session_id", *demask_req->mutable_session_id())->required();
@@ -150,16 +156,16 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   demask->callback([=] {
     *run = [=] {
       demask_req->set_masked_text(TextOrStdin(*demask_text));
-      return SendAndPrint(*options, "privacy.demask", *demask_req);
+      return SendAndPrint(*demask_options, "privacy.demask", *demask_req);
     };
   });
 
   auto* erase = app->add_subcommand("delete", "erase a session");
-  add_common(erase);
+  auto erase_options = add_common(erase);
   auto delete_req = std::make_shared<v1::DeleteRequest>();
   erase->add_option("session_id", *delete_req->mutable_session_id())->required();
   erase->callback([=] {
-    *run = [=] { return SendAndPrint(*options, "privacy.delete", *delete_req); };
+    *run = [=] { return SendAndPrint(*erase_options, "privacy.delete", *delete_req); };
   });
 }
 

@@ -71,6 +71,12 @@ void AddDetectorOptions(CLI::App* command, detect::DetectorConfig* config) {
                    "or in ../share/privacy-filter)")
       ->envname("TAGGER_MODEL_FILE")
       ->check(CLI::ExistingFile);
+  command
+      ->add_option("--word-clusters", config->word_clusters_file,
+                   "word clusters the tagger's model was trained with (default: "
+                   "word_clusters.bin next to the executable or in ../share/privacy-filter)")
+      ->envname("WORD_CLUSTERS_FILE")
+      ->check(CLI::ExistingFile);
   const std::map<std::string, detect::DetectorConfig::NameDetector> kinds = {
       {"tagger", detect::DetectorConfig::NameDetector::kTagger},
       {"rules", detect::DetectorConfig::NameDetector::kRules},

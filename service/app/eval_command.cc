@@ -5,9 +5,35 @@
 #include <set>
 
 #include "app/detector_options.h"
+#include "common/progress_line.h"
 #include "detect/evaluation/evaluation.h"
+#include "detect/evaluation/labelled_corpus.h"
 
 namespace privacy::app {
+
+namespace {
+
+// detect::Evaluate, record by record, with a progress line on a terminal.
+detect::EvaluationReport EvaluateShowingProgress(const detect::Detector& detector,
+                                                 const std::vector<detect::LabelledText>& corpus,
+                                                 const std::set<std::string>& types) {
+  ProgressLine progress = ProgressLine::OnTerminal();
+  detect::EvaluationReport report;
+  for (const std::string& type : types) report.per_type[type];
+  for (const detect::LabelledText& record : corpus) {
+    detect::ScoreRecord(record, detector.Detect(record.text, {}), types, &report);
+    ++report.texts;
+    if (progress.Due()) {
+      progress.Show("eval: " + std::to_string(report.texts) + " of " +
+                    std::to_string(corpus.size()) + " texts (" +
+                    std::to_string(report.texts * 100 / corpus.size()) + "%)");
+    }
+  }
+  detect::FinishReport(&report);
+  return report;
+}
+
+}  // namespace
 
 void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   struct EvalOptions {
@@ -36,12 +62,13 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
         return 1;
       }
       std::set<std::string> types(options->types.begin(), options->types.end());
-      detect::EvaluationReport report;
+      std::vector<detect::LabelledText> corpus;
       std::string error;
-      if (!detect::EvaluateFile(*detector, options->corpus, types, &report, &error)) {
+      if (!detect::ReadLabelledCorpus(options->corpus, &corpus, &error)) {
         std::cerr << "eval: " << error << "\n";
         return 1;
       }
+      const detect::EvaluationReport report = EvaluateShowingProgress(*detector, corpus, types);
       if (options->print_mistakes) std::cout << detect::FormatMistakes(report);
       std::cout << detect::FormatReport(report);
       return 0;

@@ -124,6 +124,11 @@ void ReadStats(natsConnection* conn, const Budget& budget, WorkerFindings* worke
   for (const Struct* endpoint : Endpoints(stats)) {
     if (const Value* v = Find(*endpoint, "num_requests")) worker->requests += v->number_value();
     if (const Value* v = Find(*endpoint, "num_errors")) worker->errors += v->number_value();
+    Struct counts = StructField(*endpoint, "data");
+    counts.mutable_fields()->erase("latency");
+    (*worker->counts.mutable_fields())[StringField(*endpoint, "name")]
+        .mutable_struct_value()
+        ->Swap(&counts);
   }
 }
 

@@ -33,6 +33,9 @@ struct WorkerFindings {
   int endpoints = 0;
   uint64_t requests = 0;
   uint64_t errors = 0;
+  // Each endpoint's counts from $SRV.STATS (its `data` but the latency):
+  // endpoint name -> {"entities":..,"outcomes":..,"refused":..}.
+  google::protobuf::Struct counts;
   // Why it is not healthy; empty when it is.
   std::vector<std::string> problems;
 };

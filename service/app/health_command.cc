@@ -5,7 +5,7 @@
 
 #include "app/health_check.h"
 #include "app/health_report.h"
-#include "app/serve_config.h"
+#include "app/connect_flags.h"
 #include "app/worker_id_file.h"
 #include "nats/connection.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 // Settings of one `health` run.
 struct HealthCommandOptions {
-  nats::ConnectOptions connect;
+  std::shared_ptr<const ConnectFlags> connect_flags;
   HealthCheckOptions check;
   std::string worker_file;
   int64_t timeout_ms = 2000;
@@ -47,10 +47,12 @@ int RunHealth(HealthCommandOptions options) {
     if (!id) return Report(NotChecked(id.error().message), options.json);
     options.check.worker_id = *id;
   }
+  auto connect = options.connect_flags->Resolve();
+  if (!connect) return Report(NotChecked(connect.error().message), options.json);
   Logger logger(LogLevel::kError);
-  options.connect.name = "privacy-filter-health";
-  options.connect.connect_timeout_ms = options.timeout_ms / 2;
-  auto conn = nats::Connect(options.connect, &logger);
+  connect->name = "privacy-filter-health";
+  connect->connect_timeout_ms = options.timeout_ms / 2;
+  auto conn = nats::Connect(*connect, &logger);
   if (!conn) return Report(NotChecked(conn.error().message), options.json);
   // The check gets what the connection left of the time limit.
   options.check.timeout = timeout - std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,7 +66,7 @@ void AddHealthCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<HealthCommandOptions>();
   auto* health = app->add_subcommand(
       "health", "check one worker (--worker) or all workers over NATS; exit 0 when healthy");
-  AddConnectOptions(health, &options->connect);
+  options->connect_flags = std::make_shared<ConnectFlags>(health);
   auto* worker = health->add_option("--worker", options->check.worker_id,
                                     "id of the worker to check (as in $SRV.PING); default: all");
   health

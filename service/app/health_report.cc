@@ -1,6 +1,9 @@
 #include "app/health_report.h"
 
+#include <google/protobuf/util/json_util.h>
+
 #include <cstdio>
+#include <map>
 
 #include "common/json_text.h"
 
@@ -55,6 +58,13 @@ void AppendTargetLines(std::string* out, const Struct& report, const char* key,
   }
 }
 
+// `s` as compact JSON; whole numbers without a fraction.
+std::string JsonText(const Struct& s) {
+  std::string out;
+  if (!google::protobuf::util::MessageToJsonString(s, &out).ok()) return "{}";
+  return out;
+}
+
 std::string JsonStrings(const std::vector<std::string>& values) {
   std::string out = "[";
   for (const std::string& value : values) {
@@ -92,6 +102,14 @@ std::string HumanHealthReport(const HealthFindings& findings) {
     }
     out += "  endpoints: " + std::to_string(worker.endpoints) + ", requests " +
            std::to_string(worker.requests) + ", errors " + std::to_string(worker.errors) + "\n";
+    const Struct& masked = Member(Member(worker.counts, "mask"), "entities");
+    if (!masked.fields().empty()) {
+      std::map<std::string, std::string> by_type;
+      for (const auto& [type, count] : masked.fields()) by_type[type] = Text(masked, type);
+      out += "  masked since start:";
+      for (const auto& [type, count] : by_type) out += " " + type + " " + count;
+      out += "\n";
+    }
   }
   return out;
 }
@@ -108,6 +126,7 @@ std::string JsonHealthReport(const HealthFindings& findings) {
                    .Number("endpoints", worker.endpoints)
                    .Number("requests", static_cast<int64_t>(worker.requests))
                    .Number("errors", static_cast<int64_t>(worker.errors))
+                   .Raw("counts", JsonText(worker.counts))
                    .Raw("report", worker.report_json.empty() ? "null" : worker.report_json)
                    .Close();
   }

@@ -11,8 +11,9 @@ namespace privacy::app {
 // A short verdict line, then each worker's state and problems.
 std::string HumanHealthReport(const HealthFindings& findings);
 
-// {"healthy":..,"problems":[..],"round_trip":{..},"workers":[{..,"report":{..}}]}
-// where each worker's "report" is its health endpoint's answer (or null).
+// {"healthy":..,"problems":[..],"round_trip":{..},"workers":[{..,"counts":{..},
+// "report":{..}}]} where each worker's "counts" are its endpoints' counts
+// from $SRV.STATS and "report" is its health endpoint's answer (or null).
 std::string JsonHealthReport(const HealthFindings& findings);
 
 }  // namespace privacy::app

@@ -1,11 +1,13 @@
 #include "app/privacy_service.h"
 
 #include <chrono>
+#include <vector>
 
 #include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
 #include "wire/required_json_field.h"
+#include "wire/trace_id.h"
 
 namespace privacy::app {
 
@@ -49,7 +51,9 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
   auto account = nats::RequesterAccount(in.FindHeader(nats::kRequestInfoHeader));
-  endpoints::Caller caller{account ? *account : std::string()};
+  endpoints::Caller caller{
+      account ? *account : std::string(),
+      wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader))};
 
   v1::AuditEvent audit;
   audit.set_kind(kind);
@@ -57,6 +61,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_worker_id(worker_id_);
   audit.set_account(caller.account);
   audit.set_timestamp_ms(UnixNowMs());
+  audit.set_trace_id(caller.trace_id);
 
   // Runs once the endpoint is done, here or on a JetStream acknowledgement.
   auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
@@ -70,6 +75,8 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = EncodedErrorReply(encoding, reply.error());
       event.set_error_code(static_cast<unsigned>(reply.error().code));
     }
+    // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
+    counts_.Record(kind, event, out.error);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();
@@ -80,11 +87,13 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
     responder->Send(out);
     // No session id: the request id leads to the audit event, which has it.
     if (logger_->Enabled(LogLevel::kDebug) || out.error) {
-      logger_->Log(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request",
-                   {{"endpoint", kind},
-                    {"request_id", request_id},
-                    {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
-                    {"duration_us", micros}});
+      std::vector<LogField> fields = {
+          {"endpoint", kind},
+          {"request_id", request_id},
+          {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
+          {"duration_us", micros}};
+      if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
+      logger_->LogFields(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request", fields);
     }
   };
 
@@ -138,8 +147,9 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
-             [&e](v1::DetectRequest request, const endpoints::Caller&, v1::AuditEvent audit,
-                  auto finish) { finish(e.Detect(request), std::move(audit)); });
+             [&e](v1::DetectRequest request, const endpoints::Caller& caller,
+                  v1::AuditEvent audit,
+                  auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
        },
        true},
       {"resolve",

@@ -6,8 +6,10 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/logger.h"
+#include "endpoints/outcome_counts.h"
 #include "endpoints/privacy_endpoints.h"
 #include "nats/audit_log.h"
 #include "nats/request_server.h"
@@ -33,6 +35,10 @@ class PrivacyService {
   Status Register(nats::RequestServer* server, const std::string& queue_group,
                   int subscriptions, natsConnection* text_connection);
 
+  // The counts of endpoint `endpoint` since start, as members of its
+  // $SRV.STATS `data` (see OutcomeCounts::DataJson).
+  std::string StatsData(std::string_view endpoint) const { return counts_.DataJson(endpoint); }
+
  private:
   // Decodes, calls `call` (which completes now or later), then encodes and
   // sends the reply and publishes the audit event when `audited` (detect
@@ -46,6 +52,7 @@ class PrivacyService {
   Logger* logger_;
   std::string worker_id_;
   std::atomic<uint64_t> next_request_{1};
+  endpoints::OutcomeCounts counts_;
 };
 
 }  // namespace privacy::app

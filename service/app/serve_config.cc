@@ -43,29 +43,8 @@ constexpr std::chrono::hours kExpiredSessionGrace{1};
 
 }  // namespace
 
-void AddConnectOptions(CLI::App* app, nats::ConnectOptions* o) {
-  app->add_option("--nats-url", o->url, "NATS server URL(s), comma-separated")
-      ->envname("NATS_URL")
-      ->capture_default_str();
-  app->add_option("--nats-user", o->user, "NATS user name")->envname("NATS_USER");
-  app->add_option("--nats-password", o->password, "NATS password")->envname("NATS_PASSWORD");
-  app->add_option("--nats-token", o->token, "NATS authentication token")->envname("NATS_TOKEN");
-  app->add_option("--nats-creds", o->credentials_file, "NATS credentials (.creds) file")
-      ->envname("NATS_CREDS");
-  app->add_option("--nats-nkey-seed", o->nkey_seed_file, "file holding an NKey seed")
-      ->envname("NATS_NKEY_SEED_FILE");
-  app->add_option("--tls-ca", o->tls_ca_file, "CA certificate file for TLS")
-      ->envname("NATS_TLS_CA");
-  app->add_option("--tls-cert", o->tls_cert_file, "client certificate file for TLS")
-      ->envname("NATS_TLS_CERT");
-  app->add_option("--tls-key", o->tls_key_file, "client key file for TLS")
-      ->envname("NATS_TLS_KEY");
-  app->add_option("--tls-server-name", o->tls_server_name, "expected server name in TLS")
-      ->envname("NATS_TLS_SERVER_NAME");
-}
-
 void AddServeOptions(CLI::App* app, ServeConfig* c) {
-  AddConnectOptions(app, &c->connect);
+  c->connect_flags = std::make_shared<ConnectFlags>(app);
   app->add_option("--bucket", c->bucket.bucket, "JetStream KV bucket of the sessions")
       ->envname("NATS_BUCKET_NAME")
       ->capture_default_str();
@@ -234,6 +213,11 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
 }
 
 std::string ValidateServeConfig(ServeConfig* c) {
+  if (c->connect_flags) {
+    auto connect = c->connect_flags->Resolve();
+    if (!connect) return connect.error().message;
+    c->connect = *connect;
+  }
   if (c->vault.default_ttl > c->vault.max_ttl) {
     return "--session-ttl (" + std::to_string(c->vault.default_ttl.count()) +
            ") exceeds --max-ttl (" + std::to_string(c->vault.max_ttl.count()) + ")";

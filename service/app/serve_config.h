@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "app/connect_flags.h"
 #include "app/detector_factory.h"
 #include "app/encryption_keys.h"
 #include "endpoints/privacy_endpoints.h"
@@ -30,6 +32,9 @@ struct NerSettings {
 
 // Everything a worker needs to start.
 struct ServeConfig {
+  // The connection flags as given; ValidateServeConfig resolves them (and
+  // the nats context they name) into `connect`.
+  std::shared_ptr<const ConnectFlags> connect_flags;
   nats::ConnectOptions connect;
   nats::KvBucketOptions bucket;
   nats::AuditStreamOptions audit;
@@ -60,14 +65,12 @@ struct ServeConfig {
   std::string id_file;
 };
 
-// Adds the NATS connection flags (--nats-url, credentials, TLS) to `app`.
-void AddConnectOptions(CLI::App* app, nats::ConnectOptions* options);
-
 // Adds every `serve` flag to `app`.
 void AddServeOptions(CLI::App* app, ServeConfig* config);
 
-// Settings that only make sense together (e.g. default TTL within the
-// maximum); returns an empty string when consistent, else the problem.
+// Resolves the connection flags, and checks settings that only make sense
+// together (e.g. default TTL within the maximum); returns an empty string
+// when consistent, else the problem.
 std::string ValidateServeConfig(ServeConfig* config);
 
 }  // namespace privacy::app

@@ -242,7 +242,9 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,
        "Masks personal data in LLM prompts and restores it for tool calls"},
-      &server, NerStatsData(external));
+      &server,
+      {NerStatsData(external),
+       [&service](std::string_view endpoint) { return service.StatsData(endpoint); }});
   if (auto status = discovery.Register(&discovery_server); !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }

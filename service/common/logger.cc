@@ -31,7 +31,7 @@ bool ParseLogLevel(std::string_view name, LogLevel* level) {
   return false;
 }
 
-void Logger::Log(LogLevel level, std::string_view event, std::initializer_list<LogField> fields) {
+void Logger::LogFields(LogLevel level, std::string_view event, std::span<const LogField> fields) {
   if (!Enabled(level)) return;
   auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::system_clock::now().time_since_epoch())

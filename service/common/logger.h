@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <mutex>
+#include <span>
 #include <type_traits>
 #include <string>
 #include <string_view>
@@ -35,7 +36,11 @@ class Logger {
  public:
   explicit Logger(LogLevel min_level = LogLevel::kInfo) : min_level_(min_level) {}
 
-  void Log(LogLevel level, std::string_view event, std::initializer_list<LogField> fields = {});
+  void Log(LogLevel level, std::string_view event, std::initializer_list<LogField> fields = {}) {
+    LogFields(level, event, {fields.begin(), fields.size()});
+  }
+  // Log() for a list of fields made at run time (e.g. with optional ones).
+  void LogFields(LogLevel level, std::string_view event, std::span<const LogField> fields);
   void Debug(std::string_view event, std::initializer_list<LogField> fields = {}) {
     Log(LogLevel::kDebug, event, fields);
   }

@@ -7,6 +7,7 @@
 #include "detect/external/external_merge.h"
 #include "detect/lists/allow_list.h"
 #include "detect/lists/deny_values.h"
+#include "detect/names/repeated_mentions.h"
 #include "detect/recognizer_registry.h"
 #include "detect/recognizers/custom_recognizer_file.h"
 #include "detect/recognizers/pattern_recognizer.h"
@@ -156,6 +157,7 @@ class RegistryDetector : public Detector {
       });
     }
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
+    AddRepeatedMentions(text, &findings);
     if (!allow_.empty() || !options.allow_values.empty()) {
       std::erase_if(findings, [&](const Finding& f) {
         return allow_.Allows(text.substr(f.start, f.end - f.start), options);

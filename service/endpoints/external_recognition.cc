@@ -1,6 +1,7 @@
 #include "endpoints/external_recognition.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace privacy::endpoints {
 
@@ -27,7 +28,8 @@ bool ExternalRecognition::Covers(std::string_view type) const {
 }
 
 std::optional<detect::ExternalFindings> ExternalRecognition::Recognize(
-    std::string_view text, const std::vector<std::string>& only_types) const {
+    std::string_view text, const std::vector<std::string>& only_types,
+    std::string_view trace_id) const {
   detect::ExternalFindings external;
   for (const std::string& type : options_.types) {
     if (only_types.empty() ||
@@ -52,18 +54,18 @@ std::optional<detect::ExternalFindings> ExternalRecognition::Recognize(
     if (breaker_.TimedOut(ended, &backoff)) {
       logger_->Warn("ner_circuit_open", {{"backoff_ms", backoff.count()}});
     }
-    Fallback(&timeouts_, "timeout", found.error(), ended - started, text.size());
+    Fallback(&timeouts_, "timeout", found.error(), ended - started, text.size(), trace_id);
     return std::nullopt;
   }
   if (breaker_.Completed()) logger_->Info("ner_circuit_closed");
   if (!found) {
     bool unavailable = found.error().code == ErrorCode::kUnavailable;
     Fallback(unavailable ? &unavailable_ : &errors_, unavailable ? "unavailable" : "error",
-             found.error(), ended - started, text.size());
+             found.error(), ended - started, text.size(), trace_id);
     return std::nullopt;
   }
   if (Status checked = detect::CheckExternalFindings(text, external.types, *found); !checked) {
-    Fallback(&rejected_, "rejected", checked.error(), ended - started, text.size());
+    Fallback(&rejected_, "rejected", checked.error(), ended - started, text.size(), trace_id);
     return std::nullopt;
   }
   answered_++;
@@ -73,12 +75,14 @@ std::optional<detect::ExternalFindings> ExternalRecognition::Recognize(
 
 void ExternalRecognition::Fallback(std::atomic<uint64_t>* counter, const char* reason,
                                    const Error& error, Clock::duration waited,
-                                   size_t text_bytes) const {
+                                   size_t text_bytes, std::string_view trace_id) const {
   (*counter)++;
-  logger_->Warn("ner_fallback", {{"reason", reason},
-                                 {"error", error.message},
-                                 {"waited_ms", Milliseconds(waited)},
-                                 {"text_bytes", text_bytes}});
+  std::vector<LogField> fields = {{"reason", reason},
+                                  {"error", error.message},
+                                  {"waited_ms", Milliseconds(waited)},
+                                  {"text_bytes", text_bytes}};
+  if (!trace_id.empty()) fields.emplace_back("trace_id", trace_id);
+  logger_->LogFields(LogLevel::kWarn, "ner_fallback", fields);
 }
 
 ExternalRecognitionCounts ExternalRecognition::counts() const {

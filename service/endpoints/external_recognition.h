@@ -58,16 +58,20 @@ class ExternalRecognition {
   // every type when empty), or nullopt when the built-in recognizers are to
   // be used alone: when no wanted type is the model's, or when the call is
   // skipped, fails or is answered with a finding CheckExternalFindings
-  // rejects (then the whole answer is ignored).
-  std::optional<detect::ExternalFindings> Recognize(
-      std::string_view text, const std::vector<std::string>& only_types) const;
+  // rejects (then the whole answer is ignored). A fallback's log line
+  // carries `trace_id` (the request's, when not empty).
+  std::optional<detect::ExternalFindings> Recognize(std::string_view text,
+                                                    const std::vector<std::string>& only_types,
+                                                    std::string_view trace_id = {}) const;
 
   ExternalRecognitionCounts counts() const;
 
  private:
-  // Counts and logs a call that yielded nothing.
+  // Counts and logs a call that yielded nothing (with the request's trace
+  // id, when not empty).
   void Fallback(std::atomic<uint64_t>* counter, const char* reason, const Error& error,
-                detect::ExternalRecognizer::Clock::duration waited, size_t text_bytes) const;
+                detect::ExternalRecognizer::Clock::duration waited, size_t text_bytes,
+                std::string_view trace_id) const;
 
   std::shared_ptr<const detect::ExternalRecognizer> recognizer_;
   ExternalRecognitionOptions options_;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "endpoints/json_string_rewriter.h"
+#include "endpoints/presidio_type_names.h"
 #include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
 #include "endpoints/token_restorer.h"
@@ -76,7 +77,8 @@ template <typename Request>
 Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::Detector& detector,
                                                                  const Request& request) const {
   detect::DetectOptions options;
-  for (const auto& type : request.entities_to_mask()) {
+  for (const auto& requested : request.entities_to_mask()) {
+    const std::string type(OwnTypeName(requested));
     if (!detector.IsKnownType(type) && !(external_ && external_->Covers(type))) {
       // The unknown name is caller text, so it is not echoed back.
       std::string known;
@@ -112,33 +114,37 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
   }
   for (const auto& deny : request.deny_values()) {
     if (auto status = check_value(deny.value(), "deny_values"); !status) return status.error();
-    if (!detector.IsKnownType(deny.type()) && !IsCatalogNameType(deny.type())) {
+    const std::string type(OwnTypeName(deny.type()));
+    if (!detector.IsKnownType(type) && !IsCatalogNameType(type)) {
       // Only catalog types: a free-form type would put caller text into
       // tokens and audit events.
       return MakeError(ErrorCode::kBadRequest,
                        "deny_values type must be a known entity type or PERSON, LOCATION, "
                        "ORGANIZATION");
     }
-    options.deny_values.emplace_back(deny.value(), deny.type());
+    options.deny_values.emplace_back(deny.value(), type);
   }
   return options;
 }
 
 template <typename Request>
 Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& text,
-                                                            const Request& request) const {
+                                                            const Request& request,
+                                                            const Caller& caller) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
-  if (external_) options->external = external_->Recognize(text, options->only_types);
+  if (external_) {
+    options->external = external_->Recognize(text, options->only_types, caller.trace_id);
+  }
   return detector->Detect(text, *options);
 }
 
 void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
                             v1::AuditEvent audit, MaskDone done) const {
   RecordSession(&audit, request.session_id());
-  auto findings = Find(request.text(), request);
+  auto findings = Find(request.text(), request, caller);
   if (!findings) return done(findings.error(), std::move(audit));
   vault::TokenizeOptions options;
   if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
@@ -194,8 +200,9 @@ Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, con
   return outcome.get_future().get();
 }
 
-Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request) const {
-  auto findings = Find(request.text(), request);
+Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,
+                                                 const Caller& caller) const {
+  auto findings = Find(request.text(), request, caller);
   if (!findings) return findings.error();
   v1::DetectReply reply;
   for (const auto& f : *findings) {
@@ -281,7 +288,7 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   }
   v1::DemaskReply reply;
   reply.set_original_text(std::move(original));
-  reply.set_carry(text.substr(release));
+  if (request.has_final()) reply.set_carry(text.substr(release));
   AddUnknown(restorer.unknown(), reply.mutable_unknown());
   audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));

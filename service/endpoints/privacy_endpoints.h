@@ -63,7 +63,8 @@ class PrivacyEndpoints {
   // completion.
   Result<v1::MaskReply> Mask(const v1::MaskRequest& request, const Caller& caller,
                              v1::AuditEvent* audit) const;
-  Result<v1::DetectReply> Detect(const v1::DetectRequest& request) const;
+  Result<v1::DetectReply> Detect(const v1::DetectRequest& request,
+                                 const Caller& caller = Caller{}) const;
   Result<v1::ResolveReply> Resolve(const v1::ResolveRequest& request, const Caller& caller,
                                    v1::AuditEvent* audit) const;
   Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, const Caller& caller,
@@ -86,8 +87,8 @@ class PrivacyEndpoints {
   Result<detect::DetectOptions> DetectOptionsFor(const detect::Detector& detector,
                                                  const Request& request) const;
   template <typename Request>
-  Result<std::vector<detect::Finding>> Find(const std::string& text,
-                                            const Request& request) const;
+  Result<std::vector<detect::Finding>> Find(const std::string& text, const Request& request,
+                                            const Caller& caller) const;
 
   std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;

@@ -69,9 +69,6 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
     step(natsOptions_SetUserInfo(opts, options.user.c_str(), options.password.c_str()));
   }
   if (!options.token.empty()) step(natsOptions_SetToken(opts, options.token.c_str()));
-  if (!options.inbox_prefix.empty()) {
-    step(natsOptions_SetCustomInboxPrefix(opts, options.inbox_prefix.c_str()));
-  }
   if (!options.credentials_file.empty()) {
     step(natsOptions_SetUserCredentialsFromFiles(opts, options.credentials_file.c_str(), nullptr));
   }
@@ -86,6 +83,9 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
   if (!options.tls_cert_file.empty()) {
     step(natsOptions_LoadCertificatesChain(opts, options.tls_cert_file.c_str(),
                                            options.tls_key_file.c_str()));
+  }
+  if (!options.inbox_prefix.empty()) {
+    step(natsOptions_SetCustomInboxPrefix(opts, options.inbox_prefix.c_str()));
   }
   if (!options.tls_server_name.empty()) {
     step(natsOptions_SetExpectedHostname(opts, options.tls_server_name.c_str()));

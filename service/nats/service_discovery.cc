@@ -51,21 +51,26 @@ std::string LatencyMember(const LatencyHistogram& latency) {
                               .Close();
 }
 
-// The requests refused before any work, per reason, as a JSON member.
-std::string RefusedMember(const EndpointStats& stats) {
-  return "\"refused\":" + JsonObject()
-                              .Number("byte_budget", static_cast<int64_t>(stats.refused_byte_budget))
-                              .Number("queue_wait", static_cast<int64_t>(stats.refused_queue_wait))
-                              .Close();
+// The requests refused for overload before any work, per limit, as a JSON
+// member.
+std::string OverloadMember(const EndpointStats& stats) {
+  return "\"overload\":" +
+         JsonObject()
+             .Number("byte_budget", static_cast<int64_t>(stats.refused_byte_budget))
+             .Number("queue_wait", static_cast<int64_t>(stats.refused_queue_wait))
+             .Close();
 }
 
-// One `data` object: the latency and refusal members, then the members of
-// `extra` (a JSON object's text, or empty).
-std::string EndpointDataObject(const EndpointStats& stats, std::string_view extra) {
-  std::string out = "{" + LatencyMember(stats.latency) + "," + RefusedMember(stats);
-  if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
-    out.push_back(',');
-    out.append(extra.substr(1, extra.size() - 2));
+// One `data` object: the latency and overload members, then the members of
+// each of `extras` (a JSON object's text, or empty).
+std::string EndpointDataObject(const EndpointStats& stats,
+                               const std::vector<std::string>& extras) {
+  std::string out = "{" + LatencyMember(stats.latency) + "," + OverloadMember(stats);
+  for (std::string_view extra : extras) {
+    if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
+      out.push_back(',');
+      out.append(extra.substr(1, extra.size() - 2));
+    }
   }
   out.push_back('}');
   return out;
@@ -74,7 +79,7 @@ std::string EndpointDataObject(const EndpointStats& stats, std::string_view extr
 }  // namespace
 
 ServiceDiscovery::ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
-                                   EndpointData endpoint_data)
+                                   std::vector<EndpointData> endpoint_data)
     : identity_(std::move(identity)),
       served_(served),
       endpoint_data_(std::move(endpoint_data)),
@@ -131,8 +136,11 @@ std::string ServiceDiscovery::StatsJson() const {
     AppendField(&out, "last_error", s.last_error);
     out.append(",\"processing_time\":" + std::to_string(s.processing_time_ns));
     out.append(",\"average_processing_time\":" + std::to_string(average));
-    std::string extra = endpoint_data_ ? endpoint_data_(e.name) : std::string();
-    out.append(",\"data\":" + EndpointDataObject(s, extra) + "}");
+    std::vector<std::string> extras;
+    for (const EndpointData& data : endpoint_data_) {
+      if (data) extras.push_back(data(e.name));
+    }
+    out.append(",\"data\":" + EndpointDataObject(s, extras) + "}");
   }
   out.append("]}");
   return out;

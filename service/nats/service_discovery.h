@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "nats/request_server.h"
@@ -29,8 +30,10 @@ class ServiceDiscovery {
   // The endpoint's latency figures are always in `data` as well.
   using EndpointData = std::function<std::string(std::string_view endpoint_name)>;
 
+  // `endpoint_data`: every source of extra `data` members, in the order
+  // their members are printed.
   ServiceDiscovery(ServiceIdentity identity, const RequestServer* served,
-                   EndpointData endpoint_data = {});
+                   std::vector<EndpointData> endpoint_data = {});
 
   // Subscribes the nine $SRV subjects on `server` (no queue group: every
   // worker answers).
@@ -47,7 +50,7 @@ class ServiceDiscovery {
 
   ServiceIdentity identity_;
   const RequestServer* served_;
-  EndpointData endpoint_data_;
+  std::vector<EndpointData> endpoint_data_;
   std::string started_;
 };
 

@@ -151,11 +151,19 @@ TEST_SUITE("audit_tail") {
     CHECK(empty.status == 0);
     CHECK(Lines(empty.out).empty());
     const uint64_t old_last_seq = GetStream(env.client(), kStream)->last_seq;
-    MakeEvents(env.client(), 1);
+    // The new event carries the caller's trace id, and the tail prints it.
+    const std::string trace_id = "0af7651916cd43dd8448eb211c80319c";
+    Reply traced = env.client().Request(
+        kMask, Encode(MaskReq("mail " + kEmail.value), Encoding::kProtobuf),
+        {{"traceparent", "00-" + trace_id + "-b7ad6b7169203331-01"}});
+    REQUIRE_MESSAGE(traced.ok(), traced.Describe());
+    REQUIRE(PollUntil([&] { return GetStream(env.client(), kStream)->last_seq > old_last_seq; },
+                      std::chrono::seconds(10)));
     CommandRun next = RunPrivacyFilter(TailArgs(env.server().url(), {"--durable", "fresh"}));
     const TailExpectation expected = ExpectedTail(env.client(), old_last_seq);
     CHECK(expected.lines.size() == 1);
     CHECK(Lines(next.out) == expected.lines);
+    CHECK(next.out.find("\"trace_id\":\"" + trace_id + "\"") != std::string::npos);
   }
 
   TEST_CASE("--count ending inside a message prints the whole message; the next run goes on") {

@@ -168,4 +168,62 @@ TEST_SUITE("audit") {
       CHECK(e.line.find("NOT_A_TYPE") == std::string::npos);
     }
   }
+
+  TEST_CASE("a caller's trace id reaches the audit event and the request's log line") {
+    NatsClient& client = Env().client();
+    const std::string trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const std::string traceparent = "00-" + trace_id + "-00f067aa0ba902b7-01";
+    const std::string msg_id = "123e4567-e89b-12d3-a456-426614174000";
+    // Masks with: both headers, a message id alone, malformed headers
+    // holding a personal value, none.
+    const std::vector<Headers> header_sets = {
+        {{"traceparent", traceparent}, {"Nats-Msg-Id", msg_id}},
+        {{"Nats-Msg-Id", msg_id}},
+        {{"traceparent", "00-" + kEmail.value + "-00f067aa0ba902b7-01"},
+         {"Nats-Msg-Id", "maria-gonzalez"}},
+        {}};
+    const std::vector<std::string> expected = {trace_id, msg_id, "", ""};
+    std::vector<std::string> sessions;
+    for (Headers headers : header_sets) {
+      headers.emplace_back("Content-Type", "application/json");
+      Reply reply = client.Request(kMask, Encode(MaskReq("mail " + kEmail.value), Encoding::kJson),
+                                   headers);
+      REQUIRE_MESSAGE(reply.ok(), reply.Describe());
+      v1::MaskReply mask;
+      REQUIRE(Decode(reply.data, Encoding::kJson, &mask).empty());
+      sessions.push_back(mask.session_id());
+    }
+    // A failing request is logged (at info) with its trace id.
+    const std::string missing = RandomSessionId();
+    CheckErrorReply(client.Request(kResolve, Encode(ResolveReq(missing, {"[EMAIL_0000]"}),
+                                                    Encoding::kProtobuf),
+                                   {{"traceparent", traceparent}}),
+                    Encoding::kProtobuf, 404);
+
+    std::vector<Event> all;
+    std::map<std::string, Event> by_session;
+    CHECK(PollUntil(
+        [&] {
+          all = ReadEvents(client);
+          by_session.clear();
+          for (const auto& e : all) by_session.emplace(e.event.session_id(), e);
+          return std::all_of(sessions.begin(), sessions.end(),
+                             [&](const std::string& s) { return by_session.count(s) == 1; }) &&
+                 by_session.count(missing) == 1;
+        },
+        std::chrono::seconds(10)));
+    for (size_t i = 0; i < sessions.size(); ++i) {
+      CAPTURE(i);
+      REQUIRE(by_session.count(sessions[i]) == 1);
+      const Event& e = by_session.at(sessions[i]);
+      CAPTURE(e.line);
+      CHECK(e.event.trace_id() == expected[i]);
+      if (expected[i].empty()) CHECK(e.line.find("trace_id") == std::string::npos);
+      CHECK(e.line.find("maria") == std::string::npos);
+    }
+    CHECK(by_session.at(missing).event.trace_id() == trace_id);
+    const std::string log = Env().worker().Log();
+    CHECK(log.find("\"trace_id\":\"" + trace_id + "\"") != std::string::npos);
+    CHECK(log.find("maria") == std::string::npos);
+  }
 }

@@ -134,6 +134,7 @@ TEST_SUITE("bench") {
     BenchOutcome outcome = RunBench(Env().server().url(), {});
     INFO("stdout: ", outcome.output, "\nstderr: ", outcome.log);
     auto phases = CheckedPhases(outcome, 0, 5);
+    CHECK(outcome.log.find("bench: phase") == std::string::npos);  // not a terminal
     CHECK(Number(outcome.report, "errors") == 0);
     CHECK(Number(outcome.report, "requesters") == 8);
     CHECK(Text(outcome.report, "encoding") == "json");

@@ -1,12 +1,15 @@
-// The deployment files in deploy/: the compose file and Kubernetes
-// manifests parse and hold their promises (scripts/check-deploy.py), and
-// the manifests' probe command really checks a worker.
+// The deployment files in deploy/: every file parses, names agree between
+// them and the manifests hold their promises (scripts/check-deploy.py,
+// which also finds planted disagreements), and the manifests' probe
+// command really checks a worker.
 #include <doctest/doctest.h>
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "support/command_run.h"
 #include "support/readiness.h"
@@ -19,20 +22,58 @@ namespace {
 
 const std::string kCheckScript = std::string(TEST_DATA_DIR) + "/../../scripts/check-deploy.py";
 
-// Runs scripts/check-deploy.py with `args`.
+// Runs scripts/check-deploy.py with `args`, with the binaries under test.
 CommandRun CheckDeploy(std::vector<std::string> args) {
   std::vector<std::string> argv = {"python3", kCheckScript};
   argv.insert(argv.end(), args.begin(), args.end());
-  return RunCommand(argv);
+  return RunCommand(argv, {{"PRIVACY_FILTER_BIN", PrivacyFilterBinary()},
+                           {"NATS_SERVER_BIN", NatsServerBinary()}});
+}
+
+// `path`'s text with the first `from` replaced by `to`.
+void ReplaceInFile(const std::filesystem::path& path, const std::string& from,
+                   const std::string& to) {
+  std::ifstream in(path);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  const size_t at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from, " not in ", path);
+  text.replace(at, from.size(), to);
+  std::ofstream(path) << text;
 }
 
 }  // namespace
 
 TEST_SUITE("deploy") {
-  TEST_CASE("compose file and Kubernetes manifests parse and hold their promises") {
+  TEST_CASE("every deploy file parses, names agree, manifests hold their promises") {
     CommandRun run = CheckDeploy({});
     INFO(run.Describe());
     CHECK(run.status == 0);
+  }
+
+  TEST_CASE("names that disagree between deploy files are found") {
+    TempDir dir("privacy-it-deploy");
+    const std::filesystem::path copy = dir.path() / "deploy";
+    std::filesystem::copy(std::string(TEST_DATA_DIR) + "/../../deploy", copy,
+                          std::filesystem::copy_options::recursive);
+    ReplaceInFile(copy / "k8s" / "helm" / "nats-values.yaml", "user: tenant-b", "user: tenant-c");
+    ReplaceInFile(copy / "k8s" / "helm" / "nats-values.yaml",
+                  "key: TENANT_A_PASSWORD}", "key: TENANT_PASSWORD}");
+    ReplaceInFile(copy / "k8s" / "deployment.yaml", "key: NATS_PASSWORD}", "key: PASSWORD}");
+    ReplaceInFile(copy / "k8s" / "deployment.yaml", "name: LOG_LEVEL", "name: LOGLEVEL");
+    ReplaceInFile(copy / "nats-accounts.conf", "{ service: \"privacy.delete\" }",
+                  "{ service: \"privacy.erase\" }");
+    CommandRun run = CheckDeploy({"--deploy-dir", copy.string()});
+    INFO(run.Describe());
+    CHECK(run.status == 1);
+    for (const char* problem :
+         {"config.merge.accounts differ from nats-accounts.conf",
+          "TENANT_A_PASSWORD does not come from a secret key of its name",
+          "NATS_PASSWORD refers to privacy-filter/PASSWORD",
+          "LOGLEVEL is no variable privacy-filter serve reads",
+          "PRIVACY exports", "nats-accounts.conf: nats-server -t"}) {
+      CHECK_MESSAGE(run.out.find(problem) != std::string::npos, "not reported: ",
+                    std::string(problem));
+    }
   }
 
   TEST_CASE("the manifests' probe command checks a real worker") {

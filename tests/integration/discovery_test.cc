@@ -5,8 +5,10 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 
+#include "integration/test_values.h"
 #include "support/privacy_wire.h"
 #include "support/service_env.h"
 
@@ -89,6 +91,26 @@ void CheckIdentity(const Struct& s, const std::string& type) {
   CHECK(IsSemver(Field(s, "version").string_value()));
   CHECK(IsServiceName(Field(s, "id").string_value()));
   CHECK(Field(s, "metadata").has_struct_value());
+}
+
+// The numbers of every worker's STATS `data` objects below the endpoints,
+// summed over the workers, by "endpoint/object/member" (e.g.
+// "mask/entities/EMAIL").
+std::map<std::string, double> DataCounts(NatsClient& client) {
+  std::map<std::string, double> out;
+  for (const auto& stats : Gather(client, "$SRV.STATS.privacy")) {
+    for (const auto& e : Field(stats, "endpoints").list_value().values()) {
+      const Struct& endpoint = e.struct_value();
+      const std::string name = Field(endpoint, "name").string_value();
+      for (const auto& [object, value] : Field(endpoint, "data").struct_value().fields()) {
+        if (object == "latency") continue;
+        for (const auto& [member, count] : value.struct_value().fields()) {
+          out[name + "/" + object + "/" + member] += count.number_value();
+        }
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -193,5 +215,50 @@ TEST_SUITE("discovery") {
       }
     }
     CHECK(detect_count >= 20);
+  }
+
+  TEST_CASE("STATS data counts entities masked per type, restore outcomes and refusals") {
+    ServiceEnv& env = Env().Get();
+    NatsClient& client = env.client();
+    const auto before = DataCounts(client);
+    for (const std::string& key :
+         {"mask/refused/bad_request", "mask/refused/too_large", "mask/refused/over_quota",
+          "mask/refused/unavailable", "resolve/outcomes/resolved", "resolve/outcomes/unknown",
+          "resolve/outcomes/not_found", "demask/outcomes/resolved", "delete/refused/bad_request"}) {
+      CAPTURE(key);
+      CHECK(before.count(key) == 1);
+    }
+
+    auto mask = Call<v1::MaskReply>(client, kMask, MaskReq(kFiveValueText));
+    Call<v1::MaskReply>(client, kMask, MaskReq("and again " + kEmail.value));
+    const std::string token = FindEntity(mask, kFiveValueText, kEmail.value)->token();
+    Call<v1::ResolveReply>(client, kResolve, ResolveReq(mask.session_id(), {token}));
+    Call<v1::ResolveReply>(client, kResolve, ResolveReq(mask.session_id(), {token, "[EMAIL_zzzz]"}));
+    CheckErrorReply(Send(client, kResolve, ResolveReq(RandomSessionId(), {token})),
+                    Encoding::kProtobuf, 404);
+    CheckErrorReply(Send(client, kResolve, ResolveReq("not-a-session", {token})),
+                    Encoding::kProtobuf, 400);
+    Call<v1::DemaskReply>(client, kDemask, DemaskReq(mask.session_id(), mask.masked_text()));
+    CheckErrorReply(Send(client, kMask, MaskReq(std::string(300 * 1024, 'a'))),
+                    Encoding::kProtobuf, 413);
+
+    auto after = DataCounts(client);
+    auto grew = [&](const std::string& key) { return after[key] - before.at(key); };
+    auto entities = [&](const std::string& type) {
+      const std::string key = "mask/entities/" + type;
+      return after[key] - (before.count(key) ? before.at(key) : 0.0);
+    };
+    CHECK(entities("EMAIL") == 2);
+    CHECK(entities("PHONE") == 1);
+    CHECK(entities("CREDIT_CARD") == 1);
+    CHECK(entities("IP_ADDRESS") == 1);
+    CHECK(entities("URL") == 1);
+    CHECK(grew("resolve/outcomes/resolved") == 1);
+    CHECK(grew("resolve/outcomes/unknown") == 1);
+    CHECK(grew("resolve/outcomes/not_found") == 1);
+    CHECK(grew("resolve/refused/bad_request") == 1);
+    CHECK(grew("demask/outcomes/resolved") == 1);
+    CHECK(grew("mask/refused/too_large") == 1);
+    CHECK(grew("mask/refused/bad_request") == 0);
   }
 }

@@ -85,13 +85,30 @@ TEST_SUITE("encoding") {
       v1::ResolveReply resolve;
       REQUIRE(Decode(r.data, enc, &resolve).empty());
       CHECK(resolve.resolved().at(token) == kEmail.value);
-      if (json) CHECK(Has(r.data, "resolved"));
+      CHECK_FALSE(resolve.has_json());
+      if (json) {
+        INFO(r.data);
+        CHECK(Has(r.data, "resolved"));
+        CHECK(Has(r.data, "unknown"));
+        CHECK_FALSE(Has(r.data, "json"));  // not asked for
+      }
 
       r = SendOk(client, kDemask, DemaskReq(mask.session_id(), mask.masked_text()), enc);
       v1::DemaskReply demask;
       REQUIRE(Decode(r.data, enc, &demask).empty());
       CHECK(demask.original_text() == kFiveValueText);
-      if (json) CHECK(Has(r.data, "original_text"));
+      CHECK_FALSE(demask.has_carry());
+      if (json) {
+        INFO(r.data);
+        CHECK(Has(r.data, "original_text"));
+        CHECK_FALSE(Has(r.data, "carry"));  // not streaming
+      }
+      v1::DemaskRequest last_chunk = DemaskReq(mask.session_id(), mask.masked_text());
+      last_chunk.set_final(true);
+      r = SendOk(client, kDemask, last_chunk, enc);
+      REQUIRE(Decode(r.data, enc, &demask).empty());
+      CHECK(demask.original_text() == kFiveValueText);
+      if (json) CHECK(RawJsonValue(r.data, "carry") == "\"\"");
 
       r = SendOk(client, kDelete, DeleteReq(mask.session_id()), enc);
       v1::DeleteReply del;

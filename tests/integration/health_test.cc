@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "support/command_run.h"
+#include "support/privacy_wire.h"
 #include "support/loopback_port.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
@@ -60,8 +61,12 @@ std::vector<std::string> WorkerIds(const Struct& report) {
 TEST_SUITE("health") {
   TEST_CASE("all workers healthy: exit 0, bucket and stream usable, round trip ok") {
     ServiceEnv& env = Env().Get();
+    for (int i = 0; i < 3; ++i) {
+      Call<privacy::v1::MaskReply>(env.client(), kMask, MaskReq("mail health@example.com"));
+    }
     CommandRun text = Health(env.server().url());
     INFO(text.Describe());
+    CHECK(Contains(text.out, "masked since start: EMAIL "));
     CHECK(text.status == 0);
     CHECK(Contains(text.out, "healthy: 2 worker(s); privacy.detect round trip ok"));
     CHECK(Contains(text.out, "kv bucket privacy_sessions: usable, file, 1 replica(s)"));
@@ -74,8 +79,21 @@ TEST_SUITE("health") {
     CHECK(Field(Field(report, "round_trip").struct_value(), "ok").bool_value());
     auto workers = Field(report, "workers").list_value().values();
     REQUIRE(workers.size() == 2);
+    double emails = 0;
     for (const auto& w : workers) {
       const Struct& worker = w.struct_value();
+      const Struct& counts = Field(worker, "counts").struct_value();
+      for (const char* endpoint : {"mask", "detect", "resolve", "demask", "delete"}) {
+        CAPTURE(endpoint);
+        const Struct& refused = Field(Field(counts, endpoint).struct_value(), "refused").struct_value();
+        CHECK(refused.fields().count("bad_request") == 1);
+      }
+      const Struct& entities =
+          Field(Field(counts, "mask").struct_value(), "entities").struct_value();
+      if (entities.fields().count("EMAIL")) emails += Field(entities, "EMAIL").number_value();
+      CHECK(Field(Field(Field(counts, "resolve").struct_value(), "outcomes").struct_value(),
+                  "not_found")
+                .has_number_value());
       CHECK(Field(worker, "healthy").bool_value());
       CHECK(Field(worker, "endpoints").number_value() == 5);
       const Struct& health = Field(worker, "report").struct_value();
@@ -89,6 +107,7 @@ TEST_SUITE("health") {
       }
       CHECK(Field(Field(health, "detector").struct_value(), "ok").bool_value());
     }
+    CHECK(emails >= 3);
   }
 
   TEST_CASE("--worker checks one worker; an unknown id exits 1") {

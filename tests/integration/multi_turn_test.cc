@@ -126,4 +126,30 @@ TEST_SUITE("multi-turn") {
     CHECK(m.masked_text() == expected);
     CHECK(m.masked_text().find(kCard.value) != std::string::npos);
   }
+
+  TEST_CASE("Presidio entity names select our types in both encodings; replies keep our names") {
+    for (Encoding enc : {Encoding::kProtobuf, Encoding::kJson}) {
+      CAPTURE(EncodingName(enc));
+      NatsClient& client = Env().client();
+      v1::MaskRequest req = MaskReq(kFiveValueText);
+      req.add_entities_to_mask("EMAIL_ADDRESS");
+      req.add_entities_to_mask("PHONE_NUMBER");
+      req.add_entities_to_mask("CREDIT_CARD");
+      auto m = Call<v1::MaskReply>(client, kMask, req, enc);
+      REQUIRE(m.entities_size() == 3);
+      CHECK(FindEntity(m, kFiveValueText, kEmail.value)->type() == kEmail.type);
+      CHECK(FindEntity(m, kFiveValueText, kPhone.value)->type() == kPhone.type);
+      CHECK(FindEntity(m, kFiveValueText, kCard.value)->type() == kCard.type);
+      CHECK(m.masked_text().find(kIp.value) != std::string::npos);
+
+      v1::DetectRequest detect;
+      detect.set_text("the code is Quokka-77 today");
+      v1::DenyValue* deny = detect.add_deny_values();
+      deny->set_value("Quokka-77");
+      deny->set_type("IBAN_CODE");
+      auto d = Call<v1::DetectReply>(client, kDetect, detect, enc);
+      REQUIRE(d.entities_size() == 1);
+      CHECK(d.entities(0).type() == "IBAN");
+    }
+  }
 }

@@ -69,5 +69,11 @@ TEST_SUITE("name_detector") {
         {"serve", "--nats-url", server.url(), "--tagger-model", "/nonexistent/names.tagger"});
     CHECK_MESSAGE(model.status != 0, model.Describe());
     CHECK(model.err.find("/nonexistent/names.tagger") != std::string::npos);
+
+    // The clusters file is checked like the model's.
+    const CommandRun clusters = RunPrivacyFilter(
+        {"serve", "--nats-url", server.url(), "--word-clusters", "/nonexistent/word_clusters.bin"});
+    CHECK_MESSAGE(clusters.status != 0, clusters.Describe());
+    CHECK(clusters.err.find("--word-clusters") != std::string::npos);
   }
 }

@@ -193,6 +193,16 @@ TEST_SUITE("ner") {
     CHECK(NerCounter(client, "errors") == 4);
     CHECK(NerCounter(client, "answered") == 0);
 
+    // A traced request's fallback is logged with its trace id.
+    const std::string trace_id = "5bf92f3577b34da6a3ce929d0e0e4736";
+    Reply traced = client.Request(kDetect, Encode(DetectReq(kText), Encoding::kJson),
+                                  {{"Content-Type", "application/json"},
+                                   {"traceparent", "00-" + trace_id + "-00f067aa0ba902b7-01"}});
+    REQUIRE_MESSAGE(traced.ok(), traced.Describe());
+    CHECK(NerCounter(client, "errors") == 5);
+    CHECK(env.worker().Log().find("\"ner_fallback\",\"reason\":\"error\"") != std::string::npos);
+    CHECK(env.worker().Log().find("\"trace_id\":\"" + trace_id + "\"") != std::string::npos);
+
     // The worker lives on and uses the model again once it behaves.
     model.SetBehavior(NerBehavior::kTagNames);
     CHECK(Detected(client, kText) ==

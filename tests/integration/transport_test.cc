@@ -10,37 +10,13 @@
 #include "support/nats_server.h"
 #include "support/readiness.h"
 #include "support/temp_dir.h"
+#include "support/test_certificates.h"
 #include "support/worker_process.h"
 
 using namespace privacy::testing;
 namespace v1 = privacy::v1;
 
 namespace {
-
-// A CA, a server certificate for localhost/127.0.0.1 and a client
-// certificate, made with the openssl command line in a temp dir.
-struct TestCertificates {
-  TestCertificates() : dir("privacy-it-tls") {
-    const std::string script = R"(set -e
-ec="-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-openssl req -x509 $ec -keyout ca.key -out ca.pem -days 2 -subj /CN=privacy-test-ca
-openssl req $ec -keyout server.key -out server.csr -subj /CN=localhost
-printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > server.ext
-openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile server.ext -out server.pem
-openssl req $ec -keyout client.key -out client.csr -subj /CN=privacy-worker
-openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out client.pem
-)";
-    ChildProcess::Options opts;
-    opts.argv = {"/bin/sh", "-c", "cd '" + dir.path().string() + "' && " + script};
-    opts.log_file = dir.path() / "openssl.log";
-    ChildProcess openssl(std::move(opts));
-    auto status = openssl.WaitFor(std::chrono::seconds(30));
-    if (status != 0) throw std::runtime_error("openssl failed: " + openssl.Log());
-  }
-  std::string Path(const char* name) const { return (dir.path() / name).string(); }
-
-  TempDir dir;
-};
 
 std::string WriteConfig(const TempDir& dir, const std::string& text) {
   std::string path = (dir.path() / "nats-server.conf").string();
@@ -62,10 +38,7 @@ std::vector<std::string> MaskPayloads(int count) {
 TEST_SUITE("transport") {
   TEST_CASE("TLS with a client certificate and server-name check, many requests in flight") {
     TestCertificates certs;
-    NatsServer server({WriteConfig(certs.dir, "tls {\n  cert_file: \"" + certs.Path("server.pem") +
-                                                  "\"\n  key_file: \"" + certs.Path("server.key") +
-                                                  "\"\n  ca_file: \"" + certs.Path("ca.pem") +
-                                                  "\"\n  verify: true\n  timeout: 5\n}\n")});
+    NatsServer server({WriteConfig(certs.dir, certs.ServerTlsBlock())});
     const std::string url = "tls://127.0.0.1:" + std::to_string(server.port());
     ClientCredentials tls;
     tls.tls_ca_file = certs.Path("ca.pem");

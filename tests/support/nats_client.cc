@@ -85,6 +85,11 @@ NatsClient::NatsClient(const std::string& url, const ClientCredentials& credenti
                                                    credentials.tls_key_file.c_str()),
                  "natsOptions_LoadCertificatesChain");
   }
+  if (!credentials.creds_file.empty()) {
+    ThrowIfNotOk(natsOptions_SetUserCredentialsFromFiles(opts.get(),
+                                                         credentials.creds_file.c_str(), nullptr),
+                 "natsOptions_SetUserCredentialsFromFiles");
+  }
   natsConnection* raw_conn = nullptr;
   ThrowIfNotOk(natsConnection_Connect(&raw_conn, opts.get()), "connect to " + url);
   conn_.reset(raw_conn);

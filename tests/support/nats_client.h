@@ -37,6 +37,8 @@ struct ClientCredentials {
   std::string tls_ca_file;
   std::string tls_cert_file;
   std::string tls_key_file;
+  // A user credentials (.creds) file: a user JWT and its NKey seed.
+  std::string creds_file;
 };
 
 // One nats.c connection (reconnecting forever, so it survives a server

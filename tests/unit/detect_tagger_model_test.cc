@@ -49,6 +49,7 @@ TaggerWeights SampleWeights() {
   TaggerWeights w;
   w.feature_set_version = kFeatureSet;
   w.slot_bits = kSlotBits;
+  w.word_clusters_checksum = 0x0123456789ABCDEFULL;
   for (int p = 0; p < kTagCount; ++p) {
     for (int y = 0; y < kTagCount; ++y) w.transitions.between[p][y] = 0.25f * p - 0.125f * y + 0.01f;
     w.transitions.first[p] = 0.5f - 0.0625f * p;
@@ -117,6 +118,7 @@ TEST_CASE("detect tagger: model weights survive saving and loading") {
   SaveTaggerWeights(w, dir.File("m.tagger"));
   const TaggerModel model = TaggerModel::Load(dir.File("m.tagger"), kFeatureSet);
   CHECK(model.feature_count() == w.slots.size());
+  CHECK(model.word_clusters_checksum() == w.word_clusters_checksum);
 
   for (int p = 0; p < kTagCount; ++p) {
     CAPTURE(p);

@@ -97,21 +97,34 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kNotFound);
 }
 
-TEST_CASE("entities_to_mask restricts types and rejects unknown ones without echo") {
-  EndpointsFixture f;
-  v1::MaskRequest mask;
-  mask.set_text("Maria Gonzalez maria@example.com");
-  mask.add_entities_to_mask("EMAIL");
-  auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
-  REQUIRE(masked.ok());
-  CHECK(masked->entity_count() == 1);
-  CHECK(masked->masked_text().starts_with("Maria Gonzalez [EMAIL_"));
+TEST_CASE("entities_to_mask restricts types, by our names or Presidio's, and rejects unknown ones without echo") {
+  for (const char* email : {"EMAIL", "EMAIL_ADDRESS"}) {
+    CAPTURE(email);
+    EndpointsFixture f;
+    v1::MaskRequest mask;
+    mask.set_text("Maria Gonzalez maria@example.com");
+    mask.add_entities_to_mask(email);
+    auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
+    REQUIRE(masked.ok());
+    REQUIRE(masked->entities_size() == 1);
+    CHECK(masked->entities(0).type() == "EMAIL");  // replies keep our names
+    CHECK(f.audit.entity_types().at("EMAIL") == 1);
+    CHECK(masked->masked_text().starts_with("Maria Gonzalez [EMAIL_"));
 
-  mask.add_entities_to_mask("Maria Gonzalez");
-  auto rejected = f.endpoints.Mask(mask, f.caller, &f.audit);
-  REQUIRE_FALSE(rejected.ok());
-  CHECK(rejected.error().code == ErrorCode::kBadRequest);
-  CHECK(rejected.error().message.find("Maria") == std::string::npos);
+    v1::DetectRequest detect;
+    detect.set_text(mask.text());
+    detect.add_entities_to_mask(email);
+    auto detected = f.endpoints.Detect(detect);
+    REQUIRE(detected.ok());
+    REQUIRE(detected->entities_size() == 1);
+    CHECK(detected->entities(0).type() == "EMAIL");
+
+    mask.add_entities_to_mask("Maria Gonzalez");
+    auto rejected = f.endpoints.Mask(mask, f.caller, &f.audit);
+    REQUIRE_FALSE(rejected.ok());
+    CHECK(rejected.error().code == ErrorCode::kBadRequest);
+    CHECK(rejected.error().message.find("Maria") == std::string::npos);
+  }
 }
 
 TEST_CASE("limits and bad input") {

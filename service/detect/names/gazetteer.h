@@ -4,8 +4,9 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
+#include <utility>
 
+#include "detect/names/key_table.h"
 #include "detect/names/name_key.h"
 
 namespace privacy::detect {
@@ -34,10 +35,8 @@ inline constexpr uint32_t kNoNameFlags = kWordFlags | kPrefix;
 // City size class: 0 for none, 1 for about 5,000 people, +1 per doubling.
 inline int CityTier(uint32_t flags) { return static_cast<int>((flags >> 10) & 15); }
 
-// Sorted 64-bit entries (40-bit key hash, 24-bit flags) read from the data
-// file in one read, with a directory on the top 16 hash bits so that a
-// lookup touches one or two cache lines. Immutable after loading; safe for
-// concurrent use.
+// The flags of names and words, a KeyTable (names.gaz). Immutable after
+// loading; safe for concurrent use.
 class Gazetteer {
  public:
   // Reads and checks the file. Throws std::runtime_error naming the path and
@@ -47,13 +46,12 @@ class Gazetteer {
   // Flags of `key`; 0 when the gazetteer does not hold it.
   uint32_t Flags(const NameKey& key) const;
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return table_.size(); }
 
  private:
-  Gazetteer() = default;
+  explicit Gazetteer(KeyTable table) : table_(std::move(table)) {}
 
-  std::vector<uint64_t> entries_;
-  std::vector<uint32_t> directory_;  // first entry of each 16-bit hash prefix
+  KeyTable table_;
 };
 
 // Where the data file is looked for when no path is configured: next to the

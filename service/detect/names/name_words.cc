@@ -107,6 +107,8 @@ constexpr std::string_view kNamesAnIdentifierKindWords[] = {
       "JCB",  "UnionPay", "Diners", "NHS", "Aadhaar", "AADHAAR", "ITIN", "SIN", "NIF",
       "NIE",  "BSN", "PESEL", "CPF", "CNPJ", "NIR", "IBAN", "SSN", "BIC", "SWIFT",
       "BTC",  "ETH", "Bitcoin", "Ethereum", "Steuer-ID", "Personnummer", "PIS",
+      "DNI",  "NINO", "CURP", "RFC", "RUT", "CUIT", "CUIL", "TFN", "ABN", "NRIC", "EIN",
+      "TIN",  "MRN", "ABA", "IFSC", "UTR", "PPSN", "AHV", "NIP", "REGON", "KRS", "OIB", "EGN",
   };
 
 constexpr std::string_view kRoleWords[] = {

@@ -1,6 +1,8 @@
 // PERSON, LOCATION, ORGANIZATION: the entity tagger by default, the rules
 // when configured. One recognizer for the three kinds, because they
 // compete for the same words ("Jordan", "Paris", "Cleveland Clinic").
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "detect/names/gazetteer.h"
@@ -8,6 +10,7 @@
 #include "detect/recognizer_registry.h"
 #include "detect/scan/claimed_spans.h"
 #include "detect/tagger/entity_tagger.h"
+#include "detect/tagger/word_clusters.h"
 
 namespace privacy::detect {
 namespace {
@@ -18,8 +21,9 @@ class TaggerRecognizer : public Recognizer {
  public:
   static constexpr double kRecommendedMinScore = 0.3;
 
-  TaggerRecognizer(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model)
-      : tagger_(std::move(gazetteer), std::move(model)) {}
+  TaggerRecognizer(std::shared_ptr<const Gazetteer> gazetteer,
+                   std::shared_ptr<const WordClusters> clusters, TaggerModel model)
+      : tagger_(std::move(gazetteer), std::move(clusters), std::move(model)) {}
 
   std::vector<std::string> Types() const override {
     return {std::string(kTaggedTypes[0]), std::string(kTaggedTypes[1]),
@@ -58,10 +62,18 @@ std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config) {
   if (config.name_detector == DetectorConfig::NameDetector::kRules) {
     return MakeNameRuleRecognizer(std::move(gazetteer));
   }
-  TaggerModel model = TaggerModel::Load(
-      config.tagger_model_file.empty() ? DefaultTaggerModelPath() : config.tagger_model_file,
-      FeatureExtractor::kFeatureSetVersion);
-  return std::make_unique<TaggerRecognizer>(std::move(gazetteer), std::move(model));
+  const std::string model_path =
+      config.tagger_model_file.empty() ? DefaultTaggerModelPath() : config.tagger_model_file;
+  TaggerModel model = TaggerModel::Load(model_path, FeatureExtractor::kFeatureSetVersion);
+  const std::string clusters_path =
+      config.word_clusters_file.empty() ? DefaultWordClustersPath() : config.word_clusters_file;
+  auto clusters = std::make_shared<const WordClusters>(WordClusters::Load(clusters_path));
+  if (model.word_clusters_checksum() != clusters->checksum()) {
+    throw std::runtime_error("tagger model " + model_path + " was trained with other word clusters than " +
+                             clusters_path + " (set --word-clusters to its clusters, or retrain it)");
+  }
+  return std::make_unique<TaggerRecognizer>(std::move(gazetteer), std::move(clusters),
+                                            std::move(model));
 }
 
 }  // namespace privacy::detect

@@ -1,14 +1,24 @@
 #include "detect/tagger/entity_tagger.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 #include "detect/tagger/sequence_decoder.h"
 
 namespace privacy::detect {
 
-EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model)
-    : model_(std::move(model)), extractor_(std::move(gazetteer)) {}
+EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
+                           std::shared_ptr<const WordClusters> clusters, TaggerModel model)
+    : model_(std::move(model)),
+      stretch_transitions_(model_.transitions()),
+      extractor_(std::move(gazetteer), std::move(clusters)) {
+  if (model_.word_clusters_checksum() != extractor_.clusters().checksum()) {
+    throw std::invalid_argument(
+        "the tagger model was trained with other word clusters (give it the clusters file it "
+        "was trained with, or retrain it)");
+  }
+}
 
 void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed,
                        std::vector<TaggedEntity>* out) const {
@@ -22,7 +32,7 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   model_.AddEmissions(features.hashes, features.offsets, emissions.data());
   std::vector<float>& margins = buffers->margins;
   std::vector<uint8_t>& entity_tags = buffers->entity_tags;
-  StretchEntityMargins(emissions.data(), n, model_.transitions(), features.outside.data(),
+  StretchEntityMargins(emissions.data(), n, stretch_transitions_, features.outside.data(),
                        &buffers->decoder, &margins, &entity_tags);
   // Entities at two levels: every run the model may call an entity, and the
   // runs of tokens it is more sure of than not. A weak edge ("Contractor"

@@ -34,7 +34,10 @@ struct TaggedEntity {
 // safe for concurrent use (each call borrows buffers of its own).
 class EntityTagger {
  public:
-  EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerModel model);
+  // Throws std::invalid_argument when `model` was trained with other word
+  // clusters than `clusters`.
+  EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
+               std::shared_ptr<const WordClusters> clusters, TaggerModel model);
   EntityTagger(const EntityTagger&) = delete;
   EntityTagger& operator=(const EntityTagger&) = delete;
 
@@ -57,6 +60,7 @@ class EntityTagger {
   };
 
   TaggerModel model_;
+  StretchTransitions stretch_transitions_;
   FeatureExtractor extractor_;
   mutable ObjectPool<Buffers> buffers_;
 };

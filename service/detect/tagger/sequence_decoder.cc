@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 
 #include "detect/tagger/tagger_model.h"
 
@@ -148,14 +147,7 @@ void EntityMargins(const float* emissions, size_t n, const ConstrainedTransition
   }
 }
 
-void StretchEntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
-                          const uint8_t* outside, DecoderScratch* scratch,
-                          std::vector<float>* margins, std::vector<uint8_t>* entity_tags) {
-  margins->assign(n, -kMarginCap);
-  entity_tags->assign(n, 0);
-  // The transitions a stretch sees at each edge: the text's own, or those
-  // from and to the Outside token beside it.
-  std::optional<ConstrainedTransitions> edges[2][2];  // [after an outside token][before one]
+StretchTransitions::StretchTransitions(const TagTransitions& transitions) {
   for (int after = 0; after < 2; ++after) {
     for (int before = 0; before < 2; ++before) {
       TagTransitions t = transitions;
@@ -163,12 +155,16 @@ void StretchEntityMargins(const float* emissions, size_t n, const TagTransitions
         if (after) t.first[y] = transitions.between[0][y];
         if (before) t.last[y] = transitions.between[y][0];
       }
-      edges[after][before].emplace(t);
+      edges_.emplace_back(t);
     }
   }
-  std::vector<uint8_t> tags;
-  std::vector<float> stretch_margins;
-  std::vector<uint8_t> stretch_tags;
+}
+
+void StretchEntityMargins(const float* emissions, size_t n, const StretchTransitions& transitions,
+                          const uint8_t* outside, DecoderScratch* scratch,
+                          std::vector<float>* margins, std::vector<uint8_t>* entity_tags) {
+  margins->assign(n, -kMarginCap);
+  entity_tags->assign(n, 0);
   size_t start = 0;
   while (start < n) {
     if (outside[start]) {
@@ -177,12 +173,15 @@ void StretchEntityMargins(const float* emissions, size_t n, const TagTransitions
     }
     size_t end = start;
     while (end < n && !outside[end]) ++end;
-    const ConstrainedTransitions& t = *edges[start > 0][end < n];
+    const ConstrainedTransitions& t = transitions.At(start > 0, end < n);
     const float* rows = emissions + start * kTagCount;
-    DecodeBest(rows, end - start, t, nullptr, scratch, &tags);
-    EntityMargins(rows, end - start, t, nullptr, scratch, &stretch_margins, &stretch_tags);
-    std::copy(stretch_margins.begin(), stretch_margins.end(), margins->begin() + start);
-    std::copy(stretch_tags.begin(), stretch_tags.end(), entity_tags->begin() + start);
+    DecodeBest(rows, end - start, t, nullptr, scratch, &scratch->stretch_best);
+    EntityMargins(rows, end - start, t, nullptr, scratch, &scratch->stretch_margins,
+                  &scratch->stretch_tags);
+    std::copy(scratch->stretch_margins.begin(), scratch->stretch_margins.end(),
+              margins->begin() + start);
+    std::copy(scratch->stretch_tags.begin(), scratch->stretch_tags.end(),
+              entity_tags->begin() + start);
     start = end;
   }
 }

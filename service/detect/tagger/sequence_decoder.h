@@ -28,11 +28,31 @@ struct ConstrainedTransitions {
   uint8_t successor_count[kTagCount] = {};
 };
 
+// The transitions a stretch between Outside-only tokens sees (see
+// StretchEntityMargins), for each of its edges: the text's own first and
+// last scores, or those from and to the Outside token beside it. Built
+// once per model.
+class StretchTransitions {
+ public:
+  explicit StretchTransitions(const TagTransitions& transitions);
+
+  const ConstrainedTransitions& At(bool after_outside, bool before_outside) const {
+    return edges_[(after_outside ? 2 : 0) + (before_outside ? 1 : 0)];
+  }
+
+ private:
+  std::vector<ConstrainedTransitions> edges_;  // [after_outside * 2 + before_outside]
+};
+
 // Reusable buffers of a decoder; one per thread.
 struct DecoderScratch {
   std::vector<float> forward;
   std::vector<float> backward;
   std::vector<uint8_t> back_pointers;
+  // StretchEntityMargins' results for one stretch.
+  std::vector<uint8_t> stretch_best;
+  std::vector<float> stretch_margins;
+  std::vector<uint8_t> stretch_tags;
 };
 
 // Viterbi over `n` tokens whose tag scores are `emissions` (n rows of
@@ -60,7 +80,7 @@ void EntityMargins(const float* emissions, size_t n, const ConstrainedTransition
 // that can be part of a name. Gives the same margins and tags as
 // DecodeBest and EntityMargins over the whole text with those tokens
 // restricted to Outside; for outside tokens, writes -kMarginCap and 0.
-void StretchEntityMargins(const float* emissions, size_t n, const TagTransitions& transitions,
+void StretchEntityMargins(const float* emissions, size_t n, const StretchTransitions& transitions,
                           const uint8_t* outside, DecoderScratch* scratch,
                           std::vector<float>* margins, std::vector<uint8_t>* entity_tags);
 

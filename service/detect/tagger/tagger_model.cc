@@ -20,14 +20,16 @@ namespace {
 //   20 u32          tag count
 //   24 u32          entry count
 //   28 f32          weight scale (weight = i16 * scale)
-//   32 f32[...]     transitions (between, first, last), calibration (slope, intercept per type)
+//   32 u64          checksum of the word clusters trained with (WordClusters)
+//   40 f32[...]     transitions (between, first, last), calibration (slope, intercept per type)
 //   .. entries      u32 slot, i16[tag count] weights; slots strictly increasing
 //   .. u64          FNV-1a 64 of every byte before it
 constexpr char kMagic[8] = {'P', 'F', 'T', 'A', 'G', 'G', 'R', '1'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr const char* kFileName = "names.tagger";
 constexpr size_t kFloatCount = kTagCount * kTagCount + 2 * kTagCount + 2 * kTaggedTypeCount;
-constexpr size_t kHeaderBytes = 32 + 4 * kFloatCount;
+constexpr size_t kFixedBytes = 40;
+constexpr size_t kHeaderBytes = kFixedBytes + 4 * kFloatCount;
 constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
 
 [[noreturn]] void Fail(const std::string& path, const std::string& problem) {
@@ -58,6 +60,7 @@ void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
   AppendLittleEndian32(&bytes, kTagCount);
   AppendLittleEndian32(&bytes, static_cast<uint32_t>(weights.slots.size()));
   AppendLittleEndianFloat(&bytes, scale);
+  AppendLittleEndian64(&bytes, weights.word_clusters_checksum);
   const TagTransitions& t = weights.transitions;
   for (const auto& row : t.between) {
     for (float v : row) AppendLittleEndianFloat(&bytes, v);
@@ -102,6 +105,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   const uint32_t tags = ReadLittleEndian32(p + 20);
   const size_t count = ReadLittleEndian32(p + 24);
   model.scale_ = ReadLittleEndianFloat(p + 28);
+  model.word_clusters_checksum_ = ReadLittleEndian64(p + 32);
   if (tags != kTagCount || model.slot_bits_ == 0 || model.slot_bits_ > 32) {
     Fail(path, "unexpected tag count or slot bits");
   }
@@ -109,7 +113,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
     Fail(path, "size does not match its " + std::to_string(count) + " entries (truncated?)");
   }
   if (Fnv1a64(p, bytes.size() - 8) != ReadLittleEndian64(p + bytes.size() - 8)) Fail(path, "checksum mismatch");
-  const char* f = p + 32;
+  const char* f = p + kFixedBytes;
   auto next_float = [&f] {
     const float v = ReadLittleEndianFloat(f);
     f += 4;

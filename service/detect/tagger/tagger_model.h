@@ -28,6 +28,7 @@ struct MarginCalibration {
 struct TaggerWeights {
   uint32_t feature_set_version = 0;
   uint32_t slot_bits = 22;
+  uint64_t word_clusters_checksum = 0;  // WordClusters::checksum() of the clusters used
   TagTransitions transitions;
   std::array<MarginCalibration, kTaggedTypeCount> calibration;
   std::vector<uint32_t> slots;                        // strictly increasing
@@ -77,12 +78,16 @@ class TaggerModel {
   float EvenOddsMargin(int type) const;
 
   size_t feature_count() const { return entry_count_; }
+  // The checksum of the word clusters the model was trained with: it only
+  // works with those.
+  uint64_t word_clusters_checksum() const { return word_clusters_checksum_; }
 
  private:
   TaggerModel() = default;
 
   uint32_t slot_bits_ = 0;
   float scale_ = 0.0f;
+  uint64_t word_clusters_checksum_ = 0;
   TagTransitions transitions_;
   std::array<MarginCalibration, kTaggedTypeCount> calibration_;
   // Which slots have weights, 64 slots an entry, with the number of rows

@@ -55,6 +55,11 @@ enum Template : uint64_t {
   kRuleAfter,
   kSeenInLowerCase,
   kSeenCapitalisedInside,
+  kCluster,
+  kClusterBefore,
+  kClusterAfter,
+  kClusterShape,
+  kOpeningWordAndNext,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -92,13 +97,22 @@ struct TokenFacts {
   uint32_t class_bits = 0;  // NameWordClasses of the word
   uint64_t classes = 0;     // the same, mixed for hashing
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
+  uint32_t cluster = 0;     // WordClusters path, 0 when unknown
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
   bool sentence_start = false;
 };
 
-// "Xx", "X.X", "xXx", "d", "Xd": classes of the characters, runs collapsed,
+// Letters of scripts without capitals (Hebrew, Arabic, Indic, Thai, CJK,
+// Hangul): a name in them looks like any other word of theirs, and unlike
+// a lower-case Latin word.
+bool IsCaselessLetter(uint32_t cp) {
+  return (cp >= 0x0590 && cp < 0x1E00 && !(cp >= 0x10A0 && cp < 0x10D0)) ||
+         (cp >= 0x3040 && cp < 0xD800) || (cp >= 0xF900 && cp < 0xFE30);
+}
+
+// "Xx", "X.X", "xXx", "u", "d", "Xd": classes of the characters, runs collapsed,
 // plus the length in code points (1, 2, 3, 4, 5-7, 8+).
 uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
   char shape[8];
@@ -116,6 +130,8 @@ uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
       cls = 'X';
       ++letters;
       ++uppers;
+    } else if (IsCaselessLetter(cp)) {
+      cls = 'u';
     } else if ((cp >= 'a' && cp <= 'z') || cp >= 0x80) {
       cls = 'x';
       ++letters;
@@ -139,9 +155,7 @@ uint64_t GazetteerSignature(uint32_t flags) {
   return (flags & ~(kPrefix | (15u << 10))) | (tier_bucket << 16);
 }
 
-uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
-  NameKey key;
-  key.AddWord(word);
+uint32_t WordFlags(const Gazetteer& gazetteer, const NameKey& key, std::string_view word) {
   uint32_t flags = gazetteer.Flags(key);
   // "Léa" is not the English "lea": accented words are no English words.
   if (std::any_of(word.begin(), word.end(),
@@ -293,8 +307,9 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer)
-    : gazetteer_(std::move(gazetteer)), rules_(gazetteer_) {}
+FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
+                                   std::shared_ptr<const WordClusters> clusters)
+    : gazetteer_(std::move(gazetteer)), clusters_(std::move(clusters)), rules_(gazetteer_) {}
 
 void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate> claimed,
                                TokenFeatures* out) const {
@@ -321,7 +336,10 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     folded = FoldWord(word);
     f.lower = Mix(HashBytes(folded));
     if (token.kind != TokenKind::kWord) continue;
-    f.flags = WordFlags(*gazetteer_, word);
+    NameKey key;
+    key.AddWord(word);
+    f.flags = WordFlags(*gazetteer_, key, word);
+    f.cluster = clusters_->PathOf(key);
     f.gazetteer = Mix(GazetteerSignature(f.flags));
     // Lower-case words belong to no class but the particles, all short.
     const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
@@ -340,6 +358,11 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   };
   auto gazetteer_at = [&](std::ptrdiff_t j) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : facts[j].gazetteer;
+  };
+  auto cluster_at = [&](std::ptrdiff_t j, int depth) {
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n)
+               ? uint64_t{1} << 40
+               : WordClusters::Prefix(facts[j].cluster, depth);
   };
   auto classes_at = [&](std::ptrdiff_t j) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : facts[j].classes;
@@ -391,7 +414,16 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kWordClass, f.classes));
     h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
     h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));
+    for (int depth : {4, 8, 12, 16}) h.push_back(Feature(kCluster, cluster_at(i, depth)));
+    h.push_back(Feature(kClusterBefore, cluster_at(i - 1, 8)));
+    h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
+    h.push_back(Feature(kClusterShape, cluster_at(i, 8), f.shape));
     h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
+    if (f.sentence_start) {
+      // "Bill the client", "Mark all as read": a sentence's first word, what
+      // the dictionaries say of it, and the word after it.
+      h.push_back(Feature(kOpeningWordAndNext, f.gazetteer, lower_at(i + 1)));
+    }
     h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));

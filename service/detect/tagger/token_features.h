@@ -12,6 +12,7 @@
 #include "detect/names/gazetteer.h"
 #include "detect/recognizer.h"
 #include "detect/tagger/rule_evidence.h"
+#include "detect/tagger/word_clusters.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
@@ -42,9 +43,10 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 12;
+  static constexpr uint32_t kFeatureSetVersion = 16;
 
-  explicit FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer);
+  FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
+                   std::shared_ptr<const WordClusters> clusters);
 
   // Tokenizes `text` and fills `out` (cleared first). Spans in `claimed`
   // (structured findings such as e-mail addresses) are not offered to the
@@ -53,9 +55,11 @@ class FeatureExtractor {
                TokenFeatures* out) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const WordClusters& clusters() const { return *clusters_; }
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const WordClusters> clusters_;
   RuleEvidence rules_;
 };
 

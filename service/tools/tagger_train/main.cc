@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <stdexcept>
 
 #include "detect/evaluation/evaluation.h"
@@ -180,11 +181,15 @@ int Run(int argc, char** argv) {
   float min_weight = 3.0f;
   std::vector<std::string> corpora;
   app.add_option("--gazetteer", gazetteer_path, "names.gaz")->required();
+  std::string clusters_path;
+  app.add_option("--word-clusters", clusters_path, "word_clusters.bin")->required();
   app.add_option("--output", output, "model file to write")->required();
   app.add_option("--heldout-dir", heldout_dir, "where to write the test parts as JSONL");
   app.add_option("--epochs", epochs, "passes over the training data");
   app.add_option("--slot-bits", slot_bits, "feature table size, log2");
   app.add_option("--min-weight", min_weight, "rows with smaller weights are left out");
+  int runs = 4;
+  app.add_option("--runs", runs, "perceptrons trained on differently shuffled data, then averaged");
   std::string show_errors;
   app.add_option("--show-errors", show_errors, "print the dev mistakes of this corpus");
   double threshold = 0.5;
@@ -198,7 +203,9 @@ int Run(int argc, char** argv) {
   for (const std::string& arg : corpora) sources.push_back(ParseSource(arg));
   const std::vector<CorpusRecord> records = ReadTrainingCorpora(sources);
   auto gazetteer = std::make_shared<const detect::Gazetteer>(detect::Gazetteer::Load(gazetteer_path));
-  const detect::FeatureExtractor extractor(gazetteer);
+  auto clusters =
+      std::make_shared<const detect::WordClusters>(detect::WordClusters::Load(clusters_path));
+  const detect::FeatureExtractor extractor(gazetteer, clusters);
 
   std::vector<TrainingSequence> sequences;
   std::vector<double> repeats;
@@ -209,15 +216,26 @@ int Run(int argc, char** argv) {
   }
   std::fprintf(stderr, "%zu training sequences\n", sequences.size());
 
-  PerceptronTrainer trainer(slot_bits);
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    const std::vector<size_t> order = EpochOrder(repeats, 0x7A66E5ULL + static_cast<uint64_t>(epoch));
-    const size_t errors = trainer.Epoch(sequences, order);
-    std::fprintf(stderr, "epoch %d: %zu sequences, %zu token errors\n", epoch + 1, order.size(), errors);
+  // Several runs, each seeing the data in its own order, averaged: one
+  // perceptron's weights depend on the order it saw the data in, and
+  // borderline words flip from run to run; their mean is steadier.
+  std::vector<detect::TaggerWeights> run_weights;
+  for (int run = 0; run < runs; ++run) {
+    PerceptronTrainer trainer(slot_bits);
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+      const uint64_t seed =
+          0x7A66E5ULL + static_cast<uint64_t>(epoch) + (static_cast<uint64_t>(run) << 32);
+      const std::vector<size_t> order = EpochOrder(repeats, seed);
+      const size_t errors = trainer.Epoch(sequences, order);
+      std::fprintf(stderr, "run %d epoch %d: %zu sequences, %zu token errors\n", run + 1,
+                   epoch + 1, order.size(), errors);
+    }
+    run_weights.push_back(trainer.Averaged(std::numeric_limits<float>::min()));
   }
-
-  detect::TaggerWeights weights = trainer.Averaged(min_weight);
+  detect::TaggerWeights weights = MeanWeights(run_weights, min_weight);
+  run_weights.clear();
   weights.feature_set_version = detect::FeatureExtractor::kFeatureSetVersion;
+  weights.word_clusters_checksum = clusters->checksum();
   // A provisional calibration, flat enough that entities well below an even
   // chance are still proposed (the margin floor) and become samples.
   for (detect::MarginCalibration& c : weights.calibration) c = {0.04f, 0.0f};
@@ -231,7 +249,7 @@ int Run(int argc, char** argv) {
   std::vector<std::vector<size_t>> sample_source(detect::kTaggedTypeCount);
   std::vector<size_t> per_source(sources.size(), 0);
   {
-    detect::EntityTagger uncalibrated(gazetteer,
+    detect::EntityTagger uncalibrated(gazetteer, clusters,
                                       detect::TaggerModel::Load(output, weights.feature_set_version));
     for (const CorpusRecord& record : records) {
       if (record.split != Split::kDev) continue;
@@ -266,7 +284,7 @@ int Run(int argc, char** argv) {
 
   // Report on every source's dev part (what choices may look at) and, when
   // asked, its test part (for reporting only).
-  detect::EntityTagger tagger(gazetteer,
+  detect::EntityTagger tagger(gazetteer, clusters,
                               detect::TaggerModel::Load(output, weights.feature_set_version));
   std::vector<Split> reported = {Split::kDev};
   if (report_test) reported.push_back(Split::kTest);

@@ -114,6 +114,47 @@ detect::TaggerWeights PerceptronTrainer::Averaged(float min_weight) const {
   return out;
 }
 
+detect::TaggerWeights MeanWeights(const std::vector<detect::TaggerWeights>& runs, float min_weight) {
+  detect::TaggerWeights out;
+  if (runs.empty()) return out;
+  out.slot_bits = runs.front().slot_bits;
+  const float share = 1.0f / static_cast<float>(runs.size());
+  for (const detect::TaggerWeights& run : runs) {
+    for (int p = 0; p < kTagCount; ++p) {
+      for (int y = 0; y < kTagCount; ++y) {
+        out.transitions.between[p][y] += share * run.transitions.between[p][y];
+      }
+      out.transitions.first[p] += share * run.transitions.first[p];
+      out.transitions.last[p] += share * run.transitions.last[p];
+    }
+  }
+  // A merge of the runs' rows, which are sorted by slot.
+  std::vector<size_t> next(runs.size(), 0);
+  while (true) {
+    uint32_t slot = UINT32_MAX;
+    bool any = false;
+    for (size_t r = 0; r < runs.size(); ++r) {
+      if (next[r] < runs[r].slots.size()) {
+        slot = std::min(slot, runs[r].slots[next[r]]);
+        any = true;
+      }
+    }
+    if (!any) break;
+    std::array<float, kTagCount> row = {};
+    for (size_t r = 0; r < runs.size(); ++r) {
+      if (next[r] >= runs[r].slots.size() || runs[r].slots[next[r]] != slot) continue;
+      for (int y = 0; y < kTagCount; ++y) row[y] += share * runs[r].weights[next[r]][y];
+      ++next[r];
+    }
+    float largest = 0.0f;
+    for (float w : row) largest = std::max(largest, std::fabs(w));
+    if (largest < min_weight) continue;
+    out.slots.push_back(slot);
+    out.weights.push_back(row);
+  }
+  return out;
+}
+
 detect::MarginCalibration FitCalibration(const std::vector<CalibrationSample>& samples) {
   double a = 0.0, b = 0.0;
   for (int iteration = 0; iteration < 50; ++iteration) {

@@ -58,6 +58,11 @@ class PerceptronTrainer {
   double step_ = 1.0;
 };
 
+// The mean of the weights of several runs (each from Averaged, with every
+// row it updated): rows whose largest mean weight is below `min_weight` in
+// magnitude are left out. Transitions are averaged too.
+detect::TaggerWeights MeanWeights(const std::vector<detect::TaggerWeights>& runs, float min_weight);
+
 // An entity of the calibration data: its margin, whether it was right, and
 // the weight of its vote.
 struct CalibrationSample {

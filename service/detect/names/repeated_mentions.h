@@ -1,0 +1,24 @@
+// A name found once is masked wherever it recurs in the same text: the
+// second "Acme Corp", and a person's later mention by one of their names
+// ("Maria Gonzalez ... Gonzalez said").
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "detect/detector.h"
+
+namespace privacy::detect {
+
+// Adds to `findings` (sorted by start, not overlapping, as the overlap
+// resolver leaves them) every other occurrence, at token boundaries and in
+// the same case, of a PERSON, LOCATION or ORGANIZATION finding's words,
+// with its type and score; and, for a person named by two words or more,
+// of each of those words that is capitalised, at least three characters
+// long, and not also written in lower case elsewhere in the text (so
+// "Will" of "Will Smith" does not mask "Will you ..."). Occurrences that
+// overlap a finding are left alone. `findings` stays sorted and free of
+// overlaps. Linear in the size of the text.
+void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings);
+
+}  // namespace privacy::detect

@@ -1,0 +1,112 @@
+// Names found once are masked where they recur: AddRepeatedMentions alone,
+// and through the detector.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/detector.h"
+#include "detect/names/repeated_mentions.h"
+
+using namespace privacy::detect;
+
+namespace {
+
+// The first occurrence of `value` in `text` as a finding of `type`.
+Finding At(std::string_view text, std::string_view value, std::string type, double score = 0.8) {
+  const auto start = static_cast<uint32_t>(text.find(value));
+  return {std::move(type), start, start + static_cast<uint32_t>(value.size()), score};
+}
+
+// "TYPE:value" for each finding, in order.
+std::vector<std::string> Describe(std::string_view text, const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    out.push_back(f.type + ":" + std::string(text.substr(f.start, f.end - f.start)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("detect");
+
+TEST_CASE("detect repeated mentions: a person's later mention by one name is found") {
+  const std::string text =
+      "Maria Gonzalez joined in 2019. Gonzalez said the team, and Maria's manager, agreed.";
+  std::vector<Finding> findings = {At(text, "Maria Gonzalez", "PERSON", 0.9)};
+  AddRepeatedMentions(text, &findings);
+  CHECK(Describe(text, findings) ==
+        std::vector<std::string>{"PERSON:Maria Gonzalez", "PERSON:Gonzalez", "PERSON:Maria"});
+  CHECK(findings[1].score == 0.9);
+}
+
+TEST_CASE("detect repeated mentions: whole names of every kind recur, in the same case only") {
+  const std::string text =
+      "Acme Corp hired staff in New York. Acme Corp later left New York; new york is far. ACME CORP";
+  std::vector<Finding> findings = {At(text, "Acme Corp", "ORGANIZATION"),
+                                   At(text, "New York", "LOCATION")};
+  AddRepeatedMentions(text, &findings);
+  CHECK(Describe(text, findings) ==
+        std::vector<std::string>{"ORGANIZATION:Acme Corp", "LOCATION:New York",
+                                 "ORGANIZATION:Acme Corp", "LOCATION:New York"});
+}
+
+TEST_CASE("detect repeated mentions: words that are also ordinary words are not spread") {
+  // "Will" is written in lower case elsewhere: not a name on its own here.
+  // "Al" is too short; "NASA" has no lower case; "van" is not capitalised.
+  const std::string text =
+      "Will Smith met Al van Dyke. Will you call? We will. Al left. NASA Jones and Jones came.";
+  std::vector<Finding> findings = {At(text, "Will Smith", "PERSON"),
+                                   At(text, "Al van Dyke", "PERSON"),
+                                   At(text, "NASA Jones", "PERSON")};
+  AddRepeatedMentions(text, &findings);
+  CHECK(Describe(text, findings) ==
+        std::vector<std::string>{"PERSON:Will Smith", "PERSON:Al van Dyke", "PERSON:NASA Jones",
+                                 "PERSON:Jones"});
+}
+
+TEST_CASE("detect repeated mentions: other findings are kept and never overlapped") {
+  const std::string text = "Call Lee Chen at chen@example.com or write to Chen.";
+  std::vector<Finding> findings = {At(text, "Lee Chen", "PERSON"),
+                                   At(text, "chen@example.com", "EMAIL")};
+  AddRepeatedMentions(text, &findings);
+  CHECK(Describe(text, findings) ==
+        std::vector<std::string>{"PERSON:Lee Chen", "EMAIL:chen@example.com", "PERSON:Chen"});
+
+  std::vector<Finding> structured_only = {At(text, "chen@example.com", "EMAIL")};
+  AddRepeatedMentions(text, &structured_only);
+  CHECK(structured_only.size() == 1);
+}
+
+TEST_CASE("detect repeated mentions: a text repeating one name many times stays linear") {
+  std::string text = "Maria Gonzalez. ";
+  for (int i = 0; i < 20000; ++i) text += "Gonzalez Maria ";
+  std::vector<Finding> findings = {At(text, "Maria Gonzalez", "PERSON")};
+  AddRepeatedMentions(text, &findings);
+  // Every later word is covered: "Gonzalez", then "Maria Gonzalez" (the
+  // longest mention wins) 19,999 times, then the last "Maria".
+  REQUIRE(findings.size() == 20002);
+  size_t covered = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) CHECK(findings[i - 1].end <= findings[i].start);
+    covered += findings[i].end - findings[i].start;
+  }
+  CHECK(covered == 14 + 8 + 19999 * 14 + 5);
+}
+
+TEST_CASE("detect repeated mentions: the detector masks a name everywhere it recurs") {
+  const std::unique_ptr<Detector> detector = CreateDetector(DetectorConfig{});
+  const std::string text =
+      "Yesterday I met Okonkwo Adeyemi at the airport. Later that evening Adeyemi called me "
+      "back about the booking.";
+  const std::vector<Finding> findings = detector->Detect(text, {});
+  std::vector<std::string> names;
+  for (const Finding& f : findings) names.push_back(std::string(text.substr(f.start, f.end - f.start)));
+  CHECK(std::count(names.begin(), names.end(), "Adeyemi") + std::count(names.begin(), names.end(), "Okonkwo Adeyemi") == 2);
+}
+
+TEST_SUITE_END();
