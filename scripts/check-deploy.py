@@ -159,7 +159,10 @@ def referenced_variables(value):
 
 
 def raw_variables(value):
-    """The Helm chart's "<< $NAME >>" strings as nats-server reads them: $NAME."""
+    """The Helm chart's "<< $NAME >>" strings as nats-server reads them: $NAME;
+    booleans as nats_conf.py keeps them, the words true and false."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict):
         return {k: raw_variables(v) for k, v in value.items()}
     if isinstance(value, list):

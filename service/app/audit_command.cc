@@ -15,6 +15,10 @@ namespace privacy::app {
 
 namespace {
 
+// Reply subjects of the audit commands: the shipped audit-reader user may
+// subscribe to these only, not to the service account's _INBOX.>.
+constexpr char kAuditInboxPrefix[] = "_AUDIT_INBOX";
+
 // Settings of one `audit tail` run.
 struct AuditTailOptions {
   std::shared_ptr<const ConnectFlags> connect_flags;
@@ -46,21 +50,81 @@ class StopSignals {
   bool requested_ = false;
 };
 
-int RunAuditTail(AuditTailOptions options) {
-  StopSignals stop;
-  auto connect = options.connect_flags->Resolve();
-  if (!connect) {
-    std::cerr << connect.error().message << "\n";
-    return 1;
+// Settings of one `audit create-consumer` run.
+struct CreateConsumerOptions {
+  std::shared_ptr<const ConnectFlags> connect_flags;
+  nats::AuditReaderOptions reader;
+};
+
+// A connection named `name` as `flags` say; null, with the reason on
+// stderr, when they do not resolve or NATS cannot be reached. `logger` must
+// outlive it.
+std::unique_ptr<nats::Connection> ConnectNamed(const ConnectFlags& flags, const char* name,
+                                               Logger* logger) {
+  auto options = flags.Resolve();
+  if (!options) {
+    std::cerr << options.error().message << "\n";
+    return nullptr;
   }
-  Logger logger(LogLevel::kError);
-  connect->name = "privacy-filter-audit-tail";
-  auto conn = nats::Connect(*connect, &logger);
+  options->name = name;
+  auto conn = nats::Connect(*options, logger);
   if (!conn) {
     std::cerr << conn.error().message << "\n";
+    return nullptr;
+  }
+  return std::move(*conn);
+}
+
+int RunCreateConsumer(CreateConsumerOptions options) {
+  Logger logger(LogLevel::kError);
+  auto conn =
+      ConnectNamed(*options.connect_flags, "privacy-filter-audit-create-consumer", &logger);
+  if (!conn) return 1;
+  jsOptions js_options;
+  jsOptions_Init(&js_options);
+  js_options.Wait = options.reader.ack_timeout_ms;
+  jsCtx* raw_js = nullptr;
+  if (natsConnection_JetStream(&raw_js, conn->get(), &js_options) != NATS_OK) {
+    std::cerr << "cannot open JetStream\n";
     return 1;
   }
-  auto reader = nats::AuditReader::Open((*conn)->get(), options.reader);
+  nats::JetStreamPtr js(raw_js);
+  auto created = nats::EnsureAuditConsumer(js.get(), options.reader);
+  if (!created) {
+    std::cerr << created.error().message << "\n";
+    return 1;
+  }
+  std::cerr << "consumer " << options.reader.durable << (*created ? " created" : " exists")
+            << "\n";
+  return 0;
+}
+
+// The flags naming the consumer, shared by both commands.
+void AddConsumerOptions(CLI::App* command, nats::AuditReaderOptions* reader) {
+  command->add_option("--stream", reader->stream, "JetStream stream of audit events")
+      ->envname("AUDIT_STREAM_NAME")
+      ->capture_default_str();
+  command
+      ->add_option("--durable", reader->durable,
+                   "durable consumer name; a later run with the same name goes on where this "
+                   "one stopped")
+      ->check([](const std::string& name) {
+        return name.empty() || name.find_first_of(".*> \t") != std::string::npos
+                   ? std::string("a consumer name may not be empty nor hold . * > or blanks")
+                   : std::string();
+      })
+      ->capture_default_str();
+  command->add_flag("--from-start", reader->from_start,
+                    "a new consumer starts at the first stored event (default: the next new "
+                    "one)");
+}
+
+int RunAuditTail(AuditTailOptions options) {
+  StopSignals stop;
+  Logger logger(LogLevel::kError);
+  auto conn = ConnectNamed(*options.connect_flags, "privacy-filter-audit-tail", &logger);
+  if (!conn) return 1;
+  auto reader = nats::AuditReader::Open(conn->get(), options.reader);
   if (!reader) {
     std::cerr << reader.error().message << "\n";
     return 1;
@@ -99,21 +163,10 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "tail",
       "print audit events as JSON lines through a durable consumer, acknowledging each message "
       "once its events are printed");
-  options->connect_flags = std::make_shared<ConnectFlags>(tail);
-  tail->add_option("--stream", options->reader.stream, "JetStream stream of audit events")
-      ->envname("AUDIT_STREAM_NAME")
-      ->capture_default_str();
-  tail->add_option("--durable", options->reader.durable,
-                   "durable consumer name; a later run with the same name goes on where this "
-                   "one stopped")
-      ->check([](const std::string& name) {
-        return name.empty() || name.find_first_of(".*> \t") != std::string::npos
-                   ? std::string("a consumer name may not be empty nor hold . * > or blanks")
-                   : std::string();
-      })
-      ->capture_default_str();
-  tail->add_flag("--from-start", options->reader.from_start,
-                 "a new consumer starts at the first stored event (default: the next new one)");
+  nats::ConnectOptions reader_defaults;
+  reader_defaults.inbox_prefix = kAuditInboxPrefix;
+  options->connect_flags = std::make_shared<ConnectFlags>(tail, reader_defaults);
+  AddConsumerOptions(tail, &options->reader);
   tail->add_flag("--follow", options->follow,
                  "keep waiting for new events until interrupted (SIGINT/SIGTERM)");
   tail->add_option("--count", options->count,
@@ -127,6 +180,15 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   tail->callback([=] { *run = [=] { return RunAuditTail(*options); }; });
+
+  auto create = std::make_shared<CreateConsumerOptions>();
+  auto* create_command = audit->add_subcommand(
+      "create-consumer",
+      "create the durable pull consumer `audit tail` reads through, for a reader that may not "
+      "create consumers itself (run it as privacy-service)");
+  create->connect_flags = std::make_shared<ConnectFlags>(create_command);
+  AddConsumerOptions(create_command, &create->reader);
+  create_command->callback([=] { *run = [=] { return RunCreateConsumer(*create); }; });
 }
 
 }  // namespace privacy::app

@@ -6,6 +6,7 @@
 #include "common/clocks.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
+#include "wire/required_json_field.h"
 #include "wire/trace_id.h"
 
 namespace privacy::app {
@@ -17,14 +18,41 @@ PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints
       logger_(logger),
       worker_id_(std::move(worker_id)) {}
 
+namespace {
+
+// The string field a JSON request must name even when it is empty (in
+// Protobuf an empty string and no field are the same bytes); null when none.
+template <typename Request>
+constexpr const char* kRequiredJsonField = nullptr;
+template <>
+constexpr const char* kRequiredJsonField<v1::MaskRequest> = "text";
+template <>
+constexpr const char* kRequiredJsonField<v1::DetectRequest> = "text";
+
+// An ErrorReply carrying `error`, in `encoding`.
+std::string EncodedErrorReply(wire::Encoding encoding, const Error& error) {
+  v1::ErrorReply body;
+  body.set_code(static_cast<unsigned>(error.code));
+  body.set_message(error.message);
+  return wire::Encode(encoding, body);
+}
+
+}  // namespace
+
+std::string PrivacyService::ErrorBody(const nats::IncomingRequest& request, const Error& error) {
+  return EncodedErrorReply(
+      wire::DetectEncoding(request.Header("Content-Type"), request.payload()), error);
+}
+
 template <typename Request, typename Reply, typename Call>
 void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder responder,
                             const char* kind, bool audited, Call call) {
   auto started = std::chrono::steady_clock::now();
   std::string request_id = std::to_string(next_request_++);
   wire::Encoding encoding = wire::DetectEncoding(in.Header("Content-Type"), in.payload());
+  auto account = nats::RequesterAccount(in.FindHeader(nats::kRequestInfoHeader));
   endpoints::Caller caller{
-      nats::RequesterAccount(in.Header(nats::kRequestInfoHeader)),
+      account ? *account : std::string(),
       wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader))};
 
   v1::AuditEvent audit;
@@ -44,25 +72,24 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       out.body = wire::Encode(encoding, *reply);
     } else {
       out.error = reply.error();
-      v1::ErrorReply body;
-      body.set_code(static_cast<unsigned>(reply.error().code));
-      body.set_message(reply.error().message);
-      out.body = wire::Encode(encoding, body);
-      event.set_error_code(body.code());
+      out.body = EncodedErrorReply(encoding, reply.error());
+      event.set_error_code(static_cast<unsigned>(reply.error().code));
     }
     // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
     counts_.Record(kind, event, out.error);
-    responder->Send(out);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();
     event.set_duration_us(micros);
+    // The event before the reply: once a worker has answered every request,
+    // each has its event, which a stop then flushes.
     if (audited && audit_ != nullptr) audit_->Publish(event);
+    responder->Send(out);
+    // No session id: the request id leads to the audit event, which has it.
     if (logger_->Enabled(LogLevel::kDebug) || out.error) {
       std::vector<LogField> fields = {
           {"endpoint", kind},
           {"request_id", request_id},
-          {"session_id", event.session_id()},
           {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
           {"duration_us", micros}};
       if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
@@ -71,8 +98,11 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   };
 
   Request request;
-  Status admitted = endpoints_->Admit(caller);
+  Status admitted = account ? endpoints_->Admit(caller) : Status(account.error());
   Status decoded = admitted ? wire::Decode(encoding, in.payload(), &request) : admitted;
+  if (decoded && encoding == wire::Encoding::kJson && kRequiredJsonField<Request> != nullptr) {
+    decoded = wire::CheckRequiredJsonField(in.payload(), request, kRequiredJsonField<Request>);
+  }
   if (!decoded) return finish(decoded.error(), std::move(audit));
   call(std::move(request), caller, std::move(audit), std::move(finish));
 }
@@ -93,13 +123,14 @@ auto CompletingAtOnce(const endpoints::PrivacyEndpoints& e, Method method) {
 }  // namespace
 
 Status PrivacyService::Register(nats::RequestServer* server, const std::string& queue_group,
-                                int subscriptions) {
+                                int subscriptions, natsConnection* text_connection) {
   const auto& e = *endpoints_;
   using Incoming = const nats::IncomingRequest&;
   using nats::Responder;
   struct Binding {
     const char* name;
     nats::RequestServer::Handler handler;
+    bool takes_texts = false;
   };
   Binding bindings[] = {
       {"mask",
@@ -110,7 +141,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                   auto finish) {
                e.Mask(std::move(request), caller, std::move(audit), std::move(finish));
              });
-       }},
+       },
+       true},
       {"detect",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
@@ -118,7 +150,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
              [&e](v1::DetectRequest request, const endpoints::Caller& caller,
                   v1::AuditEvent audit,
                   auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
-       }},
+       },
+       true},
       {"resolve",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::ResolveRequest, v1::ResolveReply>(
@@ -135,13 +168,17 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DeleteRequest, v1::DeleteReply>(
              in, std::move(r), "delete", true,
-             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Delete));
+             [&e](v1::DeleteRequest request, const endpoints::Caller& caller,
+                  v1::AuditEvent audit, auto finish) {
+               e.Delete(request, caller, std::move(audit), std::move(finish));
+             });
        }},
   };
   for (auto& binding : bindings) {
     std::string subject = std::string("privacy.") + binding.name;
     if (auto status = server->AddEndpoint(binding.name, subject, queue_group,
-                                          std::move(binding.handler), subscriptions);
+                                          std::move(binding.handler), subscriptions,
+                                          binding.takes_texts ? text_connection : nullptr);
         !status) {
       return status;
     }

@@ -22,10 +22,18 @@ class PrivacyService {
   PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints,
                  nats::AuditLog* audit, Logger* logger, std::string worker_id);
 
+  // The body of an error reply to `request`: an ErrorReply in the
+  // request's encoding.
+  static std::string ErrorBody(const nats::IncomingRequest& request, const Error& error);
+
   // Registers privacy.mask, .detect, .resolve, .demask and .delete on
-  // `server` in `queue_group`, each with `subscriptions` subscriptions.
+  // `server` in `queue_group`, each with `subscriptions` subscriptions. The
+  // endpoints taking whole texts (mask, detect) subscribe on
+  // `text_connection`, so that a flood of large texts does not queue ahead
+  // of resolves, demasks and deletes in nats-server; the others on the
+  // server's connection.
   Status Register(nats::RequestServer* server, const std::string& queue_group,
-                  int subscriptions);
+                  int subscriptions, natsConnection* text_connection);
 
   // The counts of endpoint `endpoint` since start, as members of its
   // $SRV.STATS `data` (see OutcomeCounts::DataJson).

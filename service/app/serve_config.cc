@@ -152,9 +152,36 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
          "round trip (default 4)")
       ->envname("SESSION_CACHE_MB");
   app->add_option("--session-feed-interval-ms", c->feed_interval_ms,
-                  "how often a worker asks for the session bucket's changes; a session "
-                  "another worker deleted can be read here until then")
+                  "how often a worker asks for the session bucket's changes")
       ->envname("SESSION_FEED_INTERVAL_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{60000}))
+      ->capture_default_str();
+  app->add_option_function<size_t>(
+         "--max-held-request-mb",
+         [c](size_t mb) { c->admission.max_held_bytes = mb << 20; },
+         "MiB of requests a worker holds unanswered at most; a request beyond it is answered "
+         "503 at once (default 64)")
+      ->envname("MAX_HELD_REQUEST_MB")
+      ->check(CLI::Range(size_t{1}, size_t{65536}));
+  app->add_option_function<int64_t>(
+         "--max-queue-wait-ms",
+         [c](int64_t ms) { c->admission.max_queue_wait = std::chrono::milliseconds(ms); },
+         "longest a request may wait for a thread; one that waited longer is answered 503 "
+         "without being worked on (default 2000)")
+      ->envname("MAX_QUEUE_WAIT_MS")
+      ->check(CLI::Range(int64_t{1}, int64_t{600000}));
+  app->add_option("--drain-timeout-ms", c->drain_timeout_ms,
+                  "longest graceful stop (SIGTERM, SIGINT, lame duck): answering the requests "
+                  "in flight, flushing audit events and closing end by then, whatever NATS "
+                  "does")
+      ->envname("DRAIN_TIMEOUT_MS")
+      ->check(CLI::Range(int64_t{100}, int64_t{600000}))
+      ->capture_default_str();
+  app->add_option("--session-cache-lease-ms", c->cache_lease_ms,
+                  "how long a worker answers reads from its cache after its change feed "
+                  "last showed the cache current (then it reads the bucket); a delete "
+                  "answers this long after it is stored. Keep it above the feed interval")
+      ->envname("SESSION_CACHE_LEASE_MS")
       ->check(CLI::Range(int64_t{1}, int64_t{60000}))
       ->capture_default_str();
   app->add_option("--ner-subject", c->ner.subject,

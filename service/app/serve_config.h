@@ -15,6 +15,7 @@
 #include "nats/audit_log.h"
 #include "nats/connection.h"
 #include "nats/kv_session_store.h"
+#include "nats/request_admission.h"
 #include "nats/session_change_feed.h"
 #include "tenant/tenant_limits.h"
 #include "vault/session_vault.h"
@@ -48,6 +49,11 @@ struct ServeConfig {
   size_t session_cache_bytes = 4 << 20;
   // How often each worker asks for the session bucket's changes.
   int64_t feed_interval_ms = nats::kDefaultFeedInterval.count();
+  // How long the cache answers reads after the change feed last showed it
+  // current; also how long a delete waits before it answers.
+  int64_t cache_lease_ms = 300;
+  // Bounds on the requests a worker holds: bytes, and wait before work.
+  nats::AdmissionLimits admission;
   NerSettings ner;
   std::string queue_group = "privacy";
   // Subscriptions (each with its own delivery thread) per endpoint.

@@ -8,8 +8,10 @@
 
 #include <csignal>
 #include <functional>
+#include <thread>
 
 #include "app/privacy_service.h"
+#include "app/stop_deadline.h"
 #include "app/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
@@ -127,19 +129,21 @@ int Fail(Logger& logger, const char* event, const Error& error) {
   return 1;
 }
 
-}  // namespace
+// The exit code of a stop that lost audit events.
+constexpr int kExitAuditEventsLost = 3;
 
-int RunWorker(ServeConfig config) {
-  // glibc gives every thread that allocates an arena of its own; a worker's
-  // threads (one per subscription) share two, which bounds resident memory.
-  mallopt(M_ARENA_MAX, 2);
-  LogLevel level = LogLevel::kInfo;
-  ParseLogLevel(config.log_level, &level);
-  Logger logger(level);
-  if (std::string problem = ValidateServeConfig(&config); !problem.empty()) {
-    logger.Error("invalid_configuration", {{"error", problem}});
-    return 1;
-  }
+// What is left of a stop's budget for closing connections and the rest of
+// the teardown once requests are answered and audit events flushed.
+std::chrono::milliseconds TeardownReserve(std::chrono::milliseconds drain_timeout) {
+  return std::min<std::chrono::milliseconds>(drain_timeout / 4, std::chrono::seconds(2));
+}
+
+// Runs the worker until it is told to stop, then stops it gracefully:
+// every step of the stop ends by the deadline armed in `deadline`. Returns
+// 0 after a stop, non-zero when the worker could not start. `*tally` gets
+// the audit log's counts once it exists.
+int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& logger,
+                      StopDeadline& deadline, std::shared_ptr<const nats::AuditTally>* tally) {
   // Signals are caught from the start: a SIGTERM that arrives while the
   // worker is still subscribing waits for it instead of killing it.
   // Runs the signal handlers; stopped by SIGTERM, SIGINT or the server's
@@ -147,7 +151,6 @@ int RunWorker(ServeConfig config) {
   boost::asio::io_context lifecycle;
   boost::asio::signal_set stop_signals(lifecycle, SIGINT, SIGTERM);
   boost::asio::signal_set reload_signals(lifecycle, SIGHUP);
-  const std::string worker_id = vault::RandomHex(8);
   config.connect.name = "privacy-filter-" + worker_id;
 
   auto detector = BuildDetector(config.detection);
@@ -173,7 +176,14 @@ int RunWorker(ServeConfig config) {
   auto publisher = nats::JetStreamPublisher::Start(nc, publisher_options, &logger);
   if (!publisher) return Fail(logger, "jetstream_failed", publisher.error());
   auto cache = std::make_shared<vault::SessionCache>(config.session_cache_bytes);
-  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache,
+  auto lease =
+      std::make_shared<vault::CacheLease>(std::chrono::milliseconds(config.cache_lease_ms));
+  if (config.cache_lease_ms <= config.feed_interval_ms) {
+    logger.Warn("session_cache_lease_too_short",
+                {{"lease_ms", config.cache_lease_ms},
+                 {"feed_interval_ms", config.feed_interval_ms}});
+  }
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache, lease,
                                           std::shared_ptr<nats::JetStreamPublisher>(
                                               std::move(*publisher)),
                                           &logger);
@@ -189,8 +199,15 @@ int RunWorker(ServeConfig config) {
   if (!feed_js) return Fail(logger, "jetstream_failed", feed_js.error());
   auto feed = nats::SessionChangeFeed::Start(
       (*feed_conn)->get(), feed_js->get(), config.bucket.bucket,
-      std::chrono::milliseconds(config.feed_interval_ms), cache, deadlines, &logger);
+      std::chrono::milliseconds(config.feed_interval_ms), cache, lease, deadlines, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
+  // Mask and detect requests (whole texts, up to --max-text-bytes each)
+  // arrive on a connection of their own: a flood of them never queues ahead
+  // of resolves in nats-server's writes to this worker.
+  nats::ConnectOptions text_connect = config.connect;
+  text_connect.name += "-texts";
+  auto text_conn = nats::Connect(text_connect, &logger);
+  if (!text_conn) return Fail(logger, "nats_connect_failed", text_conn.error());
   // Audit events travel on a connection of their own whose writes the
   // library batches: they are not on any request's critical path.
   nats::ConnectOptions audit_connect = config.connect;
@@ -200,6 +217,7 @@ int RunWorker(ServeConfig config) {
   if (!audit_conn) return Fail(logger, "nats_connect_failed", audit_conn.error());
   auto audit = nats::AuditLog::Open((*audit_conn)->get(), config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
+  *tally = (*audit)->tally();
   auto tenants = MakeTenantGuard(std::move(*tenant_policy), cache);
 
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
@@ -219,7 +237,7 @@ int RunWorker(ServeConfig config) {
       endpoints::PrivacyEndpoints::Extensions{std::move(tenants), external});
   PrivacyService service(endpoints, audit->get(), &logger, worker_id);
 
-  nats::RequestServer server(nc, &logger);
+  nats::RequestServer server(nc, &logger, config.admission, &PrivacyService::ErrorBody);
   nats::RequestServer discovery_server(nc, &logger);
   nats::ServiceDiscovery discovery(
       {"privacy", worker_id, PRIVACY_FILTER_VERSION,
@@ -241,8 +259,8 @@ int RunWorker(ServeConfig config) {
   }
   // The request subjects last: once a worker takes requests, `nats micro`
   // and the health check find it too.
-  if (auto status =
-          service.Register(&server, config.queue_group, config.subscriptions_per_endpoint);
+  if (auto status = service.Register(&server, config.queue_group,
+                                     config.subscriptions_per_endpoint, (*text_conn)->get());
       !status) {
     return Fail(logger, "subscribe_failed", status.error());
   }
@@ -275,19 +293,64 @@ int RunWorker(ServeConfig config) {
   lifecycle.run();
 
   // Graceful stop: no new requests, finish and answer the ones in flight,
-  // stop confirming expiries, flush audit events, then close the connection.
+  // stop confirming expiries, flush audit events, then close the
+  // connections; all by the deadline, whatever NATS does.
+  const auto drain_timeout = std::chrono::milliseconds(config.drain_timeout_ms);
+  const auto stop_started = StopDeadline::Clock::now();
+  deadline.Arm(stop_started + drain_timeout);
+  const auto steps_end = stop_started + drain_timeout - TeardownReserve(drain_timeout);
+  auto left = [&steps_end] {
+    return std::max(std::chrono::milliseconds(1),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(
+                        steps_end - StopDeadline::Clock::now()));
+  };
   logger.Info("worker_stopping", {{"reason", stop_reason}, {"in_flight", server.in_flight()}});
   id_file.reset();
-  discovery_server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
-  server.Drain(std::chrono::milliseconds(config.drain_timeout_ms));
+  discovery_server.Drain(left());
+  server.Drain(left());
   expiry.Stop();
-  if (auto flushed = (*audit)->Flush(std::chrono::milliseconds(config.drain_timeout_ms));
-      !flushed) {
+  if (auto flushed = (*audit)->Flush(left()); !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});
   }
-  natsConnection_FlushTimeout(nc, 2000);
-  logger.Info("worker_stopped", {{"worker_id", worker_id}});
+  natsConnection_FlushTimeout(nc, std::min<int64_t>(left().count(), 2000));
   return 0;
+}
+
+}  // namespace
+
+int RunWorker(ServeConfig config) {
+  // glibc gives every thread that allocates an arena of its own; a worker's
+  // threads (one per subscription) share two, which bounds resident memory.
+  mallopt(M_ARENA_MAX, 2);
+  LogLevel level = LogLevel::kInfo;
+  ParseLogLevel(config.log_level, &level);
+  Logger logger(level);
+  if (std::string problem = ValidateServeConfig(&config); !problem.empty()) {
+    logger.Error("invalid_configuration", {{"error", problem}});
+    return 1;
+  }
+  const std::string worker_id = vault::RandomHex(8);
+  std::shared_ptr<const nats::AuditTally> tally;
+  // The stop's last line: the audit events it could not get stored (a
+  // count, never their content); the exit code says whether any were lost.
+  auto last_line = [&](bool deadline_reached) {
+    const uint64_t lost = tally ? tally->unstored() : 0;
+    logger.Log(lost > 0 ? LogLevel::kWarn : LogLevel::kInfo, "worker_stopped",
+               {{"worker_id", worker_id},
+                {"audit_events_lost", lost},
+                {"ended_by", deadline_reached ? "deadline" : "graceful_stop"}});
+    return lost > 0 ? kExitAuditEventsLost : 0;
+  };
+  StopDeadline deadline([&last_line] { return last_line(true); });
+  if (int failed = ServeUntilStopped(std::move(config), worker_id, logger, deadline, &tally);
+      failed != 0) {
+    return failed;
+  }
+  if (!deadline.Disarm()) {
+    // The deadline is ending the process, with its own last line.
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+  }
+  return last_line(false);
 }
 
 }  // namespace privacy::app

@@ -11,11 +11,15 @@ namespace privacy::crypto {
 namespace {
 
 // Layout of a sealed record:
-//   version (1) | master key id (4) | period (8) | nonce (12) | ciphertext | tag (16)
-// The header (version, key id, period) is authenticated with the associated
-// data.
-constexpr uint8_t kVersion = 1;
-constexpr size_t kHeaderSize = 1 + 4 + 8;
+//   version (1) | master key id (4) | period (8) | sealer id (8) | nonce (12) |
+//   ciphertext | tag (16)
+// The header (version to sealer id) is authenticated with the associated
+// data. Version 1 records, still read, have no sealer id: their key was
+// shared by every worker of a period.
+constexpr uint8_t kVersion = 2;
+constexpr uint8_t kVersionWithoutSealer = 1;
+constexpr size_t kHeaderSize = 1 + 4 + 8 + 8;
+constexpr size_t kHeaderSizeWithoutSealer = 1 + 4 + 8;
 constexpr size_t kNonceSize = 12;
 constexpr size_t kTagSize = 16;
 constexpr char kHkdfSalt[] = "privacy-filter session encryption v1";
@@ -81,13 +85,32 @@ const MasterKey* SessionCipher::KeyWithId(uint32_t id) const {
   return nullptr;
 }
 
-SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master, uint64_t period) const {
+uint64_t SessionCipher::NextSealer() const {
+  std::lock_guard lock(sealer_mutex_);
+  if (seals_under_sealer_++ >= kMaxSealsPerKey) {
+    unsigned char fresh[8];
+    if (RAND_bytes(fresh, sizeof(fresh)) != 1) {
+      throw std::runtime_error("OpenSSL RAND_bytes failed");
+    }
+    sealer_ = GetBigEndian(std::string_view(reinterpret_cast<const char*>(fresh), 8), 0, 8);
+    seals_under_sealer_ = 1;
+  }
+  return sealer_;
+}
+
+SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master,
+                                                 const KeyScope& scope) const {
+  const uint64_t period = scope.period;
   std::lock_guard lock(cache_mutex_);
-  auto slot = std::make_pair(master.id(), period);
+  auto slot = std::make_pair(master.id(), scope);
   if (auto it = data_keys_.find(slot); it != data_keys_.end()) return it->second;
 
   std::string info = "period ";
   PutBigEndian(period, 8, &info);
+  if (scope.sealer) {
+    info += " sealer ";
+    PutBigEndian(*scope.sealer, 8, &info);
+  }
   DataKey key{};
   size_t length = key.size();
   std::unique_ptr<EVP_PKEY_CTX, KdfContextDeleter> ctx(
@@ -103,7 +126,7 @@ SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master, uint64
   }
   // Only the keys of the periods in use are kept: drop older ones.
   for (auto it = data_keys_.begin(); it != data_keys_.end();) {
-    if (it->first.second + 1 < period) {
+    if (it->first.second.period + 1 < period) {
       OPENSSL_cleanse(it->second.data(), it->second.size());
       it = data_keys_.erase(it);
     } else {
@@ -116,14 +139,15 @@ SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master, uint64
 
 std::string SessionCipher::Seal(std::string_view associated_data,
                                 std::string_view plaintext) const {
-  uint64_t period = PeriodAt(options_.now_ms());
-  DataKey key = DataKeyFor(current_, period);
+  const KeyScope scope{PeriodAt(options_.now_ms()), NextSealer()};
+  DataKey key = DataKeyFor(current_, scope);
 
   std::string sealed;
   sealed.reserve(kHeaderSize + kNonceSize + plaintext.size() + kTagSize);
   sealed.push_back(static_cast<char>(kVersion));
   PutBigEndian(current_.id(), 4, &sealed);
-  PutBigEndian(period, 8, &sealed);
+  PutBigEndian(scope.period, 8, &sealed);
+  PutBigEndian(*scope.sealer, 8, &sealed);
   unsigned char nonce[kNonceSize];
   if (RAND_bytes(nonce, kNonceSize) != 1) throw std::runtime_error("OpenSSL RAND_bytes failed");
   sealed.append(reinterpret_cast<const char*>(nonce), kNonceSize);
@@ -149,20 +173,25 @@ std::string SessionCipher::Seal(std::string_view associated_data,
 
 Result<std::string> SessionCipher::Open(std::string_view associated_data,
                                         std::string_view sealed) const {
-  if (sealed.size() < kHeaderSize + kNonceSize + kTagSize ||
-      static_cast<uint8_t>(sealed[0]) != kVersion) {
-    return Unreadable();
-  }
+  if (sealed.empty()) return Unreadable();
+  const uint8_t version = static_cast<uint8_t>(sealed[0]);
+  if (version != kVersion && version != kVersionWithoutSealer) return Unreadable();
+  const size_t header_size = version == kVersion ? kHeaderSize : kHeaderSizeWithoutSealer;
+  if (sealed.size() < header_size + kNonceSize + kTagSize) return Unreadable();
   const MasterKey* master = KeyWithId(static_cast<uint32_t>(GetBigEndian(sealed, 1, 4)));
   if (master == nullptr) return Unreadable();
-  uint64_t period = GetBigEndian(sealed, 5, 8);
-  uint64_t now_period = PeriodAt(options_.now_ms());
-  if (period > now_period || period + 1 < now_period) return Unreadable();
+  KeyScope scope{GetBigEndian(sealed, 5, 8), std::nullopt};
+  if (version == kVersion) scope.sealer = GetBigEndian(sealed, 13, 8);
+  const uint64_t period = scope.period;
+  const int64_t now_ms = options_.now_ms();
+  const uint64_t now_period = PeriodAt(now_ms);
+  const uint64_t newest_period = PeriodAt(now_ms + options_.clock_skew_tolerance.count());
+  if (period > newest_period || period + 1 < now_period) return Unreadable();
 
-  DataKey key = DataKeyFor(*master, period);
-  const unsigned char* nonce = Bytes(sealed) + kHeaderSize;
+  DataKey key = DataKeyFor(*master, scope);
+  const unsigned char* nonce = Bytes(sealed) + header_size;
   std::string_view ciphertext =
-      sealed.substr(kHeaderSize + kNonceSize, sealed.size() - kHeaderSize - kNonceSize - kTagSize);
+      sealed.substr(header_size + kNonceSize, sealed.size() - header_size - kNonceSize - kTagSize);
   std::string plaintext(ciphertext.size(), '\0');
   auto* out = reinterpret_cast<unsigned char*>(plaintext.data());
   auto* tag = const_cast<unsigned char*>(Bytes(sealed) + sealed.size() - kTagSize);
@@ -170,7 +199,8 @@ Result<std::string> SessionCipher::Open(std::string_view associated_data,
   CipherContext ctx(EVP_CIPHER_CTX_new());
   int length = 0;
   bool ok = ctx && EVP_DecryptInit_ex2(ctx.get(), aes_gcm_, key.data(), nonce, nullptr) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), nullptr, &length, Bytes(sealed), kHeaderSize) == 1 &&
+            EVP_DecryptUpdate(ctx.get(), nullptr, &length, Bytes(sealed),
+                              static_cast<int>(header_size)) == 1 &&
             EVP_DecryptUpdate(ctx.get(), nullptr, &length, Bytes(associated_data),
                               static_cast<int>(associated_data.size())) == 1 &&
             EVP_DecryptUpdate(ctx.get(), out, &length, Bytes(ciphertext),

@@ -295,16 +295,16 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   return reply;
 }
 
-Result<v1::DeleteReply> PrivacyEndpoints::Delete(const v1::DeleteRequest& request,
-                                                 const Caller& caller,
-                                                 v1::AuditEvent* audit) const {
-  RecordSession(audit, request.session_id());
-  if (auto status = vault_->Erase(caller.account, request.session_id()); !status) {
-    return status.error();
-  }
-  v1::DeleteReply reply;
-  reply.set_deleted(true);
-  return reply;
+void PrivacyEndpoints::Delete(const v1::DeleteRequest& request, const Caller& caller,
+                              v1::AuditEvent audit, DeleteDone done) const {
+  RecordSession(&audit, request.session_id());
+  vault_->EraseAsync(caller.account, request.session_id(),
+                     [audit = std::move(audit), done = std::move(done)](Status erased) mutable {
+                       if (!erased) return done(erased.error(), std::move(audit));
+                       v1::DeleteReply reply;
+                       reply.set_deleted(true);
+                       done(std::move(reply), std::move(audit));
+                     });
 }
 
 }  // namespace privacy::endpoints

@@ -69,8 +69,14 @@ class PrivacyEndpoints {
                                    v1::AuditEvent* audit) const;
   Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, const Caller& caller,
                                  v1::AuditEvent* audit) const;
-  Result<v1::DeleteReply> Delete(const v1::DeleteRequest& request, const Caller& caller,
-                                 v1::AuditEvent* audit) const;
+
+  // Completion of a delete: the reply or error, and the audit event.
+  using DeleteDone = std::function<void(Result<v1::DeleteReply>, v1::AuditEvent)>;
+
+  // Erases the caller's session. `done` runs once, possibly on another
+  // thread, when no worker can read the session any more.
+  void Delete(const v1::DeleteRequest& request, const Caller& caller, v1::AuditEvent audit,
+              DeleteDone done) const;
 
   // Makes `detector` the one used by requests from now on.
   void ReplaceDetector(std::shared_ptr<const detect::Detector> detector);

@@ -110,6 +110,7 @@ AuditLog::~AuditLog() {
 }
 
 void AuditLog::Publish(const v1::AuditEvent& event) {
+  tally_->accepted++;
   std::string line = wire::EncodeJson(event, wire::JsonDefaults::kOmit);
   std::string subject = options_.subject_prefix + "." + event.kind();
   std::string id = event.worker_id() + "." + event.request_id();
@@ -153,6 +154,7 @@ void AuditLog::Send(RetryItem item) {
 
 void AuditLog::OnSent(RetryItem item, Result<uint64_t> outcome) {
   if (outcome) {
+    tally_->stored += item.events;
     if (uint64_t failures = consecutive_failures_.exchange(0); failures > 0) {
       logger_->Info("audit_publish_recovered",
                     {{"failures", failures}, {"buffered", retries_.size()}});

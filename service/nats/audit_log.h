@@ -21,6 +21,7 @@
 #include "common/retry_queue.h"
 #include "common/status.h"
 #include "common/stream_settings.h"
+#include "nats/audit_tally.h"
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
 #include "privacy/v1/audit.pb.h"
@@ -79,6 +80,9 @@ class AuditLog {
   // Publish attempts that failed (each retry counts).
   uint64_t failed_count() const { return failed_.load(); }
 
+  // The counts of the events given to Publish() and stored since.
+  std::shared_ptr<const AuditTally> tally() const { return tally_; }
+
   // The settings the service gives the stream it creates.
   static StreamSettings ConfiguredSettings(const AuditStreamOptions& options);
 
@@ -99,6 +103,7 @@ class AuditLog {
   natsConnection* conn_;
   Logger* logger_;
   RetryQueue retries_;
+  std::shared_ptr<AuditTally> tally_ = std::make_shared<AuditTally>();
   std::atomic<uint64_t> failed_{0};
   std::atomic<uint64_t> consecutive_failures_{0};
   std::mutex mutex_;  // guards the members from batches_ to stopping_

@@ -7,12 +7,7 @@
 
 namespace privacy::nats {
 
-namespace {
-
-// Creates durable `options.durable` on the stream unless it exists; true
-// when it created it.
-Result<bool> EnsureConsumer(jsCtx* js, const AuditReaderOptions& options,
-                            const std::string& filter) {
+Result<bool> EnsureAuditConsumer(jsCtx* js, const AuditReaderOptions& options) {
   jsConsumerInfo* raw = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
   natsStatus s = js_GetConsumerInfo(&raw, js, options.stream.c_str(), options.durable.c_str(),
@@ -20,6 +15,7 @@ Result<bool> EnsureConsumer(jsCtx* js, const AuditReaderOptions& options,
   ConsumerInfoPtr info(raw);
   if (s == NATS_OK) return false;
   if (s != NATS_NOT_FOUND) return FromNatsStatus(s, "looking up consumer " + options.durable);
+  const std::string filter = options.subject_prefix + ".>";
   jsConsumerConfig config;
   jsConsumerConfig_Init(&config);
   config.Durable = options.durable.c_str();
@@ -29,11 +25,13 @@ Result<bool> EnsureConsumer(jsCtx* js, const AuditReaderOptions& options,
   config.FilterSubject = filter.c_str();
   s = js_AddConsumer(&raw, js, options.stream.c_str(), &config, nullptr, &err);
   info.reset(raw);
-  if (s != NATS_OK) return FromNatsStatus(s, "creating consumer " + options.durable);
+  if (s != NATS_OK) {
+    return FromNatsStatus(s, "creating consumer " + options.durable +
+                                 " (a reader that may not create consumers needs it created "
+                                 "ahead: privacy-filter audit create-consumer)");
+  }
   return true;
 }
-
-}  // namespace
 
 Result<std::unique_ptr<AuditReader>> AuditReader::Open(natsConnection* conn,
                                                        const AuditReaderOptions& options) {
@@ -46,7 +44,7 @@ Result<std::unique_ptr<AuditReader>> AuditReader::Open(natsConnection* conn,
   }
   std::unique_ptr<AuditReader> reader(new AuditReader(conn, JetStreamPtr(raw_js), options));
   const std::string filter = options.subject_prefix + ".>";
-  auto created = EnsureConsumer(reader->js_.get(), options, filter);
+  auto created = EnsureAuditConsumer(reader->js_.get(), options);
   if (!created) return created.error();
   reader->created_ = *created;
 

@@ -27,10 +27,18 @@ struct AuditReaderOptions {
   int64_t ack_timeout_ms = 5000;
 };
 
+// Creates the durable pull consumer `options.durable` on the audit stream
+// unless it exists (filtered to the audit subjects, explicit acks, from the
+// first event with `from_start`, else from the next new one); true when it
+// created it. For setups where the reader itself may not create consumers:
+// someone who may creates it ahead (`privacy-filter audit create-consumer`).
+Result<bool> EnsureAuditConsumer(jsCtx* js, const AuditReaderOptions& options);
+
 // Not thread-safe: one reader per thread.
 class AuditReader {
  public:
-  // Creates the durable consumer when missing, then binds to it.
+  // Creates the durable consumer when missing (EnsureAuditConsumer), then
+  // binds to it.
   static Result<std::unique_ptr<AuditReader>> Open(natsConnection* conn,
                                                    const AuditReaderOptions& options);
 

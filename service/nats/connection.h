@@ -30,7 +30,8 @@ struct ConnectOptions {
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string tls_server_name;
-  // Reply subjects start with it instead of _INBOX (empty: _INBOX).
+  // Reply subjects start with it instead of _INBOX (empty: _INBOX); for a
+  // user allowed to subscribe to its own prefix only, e.g. the audit reader.
   std::string inbox_prefix;
   int64_t connect_timeout_ms = 5000;
   // Keep trying to connect at start-up instead of failing at once.

@@ -29,7 +29,8 @@ void CheckExistingBucket(jsCtx* js, const KvBucketOptions& options, Logger* logg
 
 Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
     jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionCache> cache,
-    std::shared_ptr<JetStreamPublisher> publisher, Logger* logger) {
+    std::shared_ptr<const vault::CacheLease> lease, std::shared_ptr<JetStreamPublisher> publisher,
+    Logger* logger) {
   kvStore* raw = nullptr;
   natsStatus s = js_KeyValue(&raw, js, options.bucket.c_str());
   if (s == NATS_NOT_FOUND) {
@@ -55,7 +56,7 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
   KvStorePtr bound(raw);
   if (s != NATS_OK) return FromNatsStatus(s, "opening KV bucket " + options.bucket);
   return std::unique_ptr<KvSessionStore>(
-      new KvSessionStore(js, options, std::move(cache), std::move(publisher)));
+      new KvSessionStore(js, options, std::move(cache), std::move(lease), std::move(publisher)));
 }
 
 StreamSettings KvSessionStore::ConfiguredSettings(const KvBucketOptions& options) {
@@ -64,10 +65,12 @@ StreamSettings KvSessionStore::ConfiguredSettings(const KvBucketOptions& options
 
 KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,
                                std::shared_ptr<vault::SessionCache> cache,
+                               std::shared_ptr<const vault::CacheLease> lease,
                                std::shared_ptr<JetStreamPublisher> publisher)
     : js_(js),
       options_(std::move(options)),
       cache_(std::move(cache)),
+      lease_(std::move(lease)),
       publisher_(std::move(publisher)),
       stream_("KV_" + options_.bucket),
       subject_prefix_("$KV." + options_.bucket + ".") {}
@@ -92,7 +95,11 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
 }
 
 Result<vault::StoredBytes> KvSessionStore::LoadRecent(const std::string& id) {
-  if (auto cached = cache_->Get(id)) return std::move(*cached);
+  // A cache the change feed has not shown current lately may still hold a
+  // session another worker deleted: the bucket decides.
+  if (lease_->Current()) {
+    if (auto cached = cache_->Get(id)) return std::move(*cached);
+  }
   return Load(id);
 }
 
@@ -148,17 +155,44 @@ void KvSessionStore::UpdateAsync(const std::string& id, const std::string& bytes
   WriteAsync(id, bytes, expires_at_ms, std::to_string(expected_revision), std::move(done));
 }
 
-Status KvSessionStore::Erase(const std::string& id) {
+void KvSessionStore::EraseAsync(const std::string& id, const std::string& expected_revision,
+                                JetStreamPublisher::Done done) {
   // A KV delete marker: the bucket keeps one message per key, so it replaces
   // the session's bytes. Not a purge: nats-server 2.9.10 moves consumers
   // past every message they have not delivered yet when a rollup purge
   // arrives, which would hide other sessions' writes from the change feed.
+  auto on_ack = [cache = cache_, id, done = std::move(done)](Result<uint64_t> revision) {
+    if (revision) cache->Remove(id, *revision);
+    done(std::move(revision));
+  };
+  if (expected_revision.empty()) {
+    publisher_->Publish(subject_prefix_ + id, {}, {{"KV-Operation", "DEL"}}, std::move(on_ack));
+  } else {
+    publisher_->Publish(subject_prefix_ + id, {},
+                        {{"KV-Operation", "DEL"}, {kExpectedLastSequence, expected_revision}},
+                        std::move(on_ack));
+  }
+}
+
+Status KvSessionStore::Erase(const std::string& id) {
+  auto revision = Await([&](WriteDone done) { EraseAsync(id, {}, std::move(done)); });
+  if (!revision) return revision.error();
+  return Status::Ok();
+}
+
+Status KvSessionStore::EraseIfUnchanged(const std::string& id, uint64_t expected_revision) {
   auto revision = Await([&](WriteDone done) {
-    publisher_->Publish(subject_prefix_ + id, {}, {{"KV-Operation", "DEL"}}, std::move(done));
+    EraseAsync(id, std::to_string(expected_revision), std::move(done));
   });
   if (!revision) return revision.error();
-  cache_->Remove(id, *revision);
   return Status::Ok();
+}
+
+void KvSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {
+  EraseAsync(id, {}, [this, done = std::move(done)](Result<uint64_t> revision) mutable {
+    if (!revision) return done(revision.error());
+    hold_offs_.After(lease_->HoldOff(), [done = std::move(done)] { done(Status::Ok()); });
+  });
 }
 
 }  // namespace privacy::nats

@@ -1,17 +1,20 @@
 // SessionStore on a JetStream KV bucket, with compare-and-set through the
 // stream's expected-last-subject-sequence check, and reads served from the
-// worker's SessionCache when it holds the session.
+// worker's SessionCache when it holds the session and its lease shows it
+// current.
 #pragma once
 
 #include <chrono>
 #include <memory>
 #include <string>
 
+#include "common/delayed_calls.h"
 #include "common/logger.h"
 #include "common/status.h"
 #include "common/stream_settings.h"
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
+#include "vault/cache_lease.h"
 #include "vault/session_cache.h"
 #include "vault/session_store.h"
 
@@ -30,16 +33,20 @@ struct KvBucketOptions {
 // KvSessionStore is safe for concurrent use. Every write goes through the
 // JetStreamPublisher (Create/Update/Erase wait for it, the *Async forms do
 // not; never call a waiting form from a publisher completion). Load() is
-// one JetStream round trip; LoadRecent() answers from the cache when it
-// can. Every write this store makes, and every read from the bucket, also
-// updates the cache.
+// one JetStream round trip; LoadRecent() answers from the cache when the
+// cache holds the session and `lease` shows the cache current, else from
+// the bucket. Every write this store makes, and every read from the bucket,
+// also updates the cache. EraseEverywhereAsync() completes when the
+// deletion is stored and the lease has passed since: by then every other
+// worker's cache has the deletion or no longer answers.
 class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
-  // `cache` and `publisher` must not be null.
+  // `cache`, `lease` and `publisher` must not be null.
   static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
                                                       std::shared_ptr<vault::SessionCache> cache,
+                                                      std::shared_ptr<const vault::CacheLease> lease,
                                                       std::shared_ptr<JetStreamPublisher> publisher,
                                                       Logger* logger);
 
@@ -54,6 +61,8 @@ class KvSessionStore : public vault::SessionStore {
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override;
+  void EraseEverywhereAsync(const std::string& id, EraseDone done) override;
 
   // The settings the service gives the bucket it creates.
   static StreamSettings ConfiguredSettings(const KvBucketOptions& options);
@@ -62,14 +71,22 @@ class KvSessionStore : public vault::SessionStore {
 
  private:
   KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,
+                 std::shared_ptr<const vault::CacheLease> lease,
                  std::shared_ptr<JetStreamPublisher> publisher);
+  // Stores a deletion marker for `id`, if its revision is still
+  // `expected_revision` (any revision when empty); `done` runs once it is
+  // stored (and the cache knows) or failed.
+  void EraseAsync(const std::string& id, const std::string& expected_revision,
+                  JetStreamPublisher::Done done);
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                   const std::string& expected_revision, WriteDone done);
 
   jsCtx* js_;
   KvBucketOptions options_;
   std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<const vault::CacheLease> lease_;
   std::shared_ptr<JetStreamPublisher> publisher_;
+  DelayedCalls hold_offs_;  // erasures waiting out the lease before they answer
   std::string stream_;
   std::string subject_prefix_;
 };

@@ -5,19 +5,27 @@
 
 namespace privacy::nats {
 
-std::string RequesterAccount(std::string_view request_info) {
-  if (request_info.empty()) return {};
+namespace {
+
+Error MalformedRequestInfo() {
+  return MakeError(ErrorCode::kBadRequest,
+                   "Nats-Request-Info header is not a JSON object with a string acc");
+}
+
+}  // namespace
+
+Result<std::string> RequesterAccount(std::optional<std::string_view> request_info) {
+  if (!request_info) return std::string();
   google::protobuf::Struct info;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
   if (!google::protobuf::util::JsonStringToMessage(
-           google::protobuf::StringPiece(request_info.data(), request_info.size()), &info,
-           options)
+           google::protobuf::StringPiece(request_info->data(), request_info->size()), &info)
            .ok()) {
-    return {};
+    return MalformedRequestInfo();
   }
   auto account = info.fields().find("acc");
-  if (account == info.fields().end() || !account->second.has_string_value()) return {};
+  if (account == info.fields().end() || !account->second.has_string_value()) {
+    return MalformedRequestInfo();
+  }
   return account->second.string_value();
 }
 

@@ -1,5 +1,6 @@
 #include "nats/request_server.h"
 
+#include <cstring>
 #include <utility>
 
 #include "nats/nats_status.h"
@@ -9,31 +10,40 @@ namespace privacy::nats {
 // One endpoint: its subscriptions, handler and counters.
 struct RequestServerEndpoint {
   RequestServer* server = nullptr;
+  natsConnection* conn = nullptr;  // where it subscribes and replies
   std::string name;
   std::string subject;
   std::string queue_group;
   RequestServer::Handler handler;
   std::vector<SubscriptionPtr> subscriptions;
+  std::unique_ptr<RequestQueue> queue;  // stopped before the subscriptions go
   mutable std::mutex stats_mutex;
   EndpointStats stats;
 };
 
 std::string_view IncomingRequest::Header(const char* name) const {
-  const char* value = nullptr;
-  if (natsMsgHeader_Get(msg_, name, &value) != NATS_OK || value == nullptr) return {};
-  return value;
+  return FindHeader(name).value_or(std::string_view());
 }
 
-Responder::Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox)
+std::optional<std::string_view> IncomingRequest::FindHeader(const char* name) const {
+  const char* value = nullptr;
+  if (natsMsgHeader_Get(msg_, name, &value) != NATS_OK) return std::nullopt;
+  return value == nullptr ? std::string_view() : std::string_view(value);
+}
+
+Responder::Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox,
+                     size_t held_bytes, std::chrono::steady_clock::time_point arrived)
     : server_(server),
       endpoint_(endpoint),
       inbox_(std::move(inbox)),
-      started_(std::chrono::steady_clock::now()) {}
+      held_bytes_(held_bytes),
+      started_(arrived) {}
 
 Responder::Responder(Responder&& other) noexcept
     : server_(std::exchange(other.server_, nullptr)),
       endpoint_(other.endpoint_),
       inbox_(std::move(other.inbox_)),
+      held_bytes_(other.held_bytes_),
       started_(other.started_) {}
 
 Responder::~Responder() {
@@ -42,35 +52,46 @@ Responder::~Responder() {
 
 void Responder::Send(const OutgoingReply& reply) {
   RequestServer* server = std::exchange(server_, nullptr);
-  if (server != nullptr) server->Finish(endpoint_, inbox_, reply, started_);
+  if (server != nullptr) server->Finish(endpoint_, inbox_, reply, held_bytes_, started_);
 }
 
-RequestServer::RequestServer(natsConnection* conn, Logger* logger)
-    : conn_(conn), logger_(logger) {}
+RequestServer::RequestServer(natsConnection* conn, Logger* logger, AdmissionLimits limits,
+                             ErrorBody error_body)
+    : conn_(conn),
+      logger_(logger),
+      limits_(limits),
+      error_body_(std::move(error_body)),
+      held_(limits.max_held_bytes) {}
 
 RequestServer::~RequestServer() {
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) {
       natsSubscription_Unsubscribe(subscription.get());
     }
+    endpoint->queue.reset();
   }
 }
 
 Status RequestServer::AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                                  Handler handler, int subscriptions) {
+                                  Handler handler, int subscriptions, natsConnection* conn) {
   auto endpoint = std::make_unique<Endpoint>();
   endpoint->server = this;
+  endpoint->conn = conn != nullptr ? conn : conn_;
   endpoint->name = std::move(name);
   endpoint->subject = std::move(subject);
   endpoint->queue_group = std::move(queue_group);
   endpoint->handler = std::move(handler);
+  endpoint->queue = std::make_unique<RequestQueue>(
+      subscriptions, [this, e = endpoint.get()](QueuedRequest request) {
+        Work(e, std::move(request));
+      });
   for (int i = 0; i < std::max(1, subscriptions); ++i) {
     natsSubscription* raw = nullptr;
     natsStatus s =
         endpoint->queue_group.empty()
-            ? natsConnection_Subscribe(&raw, conn_, endpoint->subject.c_str(), &OnMessage,
+            ? natsConnection_Subscribe(&raw, endpoint->conn, endpoint->subject.c_str(), &OnMessage,
                                        endpoint.get())
-            : natsConnection_QueueSubscribe(&raw, conn_, endpoint->subject.c_str(),
+            : natsConnection_QueueSubscribe(&raw, endpoint->conn, endpoint->subject.c_str(),
                                             endpoint->queue_group.c_str(), &OnMessage,
                                             endpoint.get());
     if (s != NATS_OK) return FromNatsStatus(s, "subscribing " + endpoint->subject);
@@ -87,20 +108,63 @@ RequestServer::Handler RequestServer::Answering(SyncHandler handler) {
   };
 }
 
+namespace {
+
+// What a request holds of the byte budget: its payload and subjects, and
+// a little for the message around them.
+size_t HeldBytesOf(natsMsg* msg) {
+  constexpr size_t kMessageOverhead = 256;
+  const char* reply = natsMsg_GetReply(msg);
+  return static_cast<size_t>(natsMsg_GetDataLength(msg)) + strlen(natsMsg_GetSubject(msg)) +
+         (reply != nullptr ? strlen(reply) : 0) + kMessageOverhead;
+}
+
+}  // namespace
+
 void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
   auto* endpoint = static_cast<Endpoint*>(closure);
   RequestServer* server = endpoint->server;
   ReleasedMsgPtr owned(msg, ReleaseTo{&server->released_});
+  const auto arrived = std::chrono::steady_clock::now();
   server->in_flight_++;
+  const size_t bytes = HeldBytesOf(msg);
+  if (!server->held_.TryHold(bytes)) {
+    return server->Refuse(endpoint, msg, Refusal::kByteBudget, 0, arrived);
+  }
+  endpoint->queue->Push({std::move(owned), bytes, arrived});
+}
+
+void RequestServer::Work(Endpoint* endpoint, QueuedRequest request) {
+  natsMsg* msg = request.msg.get();
+  if (std::chrono::steady_clock::now() - request.arrived > limits_.max_queue_wait) {
+    return Refuse(endpoint, msg, Refusal::kQueueWait, request.bytes, request.arrived);
+  }
   const char* inbox = natsMsg_GetReply(msg);
-  Responder responder(server, endpoint, inbox != nullptr ? inbox : "");
+  Responder responder(this, endpoint, inbox != nullptr ? inbox : "", request.bytes,
+                      request.arrived);
   try {
     endpoint->handler(IncomingRequest(msg), std::move(responder));
   } catch (const std::exception&) {
     // Exception texts may quote input, so they are not passed on; the
     // Responder (if the handler had not taken it) answers 500.
-    server->logger_->Error("handler_exception", {{"endpoint", endpoint->name}});
+    logger_->Error("handler_exception", {{"endpoint", endpoint->name}});
   }
+}
+
+void RequestServer::Refuse(Endpoint* endpoint, natsMsg* msg, Refusal reason, size_t held_bytes,
+                           std::chrono::steady_clock::time_point arrived) {
+  {
+    std::lock_guard lock(endpoint->stats_mutex);
+    (reason == Refusal::kByteBudget ? endpoint->stats.refused_byte_budget
+                                    : endpoint->stats.refused_queue_wait)++;
+  }
+  Error error = MakeError(ErrorCode::kUnavailable, reason == Refusal::kByteBudget
+                                                       ? kByteBudgetExhausted
+                                                       : kQueueWaitExceeded);
+  std::string body = error_body_ ? error_body_(IncomingRequest(msg), error) : std::string();
+  const char* inbox = natsMsg_GetReply(msg);
+  Responder(this, endpoint, inbox != nullptr ? inbox : "", held_bytes, arrived)
+      .Send({std::move(body), std::move(error)});
 }
 
 natsStatus PublishReply(natsConnection* conn, const std::string& inbox, const OutgoingReply& reply) {
@@ -123,10 +187,10 @@ natsStatus PublishReply(natsConnection* conn, const std::string& inbox, const Ou
 }
 
 void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
-                           const OutgoingReply& reply,
+                           const OutgoingReply& reply, size_t held_bytes,
                            std::chrono::steady_clock::time_point started) {
   if (!inbox.empty()) {
-    if (natsStatus s = PublishReply(conn_, inbox, reply); s != NATS_OK) {
+    if (natsStatus s = PublishReply(endpoint->conn, inbox, reply); s != NATS_OK) {
       logger_->Warn("reply_publish_failed", {{"status", natsStatus_GetText(s)}});
     }
   }
@@ -143,6 +207,7 @@ void RequestServer::Finish(Endpoint* endpoint, const std::string& inbox,
       endpoint->stats.last_error = reply.error->message;
     }
   }
+  held_.Release(held_bytes);
   if (--in_flight_ == 0) {
     std::lock_guard lock(idle_mutex_);
     idle_.notify_all();
@@ -154,8 +219,11 @@ void RequestServer::Drain(std::chrono::milliseconds timeout) {
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) natsSubscription_Drain(subscription.get());
   }
+  // A drain completes when the server confirms it: not while NATS is away,
+  // when nothing more can arrive anyway.
   for (auto& endpoint : endpoints_) {
     for (auto& subscription : endpoint->subscriptions) {
+      if (natsConnection_Status(endpoint->conn) != NATS_CONN_STATUS_CONNECTED) break;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
       natsSubscription_WaitForDrainCompletion(subscription.get(),

@@ -20,6 +20,8 @@
 #include "common/status.h"
 #include "nats/handles.h"
 #include "nats/message_releaser.h"
+#include "nats/request_admission.h"
+#include "nats/request_queue.h"
 
 namespace privacy::nats {
 
@@ -34,6 +36,8 @@ class IncomingRequest {
   }
   // The header's value, or empty when absent.
   std::string_view Header(const char* name) const;
+  // The header's value, or nullopt when absent.
+  std::optional<std::string_view> FindHeader(const char* name) const;
 
  private:
   natsMsg* msg_;
@@ -56,6 +60,9 @@ struct EndpointStats {
   int64_t processing_time_ns = 0;
   std::string last_error;
   LatencyHistogram latency;
+  // Requests answered 503 before any work, per reason (also in `errors`).
+  uint64_t refused_byte_budget = 0;
+  uint64_t refused_queue_wait = 0;
 };
 
 class RequestServer;
@@ -74,24 +81,35 @@ class Responder {
 
  private:
   friend class RequestServer;
-  Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox);
+  Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox,
+            size_t held_bytes, std::chrono::steady_clock::time_point arrived);
 
   RequestServer* server_;
   RequestServerEndpoint* endpoint_;
   std::string inbox_;
+  size_t held_bytes_;  // of the byte budget, given back with the reply
   std::chrono::steady_clock::time_point started_;
 };
 
-// RequestServer is safe for concurrent use. Each endpoint's requests are
-// delivered by its subscriptions' threads, one request at a time per
-// subscription: a handler that must wait (e.g. for JetStream) keeps the
-// Responder and returns, and replies when the wait is over.
+// RequestServer is safe for concurrent use. Each endpoint's subscriptions'
+// delivery threads admit requests (AdmissionLimits: a request that does not
+// fit the byte budget is answered 503 at once) and queue them; the
+// endpoint's own threads, as many as its subscriptions, work them off one
+// at a time each, answering 503 without any work to a request that waited
+// longer than allowed. A handler that must wait (e.g. for JetStream) keeps
+// the Responder and returns, and replies when the wait is over; its
+// request holds its bytes of the budget until then.
 class RequestServer {
  public:
   using Handler = std::function<void(const IncomingRequest&, Responder)>;
   using SyncHandler = std::function<OutgoingReply(const IncomingRequest&)>;
 
-  RequestServer(natsConnection* conn, Logger* logger);
+  // The body of an error reply to `request` (e.g. an ErrorReply in the
+  // request's encoding); used for the requests refused before any work.
+  using ErrorBody = std::function<std::string(const IncomingRequest& request, const Error& error)>;
+
+  RequestServer(natsConnection* conn, Logger* logger, AdmissionLimits limits = {},
+                ErrorBody error_body = {});
   ~RequestServer();
 
   RequestServer(const RequestServer&) = delete;
@@ -99,9 +117,12 @@ class RequestServer {
 
   // Subscribes `subject` `subscriptions` times (in `queue_group`, or alone
   // when empty; each subscription delivers on a thread of its own) and
-  // routes its requests to `handler`.
+  // routes its requests to `handler`. The endpoint subscribes and replies
+  // on `conn` when given (e.g. a connection of its own, so that a flood of
+  // large requests to it does not queue ahead of other endpoints' requests
+  // in the server), else on the server's connection.
   Status AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                     Handler handler, int subscriptions = 1);
+                     Handler handler, int subscriptions = 1, natsConnection* conn = nullptr);
 
   // A Handler answering with what `handler` returns.
   static Handler Answering(SyncHandler handler);
@@ -128,11 +149,19 @@ class RequestServer {
   using Endpoint = RequestServerEndpoint;
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg,
                         void* closure);
+  // Runs the handler of a queued request, unless it waited too long.
+  void Work(Endpoint* endpoint, QueuedRequest request);
+  // Answers `msg` 503 for `reason` without any work.
+  void Refuse(Endpoint* endpoint, natsMsg* msg, Refusal reason, size_t held_bytes,
+              std::chrono::steady_clock::time_point arrived);
   void Finish(Endpoint* endpoint, const std::string& inbox, const OutgoingReply& reply,
-              std::chrono::steady_clock::time_point started);
+              size_t held_bytes, std::chrono::steady_clock::time_point started);
 
   natsConnection* conn_;
   Logger* logger_;
+  const AdmissionLimits limits_;
+  ErrorBody error_body_;
+  HeldBytes held_;
   MessageReleaser released_;  // outlives the endpoints whose requests it holds
   std::vector<std::unique_ptr<Endpoint>> endpoints_;
   std::atomic<int64_t> in_flight_{0};

@@ -51,11 +51,21 @@ std::string LatencyMember(const LatencyHistogram& latency) {
                               .Close();
 }
 
-// One `data` object: the latency member, then the members of each of
-// `extras` (a JSON object's text, or empty).
-std::string EndpointDataObject(const LatencyHistogram& latency,
+// The requests refused for overload before any work, per limit, as a JSON
+// member.
+std::string OverloadMember(const EndpointStats& stats) {
+  return "\"overload\":" +
+         JsonObject()
+             .Number("byte_budget", static_cast<int64_t>(stats.refused_byte_budget))
+             .Number("queue_wait", static_cast<int64_t>(stats.refused_queue_wait))
+             .Close();
+}
+
+// One `data` object: the latency and overload members, then the members of
+// each of `extras` (a JSON object's text, or empty).
+std::string EndpointDataObject(const EndpointStats& stats,
                                const std::vector<std::string>& extras) {
-  std::string out = "{" + LatencyMember(latency);
+  std::string out = "{" + LatencyMember(stats.latency) + "," + OverloadMember(stats);
   for (std::string_view extra : extras) {
     if (extra.size() > 2 && extra.front() == '{' && extra.back() == '}') {
       out.push_back(',');
@@ -130,7 +140,7 @@ std::string ServiceDiscovery::StatsJson() const {
     for (const EndpointData& data : endpoint_data_) {
       if (data) extras.push_back(data(e.name));
     }
-    out.append(",\"data\":" + EndpointDataObject(s.latency, extras) + "}");
+    out.append(",\"data\":" + EndpointDataObject(s, extras) + "}");
   }
   out.append("]}");
   return out;

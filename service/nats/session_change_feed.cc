@@ -1,5 +1,8 @@
 #include "nats/session_change_feed.h"
 
+#include <charconv>
+#include <utility>
+
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
 
@@ -14,18 +17,26 @@ constexpr int kBatch = 512;
 constexpr std::chrono::seconds kInactiveThreshold{60};
 constexpr std::chrono::seconds kConsumerCheckEvery{5};
 
-// A JetStream status message (no messages, request timeout, ...): headers
-// with a Status and no payload.
-bool IsStatus(natsMsg* msg) {
+// The code of a status message (no messages, request timeout, no
+// responders, ...): headers with a Status and no payload; null for a change.
+const char* StatusCode(natsMsg* msg) {
   const char* status = nullptr;
-  return natsMsg_GetDataLength(msg) == 0 && natsMsgHeader_Get(msg, "Status", &status) == NATS_OK;
+  if (natsMsg_GetDataLength(msg) != 0) return nullptr;
+  if (natsMsgHeader_Get(msg, "Status", &status) != NATS_OK) return nullptr;
+  return status;
 }
+
+// The statuses that end a pull request's answer at the end of the bucket:
+// 404 when nothing was waiting, 408 when some changes were delivered and
+// then nothing more.
+bool ReachedTheEnd(std::string_view code) { return code == "404" || code == "408"; }
 
 }  // namespace
 
 SessionChangeFeed::SessionChangeFeed(natsConnection* conn, jsCtx* js, const std::string& bucket,
                                      std::chrono::milliseconds interval,
                                      std::shared_ptr<vault::SessionCache> cache,
+                                     std::shared_ptr<vault::CacheLease> lease,
                                      std::shared_ptr<vault::ExpiryDeadlines> deadlines,
                                      Logger* logger)
     : conn_(conn),
@@ -34,6 +45,7 @@ SessionChangeFeed::SessionChangeFeed(natsConnection* conn, jsCtx* js, const std:
       subject_prefix_("$KV." + bucket + "."),
       interval_(interval),
       cache_(std::move(cache)),
+      lease_(std::move(lease)),
       deadlines_(std::move(deadlines)),
       logger_(logger) {}
 
@@ -53,10 +65,11 @@ SessionChangeFeed::~SessionChangeFeed() {
 
 Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
     natsConnection* conn, jsCtx* js, const std::string& bucket, std::chrono::milliseconds interval,
-    std::shared_ptr<vault::SessionCache> cache, std::shared_ptr<vault::ExpiryDeadlines> deadlines,
-    Logger* logger) {
+    std::shared_ptr<vault::SessionCache> cache, std::shared_ptr<vault::CacheLease> lease,
+    std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger) {
   std::unique_ptr<SessionChangeFeed> feed(new SessionChangeFeed(
-      conn, js, bucket, interval, std::move(cache), std::move(deadlines), logger));
+      conn, js, bucket, interval, std::move(cache), std::move(lease), std::move(deadlines),
+      logger));
   natsInbox* inbox = nullptr;
   if (natsStatus s = natsInbox_Create(&inbox); s != NATS_OK) {
     return FromNatsStatus(s, "creating an inbox");
@@ -64,7 +77,8 @@ Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
   feed->inbox_ = inbox;
   natsInbox_Destroy(inbox);
   natsSubscription* raw = nullptr;
-  if (natsStatus s = natsConnection_Subscribe(&raw, conn, feed->inbox_.c_str(),
+  const std::string answers = feed->inbox_ + ".*";
+  if (natsStatus s = natsConnection_Subscribe(&raw, conn, answers.c_str(),
                                               &SessionChangeFeed::OnMessage, feed.get());
       s != NATS_OK) {
     return FromNatsStatus(s, "subscribing to the session bucket's changes");
@@ -114,33 +128,61 @@ void SessionChangeFeed::PollLoop() {
   auto next_check = std::chrono::steady_clock::now() + kConsumerCheckEvery;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
+    const bool check_now = std::exchange(check_consumer_now_, false);
     lock.unlock();
-    Poll();
-    if (std::chrono::steady_clock::now() >= next_check) {
+    ReportLease();
+    if (check_now || std::chrono::steady_clock::now() >= next_check) {
       CheckConsumer();
       next_check = std::chrono::steady_clock::now() + kConsumerCheckEvery;
     }
+    Poll();
     lock.lock();
     // A full answer means more may be waiting: ask again at once.
-    wake_.wait_for(lock, interval_,
-                   [this] { return stopping_ || changes_in_batch_ >= kBatch; });
+    wake_.wait_for(lock, interval_, [this] {
+      return stopping_ || changes_in_batch_ >= kBatch || check_consumer_now_;
+    });
   }
 }
 
 void SessionChangeFeed::Poll() {
+  const auto now = vault::CacheLease::Clock::now();
   std::string consumer;
   std::string ack;
+  uint64_t number = 0;
   {
     std::lock_guard lock(mutex_);
     consumer = consumer_;
     ack.swap(ack_subject_);
     changes_in_batch_ = 0;
+    while (!unanswered_.empty() && now - unanswered_.begin()->second > lease_->lease()) {
+      unanswered_.erase(unanswered_.begin());
+    }
+    if (consumer.empty()) return;
+    number = next_request_++;
+    unanswered_.emplace(number, now);
   }
-  if (consumer.empty()) return;
   if (!ack.empty()) natsConnection_PublishString(conn_, ack.c_str(), "+ACK");
   const std::string next = "$JS.API.CONSUMER.MSG.NEXT." + stream_ + "." + consumer;
+  const std::string reply = inbox_ + "." + std::to_string(number);
   const std::string request = "{\"batch\":" + std::to_string(kBatch) + ",\"no_wait\":true}";
-  natsConnection_PublishRequestString(conn_, next.c_str(), inbox_.c_str(), request.c_str());
+  // A request that cannot be sent (NATS away) is never answered: the lease
+  // runs out unless a later one is.
+  natsConnection_PublishRequestString(conn_, next.c_str(), reply.c_str(), request.c_str());
+}
+
+void SessionChangeFeed::ReportLease() {
+  const bool current = lease_->Current();
+  {
+    std::lock_guard lock(mutex_);
+    if (current == lease_current_) return;
+    lease_current_ = current;
+  }
+  if (current) {
+    logger_->Info("session_cache_current");
+  } else {
+    logger_->Warn("session_cache_not_current",
+                  {{"lease_ms", static_cast<int64_t>(lease_->lease().count())}});
+  }
 }
 
 void SessionChangeFeed::CheckConsumer() {
@@ -170,12 +212,30 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
                                   void* closure) {
   auto* self = static_cast<SessionChangeFeed*>(closure);
   ReleasedMsgPtr owned(msg, ReleaseTo{&self->released_});
-  if (IsStatus(msg)) return;  // the end of an answer: nothing (more) waiting
+  if (const char* code = StatusCode(msg)) return self->OnStatus(natsMsg_GetSubject(msg), code);
   self->Apply(msg);
   const char* reply = natsMsg_GetReply(msg);
   std::lock_guard lock(self->mutex_);
   if (reply != nullptr) self->ack_subject_ = reply;
   if (++self->changes_in_batch_ == kBatch) self->wake_.notify_all();
+}
+
+void SessionChangeFeed::OnStatus(std::string_view subject, std::string_view code) {
+  std::lock_guard lock(mutex_);
+  if (!ReachedTheEnd(code)) {
+    check_consumer_now_ = true;
+    wake_.notify_all();
+    return;
+  }
+  // Changes arrive in order on this subscription: every change the server
+  // had before this request is applied by now.
+  uint64_t number = 0;
+  std::string_view suffix = subject.substr(subject.rfind('.') + 1);
+  std::from_chars(suffix.data(), suffix.data() + suffix.size(), number);
+  auto sent = unanswered_.find(number);
+  if (sent == unanswered_.end()) return;  // older than the lease
+  lease_->Confirm(sent->second);
+  unanswered_.erase(unanswered_.begin(), std::next(sent));
 }
 
 void SessionChangeFeed::Apply(natsMsg* msg) {

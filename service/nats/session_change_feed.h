@@ -1,28 +1,33 @@
 // Follows the session bucket: the revision and expiry of every write and
 // deletion made by any worker reach this worker's SessionCache (which drops
 // bytes a newer revision replaced) and its expiry deadlines, in stream
-// order, a batch at a time.
+// order, a batch at a time; each answer that reaches the end of the bucket
+// renews the cache's lease.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "common/logger.h"
 #include "common/status.h"
 #include "nats/handles.h"
 #include "nats/message_releaser.h"
+#include "vault/cache_lease.h"
 #include "vault/expiry_deadlines.h"
 #include "vault/session_cache.h"
 
 namespace privacy::nats {
 
 // How often a worker asks for the bucket's changes. Other workers' writes
-// reach it at most about this late: until then a session another worker
-// deleted can still be read here.
+// reach it about this late; the cache's lease must be longer for the cache
+// to answer reads.
 inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 
 // A headers-only pull consumer of this worker (every session's latest
@@ -32,14 +37,20 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // (measured: JetStream publish p50 130 -> 300 µs, p99 0.2 -> 2 ms). The
 // pull requests are sent and answered on a subscription of our own (not
 // nats.c's fetch), so every change that arrives is applied, whichever
-// request it answers. A consumer the server lost is made again from the
-// start: applying a change twice is harmless. Stops when destroyed.
+// request it answers. Each request has a reply subject of its own: when
+// the server answers one with "no (more) messages" (status 404 or 408),
+// every change stored before that request was sent has been applied, and
+// the lease is confirmed as of the sending. Any other status (the consumer
+// is gone, no responders) confirms nothing and has the consumer checked at
+// once. A consumer the server lost is made again from the start: applying
+// a change twice is harmless. Stops when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
       natsConnection* conn, jsCtx* js, const std::string& bucket,
       std::chrono::milliseconds interval, std::shared_ptr<vault::SessionCache> cache,
-      std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
+      std::shared_ptr<vault::CacheLease> lease, std::shared_ptr<vault::ExpiryDeadlines> deadlines,
+      Logger* logger);
   ~SessionChangeFeed();
   SessionChangeFeed(const SessionChangeFeed&) = delete;
   SessionChangeFeed& operator=(const SessionChangeFeed&) = delete;
@@ -47,6 +58,7 @@ class SessionChangeFeed {
  private:
   SessionChangeFeed(natsConnection* conn, jsCtx* js, const std::string& bucket,
                     std::chrono::milliseconds interval, std::shared_ptr<vault::SessionCache> cache,
+                    std::shared_ptr<vault::CacheLease> lease,
                     std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
   // Makes the consumer; its first answers start from the bucket's start.
   Status CreateConsumer();
@@ -55,7 +67,12 @@ class SessionChangeFeed {
   void Poll();
   // Makes the consumer again when the server no longer has it.
   void CheckConsumer();
+  // Logs when the lease runs out and when it is renewed again.
+  void ReportLease();
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
+  // The server's status `code` ending the answer to the request sent with
+  // reply subject `subject`.
+  void OnStatus(std::string_view subject, std::string_view code);
   void Apply(natsMsg* msg);
 
   natsConnection* conn_;
@@ -64,9 +81,10 @@ class SessionChangeFeed {
   const std::string subject_prefix_;
   const std::chrono::milliseconds interval_;
   std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<vault::CacheLease> lease_;
   std::shared_ptr<vault::ExpiryDeadlines> deadlines_;
   Logger* logger_;
-  std::string inbox_;
+  std::string inbox_;  // requests are answered on inbox_.<request number>
   MessageReleaser released_;  // outlives the subscription whose messages it holds
   SubscriptionPtr subscription_;
 
@@ -76,6 +94,12 @@ class SessionChangeFeed {
   std::string consumer_;      // its name; empty while there is none
   std::string ack_subject_;   // of the latest change: acknowledges it and all before
   int changes_in_batch_ = 0;  // changes answering the latest request so far
+  bool check_consumer_now_ = false;
+  bool lease_current_ = false;  // as last reported
+  uint64_t next_request_ = 1;
+  // Requests not answered to the end yet, by number: when each was sent.
+  // Those older than the lease are forgotten (they could confirm nothing).
+  std::map<uint64_t, vault::CacheLease::Clock::time_point> unanswered_;
   std::thread poller_;
 };
 

@@ -49,4 +49,13 @@ void EncryptingSessionStore::UpdateAsync(const std::string& id, const std::strin
 
 Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }
 
+Status EncryptingSessionStore::EraseIfUnchanged(const std::string& id,
+                                                uint64_t expected_revision) {
+  return inner_->EraseIfUnchanged(id, expected_revision);
+}
+
+void EncryptingSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {
+  inner_->EraseEverywhereAsync(id, std::move(done));
+}
+
 }  // namespace privacy::vault

@@ -29,6 +29,8 @@ class EncryptingSessionStore : public SessionStore {
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
   Status Erase(const std::string& id) override;
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override;
+  void EraseEverywhereAsync(const std::string& id, EraseDone done) override;
 
  private:
   Result<StoredBytes> Decrypt(const std::string& id, Result<StoredBytes> stored) const;

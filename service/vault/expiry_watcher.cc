@@ -98,8 +98,12 @@ void ExpiryWatcher::Check(const ExpiryCheck& check) {
     return;
   }
   events_published_++;
-  if (Status erased = store_->Erase(latest.key);
-      !erased && erased.error().code != ErrorCode::kNotFound) {
+  // Only the revision found expired: a session another worker extended
+  // meanwhile (its clock a little behind) stays, and its new deadline
+  // reaches the deadlines through the change feed.
+  if (Status erased = store_->EraseIfUnchanged(latest.key, latest.revision);
+      !erased && erased.error().code != ErrorCode::kNotFound &&
+      erased.error().code != ErrorCode::kConflict) {
     Retry(latest, "erase", erased.error());
   }
 }

@@ -59,8 +59,22 @@ class SessionStore {
     done(Update(id, bytes, expires_at_ms, expected_revision));
   }
 
-  // Erases the entry and its history; kNotFound when absent.
+  // Erases the entry and its history; kNotFound when absent. Readers in
+  // other processes may still see the entry for a short while (a store
+  // with per-process copies says how long).
   virtual Status Erase(const std::string& id) = 0;
+
+  // Erase() if the entry's revision is still `expected_revision`; kConflict
+  // when it changed meanwhile (nothing erased), kNotFound when absent.
+  virtual Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) = 0;
+
+  // Completion of an erasure.
+  using EraseDone = std::function<void(Status)>;
+
+  // Erase() without waiting: `done` runs once, possibly on another thread,
+  // when no reader of the store, in this process or any other, can read
+  // the entry any more. Stores without per-process copies complete inline.
+  virtual void EraseEverywhereAsync(const std::string& id, EraseDone done) { done(Erase(id)); }
 };
 
 }  // namespace privacy::vault

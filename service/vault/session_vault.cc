@@ -198,10 +198,11 @@ Result<Session> SessionVault::LoadLatest(const std::string& account, const std::
   return session;
 }
 
-Status SessionVault::Erase(const std::string& account, const std::string& session_id) {
+void SessionVault::EraseAsync(const std::string& account, const std::string& session_id,
+                              EraseDone done) {
   auto session = Open(account, session_id);
-  if (!session) return session.error();
-  return store_->Erase(StorageKey(account, session_id));
+  if (!session) return done(session.error());
+  store_->EraseEverywhereAsync(StorageKey(account, session_id), std::move(done));
 }
 
 }  // namespace privacy::vault

@@ -85,9 +85,13 @@ class SessionVault {
   Result<Session> Open(const std::string& account, const std::string& session_id,
                        const std::vector<std::string>& needed_tokens = {});
 
+  // Completion of EraseAsync().
+  using EraseDone = std::function<void(Status)>;
+
   // Erases `account`'s session; 404 when absent, already expired or another
-  // account's.
-  Status Erase(const std::string& account, const std::string& session_id);
+  // account's. `done` runs once, possibly on another thread, when no reader
+  // anywhere can read the session any more.
+  void EraseAsync(const std::string& account, const std::string& session_id, EraseDone done);
 
  private:
   Result<std::chrono::seconds> EffectiveTtl(std::optional<std::chrono::seconds> ttl) const;

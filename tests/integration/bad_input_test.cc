@@ -66,6 +66,11 @@ TEST_SUITE("bad-input") {
         {kDemask, R"({"session_id": "00000000000000000000000000000000", "masked_text": 1})"},
         {kDelete, R"({"session_id": true})"},
         {kDelete, R"({)"},
+        // Unknown fields, on every subject.
+        {kDetect, R"({"text": "maria.gonzalez@example.com", "txet": 1})"},
+        {kResolve, R"({"session_id": "00000000000000000000000000000000", "token": []})"},
+        {kDemask, R"({"session_id": "00000000000000000000000000000000", "text": "x"})"},
+        {kDelete, R"({"session_id": "00000000000000000000000000000000", "force": true})"},
     };
     for (const auto& [subject, body] : cases) {
       CAPTURE(subject);
@@ -75,6 +80,62 @@ TEST_SUITE("bad-input") {
       // Recognised as JSON by its leading brace too.
       CheckErrorReply(client.Request(subject, body), Encoding::kJson, 400, {kEmail.value});
     }
+    CheckStillServing(client);
+  }
+
+  TEST_CASE("a JSON mask or detect without text is a bad request; an empty text is not") {
+    NatsClient& client = Env().client();
+    for (const std::string& body :
+         {std::string(R"({})"), std::string(R"({"text": null})"),
+          std::string(R"({"entities_to_mask": ["EMAIL"]})")}) {
+      CAPTURE(body);
+      for (const auto& subject : {kMask, kDetect}) {
+        CAPTURE(subject);
+        Reply reply = client.Request(subject, body, kJsonHeader);
+        CheckErrorReply(reply, Encoding::kJson, 400);
+        CHECK(ReadError(reply, Encoding::kJson).header_text.find("text") != std::string::npos);
+        CheckErrorReply(client.Request(subject, body), Encoding::kJson, 400);
+      }
+    }
+    auto empty = client.Request(kMask, R"({"text": ""})", kJsonHeader);
+    REQUIRE(empty.ok());
+    CHECK_FALSE(empty.Header("Nats-Service-Error-Code").has_value());
+    CheckStillServing(client);
+  }
+
+  TEST_CASE("a Nats-Request-Info header that names no account is refused, not taken as ours") {
+    NatsClient& client = Env().client();
+    auto m = Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
+    const std::string token = m.entities(0).token();
+    const std::vector<std::string> bad_infos = {
+        "not json", "{", "[1]", R"({})", R"({"acc": 5})", R"({"acc": null})",
+        R"({"account": "TENANT_A"})",
+    };
+    for (const std::string& info : bad_infos) {
+      CAPTURE(info);
+      const Headers headers = {{"Nats-Request-Info", info}};
+      for (const auto& [subject, request] :
+           std::vector<std::pair<std::string, std::string>>{
+               {kMask, Encode(MaskReq("mail " + kEmail.value), Encoding::kProtobuf)},
+               {kResolve, Encode(ResolveReq(m.session_id(), {token}), Encoding::kProtobuf)},
+               {kDemask, Encode(DemaskReq(m.session_id(), token), Encoding::kProtobuf)},
+               {kDelete, Encode(DeleteReq(m.session_id()), Encoding::kProtobuf)}}) {
+        CAPTURE(subject);
+        Reply reply = client.Request(subject, request, headers);
+        CheckErrorReply(reply, Encoding::kProtobuf, 400, {kEmail.value});
+        CHECK(ReadError(reply, Encoding::kProtobuf).header_text.find("Nats-Request-Info") !=
+              std::string::npos);
+      }
+    }
+    // The session was neither read nor deleted by any of them.
+    auto r = Call<v1::ResolveReply>(client, kResolve, ResolveReq(m.session_id(), {token}));
+    CHECK(r.resolved().at(token) == kEmail.value);
+    // A well-formed header names the account the session belongs to.
+    const Headers tenant = {{"Nats-Request-Info", R"({"acc":"TENANT_A","user":"x"})"}};
+    auto other = client.Request(kResolve,
+                                Encode(ResolveReq(m.session_id(), {token}), Encoding::kProtobuf),
+                                tenant);
+    CheckErrorReply(other, Encoding::kProtobuf, 404, {kEmail.value});
     CheckStillServing(client);
   }
 

@@ -11,6 +11,7 @@
 #include "support/audit_events.h"
 #include "support/jetstream_reader.h"
 #include "support/mask_load.h"
+#include "support/accounts_config.h"
 #include "support/nats_cluster.h"
 #include "support/readiness.h"
 #include "support/worker_process.h"
@@ -38,11 +39,11 @@ void RunFailover(int signal) {
   NatsCluster cluster(3, DeployClusterConfig());
   // One worker at a time: the first creates the R3 bucket and stream (a
   // worker that exits meanwhile fails the test at once, with its log).
-  NatsClient probe(cluster.node(0).url());
+  NatsClient probe(AsPrivacyService(cluster.node(0).url()));
   std::vector<std::unique_ptr<WorkerProcess>> workers;
   for (size_t i = 0; i < cluster.size(); ++i) {
     workers.push_back(std::make_unique<WorkerProcess>(
-        cluster.node(i).url(), std::vector<std::string>{"--replicas", "3"}));
+        AsPrivacyService(cluster.node(i).url()), std::vector<std::string>{"--replicas", "3"}));
     WaitUntilReady(probe, workers.back().get(), std::chrono::seconds(30));
     WaitForWorkerSubscriptions(cluster.node(i).monitor_port(), 1, std::chrono::seconds(30));
   }
@@ -58,7 +59,7 @@ void RunFailover(int signal) {
           ", with signal ", signal);
   std::vector<std::string> client_urls;
   for (size_t i = 0; i < cluster.size(); ++i) {
-    if (i != victim) client_urls.push_back(cluster.node(i).url());
+    if (i != victim) client_urls.push_back(AsPrivacyService(cluster.node(i).url()));
   }
   MaskLoad load(client_urls, 6);
   REQUIRE(load.WaitForSuccesses(200, std::chrono::seconds(20)));
@@ -85,7 +86,7 @@ void RunFailover(int signal) {
   CHECK(load.FailureWindow() < std::chrono::seconds(20));
 
   // Every session created before, during and after the loss resolves.
-  NatsClient reader(cluster.node((victim + 1) % cluster.size()).url());
+  NatsClient reader(AsPrivacyService(cluster.node((victim + 1) % cluster.size()).url()));
   size_t lost = 0;
   for (const LoadSession& session : load.sessions()) {
     auto reply = Send(reader, kResolve, ResolveReq(session.session_id, {session.token}));

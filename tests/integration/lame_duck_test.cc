@@ -7,6 +7,7 @@
 
 #include "integration/test_values.h"
 #include "support/mask_load.h"
+#include "support/accounts_config.h"
 #include "support/nats_cluster.h"
 #include "support/nats_monitor.h"
 #include "support/readiness.h"
@@ -20,10 +21,11 @@ TEST_SUITE("lame duck") {
     const std::vector<std::string> args = {"--replicas", "3"};
     // One worker at a time: the first creates the R3 bucket and stream (a
     // worker that exits meanwhile fails the test at once, with its log).
-    NatsClient probe(cluster.node(0).url());
+    NatsClient probe(AsPrivacyService(cluster.node(0).url()));
     std::vector<std::unique_ptr<WorkerProcess>> workers;
     for (size_t node : {0, 1}) {
-      workers.push_back(std::make_unique<WorkerProcess>(cluster.node(node).url(), args));
+      workers.push_back(
+          std::make_unique<WorkerProcess>(AsPrivacyService(cluster.node(node).url()), args));
       WaitUntilReady(probe, workers.back().get(), std::chrono::seconds(30));
       WaitForWorkerSubscriptions(cluster.node(node).monitor_port(), 1, std::chrono::seconds(30));
     }
@@ -34,7 +36,9 @@ TEST_SUITE("lame duck") {
     WorkerProcess& leaver = *workers[leaving];
     WorkerProcess& stayer = *workers[staying];
 
-    MaskLoad load({cluster.node(staying).url(), cluster.node(2).url()}, 6);
+    MaskLoad load({AsPrivacyService(cluster.node(staying).url()),
+                   AsPrivacyService(cluster.node(2).url())},
+                  6);
     REQUIRE(load.WaitForSuccesses(300, std::chrono::seconds(20)));
     // The leaving worker has its share of the load (from the node without a
     // worker) when the notice comes.

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "support/nats_client.h"
 #include "support/nats_server.h"
 #include "support/worker_process.h"
 
@@ -15,6 +16,20 @@ inline const Environment kAccountPasswords = {{"PRIVACY_SERVICE_PASSWORD", "serv
                                               {"AUDIT_READER_PASSWORD", "audit-secret"},
                                               {"TENANT_A_PASSWORD", "a-secret"},
                                               {"TENANT_B_PASSWORD", "b-secret"}};
+
+// A user and password to connect with.
+inline ClientCredentials UserPassword(std::string user, std::string password) {
+  ClientCredentials credentials;
+  credentials.user = std::move(user);
+  credentials.password = std::move(password);
+  return credentials;
+}
+
+// `url` (nats://host:port) with the privacy-service user's credentials in it.
+inline std::string AsPrivacyService(const std::string& url) {
+  const std::string scheme = "nats://";
+  return scheme + "privacy-service:service-secret@" + url.substr(scheme.size());
+}
 
 // NatsServerOptions that start the server with that configuration.
 inline NatsServerOptions AccountsServerOptions() { return {kAccountsConfig, kAccountPasswords}; }

@@ -29,6 +29,8 @@ class Socket {
   int fd_;
 };
 
+}  // namespace
+
 sockaddr_in Loopback(uint16_t port) {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -36,8 +38,6 @@ sockaddr_in Loopback(uint16_t port) {
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   return addr;
 }
-
-}  // namespace
 
 uint16_t PickFreeLoopbackPort() {
   Socket s;

@@ -1,11 +1,16 @@
 // Loopback TCP port helpers for starting private servers.
 #pragma once
 
+#include <netinet/in.h>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
 
 namespace privacy::testing {
+
+// The address 127.0.0.1:`port`.
+sockaddr_in Loopback(uint16_t port);
 
 // Returns a loopback port that was free a moment ago (bind to port 0, read the
 // port, close). Callers must retry on collision.

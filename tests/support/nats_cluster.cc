@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "support/accounts_config.h"
 #include "support/diagnostics.h"
 #include "support/loopback_port.h"
 #include "support/nats_monitor.h"
@@ -40,9 +41,13 @@ std::string DeployClusterConfig() {
 NatsCluster::NatsCluster(int size, const std::string& config_file) {
   std::vector<uint16_t> route_ports;
   for (int i = 0; i < size; ++i) route_ports.push_back(PickFreeLoopbackPort());
+  // Routes authenticate as the shipped configuration requires.
+  std::vector<std::string> route_urls;
   std::string routes;
   for (uint16_t port : route_ports) {
-    routes += (routes.empty() ? "" : ",") + std::string("nats://127.0.0.1:") + std::to_string(port);
+    route_urls.push_back("nats://" + kRouteUser + ":" + kRoutePassword + "@127.0.0.1:" +
+                         std::to_string(port));
+    routes += (routes.empty() ? "" : ",") + route_urls.back();
   }
   Diagnostics::Register(this, [this] { return Describe(); });
   try {
@@ -50,10 +55,19 @@ NatsCluster::NatsCluster(int size, const std::string& config_file) {
       NatsServerOptions options;
       options.config_file = config_file;
       options.store_dir_from_env = !config_file.empty();
-      options.env = {{"NATS_SERVER_NAME", NodeName(i)}};
+      options.env = kAccountPasswords;
+      options.env.emplace_back("NATS_SERVER_NAME", NodeName(i));
+      options.env.emplace_back("NATS_ROUTE_PASSWORD", kRoutePassword);
+      // The file names three routes; the command line's --routes wins.
+      for (size_t r = 0; r < 3; ++r) {
+        options.env.emplace_back("NATS_ROUTE_" + std::to_string(r + 1),
+                                 route_urls[r % route_urls.size()]);
+      }
       options.extra_args = {"-n", NodeName(i),
                             "--cluster_name", kClusterName,
-                            "--cluster", "nats://127.0.0.1:" + std::to_string(route_ports[i]),
+                            // With credentials: a --cluster URL without them
+                            // would clear the file's route authorization.
+                            "--cluster", route_urls[i],
                             "--routes", routes};
       nodes_.push_back(std::make_unique<NatsServer>(std::move(options)));
     }

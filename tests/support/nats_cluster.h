@@ -11,8 +11,12 @@
 
 namespace privacy::testing {
 
-// The shipped cluster configuration, deploy/cluster/nats-cluster.conf.
+// The shipped cluster configuration, deploy/cluster/nats-cluster.conf. Its
+// nodes take clients of deploy/nats-accounts.conf only (see
+// accounts_config.h) and routes of this user and password.
 std::string DeployClusterConfig();
+inline const std::string kRouteUser = "route";
+inline const std::string kRoutePassword = "route-secret";
 
 // `size` nats-servers named n0, n1, ... on free loopback ports, each with its
 // own JetStream store dir, routed to each other as cluster "privacy-it".
@@ -23,8 +27,9 @@ class NatsCluster {
   // that every node knows; throws if that does not happen in time. With a
   // `config_file` (e.g. deploy/cluster/nats-cluster.conf), every node runs
   // it with its name in $NATS_SERVER_NAME and its store dir in
-  // $NATS_STORE_DIR; the ports, routes and cluster name of the command line
-  // take precedence over the file's.
+  // $NATS_STORE_DIR, the passwords of accounts_config.h and the route
+  // credentials above; the ports, routes and cluster name of the command
+  // line take precedence over the file's.
   explicit NatsCluster(int size = 3, const std::string& config_file = "");
   ~NatsCluster();
   NatsCluster(const NatsCluster&) = delete;

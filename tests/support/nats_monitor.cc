@@ -60,13 +60,16 @@ std::map<int, uint64_t> SubscriberDeliveries(uint16_t monitor_port, const std::s
   std::map<int, uint64_t> out;
   auto list = body.find("\"subscriptions_list\"");
   if (list == std::string::npos) return out;
-  // Each entry has "msgs": N followed by "cid": M.
-  for (size_t at = body.find("\"msgs\":", list); at != std::string::npos;
-       at = body.find("\"msgs\":", at + 1)) {
-    size_t cid = body.find("\"cid\":", at);
-    if (cid == std::string::npos) break;
-    uint64_t msgs = std::stoull(RawJsonValue(std::string_view(body).substr(at), "msgs"));
-    int client = std::stoi(RawJsonValue(std::string_view(body).substr(cid), "cid"));
+  // Each entry is a flat object with "msgs" and "cid"; workers' have a
+  // "qgroup" (an account import's own subscription has none).
+  for (size_t open = body.find('{', list); open != std::string::npos;
+       open = body.find('{', open + 1)) {
+    size_t close = body.find('}', open);
+    if (close == std::string::npos) break;
+    std::string_view entry = std::string_view(body).substr(open, close - open + 1);
+    if (entry.find("\"qgroup\"") == std::string_view::npos) continue;
+    uint64_t msgs = std::stoull(RawJsonValue(entry, "msgs"));
+    int client = std::stoi(RawJsonValue(entry, "cid"));
     out[client] += msgs;
   }
   return out;

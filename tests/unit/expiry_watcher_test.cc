@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
 
 #include "in_memory_session_store.h"
@@ -21,10 +22,13 @@ struct DedupSink {
   std::map<std::string, v1::AuditEvent> stored;
   int calls = 0;
   bool failing = false;
+  // Runs while an event is being published (another worker acting then).
+  std::function<void()> meanwhile;
 
   vault::ExpiryEventSink fn() {
     return [this](const v1::AuditEvent& event, const std::string& msg_id) -> Status {
       ++calls;
+      if (meanwhile) meanwhile();
       if (failing) return MakeError(ErrorCode::kUnavailable, "audit stream unavailable");
       stored.emplace(msg_id, event);
       return Status::Ok();
@@ -44,6 +48,10 @@ class FlakyStore : public testing::InMemorySessionStore {
   Status Erase(const std::string& id) override {
     if (fail_erase) return MakeError(ErrorCode::kUnavailable, "store unavailable");
     return InMemorySessionStore::Erase(id);
+  }
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override {
+    if (fail_erase) return MakeError(ErrorCode::kUnavailable, "store unavailable");
+    return InMemorySessionStore::EraseIfUnchanged(id, expected_revision);
   }
 };
 
@@ -131,6 +139,27 @@ TEST_CASE("expiry watcher: an expired session gives one expire event and is eras
   CHECK(f.workers[0]->watcher.events_published() == 1);
 }
 
+TEST_CASE("expiry watcher: a session extended while its event is published is not erased") {
+  ExpiryFixture f;
+  const std::string id = f.NewSession();
+  const std::string key = vault::StorageKey("", id);
+  uint64_t extended_to = 0;
+  // Another worker, its clock a little behind, extends the session between
+  // this worker's check and its erasure.
+  f.sink.meanwhile = [&] {
+    auto stored = f.store->Load(key);
+    REQUIRE(stored.ok());
+    auto updated = f.store->Update(key, stored->bytes, f.now + kTtlMs, stored->revision);
+    REQUIRE(updated.ok());
+    extended_to = *updated;
+  };
+  f.now += kTtlMs;
+  CHECK(f.CheckAll() == 1);
+  CHECK(f.sink.stored.size() == 1);
+  REQUIRE(f.store->size() == 1);
+  CHECK(f.store->Load(key)->revision == extended_to);
+}
+
 TEST_CASE("expiry watcher: three workers, one event") {
   ExpiryFixture f(3);
   std::vector<std::string> ids;
@@ -163,7 +192,7 @@ TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old
   ExpiryFixture f;
   const std::string deleted = f.NewSession();
   const std::string extended = f.NewSession();
-  REQUIRE(f.vault.Erase("", deleted).ok());  // the change feed would Forget it; it does not here
+  REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());  // the change feed would Forget it; it does not here
 
   f.now += kTtlMs / 2;
   REQUIRE(f.vault.Tokenize("", extended, {{"EMAIL", "other@example.com"}}, {}).ok());

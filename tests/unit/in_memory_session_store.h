@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "vault/session_store.h"
+#include "vault/session_vault.h"
 
 namespace privacy::testing {
 
@@ -38,6 +39,14 @@ class InMemorySessionStore : public vault::SessionStore {
     if (entries_.erase(id) == 0) return MakeError(ErrorCode::kNotFound, "session not found");
     return Status::Ok();
   }
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
+    if (it->second.revision != expected_revision) return MakeError(ErrorCode::kConflict, "changed");
+    entries_.erase(it);
+    return Status::Ok();
+  }
   size_t size() {
     std::lock_guard lock(mutex_);
     return entries_.size();
@@ -48,5 +57,14 @@ class InMemorySessionStore : public vault::SessionStore {
   std::map<std::string, vault::StoredBytes> entries_;
   uint64_t sequence_ = 0;
 };
+
+// The outcome of `vault`'s EraseAsync() over an InMemorySessionStore, which
+// completes before it returns.
+inline Status EraseNow(vault::SessionVault& vault, const std::string& account,
+                       const std::string& session_id) {
+  Status outcome = MakeError(ErrorCode::kInternal, "erasure did not complete inline");
+  vault.EraseAsync(account, session_id, [&outcome](Status erased) { outcome = erased; });
+  return outcome;
+}
 
 }  // namespace privacy::testing

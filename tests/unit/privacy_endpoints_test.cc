@@ -88,7 +88,12 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
 
   v1::DeleteRequest erase;
   erase.set_session_id(masked->session_id());
-  CHECK(f.endpoints.Delete(erase, f.caller, &f.audit).ok());
+  bool deleted = false;
+  f.endpoints.Delete(erase, f.caller, f.audit,
+                     [&deleted](Result<v1::DeleteReply> reply, v1::AuditEvent) {
+                       deleted = reply.ok() && reply->deleted();
+                     });
+  CHECK(deleted);
   CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kNotFound);
 }
 

@@ -81,6 +81,15 @@ TEST_CASE("sealed records open only with the same associated data and an accepte
     clock.now += 24 * kHourMs;
     CHECK_FALSE(cipher->Open("own.session-a", sealed).ok());
   }
+  SUBCASE("a record of the next period opens on a clock up to 5 minutes behind") {
+    const int64_t period_ms = 24 * kHourMs;
+    clock.now = (clock.now / period_ms + 1) * period_ms + 1000;  // 1 s into a period
+    std::string fresh = cipher->Seal("y", plaintext);
+    clock.now -= 4 * 60'000;  // 3 min 59 s before that period
+    CHECK(*cipher->Open("y", fresh) == plaintext);
+    clock.now -= 2 * 60'000;  // more than 5 minutes behind
+    CHECK_FALSE(cipher->Open("y", fresh).ok());
+  }
   SUBCASE("each period has its own data key") {
     std::string today = cipher->Seal("x", plaintext);
     clock.now += 24 * kHourMs;
@@ -89,6 +98,41 @@ TEST_CASE("sealed records open only with the same associated data and an accepte
     CHECK(*cipher->Open("x", today) == plaintext);
     CHECK(*cipher->Open("x", tomorrow) == plaintext);
   }
+}
+
+TEST_CASE("each worker's cipher seals under data keys of its own; each opens the others'") {
+  CipherClock clock;
+  auto master = crypto::MasterKey::Generate();
+  auto first = clock.Make(master);
+  auto second = clock.Make(master);
+  const std::string plaintext = "maria.gonzalez@example.com";
+  std::string a = first->Seal("own.s", plaintext);
+  std::string b = second->Seal("own.s", plaintext);
+  CHECK(a[0] == 2);
+  CHECK(a.substr(1, 12) == b.substr(1, 12));   // same master key and period
+  CHECK(a.substr(13, 8) != b.substr(13, 8));   // sealer ids differ
+  CHECK(first->Seal("own.s", plaintext).substr(13, 8) == a.substr(13, 8));  // kept while under the bound
+  CHECK(*first->Open("own.s", b) == plaintext);
+  CHECK(*second->Open("own.s", a) == plaintext);
+}
+
+TEST_CASE("a record sealed before per-worker keys (version 1) still opens") {
+  // Sealed by the previous version, with this master key at this time.
+  auto master = crypto::MasterKey::FromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+  REQUIRE(master.ok());
+  CipherClock clock;
+  auto cipher = clock.Make(*master);
+  const std::string hex =
+      "01a2dbeb1c0000000000004cdb93ed245a75e007c09a85a53566f843e502f0da035147b3d78cb8566d48"
+      "a1898aab545f785baa2889e89dcdb9c1a64d05cded0d2f6aab";
+  std::string sealed;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    sealed.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  auto opened = cipher->Open("own.v1-session", sealed);
+  REQUIRE(opened.ok());
+  CHECK(*opened == "maria.gonzalez@example.com");
+  CHECK_FALSE(cipher->Open("own.other-session", sealed).ok());
 }
 
 TEST_CASE("the encrypting store keeps only ciphertext in the store beneath it") {

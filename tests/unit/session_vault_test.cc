@@ -102,7 +102,7 @@ TEST_CASE("expired, unknown and malformed sessions") {
   CHECK(expired.error().code == ErrorCode::kNotFound);
   // Reading does not erase it: the expiry watcher does, after its event.
   CHECK(f.store->size() == 1);
-  CHECK(f.vault.Erase("", r->session_id).error().code == ErrorCode::kNotFound);
+  CHECK(testing::EraseNow(f.vault, "", r->session_id).error().code == ErrorCode::kNotFound);
 
   CHECK(f.vault.Open("", vault::NewSessionId()).error().code == ErrorCode::kNotFound);
   CHECK(f.vault.Open("", "nope").error().code == ErrorCode::kBadRequest);
@@ -127,8 +127,8 @@ TEST_CASE("erase removes a session once") {
   VaultFixture f;
   auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(r.ok());
-  CHECK(f.vault.Erase("", r->session_id).ok());
-  CHECK(f.vault.Erase("", r->session_id).error().code == ErrorCode::kNotFound);
+  CHECK(testing::EraseNow(f.vault, "", r->session_id).ok());
+  CHECK(testing::EraseNow(f.vault, "", r->session_id).error().code == ErrorCode::kNotFound);
   CHECK(f.vault.Open("", r->session_id).error().code == ErrorCode::kNotFound);
 }
 
@@ -172,12 +172,12 @@ TEST_CASE("a session is invisible to every account but its owner") {
     CHECK(f.vault.Open(other, id).error().code == ErrorCode::kNotFound);
     CHECK(f.vault.Tokenize(other, id, {{"EMAIL", "c@d.co"}}, {}).error().code ==
           ErrorCode::kNotFound);
-    CHECK(f.vault.Erase(other, id).error().code == ErrorCode::kNotFound);
+    CHECK(testing::EraseNow(f.vault, other, id).error().code == ErrorCode::kNotFound);
   }
   auto session = f.vault.Open("TENANT_A", id);
   REQUIRE(session.ok());
   CHECK(session->token_count() == 1);
-  CHECK(f.vault.Erase("TENANT_A", id).ok());
+  CHECK(testing::EraseNow(f.vault, "TENANT_A", id).ok());
 }
 
 TEST_CASE("a per-call token limit tightens the vault's") {

@@ -1,0 +1,52 @@
+// An endpoint's queue of admitted requests and the threads that work them
+// off: the subscription's delivery thread only admits and queues, so it
+// keeps up with any flood, and each request's wait can be measured.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "nats/message_releaser.h"
+
+namespace privacy::nats {
+
+// A request admitted and not yet worked on.
+struct QueuedRequest {
+  ReleasedMsgPtr msg;
+  size_t bytes = 0;  // what it holds of the byte budget
+  std::chrono::steady_clock::time_point arrived;
+};
+
+// RequestQueue is safe for concurrent use. `threads` threads take requests
+// in arrival order and hand each to `work`. Destroying it stops the
+// threads after the requests they are working on; requests still queued
+// are dropped.
+class RequestQueue {
+ public:
+  using Work = std::function<void(QueuedRequest)>;
+
+  RequestQueue(int threads, Work work);
+  ~RequestQueue();
+  RequestQueue(const RequestQueue&) = delete;
+  RequestQueue& operator=(const RequestQueue&) = delete;
+
+  void Push(QueuedRequest request);
+
+ private:
+  void Run();
+
+  Work work_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<QueuedRequest> queued_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace privacy::nats
