@@ -23,8 +23,13 @@ TEST_SUITE("resilience") {
 
     env.server().Restart();
     REQUIRE(env.worker(0).Running());
-    // The worker reconnects by itself; poll until it answers again.
+    // The worker reconnects by itself; poll until it answers again. Its
+    // session endpoints have a connection of their own, which may come back
+    // a moment after the one detect answers on.
     WaitUntilReady(client, &env.worker(0), std::chrono::seconds(20));
+    const std::string resolve = Encode(ResolveReq(m.session_id(), {token}), Encoding::kProtobuf);
+    REQUIRE(PollUntil([&] { return client.Request(kResolve, resolve).status != NATS_NO_RESPONDERS; },
+                      std::chrono::seconds(20)));
     auto r = Call<v1::ResolveReply>(client, kResolve, ResolveReq(m.session_id(), {token}));
     CHECK(r.resolved().at(token) == kEmail.value);
     auto m2 = Call<v1::MaskReply>(client, kMask, MaskReq("again " + kEmail.value, m.session_id()));
