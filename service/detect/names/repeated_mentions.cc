@@ -31,23 +31,19 @@ struct Mention {
   double score = 0.0;
 };
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// FNV-1a 64 of `word` with ASCII letters lower-cased.
 uint64_t HashOfLowerCase(std::string_view word) {
   uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  }
+  for (char c : word) hash = (hash ^ static_cast<unsigned char>(AsciiLower(c))) * 0x100000001b3ULL;
   return hash;
 }
 
 bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-    if (x != y) return false;
-  }
-  return true;
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
 }
 
 int NameTypeIndex(std::string_view type) {
