@@ -11,17 +11,6 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Upper-case letters of Latin-1 and Latin Extended-A (where upper and lower
-// case alternate, with a shift in two runs).
-bool IsUpperCodePoint(uint32_t cp) {
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp <= 0x17F) {
-    const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    return odd_upper ? (cp % 2 == 1) : (cp % 2 == 0);
-  }
-  return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
-}
-
 // The letter (or "º", "°" of "nº") starting at `pos`: its length in bytes,
 // 0 when there is none, and whether it is upper case.
 size_t LetterAt(std::string_view text, size_t pos, bool* upper) {

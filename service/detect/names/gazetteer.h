@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "detect/names/key_table.h"
@@ -53,6 +54,11 @@ class Gazetteer {
 
   KeyTable table_;
 };
+
+// The flags of one word, `key` holding it: those of the gazetteer, less the
+// English-word flags when the word has letters beyond ASCII ("Léa" is not
+// the English "lea").
+uint32_t WordFlags(const Gazetteer& gazetteer, const NameKey& key, std::string_view word);
 
 // Where the data file is looked for when no path is configured: next to the
 // running executable, then in ../share/privacy-filter/ relative to it.

@@ -44,14 +44,12 @@ bool ContinuesAfterPeriod(std::string_view word) {
   return IsHonorific(word) || IsPlaceAbbreviation(word);
 }
 
-uint32_t WordFlags(const Gazetteer& gazetteer, std::string_view word) {
+// WordFlags, and for a hyphenated word the gazetteer knows nothing of, a
+// first name its first part is.
+uint32_t ChunkWordFlags(const Gazetteer& gazetteer, std::string_view word) {
   NameKey key;
   key.AddWord(word);
-  uint32_t flags = gazetteer.Flags(key);
-  // "Léa" is not the English "lea": accented words are no English words.
-  if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    flags &= ~kWordFlags;
-  }
+  uint32_t flags = WordFlags(gazetteer, key, word);
   if (flags == 0) {
     // "Jean-Luc", "Al-Hassan": the first part names the person.
     if (size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
@@ -128,18 +126,6 @@ void DropFront(NameChunk* chunk, size_t n) {
 
 }  // namespace
 
-bool IsUpperCodePoint(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
-  if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
-  if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
-  if (cp >= 0x178 && cp <= 0x17E) return cp == 0x178 || cp % 2 == 1;
-  if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38F)) return true;
-  if (cp >= 0x391 && cp <= 0x3AB) return cp != 0x3A2;
-  return cp >= 0x400 && cp <= 0x42F;
-}
-
 bool ReadWord(const Gazetteer& gazetteer, std::string_view text, size_t pos, NameWord* word) {
   size_t length = 0;
   if (!LetterAt(text, pos, &length)) return false;
@@ -196,7 +182,7 @@ bool ReadWord(const Gazetteer& gazetteer, std::string_view text, size_t pos, Nam
   word->capitalised = IsUpperCodePoint(first);
   word->all_caps = letters >= 2 && !any_lower;
   word->connector = false;
-  word->flags = WordFlags(gazetteer, text.substr(pos, end - pos));
+  word->flags = ChunkWordFlags(gazetteer, text.substr(pos, end - pos));
   return true;
 }
 

@@ -50,10 +50,6 @@ struct NameGuess {
   double base = 0.0;
 };
 
-// True when the code point is an upper-case letter (ASCII, Latin-1,
-// Latin Extended-A, Greek or Cyrillic).
-bool IsUpperCodePoint(uint32_t cp);
-
 // Reads the word starting at byte `pos` (a letter) into `word`, with its
 // flags from `gazetteer`. Returns false when there is no word at `pos` or
 // it is glued to digits, '@', '_' or a dotted name (part of an identifier,

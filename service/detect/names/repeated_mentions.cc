@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "detect/names/name_chunks.h"
 #include "detect/scan/text_boundary.h"
 #include "detect/tagger/entity_tags.h"
 #include "detect/tagger/word_tokens.h"

@@ -68,12 +68,13 @@ std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config) {
   const std::string clusters_path =
       config.word_clusters_file.empty() ? DefaultWordClustersPath() : config.word_clusters_file;
   auto clusters = std::make_shared<const WordClusters>(WordClusters::Load(clusters_path));
-  if (model.word_clusters_checksum() != clusters->checksum()) {
-    throw std::runtime_error("tagger model " + model_path + " was trained with other word clusters than " +
-                             clusters_path + " (set --word-clusters to its clusters, or retrain it)");
+  try {
+    return std::make_unique<TaggerRecognizer>(std::move(gazetteer), std::move(clusters),
+                                              std::move(model));
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error("tagger model " + model_path + " with word clusters " +
+                             clusters_path + ": " + e.what());
   }
-  return std::make_unique<TaggerRecognizer>(std::move(gazetteer), std::move(clusters),
-                                            std::move(model));
 }
 
 }  // namespace privacy::detect

@@ -19,6 +19,18 @@ bool IsLetterCodePoint(uint32_t cp) {
   return cp >= 0x370 && cp <= 0x52F;
 }
 
+bool IsUpperCodePoint(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
+  if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
+  if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+  if (cp >= 0x178 && cp <= 0x17E) return cp == 0x178 || cp % 2 == 1;
+  if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38F)) return true;
+  if (cp >= 0x391 && cp <= 0x3AB) return cp != 0x3A2;
+  return cp >= 0x400 && cp <= 0x42F;
+}
+
 uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char c = b(pos);

@@ -15,6 +15,10 @@ uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length = nullptr
 // a token.
 bool IsLetterCodePoint(uint32_t cp);
 
+// True when the code point is an upper-case letter (ASCII, Latin-1,
+// Latin Extended-A, Greek or Cyrillic).
+bool IsUpperCodePoint(uint32_t cp);
+
 // True when the code point ending just before byte `pos` is a letter, digit
 // or underscore (ASCII, Latin, Greek or Cyrillic letters count as letters).
 bool WordCharBefore(std::string_view text, size_t pos);

@@ -15,7 +15,7 @@ EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
       extractor_(std::move(gazetteer), std::move(clusters)) {
   if (model_.word_clusters_checksum() != extractor_.clusters().checksum()) {
     throw std::invalid_argument(
-        "the tagger model was trained with other word clusters (give it the clusters file it "
+        "the model was trained with other word clusters (set --word-clusters to the ones it "
         "was trained with, or retrain it)");
   }
 }

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "detect/data_file_bytes.h"
-#include "detect/names/name_chunks.h"
 #include "detect/names/name_key.h"
 #include "detect/names/name_words.h"
 #include "detect/scan/text_boundary.h"
@@ -153,16 +152,6 @@ uint64_t GazetteerSignature(uint32_t flags) {
   const int tier = CityTier(flags);
   const uint64_t tier_bucket = tier == 0 ? 0 : tier <= 4 ? 1 : tier <= 8 ? 2 : 3;
   return (flags & ~(kPrefix | (15u << 10))) | (tier_bucket << 16);
-}
-
-uint32_t WordFlags(const Gazetteer& gazetteer, const NameKey& key, std::string_view word) {
-  uint32_t flags = gazetteer.Flags(key);
-  // "Léa" is not the English "lea": accented words are no English words.
-  if (std::any_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    flags &= ~kWordFlags;
-  }
-  return flags;
 }
 
 Casing CasingOf(const std::vector<TokenFacts>& facts, const std::vector<WordToken>& tokens) {
