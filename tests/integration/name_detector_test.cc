@@ -42,6 +42,23 @@ TEST_SUITE("name_detector") {
     }
   }
 
+  TEST_CASE("a masked name is masked where it recurs, a later surname alone included") {
+    ServiceEnv env(ServiceEnvOptions("names_repeated"));
+    // The tagger alone finds "Dana Fox" but not the later "Fox", and "MARIA
+    // GONZALEZ" but not the lower-case "maria gonzalez" before it.
+    auto surname = Call<v1::MaskReply>(
+        env.client(), kMask, MaskReq("Invoice for Dana Fox attached. Fox paid already."));
+    INFO(surname.masked_text());
+    CHECK(surname.masked_text().find("Fox") == std::string::npos);
+    CHECK(surname.entities_size() == 2);
+    auto other_case = Call<v1::MaskReply>(
+        env.client(), kMask,
+        MaskReq("contact maria gonzalez today please. MARIA GONZALEZ owns the shop."));
+    INFO(other_case.masked_text());
+    CHECK(other_case.masked_text().find("maria gonzalez") == std::string::npos);
+    CHECK(other_case.entities_size() == 2);
+  }
+
   TEST_CASE("--min-score drops the findings of one type, or of every type") {
     {
       ServiceEnv env(ServiceEnvOptions("names_min_person", 1, {"--min-score", "PERSON=1"}));
