@@ -97,6 +97,9 @@ struct TokenFacts {
   uint64_t classes = 0;     // the same, mixed for hashing
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
   uint32_t cluster = 0;     // WordClusters path, 0 when unknown
+  uint64_t prefix3 = 0;     // the folded word's first three bytes, mixed
+  uint64_t suffix2 = 0;     // its last two and three bytes, mixed
+  uint64_t suffix3 = 0;
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
@@ -325,6 +328,11 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     folded = FoldWord(word);
     f.lower = Mix(HashBytes(folded));
     if (token.kind != TokenKind::kWord) continue;
+    const std::string_view affixes = folded;
+    const size_t size = affixes.size();
+    f.prefix3 = Mix(HashBytes(affixes.substr(0, 3)));
+    f.suffix2 = Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
+    f.suffix3 = Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
     NameKey key;
     key.AddWord(word);
     f.flags = WordFlags(*gazetteer_, key, word);
@@ -371,12 +379,9 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       continue;
     }
     if (tokens[u].kind == TokenKind::kWord) {
-      folded = FoldWord(text.substr(tokens[u].start, tokens[u].end - tokens[u].start));
-      const std::string_view affixes = folded;
-      const size_t size = affixes.size();
-      h.push_back(Feature(kPrefix3, Mix(HashBytes(affixes.substr(0, 3)))));
-      h.push_back(Feature(kSuffix2, Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)))));
-      h.push_back(Feature(kSuffix3, Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)))));
+      h.push_back(Feature(kPrefix3, f.prefix3));
+      h.push_back(Feature(kSuffix2, f.suffix2));
+      h.push_back(Feature(kSuffix3, f.suffix3));
     }
     h.push_back(Feature(kBias, 0));
     h.push_back(Feature(kLower, f.lower));
