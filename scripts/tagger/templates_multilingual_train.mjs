@@ -32,6 +32,8 @@ export const ML_TRAIN = {
       'Titular: {P1.full}\nDNI: {ID}\nBeneficiario: {P2.full}\nEntidad: {BANK1}',
       'Según la portavoz {PF1.full}, {ORG1} abrirá una oficina en {CITY1} en {MONTH}.',
       'Apellidos: {P1.last}\nNombre: {P1.first}\nPersona de contacto: {P2.full} ({PHONE})',
+      '{P1.full}, de {CITY1}, dice que {ORG1} todavía no le ha devuelto el dinero.',
+      'la señora {PF1.last} de {CITY1} llamó otra vez por lo del seguro',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -42,6 +44,8 @@ export const ML_TRAIN = {
       '¿Qué diferencia hay entre una baja médica y una excedencia? Trabajo de {JOB}.',
       'Necesito un correo formal para pedir un aplazamiento del pago de {AMOUNT}. {NONAME}',
       'Asunto: Recordatorio\n\nEl Departamento de Recursos Humanos informa de que el {DAY} no habrá servicio de Atención al Cliente. Gracias.',
+      'el recibo vence el {D} {MON}, si no se paga hay un recargo de {AMOUNT}',
+      'ojo que el plazo vence el {DAY}, después ya no se puede presentar nada',
     ],
   },
   pt_BR: {
@@ -65,6 +69,7 @@ export const ML_TRAIN = {
       'valeu {P1.first}!! manda um abraço pro {PM2.first}',
       'Nome completo: {P1.full}\nCPF: {ID}\nContato de emergência: {P2.full} ({PHONE})',
       '{PM1.full}, de {AGE} anos, morador de {CITY1}, foi levado ao hospital ({HOSP1}) após o acidente.',
+      '{P1.full}, de {CITY1}, disse que a {ORG1} ainda não pagou o reembolso.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -129,6 +134,7 @@ export const ML_TRAIN = {
       'Coucou {P1.first} !! tu passes quand à {CITY1} ? {EMOJI}',
       'Nom : {P1.last}\nPrénom(s) : {P1.first}\nPersonne à prévenir : {P2.full}',
       'Selon {P1.full}, porte-parole de {ORG1}, les négociations reprendront en {MONTH}.',
+      '{PM1.full}, de {CITY1}, attend toujours le remboursement de {ORG1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -163,6 +169,9 @@ export const ML_TRAIN = {
       'Moin {P1.first}, kannst du {P2.first} Bescheid geben, dass das Meeting am {DAY} ausfällt?',
       'Name: {P1.last}\nVorname: {P1.first}\nNotfallkontakt: {P2.full}\nArbeitgeber: {ORG1}',
       'Die Klägerin, {PF1.full}, wohnhaft in {CITY1}, verlangt von {ORG1} Schadensersatz.',
+      'Herr {PM1.full} aus {CITY1} hat angerufen, er wartet noch auf das Angebot von {ORG1}.',
+      'Unsere neue Kollegin {PF1.full} kommt aus {CITY1} und war vorher bei {ORG1}.',
+      'Frau {PF1.last} aus {CITY1} kommt am {DAY} um {TIME} vorbei.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -174,6 +183,7 @@ export const ML_TRAIN = {
       'Schreib eine höfliche Mail: Ich möchte die Rechnung über {AMOUNT} in Raten zahlen. {NONAME}',
       'Kündigung zum {DATE}\n\nHiermit kündige ich meinen Vertrag fristgerecht. Bitte bestätigen Sie den Eingang.',
       'Betreff: Wartungsarbeiten\n\nAm {DAY} ist das Kundenportal ab {TIME} nicht erreichbar. Bitte speichern Sie vorher Ihre Änderungen. {NONAME}',
+      'die Rechnung ist am {D}. {MON} fällig, danach kommt eine Mahnung über {AMOUNT}',
     ],
   },
   it: {
@@ -197,6 +207,7 @@ export const ML_TRAIN = {
       'Ciao {P1.first}! Grazie mille per ieri, salutami {P2.first} {EMOJI}',
       'Cognome: {P1.last}\nNome: {P1.first}\nLuogo di nascita: {CITY1}\nGarante: {P2.full}',
       '{PM1.full}, {AGE} anni, di {CITY1}, è stato portato in ospedale ({HOSP1}) dopo l\'incidente.',
+      '{P1.full} da {CITY1} chiede se {ORG1} ha già spedito il pacco.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -229,6 +240,7 @@ export const ML_TRAIN = {
       'Hoi {P1.first}! Thanks voor gisteren, groetjes aan {P2.first}',
       'Achternaam: {P1.last}\nVoornamen: {P1.first}\nContactpersoon bij nood: {P2.full}',
       'Volgens woordvoerder {P1.full} van {ORG1} gaat de vestiging in {CITY1} in {MONTH} dicht.',
+      '{P1.full} uit {CITY1} belde over de offerte van {ORG1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
