@@ -13,6 +13,8 @@ namespace {
 
 constexpr size_t kMinAcronym = 2;
 constexpr size_t kMaxAcronym = 10;
+// Small words a long form may hold ("Bank of the United States").
+constexpr size_t kMaxSmallWords = 4;
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -65,11 +67,15 @@ bool DefinitionAt(std::string_view text, const std::vector<WordToken>& tokens, s
   size_t matched = initials.size();  // initials still to match, from the last
   size_t k = i - 1;                  // the "(" before the acronym
   bool lower_case = true;
+  size_t small_words = 0;
   while (matched > 0 && k > 0) {
     --k;
     if (tokens[k].kind != TokenKind::kWord) return false;
     const std::string_view word = word_at(k);
-    if (IsSmallWord(word)) continue;
+    if (IsSmallWord(word)) {
+      if (++small_words > kMaxSmallWords) return false;
+      continue;
+    }
     if (AsciiLower(word[0]) != initials[matched - 1]) return false;
     lower_case = lower_case && IsAsciiLower(word[0]);
     --matched;
