@@ -343,7 +343,8 @@ class Generator {
       try { JSON.parse(raw); } catch (e) { throw new Error(`template gives invalid JSON: ${raw}`); }
     } else if (this.chance(0.15)) this.noise(segs);
     const x = this.r();
-    const mode = x < 0.15 ? 'lower' : x < 0.2 ? 'upper' : x < 0.25 ? 'title' : 'none';
+    const lower = this.side === 0 ? 0.25 : 0.15;  // training sees more text without capitals
+    const mode = x < lower ? 'lower' : x < lower + 0.05 ? 'upper' : x < lower + 0.1 ? 'title' : 'none';
     applyCase(segs, mode);
     return { ...build(segs), mode };
   }
