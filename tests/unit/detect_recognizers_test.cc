@@ -80,6 +80,20 @@ TEST_CASE("detect IP_ADDRESS and MAC_ADDRESS") {
   CHECK(Found("at 10:30:45 or 16:9").empty());
 }
 
+TEST_CASE("detect USERNAME: @handles, not addresses, domains, times or code") {
+  CHECK(Found("thanks @maria_g, and cc @Anna.Lee: see below") ==
+        Strings{"USERNAME:@maria_g", "USERNAME:@Anna.Lee"});
+  CHECK(Found("@maria can you check?", {"USERNAME"}) == Strings{"USERNAME:@maria"});
+  CHECK(Found("write to jo@example.com, not @gmail.com", {"USERNAME"}).empty());
+  CHECK(Found("meet @10 at x.com/@user or @user@mastodon.social", {"USERNAME"}).empty());
+  for (const char* code : {"@Override\npublic void run() {}", "@app.route('/x')\ndef f(): pass",
+                           "@media (max-width: 600px) {}", "@dataclass\nclass A: pass",
+                           "/** @param id the id */"}) {
+    CAPTURE(code);
+    CHECK(Found(code, {"USERNAME", "PERSON", "LOCATION", "ORGANIZATION"}).empty());
+  }
+}
+
 TEST_CASE("detect URL: trailing punctuation and brackets") {
   CHECK(Found("see https://portal.contoso.com/users/55433/profile.") ==
         Strings{"URL:https://portal.contoso.com/users/55433/profile"});

@@ -281,7 +281,7 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
     case TokenKind::kPunctuation:
       return word != "." && word != "&";
     case TokenKind::kHandle:
-      return false;
+      return word[0] == '@';  // an @handle is a USERNAME, a #tag may be a name
     case TokenKind::kWord:
       break;
   }

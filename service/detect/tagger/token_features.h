@@ -19,7 +19,7 @@ namespace privacy::detect {
 
 // The tokens of one text and, for each, the 64-bit hashes of its features.
 // Tokens that cannot be part of a name here (punctuation other than "." and
-// "&", numbers, JSON keys, card schemes, identifier systems and common
+// "&", numbers, @handles, JSON keys, card schemes, identifier systems and common
 // acronyms, and in
 // ordinary prose lower-case English words other than
 // the ones names are built with, like "of" and "de") are marked `outside`
@@ -43,7 +43,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 16;
+  static constexpr uint32_t kFeatureSetVersion = 17;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
                    std::shared_ptr<const WordClusters> clusters);
