@@ -16,11 +16,15 @@
 
 namespace privacy::nats {
 
-// A request admitted and not yet worked on.
+// A request admitted and not yet worked on, or the rest of one begun on a
+// delivery thread.
 struct QueuedRequest {
   ReleasedMsgPtr msg;
   size_t bytes = 0;  // what it holds of the byte budget
   std::chrono::steady_clock::time_point arrived;
+  // Set for the rest of a request begun elsewhere (`msg` is null then): its
+  // Responder, kept by `rest`, holds its bytes.
+  std::function<void()> rest;
 };
 
 // RequestQueue is safe for concurrent use. `threads` threads take requests
