@@ -105,7 +105,7 @@ enum class Dispatch {
 };
 // Bounds of Dispatch::kAtOnceUnlessBacklog: what may wait, unadmitted and
 // unmeasured, in a subscription behind a request handled at once.
-inline constexpr int kAtOnceMaxPending = 16;
+inline constexpr int kAtOnceMaxPending = 64;
 inline constexpr size_t kAtOnceMaxBytes = 16 * 1024;
 
 // Sends the reply to one request, exactly once, from any thread. A
