@@ -1,6 +1,7 @@
 // An endpoint's queue of admitted requests and the threads that work them
-// off: the subscription's delivery thread only admits and queues, so it
-// keeps up with any flood, and each request's wait can be measured.
+// off: the subscription's delivery thread admits and queues (working on a
+// request itself only while few wait behind it), so it keeps up with any
+// flood, and each request's wait can be measured.
 #pragma once
 
 #include <chrono>

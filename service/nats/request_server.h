@@ -1,6 +1,6 @@
 // Serves request/reply endpoints: queue subscriptions whose requests are
 // admitted on the subscriptions' delivery threads and handled on each
-// endpoint's own threads (or, for cheap requests of some endpoints, at once
+// endpoint's own threads (or, for small requests of some endpoints, at once
 // on the delivery thread), with replies (and ADR-32 error headers) sent back
 // to the requester's inbox when the handler is done, possibly later and
 // from another thread.
@@ -137,9 +137,10 @@ class Responder {
 // endpoint's own threads, as many as its subscriptions, work them off one
 // at a time each, answering 503 without any work to a request that waited
 // longer than allowed. An endpoint dispatched kAtOnceUnlessBacklog has its
-// small requests handled on the delivery thread while few wait behind. A handler that must wait (e.g. for JetStream) keeps
-// the Responder and returns, and replies when the wait is over; its
-// request holds its bytes of the budget until then.
+// small requests handled on the delivery thread while few wait behind. A
+// handler that must wait (e.g. for JetStream) keeps the Responder and
+// returns, and replies when the wait is over; its request holds its bytes
+// of the budget until then.
 class RequestServer {
  public:
   using Handler = std::function<void(const IncomingRequest&, Responder)>;
