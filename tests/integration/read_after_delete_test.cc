@@ -43,16 +43,25 @@ int Occurrences(const std::string& text, const std::string& what) {
   return count;
 }
 
+// A nats-server, two workers of the default settings, and a client.
+struct TwoWorkers {
+  NatsServer server;
+  WorkerProcess first{server.url()};
+  WorkerProcess second{server.url()};
+  NatsClient client{server.url()};
+
+  TwoWorkers() {
+    WaitForWorkerSubscriptions(server.monitor_port(), 2);
+    WaitUntilReady(client);
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("read after delete") {
   TEST_CASE("two workers: no value is served once delete has answered") {
-    NatsServer server;
-    WorkerProcess first(server.url());
-    WorkerProcess second(server.url());
-    WaitForWorkerSubscriptions(server.monitor_port(), 2);
-    NatsClient client(server.url());
-    WaitUntilReady(client);
+    TwoWorkers w;
+    NatsClient& client = w.client;
     AfterDelete total;
     std::vector<std::string> session_ids;
     for (int round = 0; round < 5; ++round) {
@@ -65,12 +74,12 @@ TEST_SUITE("read after delete") {
     CHECK(total.other == 0);
     CHECK(total.not_found == 5 * 102);
     // Both workers answered reads of deleted sessions.
-    CHECK(LoggedReplies(first.Log(), "resolve", 404) > 0);
-    CHECK(LoggedReplies(second.Log(), "resolve", 404) > 0);
+    CHECK(LoggedReplies(w.first.Log(), "resolve", 404) > 0);
+    CHECK(LoggedReplies(w.second.Log(), "resolve", 404) > 0);
     // Their info-level lines about those 404s name no session.
     for (const std::string& id : session_ids) {
-      CHECK(first.Log().find(id) == std::string::npos);
-      CHECK(second.Log().find(id) == std::string::npos);
+      CHECK(w.first.Log().find(id) == std::string::npos);
+      CHECK(w.second.Log().find(id) == std::string::npos);
     }
   }
 
@@ -126,12 +135,8 @@ TEST_SUITE("read after delete") {
   }
 
   TEST_CASE("a lost change feed consumer is made again after the last change applied") {
-    NatsServer server;
-    WorkerProcess first(server.url());
-    WorkerProcess second(server.url());
-    WaitForWorkerSubscriptions(server.monitor_port(), 2);
-    NatsClient client(server.url());
-    WaitUntilReady(client);
+    TwoWorkers w;
+    NatsClient& client = w.client;
     for (int i = 0; i < 40; ++i) MaskEmail(client);
     MaskedSession session = MaskEmail(client);
     ResolveEverywhere(client, session, 20);
@@ -156,8 +161,8 @@ TEST_SUITE("read after delete") {
 
     REQUIRE(PollUntil(
         [&] {
-          return first.Log().find("session_feed_consumer_created") != std::string::npos &&
-                 second.Log().find("session_feed_consumer_created") != std::string::npos;
+          return w.first.Log().find("session_feed_consumer_created") != std::string::npos &&
+                 w.second.Log().find("session_feed_consumer_created") != std::string::npos;
         },
         std::chrono::seconds(10)));
     auto feeds = FeedConsumers(client);
@@ -168,8 +173,8 @@ TEST_SUITE("read after delete") {
       CHECK(feed.opt_start_seq == last + 1);
     }
     const std::string resumed = "\"start_sequence\":" + std::to_string(last + 1);
-    CHECK(first.Log().find(resumed) != std::string::npos);
-    CHECK(second.Log().find(resumed) != std::string::npos);
+    CHECK(w.first.Log().find(resumed) != std::string::npos);
+    CHECK(w.second.Log().find(resumed) != std::string::npos);
 
     // The new feeds keep both copies current: a new session resolves on
     // both workers, and its deletion is a deletion on both.
