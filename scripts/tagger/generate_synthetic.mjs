@@ -3,7 +3,8 @@
 // averaged-perceptron tagger: chat prompts, e-mails, tickets, travel, HR,
 // clinic, CRM, JSON tool output and forms, with names of many cultures.
 //
-//   node scripts/tagger/generate_synthetic.mjs [--train N] [--holdout N]
+//   node scripts/tagger/generate_synthetic.mjs [--train N] [--holdout N] [--ml-train N] [--ml-holdout N]
+//   (defaults 12000, 800, 3600, 270)
 //
 // Writes scripts/tagger/data/synthetic_train.jsonl and
 // tests/data/detect/names_synthetic_holdout.jsonl. Offsets are UTF-8 byte
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildPersonPools, buildPlacePools, buildOrgPools, buildLocalPools, legalSuffixes, partitionOf, partitionWhole, tokensOf,
-  INDUSTRY, SAINTS,
+  INDUSTRY, SAINTS, NICKNAMES,
 } from './pools.mjs';
 import { FILL, NONAME_SENTENCES, ML_FILL } from './fillers.mjs';
 import { TRAIN_POS, TRAIN_NEG } from './templates_train.mjs';
@@ -29,9 +30,9 @@ const OUT_HOLD = path.join(ROOT, 'tests', 'data', 'detect', 'names_synthetic_hol
 
 const args = process.argv.slice(2);
 const argNum = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
-const N_TRAIN = argNum('--train', 9000);
+const N_TRAIN = argNum('--train', 12000);
 const N_HOLD = argNum('--holdout', 800);
-const N_ML_TRAIN = argNum('--ml-train', 3000);
+const N_ML_TRAIN = argNum('--ml-train', 3600);
 const N_ML_HOLD = argNum('--ml-holdout', 270);
 const SEED = 20240611;
 // The multilingual messages use their own generator instances with these
@@ -89,6 +90,8 @@ class Generator {
     this.airports = this.places.landmark.filter((x) => /Airport|Heathrow|Schiphol|Station|Cross|Nord|Terminal|Hauptbahnhof|Atocha/.test(x));
     this.cultureUse = {};
     this.brands = BRANDS.filter((b) => partitionWhole(b) === side);
+    // nicknames ({P1.nick}, training templates only), same partition as names
+    this.nicks = { female: NICKNAMES.female.filter((x) => partitionOf(x) === side), male: NICKNAMES.male.filter((x) => partitionOf(x) === side) };
   }
 
   r() { return this.rnd(); }
@@ -151,6 +154,7 @@ class Generator {
       case 'mid': return [E(this.fullOf(p, true))];
       case 'first': case 'ambf': return [E(p.first)];
       case 'last': return [E(p.last)];
+      case 'nick': return [E(this.pick(this.nicks[p.gender]))];
       case 'title': return p.latin ? [{ t: this.title(p) + ' ' }, E(p.last)] : [{ t: this.title(p) + ' ' }, E(this.fullOf(p))];
       case 'tfull': return [{ t: this.title(p) + ' ' }, E(this.fullOf(p))];
       case 'init': {

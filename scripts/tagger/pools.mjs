@@ -171,6 +171,14 @@ export const AMBIGUOUS_FIRST = {
   male: words('Will|Mark|Bill|Jordan|Chase|Hunter|Sunny|Gift|Godswill|Frank|Rich|Miles|Glen|Dean|Guy|Jack|Rocky|Duke|King|Major|Lucky|Justice|Chance|Clay|Forrest|Sterling'),
 };
 
+// Short forms and nicknames people use in chat ("Liz", "Tunde", "Kasia");
+// only the {P1.nick} slot of the training templates draws them, partitioned
+// like every other name token.
+export const NICKNAMES = {
+  female: words('Liz|Lizzie|Beth|Becky|Kate|Katie|Jen|Jenny|Abby|Ellie|Maddie|Izzy|Vicky|Mandy|Cathy|Debs|Steph|Nat|Sasha|Masha|Dasha|Katya|Lena|Kasia|Gosia|Basia|Ola|Lupe|Pili|Conchi|Mari|Gigi|Fran|Bea|Kemi|Sade|Yemi|Chichi|Ada|Nkechi|Ama|Efua|Lulu|Mimi|Didi|Xiaoli|Mei|Yuki|Su|Jess|Mo|Pri|Anu|Lakshmi|Tami|Noa|Rivka|Leila|Zizi|Nadia|Tina|Rosie|Anja|Elli|Sanne|Fleur|Hanne'),
+  male: words('Bob|Rob|Bobby|Mike|Mikey|Nick|Alex|Sam|Misha|Kolya|Dima|Sasha|Vova|Pepe|Paco|Chema|Nacho|Fede|Toni|Jojo|Tomek|Kuba|Bartek|Jens|Kalle|Benji|Teddy|Danny|Johnny|Jimmy|Tommy|Andy|Tony|Steve|Dave|Chris|Matt|Pete|Nate|Zac|Raj|Bala|Tunde|Segun|Kwesi|Kofi|Femi|Chidi|Emeka|Jide|Sipho|Thabo|Ahmed|Mo|Hamza|Ali|Kenji|Tak|Jun|Wei|Minh|Duc|Ravi|Sunil|Vik|Arjun|Moshe|Avi|Yossi|Luca|Gio|Beppe|Jan|Henk|Kees|Lars|Olli|Jussi|Emre|Memo|Budi|Agus|Andi'),
+};
+
 function clean(list) {
   // Drop honorific-carrying entries, parenthesised notes, empty strings.
   return uniq(list.map(nfc).filter((x) => x && !/[()0-9]/.test(x) && x.length > 1));

@@ -28,6 +28,12 @@ export const ML_TRAIN = {
       'Asunto: {TOPIC}\n\nHola {P1.first}:\n{NONAME} Te adjunto lo que me pidió {P2.full} de {ORG1}.\n\nSaludos,\n{P3.first}',
       '¿Cómo le digo a {P1.title} que {AGENCY1} todavía no ha resuelto mi expediente {ID}?',
       'De: {P1.full} <{P1.email}>\nPara: {P2.email}\nAsunto: {TOPIC}\n\n{P2.first}, te reenvío el presupuesto de {ORG1}.',
+      'Buenas, {P1.first}!! ¿al final vienes el {DAY} a lo de {P2.first}?',
+      'Titular: {P1.full}\nDNI: {ID}\nBeneficiario: {P2.full}\nEntidad: {BANK1}',
+      'Según la portavoz {PF1.full}, {ORG1} abrirá una oficina en {CITY1} en {MONTH}.',
+      'Apellidos: {P1.last}\nNombre: {P1.first}\nPersona de contacto: {P2.full} ({PHONE})',
+      '{P1.full}, de {CITY1}, dice que {ORG1} todavía no le ha devuelto el dinero.',
+      'la señora {PF1.last} de {CITY1} llamó otra vez por lo del seguro',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -37,6 +43,9 @@ export const ML_TRAIN = {
       'puedo hasta el {D} {MON}, después ya no, estoy de viaje hasta {MONTH}',
       '¿Qué diferencia hay entre una baja médica y una excedencia? Trabajo de {JOB}.',
       'Necesito un correo formal para pedir un aplazamiento del pago de {AMOUNT}. {NONAME}',
+      'Asunto: Recordatorio\n\nEl Departamento de Recursos Humanos informa de que el {DAY} no habrá servicio de Atención al Cliente. Gracias.',
+      'el recibo vence el {D} {MON}, si no se paga hay un recargo de {AMOUNT}',
+      'ojo que el plazo vence el {DAY}, después ya no se puede presentar nada',
     ],
   },
   pt_BR: {
@@ -57,6 +66,10 @@ export const ML_TRAIN = {
       'Escreve uma mensagem de despedida pra {P1.full}, que está saindo da {ORG1} depois de 10 anos.',
       'O {P1.first} torce pro {TEAM1} e vai assistir o jogo em {CITY1} no {DAY}.',
       'De: {P1.full}\nPara: {P2.email}\nAssunto: {TOPIC}\n\n{P2.first}, segue em anexo o contrato da {ORG1}.',
+      'valeu {P1.first}!! manda um abraço pro {PM2.first}',
+      'Nome completo: {P1.full}\nCPF: {ID}\nContato de emergência: {P2.full} ({PHONE})',
+      '{PM1.full}, de {AGE} anos, morador de {CITY1}, foi levado ao hospital ({HOSP1}) após o acidente.',
+      '{P1.full}, de {CITY1}, disse que a {ORG1} ainda não pagou o reembolso.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -66,6 +79,7 @@ export const ML_TRAIN = {
       'Lembrete: reunião {DAY} às {TIME}. {NONAME}',
       'Qual a diferença entre atestado médico e licença? Trabalho como {JOB}.',
       'preciso de um texto formal pedindo para parcelar {AMOUNT} em {NUM} vezes',
+      'Clique em Configurações > Conta e depois em Salvar Alterações. {NONAME}',
     ],
   },
   pt_PT: {
@@ -85,6 +99,9 @@ export const ML_TRAIN = {
       'Como explico à {AGENCY1} que o {P1.title} já entregou os documentos do processo {ID}?',
       'De: {P1.full}\nPara: {P2.email}\nAssunto: {TOPIC}\n\nCara {PF2.first}, segue em anexo o orçamento da {ORG1}.',
       'a encomenda da {ORG1} para {HOOD1} ainda não chegou, o {P1.first} diz que saiu de {CITY1} na {DAY}',
+      'Olá {P1.first}, obrigado pela ajuda ontem! Diz à {PF2.first} que o jantar em {HOOD1} fica para {DAY}.',
+      'Requerente: {P1.full}\nMorada: {HOOD1}, {CITY1}\nFiador: {P2.full}',
+      'Ata n.º 12: presentes {P1.full}, {P2.full} e {P3.full}. Secretariou {P4.first}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -93,6 +110,7 @@ export const ML_TRAIN = {
       'a encomenda {ID} chegou danificada e paguei {AMOUNT}. o que faço?',
       'Lembrete: reunião na {DAY} às {TIME}. {NONAME}',
       'Qual é a diferença entre baixa médica e licença parental? Sou {JOB}.',
+      'Boa tarde, ainda não tive resposta sobre o pedido {ID}. Fico a aguardar. {NONAME}',
     ],
   },
   fr: {
@@ -113,6 +131,10 @@ export const ML_TRAIN = {
       'Comment dire à {P1.title} que la {AGENCY1} n’a toujours pas traité mon dossier {ID} ?',
       'De : {P1.full} <{P1.email}>\nÀ : {P2.email}\nObjet : {TOPIC}\n\n{P2.first}, je te transfère le devis de {ORG1}.',
       'Mon fils entre au {SCHOOL1} en septembre, je dois écrire à {PF1.title}, sa prof principale.',
+      'Coucou {P1.first} !! tu passes quand à {CITY1} ? {EMOJI}',
+      'Nom : {P1.last}\nPrénom(s) : {P1.first}\nPersonne à prévenir : {P2.full}',
+      'Selon {P1.full}, porte-parole de {ORG1}, les négociations reprendront en {MONTH}.',
+      '{PM1.full}, de {CITY1}, attend toujours le remboursement de {ORG1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -122,6 +144,7 @@ export const ML_TRAIN = {
       'Rappel : réunion {DAY} à {TIME}. {NONAME}',
       'Quelle est la différence entre un arrêt maladie et un congé sans solde ? Je suis {JOB}.',
       'Écris un mail poli pour demander un échéancier pour {AMOUNT}. {NONAME}',
+      'Ordre du jour :\n1. Budget\n2. Planning de {MONTH}\n3. Questions diverses\nProchaine réunion : {DAY} à {TIME}',
     ],
   },
   de: {
@@ -143,6 +166,12 @@ export const ML_TRAIN = {
       'Von: {P1.full} <{P1.email}>\nAn: {P2.email}\nBetreff: {TOPIC}\n\nHallo {P2.first}, anbei das Angebot von {ORG1}.',
       'Meine Tochter kommt nach den Ferien aufs {SCHOOL1}. Was schreibe ich der Klassenlehrerin, {PF1.title}?',
       'Lieber Herr {PM1.last}, vielen Dank für das Gespräch am {DAY}. Die Unterlagen für {ORG1} schicke ich bis {DATE}.',
+      'Moin {P1.first}, kannst du {P2.first} Bescheid geben, dass das Meeting am {DAY} ausfällt?',
+      'Name: {P1.last}\nVorname: {P1.first}\nNotfallkontakt: {P2.full}\nArbeitgeber: {ORG1}',
+      'Die Klägerin, {PF1.full}, wohnhaft in {CITY1}, verlangt von {ORG1} Schadensersatz.',
+      'Herr {PM1.full} aus {CITY1} hat angerufen, er wartet noch auf das Angebot von {ORG1}.',
+      'Unsere neue Kollegin {PF1.full} kommt aus {CITY1} und war vorher bei {ORG1}.',
+      'Frau {PF1.last} aus {CITY1} kommt am {DAY} um {TIME} vorbei.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -153,6 +182,8 @@ export const ML_TRAIN = {
       'Was ist der Unterschied zwischen Krankmeldung und Arbeitsunfähigkeitsbescheinigung? Ich arbeite als {JOB}.',
       'Schreib eine höfliche Mail: Ich möchte die Rechnung über {AMOUNT} in Raten zahlen. {NONAME}',
       'Kündigung zum {DATE}\n\nHiermit kündige ich meinen Vertrag fristgerecht. Bitte bestätigen Sie den Eingang.',
+      'Betreff: Wartungsarbeiten\n\nAm {DAY} ist das Kundenportal ab {TIME} nicht erreichbar. Bitte speichern Sie vorher Ihre Änderungen. {NONAME}',
+      'die Rechnung ist am {D}. {MON} fällig, danach kommt eine Mahnung über {AMOUNT}',
     ],
   },
   it: {
@@ -173,6 +204,10 @@ export const ML_TRAIN = {
       'Come spiego a {P1.title} che l’{AGENCY1} non ha ancora risposto alla pratica {ID}?',
       'Da: {P1.full} <{P1.email}>\nA: {P2.email}\nOggetto: {TOPIC}\n\n{P2.first}, ti inoltro il preventivo di {ORG1}.',
       '{P1.first} tifa {TEAM1} e sabato va allo stadio a {CITY1}.',
+      'Ciao {P1.first}! Grazie mille per ieri, salutami {P2.first} {EMOJI}',
+      'Cognome: {P1.last}\nNome: {P1.first}\nLuogo di nascita: {CITY1}\nGarante: {P2.full}',
+      '{PM1.full}, {AGE} anni, di {CITY1}, è stato portato in ospedale ({HOSP1}) dopo l\'incidente.',
+      '{P1.full} da {CITY1} chiede se {ORG1} ha già spedito il pacco.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -181,6 +216,7 @@ export const ML_TRAIN = {
       'il mio ordine {ID} è arrivato rotto, ho pagato {AMOUNT}, che faccio?',
       'Promemoria: riunione {DAY} alle {TIME}. {NONAME}',
       'Che differenza c’è tra malattia e permesso retribuito? Lavoro come {JOB}.',
+      'Avviso: lo Sportello Online sarà in manutenzione {DAY} dalle {TIME}. {NONAME}',
     ],
   },
   nl: {
@@ -201,6 +237,10 @@ export const ML_TRAIN = {
       'Hoe leg ik {P1.title} uit dat de {AGENCY1} mijn aanvraag {ID} nog steeds niet heeft behandeld?',
       'Van: {P1.full} <{P1.email}>\nAan: {P2.email}\nOnderwerp: {TOPIC}\n\nHoi {P2.first}, in de bijlage de offerte van {ORG1}.',
       'Geachte heer {PM1.last}, dank voor het gesprek op {DAY}. Ik stuur de stukken voor {UNI1} uiterlijk {DATE}.',
+      'Hoi {P1.first}! Thanks voor gisteren, groetjes aan {P2.first}',
+      'Achternaam: {P1.last}\nVoornamen: {P1.first}\nContactpersoon bij nood: {P2.full}',
+      'Volgens woordvoerder {P1.full} van {ORG1} gaat de vestiging in {CITY1} in {MONTH} dicht.',
+      '{P1.full} uit {CITY1} belde over de offerte van {ORG1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -209,6 +249,7 @@ export const ML_TRAIN = {
       'mijn bestelling {ID} is kapot aangekomen, ik heb {AMOUNT} betaald. wat nu?',
       'Herinnering: overleg op {DAY} om {TIME}. {NONAME}',
       'Wat is het verschil tussen ziekteverlof en bijzonder verlof? Ik werk als {JOB}.',
+      'Agenda:\n- Opening\n- Notulen vorige vergadering\n- Rondvraag\nVolgende keer: {DAY} {TIME}',
     ],
   },
   pl: {
@@ -229,6 +270,9 @@ export const ML_TRAIN = {
       'Jak wytłumaczyć {P1.title}, że {AGENCY1} nadal nie rozpatrzył mojego wniosku {ID}?',
       'Od: {P1.full} <{P1.email}>\nDo: {P2.email}\nTemat: {TOPIC}\n\nCześć {P2.first}, w załączniku oferta {ORG1}.',
       'Pani {PF1.first}, przypominam o spotkaniu w {ORG1} w {DAY} o {TIME}.',
+      'Hej {P1.first}, dzięki wielkie! {P2.first} też się cieszy {EMOJI}',
+      'Nazwisko: {P1.last}\nImię: {P1.first}\nPESEL: {ID}\nOsoba do kontaktu: {P2.full}',
+      '{PF1.full}, rzeczniczka {ORG1}, potwierdziła, że rozmowy wciąż trwają.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -237,6 +281,7 @@ export const ML_TRAIN = {
       'zamówienie {ID} przyszło uszkodzone, zapłaciłem {AMOUNT}, co mam zrobić?',
       'Przypomnienie: spotkanie {DAY}, godz. {TIME}. {NONAME}',
       'Jaka jest różnica między zwolnieniem lekarskim a urlopem na żądanie? Pracuję jako {JOB}.',
+      'Porządek obrad:\n1. Otwarcie\n2. Sprawy bieżące\n3. Wolne wnioski\nTermin: {DATE}',
     ],
   },
   sv: {
@@ -256,6 +301,9 @@ export const ML_TRAIN = {
       'planera en långhelg i {REGION1} från {CITY1} för mig och {P1.first}',
       'Hur förklarar jag för {P1.first} att {AGENCY1} fortfarande inte har handlagt mitt ärende {ID}?',
       'Från: {P1.full} <{P1.email}>\nTill: {P2.email}\nÄmne: {TOPIC}\n\nHej {P2.first}, här är offerten från {ORG1}.',
+      'Hej {P1.first}! Tack för igår, hälsa {P2.first}',
+      'Efternamn: {P1.last}\nFörnamn: {P1.first}\nAnhörig: {P2.full}',
+      'Enligt pressekreteraren {P1.full} flyttar {ORG1} huvudkontoret till {CITY1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -263,6 +311,7 @@ export const ML_TRAIN = {
       'Ämne: {TOPIC}\n\nHej,\n{NONAME}\n\nMvh',
       'min beställning {ID} kom trasig, jag betalade {AMOUNT}. vad gör jag?',
       'Påminnelse: möte på {DAY} kl. {TIME}. {NONAME}',
+      'Dagordning:\n1. Mötets öppnande\n2. Val av sekreterare\n3. Övriga frågor\nNästa möte: {DAY}',
     ],
   },
   nb: {
@@ -282,6 +331,9 @@ export const ML_TRAIN = {
       'lag en plan for en helg i {REGION1} fra {CITY1} for meg og {P1.first}',
       'Hvordan forklarer jeg {P1.first} at {AGENCY1} fortsatt ikke har behandlet saken min {ID}?',
       'Fra: {P1.full} <{P1.email}>\nTil: {P2.email}\nEmne: {TOPIC}\n\nHei {P2.first}, vedlagt er tilbudet fra {ORG1}.',
+      'Hei {P1.first}! Takk for sist, hils {P2.first}',
+      'Etternavn: {P1.last}\nFornavn: {P1.first}\nPårørende: {P2.full}',
+      '{P1.full} fra {CITY1} ble fraktet til sykehus ({HOSP1}) etter ulykken.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -289,6 +341,7 @@ export const ML_TRAIN = {
       'Emne: {TOPIC}\n\nHei,\n{NONAME}\n\nMvh',
       'bestillingen min {ID} kom ødelagt, jeg betalte {AMOUNT}. hva gjør jeg?',
       'Påminnelse: møte {DAY} {TIME}. {NONAME}',
+      'Saksliste:\n1. Godkjenning av innkalling\n2. Budsjett\n3. Eventuelt\nNeste møte: {DAY} {TIME}',
     ],
   },
   da: {
@@ -308,6 +361,9 @@ export const ML_TRAIN = {
       'lav en plan for en weekend på {REGION1} fra {CITY1} til mig og {P1.first}',
       'Hvordan forklarer jeg {P1.first}, at {AGENCY1} stadig ikke har behandlet min sag {ID}?',
       'Fra: {P1.full} <{P1.email}>\nTil: {P2.email}\nEmne: {TOPIC}\n\nHej {P2.first}, vedhæftet er tilbuddet fra {ORG1}.',
+      'Hej {P1.first}! Tak for i går, hils {P2.first}',
+      'Efternavn: {P1.last}\nFornavn: {P1.first}\nNærmeste pårørende: {P2.full}',
+      'Ifølge talsperson {P1.full} lukker {ORG1} afdelingen i {CITY1}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -315,6 +371,7 @@ export const ML_TRAIN = {
       'Emne: {TOPIC}\n\nHej,\n{NONAME}\n\nVh',
       'min ordre {ID} kom i stykker, jeg betalte {AMOUNT}. hvad gør jeg?',
       'Påmindelse: møde {DAY} {TIME}. {NONAME}',
+      'Dagsorden:\n1. Godkendelse af referat\n2. Budget\n3. Eventuelt\nNæste møde: {DAY}',
     ],
   },
   tr: {
@@ -335,6 +392,9 @@ export const ML_TRAIN = {
       '{AGENCY1} başvurumu ({ID}) hâlâ sonuçlandırmadı, bunu yöneticim {P1.title} ile nasıl konuşurum?',
       'Kimden: {P1.full} <{P1.email}>\nKime: {P2.email}\nKonu: {TOPIC}\n\n{P2.first}, {ORG1} teklifini ekte gönderiyorum.',
       '{P1.first} Bey ile {ORG1} toplantısı {DAY} saat {TIME} olarak ayarlandı.',
+      'Selam {P1.first}! dün için çok teşekkürler, {P2.first} da selam söyledi',
+      'Soyadı: {P1.last}\nAdı: {P1.first}\nAcil durumda aranacak kişi: {P2.full}',
+      '{ORG1} sözcüsü {P1.full}, {CITY1} ofisinin {MONTH} ayında açılacağını söyledi.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -343,6 +403,7 @@ export const ML_TRAIN = {
       '{ID} numaralı siparişim kırık geldi, {AMOUNT} ödedim. ne yapmalıyım?',
       'Hatırlatma: toplantı {DAY} saat {TIME}. {NONAME}',
       'Raporlu izin ile yıllık izin arasındaki fark nedir? {JOB} olarak çalışıyorum.',
+      'Gündem:\n1. Açılış\n2. Bütçe\n3. Dilek ve Temenniler\nSonraki toplantı: {DAY}',
     ],
   },
   id: {
@@ -363,6 +424,9 @@ export const ML_TRAIN = {
       'Bagaimana saya jelaskan ke {P1.title} kalau {AGENCY1} belum memproses berkas {ID}?',
       'Dari: {P1.full} <{P1.email}>\nKepada: {P2.email}\nPerihal: {TOPIC}\n\n{P2.first}, terlampir penawaran dari {ORG1}.',
       'Anak saya mulai sekolah di {SCHOOL1} bulan depan, wali kelasnya {PF1.title}.',
+      'Halo {P1.first}! makasih ya buat kemarin, salam buat {P2.first}',
+      'Nama lengkap: {P1.full}\nNIK: {ID}\nKontak darurat: {P2.full}\nHubungan: saudara',
+      'Juru bicara {ORG1}, {P1.full}, mengatakan kantor di {CITY1} akan dibuka bulan {MONTH}.',
     ],
     neg: [
       '{NONAME} {NONAME}',
@@ -371,6 +435,7 @@ export const ML_TRAIN = {
       'pesanan {ID} datang rusak, saya sudah bayar {AMOUNT}. harus gimana?',
       'Pengingat: rapat hari {DAY} jam {TIME}. {NONAME}',
       'Apa bedanya cuti sakit dan cuti tahunan? Saya kerja sebagai {JOB}.',
+      'Agenda Rapat:\n1. Pembukaan\n2. Laporan Keuangan\n3. Lain-lain\nRapat berikutnya: {DAY}',
     ],
   },
 };

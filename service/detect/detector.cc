@@ -7,6 +7,7 @@
 #include "detect/external/external_merge.h"
 #include "detect/lists/allow_list.h"
 #include "detect/lists/deny_values.h"
+#include "detect/names/acronym_definitions.h"
 #include "detect/names/repeated_mentions.h"
 #include "detect/recognizer_registry.h"
 #include "detect/recognizers/custom_recognizer_file.h"
@@ -157,6 +158,7 @@ class RegistryDetector : public Detector {
       });
     }
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
+    ApplyAcronymDefinitions(text, &findings);
     AddRepeatedMentions(text, &findings);
     if (!allow_.empty() || !options.allow_values.empty()) {
       std::erase_if(findings, [&](const Finding& f) {

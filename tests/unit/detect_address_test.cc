@@ -101,6 +101,14 @@ TEST_CASE("detect ADDRESS: prose, rooms and cities are no addresses") {
   CHECK(Addresses("Flight 215 to Paris was delayed.").empty());
 }
 
+TEST_CASE("detect ADDRESS: a street's name does not run back across a sentence's end") {
+  CHECK(Addresses("Seen today in Barranco Medical Practice. Jannah Barrows, 54, presents with a cough.")
+            .empty());
+  CHECK(Addresses("Write to Calle Mayor 5, Madrid.") == Strings{"ADDRESS:Calle Mayor 5, Madrid"});
+  CHECK(Addresses("She moved. Berliner Straße 5 is her new home.") ==
+        Strings{"ADDRESS:Berliner Straße 5"});
+}
+
 TEST_CASE("detect ADDRESS: adversarial input takes linear time") {
   const auto elapsed_ms = [](const std::string& text) {
     const auto start = std::chrono::steady_clock::now();

@@ -205,6 +205,16 @@ TEST_CASE("detect PHONE: national numbers keep their grouping rules") {
   CHECK(Found("ref 41 555 501 32", {"PHONE"}).empty());
 }
 
+TEST_CASE("detect PHONE: North American grouping is a phone number even with no area code assigned") {
+  CHECK(Found("my number is 555-123-4567", {"PHONE"}) == Strings{"PHONE:555-123-4567"});
+  CHECK(Found("is 555.123.4567.", {"PHONE"}) == Strings{"PHONE:555.123.4567"});
+  CHECK(Found("(555)123-4567 is mine", {"PHONE"}) == Strings{"PHONE:(555)123-4567"});
+  CHECK(Found("or 1-555-010-9999", {"PHONE"}) == Strings{"PHONE:1-555-010-9999"});
+  // Other groupings, mixed separators and labelled numbers are not.
+  CHECK(Found("is 555-1234-567, 555-123.4567, 5-551-234-567", {"PHONE"}).empty());
+  CHECK(Found("order 555-123-4567 shipped", {"PHONE"}).empty());
+}
+
 TEST_CASE("detect PHONE: a number labelled as something else is no phone, unless a phone cue says so") {
   CHECK(Found("ABA 014944755 on the form", {"PHONE"}).empty());
   CHECK(Found("P.IVA 01234567890", {"PHONE"}).empty());

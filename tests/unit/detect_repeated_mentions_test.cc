@@ -44,6 +44,20 @@ TEST_CASE("detect repeated mentions: a person's later mention by one name is fou
   CHECK(findings[1].score == 0.9);
 }
 
+TEST_CASE("detect repeated mentions: a place found as a word of a person's name is that person") {
+  const std::string text =
+      "Charles J. Fillmore taught at Berkeley. Fillmore wrote on frames; Fillmore Street is far.";
+  std::vector<Finding> findings = {At(text, "Charles J. Fillmore", "PERSON", 0.9),
+                                   At(text, "Berkeley", "LOCATION"),
+                                   At(text, "Fillmore wrote", "LOCATION"),
+                                   At(text, "Fillmore Street", "LOCATION")};
+  findings[2].end = findings[2].start + 8;  // "Fillmore" alone
+  AddRepeatedMentions(text, &findings);
+  CHECK(Describe(text, findings) ==
+        std::vector<std::string>{"PERSON:Charles J. Fillmore", "LOCATION:Berkeley",
+                                 "PERSON:Fillmore", "LOCATION:Fillmore Street"});
+}
+
 TEST_CASE("detect repeated mentions: names of several words recur in any case, one word in its own") {
   const std::string text =
       "Acme Corp hired staff in New York and Lagos. Acme Corp later left New York; new york is "

@@ -223,6 +223,18 @@ TEST_CASE("detect tagger: card schemes and identifier systems alone are no names
   }
 }
 
+TEST_CASE("detect tagger: a nationality alone is no name, inside a name it stays") {
+  for (const char* text : {"Syrian and Gabonese delegates met in private.",
+                           "Is the French version of the form ready?"}) {
+    CAPTURE(text);
+    for (const Candidate& c : NameCandidates(SharedTaggerRecognizer(), text)) {
+      CHECK_FALSE(IsDemonym(std::string_view(text).substr(c.start, c.end - c.start)));
+    }
+  }
+  CHECK(Found("She flew British Airways to the Indian Ocean.", kNames) ==
+        Strings{"ORGANIZATION:British Airways", "LOCATION:Indian Ocean"});
+}
+
 TEST_CASE("detect tagger: word classes agree with the single-class lookups") {
   const char* words[] = {"Dr",     "Dr.",     "Mrs",    "Herr",  "Sra.",   "Sig.ra", "St.",
                          "Mt",     "de",      "van",    "De",    "Bank",   "Bank.",  "Inc.",

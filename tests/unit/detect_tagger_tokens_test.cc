@@ -179,6 +179,8 @@ TEST_CASE("detect tagger: UTF-8 letters make words, symbols are punctuation") {
   CHECK(Kinds("Привет, Москва!") == "wpwp");
   CHECK(Words("Ελένη Παπαδοπούλου") == "Ελένη|Παπαδοπούλου");
   CHECK(Words("Nguyễn Văn An") == "Nguyễn|Văn|An");
+  CHECK(Words("Tahir Ələkbərov-Xəlilov") == "Tahir|Ələkbərov-Xəlilov");
+  CHECK(Words("Հայկ Սարգսյան") == "Հայկ|Սարգսյան");
   CHECK(Words("東京 에서 שלום مرحبا") == "東京|에서|שלום|مرحبا");
   CHECK(Kinds("東京 에서 שלום مرحبا") == "wwww");
   // CJK punctuation, dashes, emoji: one punctuation token per code point.

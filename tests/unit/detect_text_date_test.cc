@@ -78,6 +78,14 @@ TEST_CASE("detect DATE: without year, month first, abbreviations") {
   CHECK(Found("3-Feb-2025") == Strings{"DATE:3-Feb-2025"});
 }
 
+TEST_CASE("detect DATE: a range of days is one date") {
+  CHECK(Found("from 3-5 June 2024", {"DATE"}) == Strings{"DATE:3-5 June 2024"});
+  CHECK(Found("June 3-5, 2024 in Oslo", {"DATE"}) == Strings{"DATE:June 3-5, 2024"});
+  CHECK(Found("du 3–5 juin", {"DATE"}) == Strings{"DATE:3–5 juin"});
+  // The second day must follow the first and exist.
+  CHECK(Found("5-3 June 2024, 30-31 February, 3-40 May", {"DATE"}).empty());
+}
+
 TEST_CASE("detect DATE: numbers and words that are not dates") {
   CHECK(Found("3 sets, 3 out of 5, 3 lug nuts, 2 ago, 4 gen, set 3").empty());
   CHECK(Found("a mission to Mars 2030; 3 Mars bars", {"DATE"}).empty());

@@ -122,6 +122,15 @@ bool OnOneLine(std::string_view text, const AddressToken& a, const AddressToken&
   return true;
 }
 
+// A word of four or more letters with a period after it, not in capitals:
+// the end of a sentence ("Practice."), not a short form ("St.", "Av.",
+// "NW."); a street's name does not run back across it.
+bool EndsSentence(std::string_view text, const AddressToken& t) {
+  if (!t.Is(AddressToken::Kind::kWord) || !t.dot || t.all_caps || t.end - t.start < 4) return false;
+  const std::string_view word = t.In(text);
+  return std::none_of(word.begin(), word.end(), [](char c) { return c == '.'; });
+}
+
 }  // namespace
 
 AddressRecognizer::AddressRecognizer() : context_words_(ContextWords()) {}
@@ -257,9 +266,12 @@ bool AddressRecognizer::NumberAfterStreet(std::string_view text, Tokens tokens, 
     return true;
   }
   // "Berliner Straße 5", "Karl Johans gate 1".
-  if ((KindsOf(text, word) & kStreetPost) != 0 && w > 0 && IsNameWord(text, tokens[w - 1])) {
+  const auto inside_name = [&](const AddressToken& t) {
+    return IsNameWord(text, t) && !EndsSentence(text, t);
+  };
+  if ((KindsOf(text, word) & kStreetPost) != 0 && w > 0 && inside_name(tokens[w - 1])) {
     size_t first = w - 1;
-    while (first > 0 && w - first < 3 && IsNameWord(text, tokens[first - 1])) --first;
+    while (first > 0 && w - first < 3 && inside_name(tokens[first - 1])) --first;
     *street = {first, i, year, false};
     return true;
   }
@@ -275,6 +287,7 @@ bool AddressRecognizer::NumberAfterStreet(std::string_view text, Tokens tokens, 
       *street = {q, i, year, false};
       return true;
     }
+    if (q != w && EndsSentence(text, t)) break;
     if (IsNameWord(text, t)) {
       capital = capital || t.capital;
     } else if (!IsParticle(text, t)) {
@@ -286,7 +299,7 @@ bool AddressRecognizer::NumberAfterStreet(std::string_view text, Tokens tokens, 
   if (!IsNameWord(text, word)) return false;
   size_t first = w;
   while (first > 0 && w - first < 3 &&
-         (IsNameWord(text, tokens[first - 1]) || IsParticle(text, tokens[first - 1]))) {
+         (inside_name(tokens[first - 1]) || IsParticle(text, tokens[first - 1]))) {
     --first;
   }
   while (!IsNameWord(text, tokens[first])) ++first;

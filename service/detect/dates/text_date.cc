@@ -90,6 +90,25 @@ size_t AfterOrdinal(std::string_view text, size_t pos) {
   return pos;
 }
 
+// The end of the second day of a range ("3-5", "3–5th") whose dash is at
+// `pos`, the first day being `first_day`; `pos` when there is none. Sets
+// `last_day`.
+size_t RangeEnd(std::string_view text, size_t pos, int first_day, int* last_day) {
+  size_t digit = pos;
+  if (At(text, pos) == '-') {
+    digit = pos + 1;
+  } else if (text.substr(pos, 3) == "\xE2\x80\x93") {  // en dash
+    digit = pos + 3;
+  } else {
+    return pos;
+  }
+  if (!IsDigit(At(text, digit))) return pos;
+  const Number number = ReadNumber(text, digit);
+  if (number.digits > 2 || number.value <= first_day || number.value > 31) return pos;
+  *last_day = number.value;
+  return AfterOrdinal(text, number.end);
+}
+
 // True when `word` followed by a space starts at `pos`.
 bool WordThenSpace(std::string_view text, size_t pos, std::string_view word) {
   return text.substr(pos, word.size()) == word && At(text, pos + word.size()) == ' ';
@@ -166,7 +185,7 @@ std::optional<TextDate> MonthFirst(std::string_view text, size_t digit) {
   if (dot && !month.name.abbreviation) return std::nullopt;
 
   const Number number = ReadNumber(text, digit);
-  int day = 0, year = 0;
+  int day = 0, last_day = 0, year = 0;
   size_t end = 0;
   if (number.digits == 4) {
     // "29 Feb 2023": a day before the month makes the date day-first, and
@@ -175,7 +194,7 @@ std::optional<TextDate> MonthFirst(std::string_view text, size_t digit) {
     end = YearEnd(text, digit, &year);
   } else if (number.digits <= 2 && !de && !comma) {
     day = number.value;
-    end = AfterOrdinal(text, number.end);
+    end = RangeEnd(text, AfterOrdinal(text, number.end), day, &last_day);
     size_t pos = end;
     if (At(text, pos) == ',') ++pos;
     if (At(text, pos) == ' ') {
@@ -183,7 +202,10 @@ std::optional<TextDate> MonthFirst(std::string_view text, size_t digit) {
       if (year_end != 0) end = year_end;
     }
   }
-  if (end == 0 || !Acceptable(month, day, year)) return std::nullopt;
+  if (end == 0 || !Acceptable(month, day, year) ||
+      (last_day != 0 && !DayExists(last_day, month.name.month, year))) {
+    return std::nullopt;
+  }
   return TextDate{word_start, end, day != 0, year != 0};
 }
 
@@ -192,9 +214,11 @@ std::optional<TextDate> MonthFirst(std::string_view text, size_t digit) {
 std::optional<TextDate> DayFirst(std::string_view text, size_t digit) {
   const Number number = ReadNumber(text, digit);
   if (number.digits > 2) return std::nullopt;
-  size_t pos = AfterOrdinal(text, number.end);
+  int last_day = 0;
+  size_t pos = RangeEnd(text, AfterOrdinal(text, number.end), number.value, &last_day);
   if (At(text, pos) == '.' && At(text, pos + 1) == ' ') ++pos;
   const char separator = At(text, pos);
+  if (last_day != 0 && separator != ' ') return std::nullopt;
   if (separator != ' ' && separator != '-') return std::nullopt;
   ++pos;
   if (separator == ' ') {
@@ -232,7 +256,10 @@ std::optional<TextDate> DayFirst(std::string_view text, size_t digit) {
       if (year_end != 0) end = year_end;
     }
   }
-  if (!Acceptable(month, number.value, year)) return std::nullopt;
+  if (!Acceptable(month, number.value, year) ||
+      (last_day != 0 && !DayExists(last_day, month.name.month, year))) {
+    return std::nullopt;
+  }
   return TextDate{digit, end, true, year != 0};
 }
 

@@ -60,14 +60,27 @@ constexpr std::string_view kNeverANameWords[] = {
   };
 
 constexpr std::string_view kDemonymWords[] = {
-      "African", "American", "Arabic", "Asian", "Australian", "Austrian", "Belgian",
-      "Bengali", "Brazilian", "British", "Canadian", "Catalan", "Chinese", "Croatian",
-      "Czech", "Danish", "Dutch", "Egyptian", "English", "European", "Filipino", "Finnish",
-      "French", "German", "Greek", "Hebrew", "Hindi", "Hungarian", "Indian", "Indonesian",
-      "Iranian", "Irish", "Israeli", "Italian", "Japanese", "Kenyan", "Korean", "Latin",
-      "Mexican", "Nigerian", "Norwegian", "Pakistani", "Persian", "Polish", "Portuguese",
-      "Romanian", "Russian", "Scottish", "Serbian", "Spanish", "Swedish", "Swiss", "Tamil",
-      "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese", "Welsh",
+      "Afghan", "African", "Albanian", "Algerian", "American", "Amharic", "Angolan", "Arab",
+      "Arabic", "Argentine", "Argentinian", "Armenian", "Asian", "Australian", "Austrian",
+      "Azerbaijani", "Bangladeshi", "Basque", "Bavarian", "Belarusian", "Belgian", "Bengali",
+      "Bolivian", "Bosnian", "Brazilian", "British", "Bulgarian", "Burmese", "Cambodian",
+      "Cameroonian", "Canadian", "Cantonese", "Catalan", "Chilean", "Chinese", "Colombian",
+      "Congolese", "Croatian", "Cuban", "Cypriot", "Czech", "Danish", "Dutch", "Ecuadorian",
+      "Egyptian", "Emirati", "English", "Eritrean", "Estonian", "Ethiopian", "European", "Fijian",
+      "Filipino", "Finnish", "Flemish", "French", "Gabonese", "German", "Ghanaian", "Greek",
+      "Guatemalan", "Gujarati", "Haitian", "Hausa", "Hebrew", "Hindi", "Hispanic", "Honduran",
+      "Hungarian", "Icelandic", "Igbo", "Indian", "Indonesian", "Iranian", "Iraqi", "Irish",
+      "Israeli", "Italian", "Jamaican", "Japanese", "Javanese", "Jordanian", "Kazakh", "Kenyan",
+      "Korean", "Kurdish", "Kuwaiti", "Latin", "Latino", "Latvian", "Lebanese", "Libyan",
+      "Lithuanian", "Malagasy", "Malawian", "Malay", "Malaysian", "Maltese", "Marathi", "Mexican",
+      "Mongolian", "Moroccan", "Mozambican", "Namibian", "Nepalese", "Nepali", "Nicaraguan",
+      "Nigerian", "Norwegian", "Omani", "Pakistani", "Palestinian", "Panamanian", "Paraguayan",
+      "Persian", "Peruvian", "Polish", "Portuguese", "Punjabi", "Qatari", "Romanian", "Russian",
+      "Rwandan", "Salvadoran", "Scandinavian", "Scottish", "Senegalese", "Serbian", "Singaporean",
+      "Slovak", "Slovenian", "Somali", "Spanish", "Sudanese", "Swahili", "Swedish", "Swiss",
+      "Syrian", "Taiwanese", "Tamil", "Tanzanian", "Telugu", "Thai", "Tibetan", "Tunisian",
+      "Turkish", "Ugandan", "Ukrainian", "Urdu", "Uruguayan", "Uzbek", "Venezuelan", "Vietnamese",
+      "Welsh", "Yemeni", "Yoruba", "Zambian", "Zimbabwean", "Zulu",
   };
 
 constexpr std::string_view kLegalFormWords[] = {

@@ -153,6 +153,31 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
   }
   std::sort(also_lower_case.begin(), also_lower_case.end());
 
+  // A place or organization found as one word that is also a word of a
+  // person's name in the text is that person ("Charles J. Fillmore ...
+  // Fillmore's frames").
+  const auto person_part = [&](size_t i) {
+    const uint64_t hash = HashOfLowerCase(word_at(i));
+    auto it = std::lower_bound(kept.begin(), kept.end(), hash,
+                               [](const Mention& m, uint64_t h) { return m.first_word_hash < h; });
+    for (; it != kept.end() && it->first_word_hash == hash; ++it) {
+      if (it->size == 1 && kTaggedTypes[it->type] == "PERSON" && word_at(it->first) == word_at(i)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t f = 0, t = 0; f < findings->size(); ++f) {
+    Finding& finding = (*findings)[f];
+    while (t < n && tokens[t].start < finding.start) ++t;
+    const int type = NameTypeIndex(finding.type);
+    if (type < 0 || kTaggedTypes[type] == "PERSON" || t >= n || tokens[t].start != finding.start ||
+        tokens[t].end != finding.end || tokens[t].kind != TokenKind::kWord) {
+      continue;
+    }
+    if (person_part(t)) finding.type = "PERSON";
+  }
+
   std::vector<Finding> added;
   for (size_t i = 0; i < n;) {
     const Mention* hit = nullptr;

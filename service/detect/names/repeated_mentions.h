@@ -19,7 +19,9 @@ namespace privacy::detect {
 // capitalised, at least three characters long, and not also written in
 // lower case elsewhere in the text (so "Will" of "Will Smith" does not mask
 // "Will you ..."). One-word mentions never match a word the text also
-// writes in lower case. Occurrences that overlap a finding are left alone. `findings` stays sorted and free of
+// writes in lower case. Occurrences that overlap a finding are left alone,
+// but a one-word LOCATION or ORGANIZATION finding that is such a word of a
+// person's name becomes PERSON ("Charles J. Fillmore ... Fillmore"). `findings` stays sorted and free of
 // overlaps. Linear in the size of the text.
 void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings);
 

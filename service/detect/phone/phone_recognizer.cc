@@ -24,6 +24,7 @@ constexpr double kExactGroupingScore = 0.7;
 constexpr double kLooseGroupingScore = 0.4;
 constexpr double kContextBoost = 0.35;
 constexpr double kCuedShapeScore = 0.6;
+constexpr double kNorthAmericanShapeScore = 0.55;
 constexpr int kMaxTries = 4;
 constexpr size_t kMinDigits = 7;
 constexpr size_t kMaxDigits = 17;
@@ -331,6 +332,9 @@ void PhoneRecognizer::RecognizeSegment(std::string_view text, uint32_t from, uin
   if (spans.empty() && cue && PossibleSomewhere(digits, groups, international)) {
     spans.push_back({0, to - from});
     base_score = kCuedShapeScore;
+  } else if (spans.empty() && IsNorthAmericanShape(candidate, groups)) {
+    spans.push_back({0, to - from});
+    base_score = kNorthAmericanShapeScore;
   }
   // An unbroken run of digits valid somewhere among many regions is as
   // likely a ticket or order number: it needs a phone cue.

@@ -101,4 +101,28 @@ bool IsWholeMatcherCandidate(std::string_view candidate, std::span<const DigitGr
          candidate.find('-') > open;
 }
 
+bool IsNorthAmericanShape(std::string_view candidate, std::span<const DigitGroup> groups) {
+  size_t first = 0;
+  std::string_view lead = candidate.substr(0, groups.empty() ? 0 : groups[0].offset);
+  // "1-", "1 ", "+1 " before the area code.
+  if (groups.size() == 4 && groups[0].length == 1 && candidate[groups[0].offset] == '1' &&
+      (lead.empty() || lead == "+")) {
+    const std::string_view gap = Between(candidate, groups, 0);
+    if (gap != "-" && gap != " " && gap != "." && gap != " (") return false;
+    first = 1;
+    lead = gap == " (" ? "(" : "";
+  }
+  if (groups.size() != first + 3 || groups[first].length != 3 || groups[first + 1].length != 3 ||
+      groups[first + 2].length != 4) {
+    return false;
+  }
+  const DigitGroup& last = groups[first + 2];
+  if (last.offset + last.length != candidate.size()) return false;
+  const std::string_view area_gap = Between(candidate, groups, first);
+  const std::string_view line_gap = Between(candidate, groups, first + 1);
+  if (line_gap != "-" && line_gap != "." && line_gap != " ") return false;
+  if (lead == "(") return area_gap == ") " || area_gap == ")";
+  return lead.empty() && area_gap == line_gap;
+}
+
 }  // namespace privacy::detect

@@ -31,4 +31,12 @@ bool IsNonPhoneShape(std::string_view candidate, std::span<const DigitGroup> gro
 // holds at most one pair of brackets, not after a hyphen ("12-34 (5").
 bool IsWholeMatcherCandidate(std::string_view candidate, std::span<const DigitGroup> groups);
 
+// True when `candidate` is grouped as North American numbers are written,
+// whole: "555-123-4567", "555.123.4567", "555 123 4567", "(555) 123-4567",
+// optionally after "1-", "1 " or "+1 ". Such a number is a phone number
+// even where no area code or exchange of it is assigned (and so
+// libphonenumber finds it invalid): made-up and test numbers are written
+// so too.
+bool IsNorthAmericanShape(std::string_view candidate, std::span<const DigitGroup> groups);
+
 }  // namespace privacy::detect

@@ -15,7 +15,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 bool IsLetterCodePoint(uint32_t cp) {
-  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  if (cp >= 0xC0 && cp <= 0x2AF) return cp != 0xD7 && cp != 0xF7;  // to IPA (Azerbaijani ə)
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return true;  // Latin Extended Additional (Vietnamese)
   return cp >= 0x370 && cp <= 0x52F;
 }
 
@@ -26,6 +27,10 @@ bool IsUpperCodePoint(uint32_t cp) {
   if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
   if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
   if (cp >= 0x178 && cp <= 0x17E) return cp == 0x178 || cp % 2 == 1;
+  if (cp == 0x18F || cp == 0x1A0 || cp == 0x1AF) return true;  // Ə, Ơ, Ư
+  if (cp >= 0x1CD && cp <= 0x1DC) return cp % 2 == 1;
+  if ((cp >= 0x1DE && cp <= 0x1EF) || (cp >= 0x1F8 && cp <= 0x233)) return cp % 2 == 0;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return cp % 2 == 0;
   if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38F)) return true;
   if (cp >= 0x391 && cp <= 0x3AB) return cp != 0x3A2;
   return cp >= 0x400 && cp <= 0x42F;

@@ -10,13 +10,14 @@ namespace privacy::detect {
 // bytes; U+FFFD with length 1 for a stray or truncated sequence.
 uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length = nullptr);
 
-// True for letters of the Latin, Greek and Cyrillic blocks above ASCII;
+// True for letters of the Latin (with IPA and Latin Extended Additional),
+// Greek and Cyrillic blocks above ASCII;
 // other scripts (CJK, ...) are written without spaces and so do not extend
 // a token.
 bool IsLetterCodePoint(uint32_t cp);
 
 // True when the code point is an upper-case letter (ASCII, Latin-1,
-// Latin Extended-A, Greek or Cyrillic).
+// Latin Extended-A, -B and Additional, Greek or Cyrillic).
 bool IsUpperCodePoint(uint32_t cp);
 
 // True when the code point ending just before byte `pos` is a letter, digit

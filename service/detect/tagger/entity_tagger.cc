@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "detect/names/name_words.h"
 #include "detect/tagger/sequence_decoder.h"
 
 namespace privacy::detect {
@@ -58,6 +59,13 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
     if (!duplicate) (*out)[kept++] = core;
   }
   out->resize(kept);
+  // A nationality alone ("Syrian", "French") names no person, place or
+  // organization, whatever its neighbours made the model think.
+  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                            [&](const TaggedEntity& e) {
+                              return IsDemonym(text.substr(e.start, e.end - e.start));
+                            }),
+             out->end());
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);

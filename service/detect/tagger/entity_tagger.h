@@ -43,9 +43,10 @@ class EntityTagger {
 
   // Appends the entities of `text` to `out`, in text order (they may
   // overlap: a run the model is unsure of, and inside it the tokens it is
-  // more sure of than not, each with its own probability); spans in
-  // `claimed` (structured findings) are not offered to the rules whose
-  // findings are features. Linear in the size of the text.
+  // more sure of than not, each with its own probability; never a
+  // nationality alone, "Syrian"); spans in `claimed` (structured findings)
+  // are not offered to the rules whose findings are features. Linear in the
+  // size of the text.
   void Tag(std::string_view text, std::span<const Candidate> claimed,
            std::vector<TaggedEntity>* out) const;
 

@@ -10,13 +10,13 @@ bool IsAsciiAlnum(unsigned char c) {
 }
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-// Letters of scripts beyond Latin, Greek and Cyrillic (Hebrew, Arabic,
+// Letters of scripts beyond Latin, Greek and Cyrillic (Armenian, Hebrew, Arabic,
 // Indic, Thai, CJK, Hangul) also make words; punctuation, symbols and emoji
 // do not.
 bool IsWordCodePoint(uint32_t cp) {
   if (IsLetterCodePoint(cp)) return true;
   if (cp >= 0x0300 && cp < 0x0370) return true;  // combining accents of decomposed text
-  if (cp >= 0x0590 && cp < 0x2000) return true;
+  if (cp >= 0x0530 && cp < 0x2000) return true;  // Armenian onwards
   if (cp >= 0x3040 && cp < 0xD800) return true;
   return cp >= 0xF900 && cp < 0xFE30;
 }

@@ -119,7 +119,9 @@ void Clean(const std::string& source, LabelledText* record) {
     const std::string_view value =
         std::string_view(record->text).substr(span.start, span.end - span.start);
     if (IsHandle(*record, span)) continue;
-    if (source == "sec" && IsDefinedTerm(value)) {
+    // A nationality ("Syrian", "French") is no place, organization or
+    // person; one corpus labels some as LOCATION, the others leave them out.
+    if ((source == "sec" && IsDefinedTerm(value)) || detect::IsDemonym(value)) {
       record->ignore.push_back(span);
     } else {
       kept.push_back(span);

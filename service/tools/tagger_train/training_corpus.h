@@ -35,8 +35,9 @@ struct CorpusRecord {
 // the split is the same on every run. Clean-up: "@ name" and "# tag" are
 // rejoined as the social media posts wrote them, and their labels dropped;
 // spans of PERSON, LOCATION and ORGANIZATION are kept, others
-// dropped; in loan agreements defined terms ("Borrower", "Bank") become
-// "ignore". Throws std::runtime_error when a file cannot be read.
+// dropped; nationalities ("Syrian", which the tweets label LOCATION) and,
+// in loan agreements, defined terms ("Borrower", "Bank") become "ignore".
+// Throws std::runtime_error when a file cannot be read.
 std::vector<CorpusRecord> ReadTrainingCorpora(const std::vector<CorpusSource>& sources);
 
 // Writes the records of `split` from source `source` as JSONL in the eval
