@@ -48,9 +48,9 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // once. A consumer the server lost is made again, starting after the last
 // change this feed applied (every earlier one is in the copy already; one
 // applied twice, e.g. still in flight from the lost consumer, is harmless),
-// so a rebuilt feed does not replay the bucket; a lost consumer answers no
-// request at the end of the bucket, so the lease runs out until the new one
-// does. Stops when destroyed.
+// so a rebuilt feed does not replay the bucket; a lost consumer confirms
+// nothing, so the lease is not renewed until the new one answers at the end
+// of the bucket. Stops when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
