@@ -109,13 +109,26 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
 
 namespace {
 
-// Adapts an endpoint method returning its reply into the asynchronous form
-// Handle() calls.
-template <typename Method>
-auto CompletingAtOnce(const endpoints::PrivacyEndpoints& e, Method method) {
-  return [&e, method](auto request, const endpoints::Caller& caller, v1::AuditEvent audit,
-                      auto finish) {
-    auto reply = (e.*method)(request, caller, &audit);
+// Adapts an endpoint with a form that waits for the session store and one
+// that does not (nullopt when it would have to): on a delivery thread the
+// second answers what it can, and the first finishes the rest on the
+// endpoint's own threads.
+template <typename AtOnce, typename Waiting>
+auto AtOnceOrQueued(const endpoints::PrivacyEndpoints& e, const nats::IncomingRequest& in,
+                    AtOnce at_once, Waiting waiting) {
+  return [&e, &in, at_once, waiting](auto request, const endpoints::Caller& caller,
+                                     v1::AuditEvent audit, auto finish) {
+    if (!in.may_wait()) {
+      if (auto reply = (e.*at_once)(request, caller, &audit)) {
+        return finish(std::move(*reply), std::move(audit));
+      }
+      return in.ContinueQueued([&e, waiting, request = std::move(request), caller,
+                                audit = std::move(audit), finish = std::move(finish)]() mutable {
+        auto reply = (e.*waiting)(request, caller, &audit);
+        finish(std::move(reply), std::move(audit));
+      });
+    }
+    auto reply = (e.*waiting)(request, caller, &audit);
     finish(std::move(reply), std::move(audit));
   };
 }
@@ -131,6 +144,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
     const char* name;
     nats::RequestServer::Handler handler;
     bool takes_texts = false;
+    // Answered from the session cache, on the delivery thread when it can.
+    nats::Dispatch dispatch = nats::Dispatch::kQueued;
   };
   Binding bindings[] = {
       {"mask",
@@ -156,14 +171,18 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::ResolveRequest, v1::ResolveReply>(
              in, std::move(r), "resolve", true,
-             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Resolve));
-       }},
+             AtOnceOrQueued(e, in, &endpoints::PrivacyEndpoints::ResolveAtOnce,
+                            &endpoints::PrivacyEndpoints::Resolve));
+       },
+       false, nats::Dispatch::kAtOnceUnlessBacklog},
       {"demask",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DemaskRequest, v1::DemaskReply>(
              in, std::move(r), "demask", true,
-             CompletingAtOnce(e, &endpoints::PrivacyEndpoints::Demask));
-       }},
+             AtOnceOrQueued(e, in, &endpoints::PrivacyEndpoints::DemaskAtOnce,
+                            &endpoints::PrivacyEndpoints::Demask));
+       },
+       false, nats::Dispatch::kAtOnceUnlessBacklog},
       {"delete",
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DeleteRequest, v1::DeleteReply>(
@@ -178,7 +197,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
     std::string subject = std::string("privacy.") + binding.name;
     if (auto status = server->AddEndpoint(binding.name, subject, queue_group,
                                           std::move(binding.handler), subscriptions,
-                                          binding.takes_texts ? text_connection : nullptr);
+                                          binding.takes_texts ? text_connection : nullptr,
+                                          binding.dispatch);
         !status) {
       return status;
     }

@@ -215,19 +215,67 @@ Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& reques
   return reply;
 }
 
+namespace {
+
+// Opens sessions through `vault`: each call gives the caller's session
+// (Result<std::optional<vault::Session>>), waiting for the store or not.
+struct WaitingOpen {
+  vault::SessionVault* vault;
+  const Caller& caller;
+  const std::string& session_id;
+  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+    auto session = vault->Open(caller.account, session_id, needed);
+    if (!session) return session.error();
+    return std::optional<vault::Session>(std::move(*session));
+  }
+};
+struct AtOnceOpen {
+  vault::SessionVault* vault;
+  const Caller& caller;
+  const std::string& session_id;
+  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+    return vault->OpenAtOnce(caller.account, session_id, needed);
+  }
+};
+
+}  // namespace
+
 Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
                                                    const Caller& caller,
                                                    v1::AuditEvent* audit) const {
+  return *ResolveWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+}
+
+std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveAtOnce(
+    const v1::ResolveRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
+  return ResolveWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+}
+
+Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
+                                                 const Caller& caller,
+                                                 v1::AuditEvent* audit) const {
+  return *DemaskWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+}
+
+std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskAtOnce(
+    const v1::DemaskRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
+  return DemaskWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+}
+
+template <typename Open>
+std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveWith(
+    const v1::ResolveRequest& request, v1::AuditEvent* audit, Open open) const {
+  using Reply = Result<v1::ResolveReply>;
   RecordSession(audit, request.session_id());
   if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
-    return MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
-                                               std::to_string(limits_.max_tokens_per_request) +
-                                               ")");
+    return Reply(MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
+                                                     std::to_string(limits_.max_tokens_per_request) +
+                                                     ")"));
   }
-  if (auto status = CheckText(request.json(), "json"); !status) return status.error();
-  auto session = vault_->Open(caller.account, request.session_id(),
-                              {request.tokens().begin(), request.tokens().end()});
-  if (!session) return session.error();
+  if (auto status = CheckText(request.json(), "json"); !status) return Reply(status.error());
+  auto session = open({request.tokens().begin(), request.tokens().end()});
+  if (!session) return Reply(session.error());
+  if (!*session) return std::nullopt;
   auto resolve = [&request](const vault::Session& s) -> Result<ResolveOutcome> {
     ResolveOutcome outcome{v1::ResolveReply(), TokenRestorer(s)};
     for (const auto& token : request.tokens()) {
@@ -246,44 +294,48 @@ Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& req
     }
     return outcome;
   };
-  auto outcome = resolve(*session);
+  auto outcome = resolve(**session);
   if (outcome && !outcome->restorer.unknown().empty()) {
     // Tokens in the JSON the recent copy lacks: another worker may have
     // added them a moment ago, so ask the store itself.
-    session = vault_->Open(caller.account, request.session_id(), outcome->restorer.unknown());
-    if (!session) return session.error();
-    outcome = resolve(*session);
+    session = open(outcome->restorer.unknown());
+    if (!session) return Reply(session.error());
+    if (!*session) return std::nullopt;
+    outcome = resolve(**session);
   }
-  if (!outcome) return outcome.error();
+  if (!outcome) return Reply(outcome.error());
   v1::ResolveReply& reply = outcome->reply;
   AddUnknown(outcome->restorer.unknown(), reply.mutable_unknown());
   audit->set_entity_count(
       static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return std::move(reply);
+  return Reply(std::move(reply));
 }
 
-Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
-                                                 const Caller& caller,
-                                                 v1::AuditEvent* audit) const {
+template <typename Open>
+std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskWith(
+    const v1::DemaskRequest& request, v1::AuditEvent* audit, Open open) const {
+  using Reply = Result<v1::DemaskReply>;
   RecordSession(audit, request.session_id());
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
-    return status.error();
+    return Reply(status.error());
   }
-  if (auto status = CheckText(request.carry(), "carry"); !status) return status.error();
-  auto session = vault_->Open(caller.account, request.session_id());
-  if (!session) return session.error();
+  if (auto status = CheckText(request.carry(), "carry"); !status) return Reply(status.error());
+  auto session = open({});
+  if (!session) return Reply(session.error());
+  if (!*session) return std::nullopt;
   const std::string text = request.carry() + request.masked_text();
   const bool more_to_come = request.has_final() && !request.final();
   const size_t release = more_to_come ? ReleasableLength(text) : text.size();
-  TokenRestorer restorer(*session);
+  TokenRestorer restorer(**session);
   std::string original = restorer.Restore(text, release);
   if (!restorer.unknown().empty()) {
     // Tokens the recent copy lacks: another worker may have added them a
     // moment ago, so ask the store itself.
-    session = vault_->Open(caller.account, request.session_id(), restorer.unknown());
-    if (!session) return session.error();
-    restorer = TokenRestorer(*session);
+    session = open(restorer.unknown());
+    if (!session) return Reply(session.error());
+    if (!*session) return std::nullopt;
+    restorer = TokenRestorer(**session);
     original = restorer.Restore(text, release);
   }
   v1::DemaskReply reply;
@@ -292,7 +344,7 @@ Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& reques
   AddUnknown(restorer.unknown(), reply.mutable_unknown());
   audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
   audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return reply;
+  return Reply(std::move(reply));
 }
 
 void PrivacyEndpoints::Delete(const v1::DeleteRequest& request, const Caller& caller,

@@ -7,6 +7,9 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "detect/detector.h"
@@ -69,6 +72,16 @@ class PrivacyEndpoints {
                                    v1::AuditEvent* audit) const;
   Result<v1::DemaskReply> Demask(const v1::DemaskRequest& request, const Caller& caller,
                                  v1::AuditEvent* audit) const;
+  // Resolve() and Demask() when they need no wait: the same reply, from the
+  // vault's recent copy of the session (SessionVault::OpenAtOnce), or
+  // nullopt when they would have to read the session store (call the
+  // forms above then, where waiting is allowed).
+  std::optional<Result<v1::ResolveReply>> ResolveAtOnce(const v1::ResolveRequest& request,
+                                                        const Caller& caller,
+                                                        v1::AuditEvent* audit) const;
+  std::optional<Result<v1::DemaskReply>> DemaskAtOnce(const v1::DemaskRequest& request,
+                                                      const Caller& caller,
+                                                      v1::AuditEvent* audit) const;
 
   // Completion of a delete: the reply or error, and the audit event.
   using DeleteDone = std::function<void(Result<v1::DeleteReply>, v1::AuditEvent)>;
@@ -89,6 +102,14 @@ class PrivacyEndpoints {
   template <typename Request>
   Result<std::vector<detect::Finding>> Find(const std::string& text, const Request& request,
                                             const Caller& caller) const;
+  // Resolve and Demask with `open(needed_tokens)` giving the session
+  // (Result<std::optional<vault::Session>>); nullopt when it gives none.
+  template <typename Open>
+  std::optional<Result<v1::ResolveReply>> ResolveWith(const v1::ResolveRequest& request,
+                                                      v1::AuditEvent* audit, Open open) const;
+  template <typename Open>
+  std::optional<Result<v1::DemaskReply>> DemaskWith(const v1::DemaskRequest& request,
+                                                    v1::AuditEvent* audit, Open open) const;
 
   std::atomic<std::shared_ptr<const detect::Detector>> detector_;
   std::shared_ptr<vault::SessionVault> vault_;

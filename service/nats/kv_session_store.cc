@@ -95,12 +95,17 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
 }
 
 Result<vault::StoredBytes> KvSessionStore::LoadRecent(const std::string& id) {
+  if (auto at_once = LoadRecentAtOnce(id)) return std::move(*at_once);
+  return Load(id);
+}
+
+std::optional<Result<vault::StoredBytes>> KvSessionStore::LoadRecentAtOnce(const std::string& id) {
   // A cache the change feed has not shown current lately may still hold a
   // session another worker deleted: the bucket decides.
-  if (lease_->Current()) {
-    if (auto cached = cache_->Get(id)) return std::move(*cached);
-  }
-  return Load(id);
+  if (!lease_->Current()) return std::nullopt;
+  auto cached = cache_->Get(id);
+  if (!cached) return std::nullopt;
+  return Result<vault::StoredBytes>(std::move(*cached));
 }
 
 namespace {

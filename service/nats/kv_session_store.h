@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/delayed_calls.h"
@@ -35,7 +36,7 @@ struct KvBucketOptions {
 // not; never call a waiting form from a publisher completion). Load() is
 // one JetStream round trip; LoadRecent() answers from the cache when the
 // cache holds the session and `lease` shows the cache current, else from
-// the bucket. Every write this store makes, and every read from the bucket,
+// the bucket (LoadRecentAtOnce() answers nullopt then). Every write this store makes, and every read from the bucket,
 // also updates the cache. EraseEverywhereAsync() completes when the
 // deletion is stored and the lease has passed since: by then every other
 // worker's cache has the deletion or no longer answers.
@@ -52,6 +53,7 @@ class KvSessionStore : public vault::SessionStore {
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
   Result<vault::StoredBytes> LoadRecent(const std::string& id) override;
+  std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
   Result<uint64_t> Create(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,

@@ -1,6 +1,7 @@
 // An endpoint's queue of admitted requests and the threads that work them
-// off: the subscription's delivery thread only admits and queues, so it
-// keeps up with any flood, and each request's wait can be measured.
+// off: the subscription's delivery thread admits and queues (working on a
+// request itself only while few wait behind it), so it keeps up with any
+// flood, and each request's wait can be measured.
 #pragma once
 
 #include <chrono>
@@ -16,11 +17,15 @@
 
 namespace privacy::nats {
 
-// A request admitted and not yet worked on.
+// A request admitted and not yet worked on, or the rest of one begun on a
+// delivery thread.
 struct QueuedRequest {
   ReleasedMsgPtr msg;
   size_t bytes = 0;  // what it holds of the byte budget
   std::chrono::steady_clock::time_point arrived;
+  // Set for the rest of a request begun elsewhere (`msg` is null then): its
+  // Responder, kept by `rest`, holds its bytes.
+  std::function<void()> rest;
 };
 
 // RequestQueue is safe for concurrent use. `threads` threads take requests

@@ -15,6 +15,7 @@ struct RequestServerEndpoint {
   std::string subject;
   std::string queue_group;
   RequestServer::Handler handler;
+  Dispatch dispatch = Dispatch::kQueued;
   std::vector<SubscriptionPtr> subscriptions;
   std::unique_ptr<RequestQueue> queue;  // stopped before the subscriptions go
   mutable std::mutex stats_mutex;
@@ -29,6 +30,10 @@ std::optional<std::string_view> IncomingRequest::FindHeader(const char* name) co
   const char* value = nullptr;
   if (natsMsgHeader_Get(msg_, name, &value) != NATS_OK) return std::nullopt;
   return value == nullptr ? std::string_view() : std::string_view(value);
+}
+
+void IncomingRequest::ContinueQueued(std::function<void()> rest) const {
+  endpoint_->queue->Push({ReleasedMsgPtr(nullptr, ReleaseTo{}), 0, arrived_, std::move(rest)});
 }
 
 Responder::Responder(RequestServer* server, RequestServerEndpoint* endpoint, std::string inbox,
@@ -73,8 +78,10 @@ RequestServer::~RequestServer() {
 }
 
 Status RequestServer::AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                                  Handler handler, int subscriptions, natsConnection* conn) {
+                                  Handler handler, int subscriptions, natsConnection* conn,
+                                  Dispatch dispatch) {
   auto endpoint = std::make_unique<Endpoint>();
+  endpoint->dispatch = dispatch;
   endpoint->server = this;
   endpoint->conn = conn != nullptr ? conn : conn_;
   endpoint->name = std::move(name);
@@ -121,7 +128,8 @@ size_t HeldBytesOf(natsMsg* msg) {
 
 }  // namespace
 
-void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
+void RequestServer::OnMessage(natsConnection*, natsSubscription* sub, natsMsg* msg,
+                              void* closure) {
   auto* endpoint = static_cast<Endpoint*>(closure);
   RequestServer* server = endpoint->server;
   ReleasedMsgPtr owned(msg, ReleaseTo{&server->released_});
@@ -131,19 +139,45 @@ void RequestServer::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, 
   if (!server->held_.TryHold(bytes)) {
     return server->Refuse(endpoint, msg, Refusal::kByteBudget, 0, arrived);
   }
-  endpoint->queue->Push({std::move(owned), bytes, arrived});
+  if (HandlesAtOnce(*endpoint, sub, bytes)) {
+    return server->Run(endpoint, IncomingRequest(msg, endpoint, arrived), bytes, arrived);
+  }
+  endpoint->queue->Push({std::move(owned), bytes, arrived, {}});
+}
+
+bool RequestServer::HandlesAtOnce(const Endpoint& endpoint, natsSubscription* sub, size_t bytes) {
+  if (endpoint.dispatch != Dispatch::kAtOnceUnlessBacklog || bytes > kAtOnceMaxBytes) {
+    return false;
+  }
+  int pending = 0;
+  return natsSubscription_GetPending(sub, &pending, nullptr) == NATS_OK &&
+         pending <= kAtOnceMaxPending;
 }
 
 void RequestServer::Work(Endpoint* endpoint, QueuedRequest request) {
+  if (request.rest) {
+    // Begun on a delivery thread: its wait here is part of its work, as a
+    // mask's wait for JetStream is.
+    try {
+      request.rest();
+    } catch (const std::exception&) {
+      logger_->Error("handler_exception", {{"endpoint", endpoint->name}});
+    }
+    return;
+  }
   natsMsg* msg = request.msg.get();
   if (std::chrono::steady_clock::now() - request.arrived > limits_.max_queue_wait) {
     return Refuse(endpoint, msg, Refusal::kQueueWait, request.bytes, request.arrived);
   }
-  const char* inbox = natsMsg_GetReply(msg);
-  Responder responder(this, endpoint, inbox != nullptr ? inbox : "", request.bytes,
-                      request.arrived);
+  Run(endpoint, IncomingRequest(msg), request.bytes, request.arrived);
+}
+
+void RequestServer::Run(Endpoint* endpoint, const IncomingRequest& request, size_t bytes,
+                        std::chrono::steady_clock::time_point arrived) {
+  const char* inbox = request.reply();
+  Responder responder(this, endpoint, inbox != nullptr ? inbox : "", bytes, arrived);
   try {
-    endpoint->handler(IncomingRequest(msg), std::move(responder));
+    endpoint->handler(request, std::move(responder));
   } catch (const std::exception&) {
     // Exception texts may quote input, so they are not passed on; the
     // Responder (if the handler had not taken it) answers 500.

@@ -1,7 +1,9 @@
 // Serves request/reply endpoints: queue subscriptions whose requests are
-// handled on the subscriptions' own delivery threads, with replies (and
-// ADR-32 error headers) sent back to the requester's inbox when the handler
-// is done, possibly later and from another thread.
+// admitted on the subscriptions' delivery threads and handled on each
+// endpoint's own threads (or, for small requests of some endpoints, at once
+// on the delivery thread), with replies (and ADR-32 error headers) sent back
+// to the requester's inbox when the handler is done, possibly later and
+// from another thread.
 #pragma once
 
 #include <atomic>
@@ -25,12 +27,32 @@
 
 namespace privacy::nats {
 
+struct RequestServerEndpoint;
+
 // A received request, valid for the duration of the handler call.
 class IncomingRequest {
  public:
   explicit IncomingRequest(natsMsg* msg) : msg_(msg) {}
+  // A request handled on its subscription's delivery thread, which must not
+  // wait: work that would goes to ContinueQueued().
+  IncomingRequest(natsMsg* msg, RequestServerEndpoint* endpoint,
+                  std::chrono::steady_clock::time_point arrived)
+      : msg_(msg), endpoint_(endpoint), arrived_(arrived) {}
+
+  // False while the handler runs on a delivery thread: it may then do only
+  // what needs no wait (no round trip, no lock held across one), and hands
+  // the rest to ContinueQueued().
+  bool may_wait() const { return endpoint_ == nullptr; }
+
+  // Queues `rest` to the endpoint's own threads, behind the requests
+  // already queued; only while !may_wait(). `rest` keeps the Responder (and
+  // with it the request's bytes of the budget) and must not use this
+  // IncomingRequest: it is gone by then.
+  void ContinueQueued(std::function<void()> rest) const;
 
   std::string_view subject() const { return natsMsg_GetSubject(msg_); }
+  // The requester's inbox; null when it expects no reply.
+  const char* reply() const { return natsMsg_GetReply(msg_); }
   std::string_view payload() const {
     return {natsMsg_GetData(msg_), static_cast<size_t>(natsMsg_GetDataLength(msg_))};
   }
@@ -41,6 +63,8 @@ class IncomingRequest {
 
  private:
   natsMsg* msg_;
+  RequestServerEndpoint* endpoint_ = nullptr;  // set on a delivery thread
+  std::chrono::steady_clock::time_point arrived_;
 };
 
 // What a handler answers: a body, and an error for error replies.
@@ -66,7 +90,23 @@ struct EndpointStats {
 };
 
 class RequestServer;
-struct RequestServerEndpoint;
+
+// Where an endpoint's requests are handled.
+enum class Dispatch {
+  // Always on the endpoint's own threads, in arrival order.
+  kQueued,
+  // At once on the delivery thread when its subscription holds at most
+  // kAtOnceMaxPending more requests and the request is small
+  // (kAtOnceMaxBytes); the handler must then not wait
+  // (IncomingRequest::may_wait()). Saves the hand-off to another thread
+  // for requests answered from memory; past those bounds requests are
+  // admitted and queued as kQueued.
+  kAtOnceUnlessBacklog,
+};
+// Bounds of Dispatch::kAtOnceUnlessBacklog: what may wait, unadmitted and
+// unmeasured, in a subscription behind a request handled at once.
+inline constexpr int kAtOnceMaxPending = 64;
+inline constexpr size_t kAtOnceMaxBytes = 16 * 1024;
 
 // Sends the reply to one request, exactly once, from any thread. A
 // Responder dropped without replying answers 500, so no requester waits
@@ -96,9 +136,11 @@ class Responder {
 // fit the byte budget is answered 503 at once) and queue them; the
 // endpoint's own threads, as many as its subscriptions, work them off one
 // at a time each, answering 503 without any work to a request that waited
-// longer than allowed. A handler that must wait (e.g. for JetStream) keeps
-// the Responder and returns, and replies when the wait is over; its
-// request holds its bytes of the budget until then.
+// longer than allowed. An endpoint dispatched kAtOnceUnlessBacklog has its
+// small requests handled on the delivery thread while few wait behind. A
+// handler that must wait (e.g. for JetStream) keeps the Responder and
+// returns, and replies when the wait is over; its request holds its bytes
+// of the budget until then.
 class RequestServer {
  public:
   using Handler = std::function<void(const IncomingRequest&, Responder)>;
@@ -122,7 +164,8 @@ class RequestServer {
   // large requests to it does not queue ahead of other endpoints' requests
   // in the server), else on the server's connection.
   Status AddEndpoint(std::string name, std::string subject, std::string queue_group,
-                     Handler handler, int subscriptions = 1, natsConnection* conn = nullptr);
+                     Handler handler, int subscriptions = 1, natsConnection* conn = nullptr,
+                     Dispatch dispatch = Dispatch::kQueued);
 
   // A Handler answering with what `handler` returns.
   static Handler Answering(SyncHandler handler);
@@ -149,8 +192,15 @@ class RequestServer {
   using Endpoint = RequestServerEndpoint;
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg,
                         void* closure);
-  // Runs the handler of a queued request, unless it waited too long.
+  // Runs the handler of a queued request, unless it waited too long, or
+  // the rest of a request begun on a delivery thread.
   void Work(Endpoint* endpoint, QueuedRequest request);
+  // Whether `endpoint`'s request of `bytes`, delivered by `sub`, is handled
+  // at once on the delivery thread.
+  static bool HandlesAtOnce(const Endpoint& endpoint, natsSubscription* sub, size_t bytes);
+  // Runs `endpoint`'s handler on `request`.
+  void Run(Endpoint* endpoint, const IncomingRequest& request, size_t bytes,
+           std::chrono::steady_clock::time_point arrived);
   // Answers `msg` 503 for `reason` without any work.
   void Refuse(Endpoint* endpoint, natsMsg* msg, Refusal reason, size_t held_bytes,
               std::chrono::steady_clock::time_point arrived);

@@ -1,5 +1,6 @@
 #include "nats/session_change_feed.h"
 
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
@@ -95,13 +96,25 @@ Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
 
 Status SessionChangeFeed::CreateConsumer() {
   std::string filter = subject_prefix_ + ">";
+  uint64_t resume_after = 0;
+  {
+    std::lock_guard lock(mutex_);
+    resume_after = last_applied_;
+  }
   jsConsumerConfig config;
   jsConsumerConfig_Init(&config);
-  config.Description = "privacy-filter worker: session changes";
+  config.Description = kSessionFeedDescription;
   // The bucket keeps one message per session, so "all" is the latest of
   // each. (Last-per-subject would say the same, but nats-server 2.9.10 then
-  // counts pending messages across every subject on each request.)
-  config.DeliverPolicy = js_DeliverAll;
+  // counts pending messages across every subject on each request.) The
+  // stream delivers in order, so every change up to the last one applied
+  // is in the copy: a consumer made again starts after it.
+  if (resume_after == 0) {
+    config.DeliverPolicy = js_DeliverAll;
+  } else {
+    config.DeliverPolicy = js_DeliverByStartSequence;
+    config.OptStartSeq = resume_after + 1;
+  }
   config.FilterSubject = filter.c_str();
   // Revisions and expiries are all the feed needs; session bytes travel
   // only to the worker that reads them.
@@ -121,6 +134,7 @@ Status SessionChangeFeed::CreateConsumer() {
   consumer_ = info->Name;
   ack_subject_.clear();
   changes_in_batch_ = 0;
+  start_sequence_ = resume_after + 1;
   return Status::Ok();
 }
 
@@ -205,7 +219,12 @@ void SessionChangeFeed::CheckConsumer() {
     consumer_.clear();
     return;
   }
-  logger_->Info("session_feed_consumer_created");
+  uint64_t start = 0;
+  {
+    std::lock_guard lock(mutex_);
+    start = start_sequence_;
+  }
+  logger_->Info("session_feed_consumer_created", {{"start_sequence", start}});
 }
 
 void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg,
@@ -213,9 +232,10 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
   auto* self = static_cast<SessionChangeFeed*>(closure);
   ReleasedMsgPtr owned(msg, ReleaseTo{&self->released_});
   if (const char* code = StatusCode(msg)) return self->OnStatus(natsMsg_GetSubject(msg), code);
-  self->Apply(msg);
+  const uint64_t sequence = self->Apply(msg);
   const char* reply = natsMsg_GetReply(msg);
   std::lock_guard lock(self->mutex_);
+  self->last_applied_ = std::max(self->last_applied_, sequence);
   if (reply != nullptr) self->ack_subject_ = reply;
   if (++self->changes_in_batch_ == kBatch) self->wake_.notify_all();
 }
@@ -238,18 +258,18 @@ void SessionChangeFeed::OnStatus(std::string_view subject, std::string_view code
   unanswered_.erase(unanswered_.begin(), std::next(sent));
 }
 
-void SessionChangeFeed::Apply(natsMsg* msg) {
-  std::string_view subject = natsMsg_GetSubject(msg);
-  if (subject.substr(0, subject_prefix_.size()) != subject_prefix_) return;
-  std::string_view key = subject.substr(subject_prefix_.size());
+uint64_t SessionChangeFeed::Apply(natsMsg* msg) {
   jsMsgMetaData* raw_meta = nullptr;
-  if (natsMsg_GetMetaData(&raw_meta, msg) != NATS_OK) return;
+  if (natsMsg_GetMetaData(&raw_meta, msg) != NATS_OK) return 0;
   MsgMetaDataPtr meta(raw_meta);
-  uint64_t revision = meta->Sequence.Stream;
+  const uint64_t revision = meta->Sequence.Stream;
+  std::string_view subject = natsMsg_GetSubject(msg);
+  if (subject.substr(0, subject_prefix_.size()) != subject_prefix_) return revision;
+  std::string_view key = subject.substr(subject_prefix_.size());
   auto message = ReadSessionMessage(msg);
   if (!message) {
     logger_->Warn("foreign_session_entry", {{"revision", revision}});
-    return;
+    return revision;
   }
   if (message->removed) {
     cache_->Remove(key, revision);
@@ -258,6 +278,7 @@ void SessionChangeFeed::Apply(natsMsg* msg) {
     cache_->Track(key, revision, message->expires_at_ms);
     deadlines_->Track(key, revision, message->expires_at_ms);
   }
+  return revision;
 }
 
 }  // namespace privacy::nats

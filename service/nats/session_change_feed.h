@@ -25,6 +25,9 @@
 
 namespace privacy::nats {
 
+// The description of every worker's change feed consumer.
+inline constexpr const char* kSessionFeedDescription = "privacy-filter worker: session changes";
+
 // How often a worker asks for the bucket's changes. Other workers' writes
 // reach it about this late; the cache's lease must be longer for the cache
 // to answer reads.
@@ -42,8 +45,12 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // every change stored before that request was sent has been applied, and
 // the lease is confirmed as of the sending. Any other status (the consumer
 // is gone, no responders) confirms nothing and has the consumer checked at
-// once. A consumer the server lost is made again from the start: applying
-// a change twice is harmless. Stops when destroyed.
+// once. A consumer the server lost is made again, starting after the last
+// change this feed applied (every earlier one is in the copy already; one
+// applied twice, e.g. still in flight from the lost consumer, is harmless),
+// so a rebuilt feed does not replay the bucket; a lost consumer confirms
+// nothing, so the lease is not renewed until the new one answers at the end
+// of the bucket. Stops when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
@@ -60,7 +67,8 @@ class SessionChangeFeed {
                     std::chrono::milliseconds interval, std::shared_ptr<vault::SessionCache> cache,
                     std::shared_ptr<vault::CacheLease> lease,
                     std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
-  // Makes the consumer; its first answers start from the bucket's start.
+  // Makes the consumer; its first answers start from the bucket's start,
+  // or for a consumer made again, after the last change applied.
   Status CreateConsumer();
   void PollLoop();
   // Acknowledges what arrived since the last call, then asks for more.
@@ -73,7 +81,9 @@ class SessionChangeFeed {
   // The server's status `code` ending the answer to the request sent with
   // reply subject `subject`.
   void OnStatus(std::string_view subject, std::string_view code);
-  void Apply(natsMsg* msg);
+  // Applies the change in `msg` to the copy; returns its stream sequence (0
+  // when it has none).
+  uint64_t Apply(natsMsg* msg);
 
   natsConnection* conn_;
   jsCtx* js_;
@@ -93,6 +103,8 @@ class SessionChangeFeed {
   bool stopping_ = false;
   std::string consumer_;      // its name; empty while there is none
   std::string ack_subject_;   // of the latest change: acknowledges it and all before
+  uint64_t last_applied_ = 0;  // stream sequence of the latest change applied
+  uint64_t start_sequence_ = 0;  // where the current consumer started
   int changes_in_batch_ = 0;  // changes answering the latest request so far
   bool check_consumer_now_ = false;
   bool lease_current_ = false;  // as last reported

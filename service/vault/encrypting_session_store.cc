@@ -14,6 +14,12 @@ Result<StoredBytes> EncryptingSessionStore::LoadRecent(const std::string& id) {
   return Decrypt(id, inner_->LoadRecent(id));
 }
 
+std::optional<Result<StoredBytes>> EncryptingSessionStore::LoadRecentAtOnce(const std::string& id) {
+  auto stored = inner_->LoadRecentAtOnce(id);
+  if (!stored) return std::nullopt;
+  return Decrypt(id, std::move(*stored));
+}
+
 Result<StoredBytes> EncryptingSessionStore::Decrypt(const std::string& id,
                                                     Result<StoredBytes> stored) const {
   if (!stored) return stored.error();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "crypto/session_cipher.h"
@@ -20,6 +21,7 @@ class EncryptingSessionStore : public SessionStore {
 
   Result<StoredBytes> Load(const std::string& id) override;
   Result<StoredBytes> LoadRecent(const std::string& id) override;
+  std::optional<Result<StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
   Result<uint64_t> Create(const std::string& id, const std::string& bytes,
                           int64_t expires_at_ms) override;
   Result<uint64_t> Update(const std::string& id, const std::string& bytes,

@@ -8,44 +8,64 @@ namespace privacy::vault {
 namespace {
 // Suffix length grows with the session so random suffixes stay collision-rare.
 size_t SuffixBytesFor(size_t token_count) { return token_count < 2048 ? 2 : 4; }
-}  // namespace
 
-Session::Session(v1::SessionRecord record) : record_(std::move(record)) {
-  // The record's strings are not moved again after this point (the record
-  // only grows through TokenFor, which re-indexes), so views stay valid.
-  for (int i = 0; i < record_.entries_size(); ++i) {
-    index_by_token_.emplace(record_.entries(i).token(), i);
-    index_by_value_.emplace(record_.entries(i).value(), i);
+// Sessions of up to this many entries are searched entry by entry.
+constexpr int kScanUpTo = 16;
+
+// The index of the first of `record`'s entries whose `field` is `text`, by
+// a scan of small records and through `index` (views of the first
+// `*indexed` entries, brought up to date) for larger ones; -1 when none.
+template <typename Field>
+int IndexOf(const v1::SessionRecord& record, std::string_view text, Field field,
+            std::unordered_map<std::string_view, int>* index, int* indexed) {
+  const int size = record.entries_size();
+  if (size <= kScanUpTo) {
+    for (int i = 0; i < size; ++i) {
+      if (field(record.entries(i)) == text) return i;
+    }
+    return -1;
   }
+  // Adding to a RepeatedPtrField never moves existing elements, so the
+  // views the index holds stay valid as the record grows.
+  for (; *indexed < size; ++*indexed) index->emplace(field(record.entries(*indexed)), *indexed);
+  auto it = index->find(text);
+  return it == index->end() ? -1 : it->second;
 }
 
+std::string_view TokenOf(const v1::TokenEntry& entry) { return entry.token(); }
+std::string_view ValueOf(const v1::TokenEntry& entry) { return entry.value(); }
+}  // namespace
+
+Session::Session(v1::SessionRecord record) : record_(std::move(record)) {}
+
 const std::string& Session::TokenFor(std::string_view type, std::string_view value) {
-  if (auto it = index_by_value_.find(value); it != index_by_value_.end()) {
-    return record_.entries(it->second).token();
-  }
+  if (int i = IndexOfValue(value); i >= 0) return record_.entries(i).token();
   std::string token = MintUniqueToken(type);
   v1::TokenEntry* entry = record_.add_entries();
   entry->set_token(std::move(token));
   entry->set_type(std::string(type));
   entry->set_value(std::string(value));
-  // Adding to a RepeatedPtrField never moves existing elements, so the
-  // string_views held by the indexes remain valid.
-  int index = record_.entries_size() - 1;
-  index_by_token_.emplace(entry->token(), index);
-  index_by_value_.emplace(entry->value(), index);
   return entry->token();
 }
 
 const v1::TokenEntry* Session::FindByToken(std::string_view token) const {
-  auto it = index_by_token_.find(token);
-  return it == index_by_token_.end() ? nullptr : &record_.entries(it->second);
+  int i = IndexOfToken(token);
+  return i < 0 ? nullptr : &record_.entries(i);
+}
+
+int Session::IndexOfToken(std::string_view token) const {
+  return IndexOf(record_, token, TokenOf, &index_by_token_, &tokens_indexed_);
+}
+
+int Session::IndexOfValue(std::string_view value) const {
+  return IndexOf(record_, value, ValueOf, &index_by_value_, &values_indexed_);
 }
 
 std::string Session::MintUniqueToken(std::string_view type) const {
   std::string prefix = TokenPrefixFor(type);
   for (;;) {
     std::string token = FormatToken(prefix, RandomHex(SuffixBytesFor(token_count())));
-    if (!index_by_token_.contains(token)) return token;
+    if (IndexOfToken(token) < 0) return token;
   }
 }
 

@@ -10,8 +10,11 @@
 
 namespace privacy::vault {
 
-// Holds one session's tokens. Not thread-safe: each request works on its
-// own copy loaded from the store.
+// Holds one session's tokens. Not thread-safe, not even its const methods
+// (they build the indexes on first use): each request works on its own
+// copy loaded from the store. A small session is searched entry by entry,
+// a larger one through indexes, so that a read of a small session (most
+// are) allocates nothing beyond its record.
 class Session {
  public:
   explicit Session(v1::SessionRecord record);
@@ -34,10 +37,17 @@ class Session {
 
  private:
   std::string MintUniqueToken(std::string_view type) const;
+  // The index of the first entry whose token (or value) is `text`; -1 when none.
+  int IndexOfToken(std::string_view token) const;
+  int IndexOfValue(std::string_view value) const;
 
   v1::SessionRecord record_;
-  std::unordered_map<std::string_view, int> index_by_token_;
-  std::unordered_map<std::string_view, int> index_by_value_;
+  // Views into record_'s entries, the first `*_indexed_` of them, brought
+  // up to date when a lookup needs them.
+  mutable std::unordered_map<std::string_view, int> index_by_token_;
+  mutable std::unordered_map<std::string_view, int> index_by_value_;
+  mutable int tokens_indexed_ = 0;
+  mutable int values_indexed_ = 0;
 };
 
 }  // namespace privacy::vault

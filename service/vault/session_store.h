@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "common/status.h"
@@ -31,6 +32,14 @@ class SessionStore {
   // never behind this process's own writes. Stores without a local copy
   // read the store.
   virtual Result<StoredBytes> LoadRecent(const std::string& id) { return Load(id); }
+
+  // LoadRecent() when it needs no wait (no round trip to the store): the
+  // same answer, or nullopt when LoadRecent() would have to wait. Stores
+  // that always would answer nullopt.
+  virtual std::optional<Result<StoredBytes>> LoadRecentAtOnce(const std::string& id) {
+    (void)id;
+    return std::nullopt;
+  }
 
   // Stores a new entry that expires at `expires_at_ms` (Unix milliseconds;
   // stored as plain metadata next to the bytes); kConflict if `id` already

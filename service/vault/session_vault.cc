@@ -164,12 +164,33 @@ Result<Session> SessionVault::Open(const std::string& account, const std::string
   const std::string key = StorageKey(account, session_id);
   auto recent = store_->LoadRecent(key);
   if (!recent) return recent.error();
-  auto session = Parse(account, *recent);
+  auto session = FromRecent(account, *recent, needed_tokens);
+  if (!session) return session.error();
+  if (*session) return std::move(**session);
+  return LoadLatest(account, key);
+}
+
+Result<std::optional<Session>> SessionVault::OpenAtOnce(
+    const std::string& account, const std::string& session_id,
+    const std::vector<std::string>& needed_tokens) {
+  if (!IsWellFormedSessionId(session_id)) {
+    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
+  }
+  auto recent = store_->LoadRecentAtOnce(StorageKey(account, session_id));
+  if (!recent) return std::optional<Session>();
+  if (!*recent) return recent->error();
+  return FromRecent(account, **recent, needed_tokens);
+}
+
+Result<std::optional<Session>> SessionVault::FromRecent(
+    const std::string& account, const StoredBytes& recent,
+    const std::vector<std::string>& needed_tokens) const {
+  auto session = Parse(account, recent);
   if (!session) return session.error();
   bool holds_all = std::all_of(needed_tokens.begin(), needed_tokens.end(),
                                [&](const std::string& t) { return session->FindByToken(t); });
-  if (holds_all && !Expired(*session)) return session;
-  return LoadLatest(account, key);
+  if (!holds_all || Expired(*session)) return std::optional<Session>();
+  return std::optional<Session>(std::move(*session));
 }
 
 Result<Session> SessionVault::Parse(const std::string& account, const StoredBytes& stored) const {

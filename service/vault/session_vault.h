@@ -85,6 +85,14 @@ class SessionVault {
   Result<Session> Open(const std::string& account, const std::string& session_id,
                        const std::vector<std::string>& needed_tokens = {});
 
+  // Open() when it needs no wait (no round trip to the store): the same
+  // session, from the store's recent copy, or nullopt when Open() would
+  // have to wait (the copy is not known current, lacks the session or one
+  // of `needed_tokens`, or shows it expired).
+  Result<std::optional<Session>> OpenAtOnce(const std::string& account,
+                                            const std::string& session_id,
+                                            const std::vector<std::string>& needed_tokens = {});
+
   // Completion of EraseAsync().
   using EraseDone = std::function<void(Status)>;
 
@@ -98,6 +106,11 @@ class SessionVault {
   // The session in `stored` if it is `account`'s; 404 otherwise.
   Result<Session> Parse(const std::string& account, const StoredBytes& stored) const;
   bool Expired(const Session& session) const;
+  // The session in `recent`, the store's recent copy of `account`'s
+  // session, when it is live and holds every one of `needed_tokens`;
+  // nullopt when the store itself must be read.
+  Result<std::optional<Session>> FromRecent(const std::string& account, const StoredBytes& recent,
+                                            const std::vector<std::string>& needed_tokens) const;
   // Parse() of the store's current copy of `key`; an expired session reads
   // as 404.
   Result<Session> LoadLatest(const std::string& account, const std::string& key);

@@ -1,13 +1,17 @@
 // Read-after-delete on every worker: once privacy.delete has answered, no
 // worker serves the session's values, whether its change feed is healthy,
 // polling at the longest interval, or stalled while its worker still takes
-// requests; a stalled worker reads the bucket instead of its cache.
+// requests, or its change feed's consumer is lost and made again (after the
+// last change it applied, without replaying the bucket); a stalled worker
+// reads the bucket instead of its cache.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "integration/read_after_delete_checks.h"
 #include "integration/test_values.h"
+#include "support/jetstream_reader.h"
 #include "support/nats_server.h"
 #include "support/readiness.h"
 #include "support/tcp_relay.h"
@@ -18,75 +22,17 @@ namespace v1 = privacy::v1;
 
 namespace {
 
-// A session of the service's own account holding kEmail, and its token.
-struct MaskedSession {
-  std::string id;
-  std::string token;
-};
+const std::string kSessionStream = "KV_privacy_sessions";
 
-MaskedSession MaskEmail(NatsClient& client) {
-  auto m = Call<v1::MaskReply>(client, kMask, MaskReq("mail " + kEmail.value));
-  REQUIRE(m.entities_size() == 1);
-  return {m.session_id(), m.entities(0).token()};
-}
-
-// Resolves `session` `times` times; every answer must hold the value (so
-// that every worker has read, and cached, the session).
-void ResolveEverywhere(NatsClient& client, const MaskedSession& session, int times) {
-  for (int i = 0; i < times; ++i) {
-    auto r = Call<v1::ResolveReply>(client, kResolve, ResolveReq(session.id, {session.token}));
-    REQUIRE(r.resolved().at(session.token) == kEmail.value);
-  }
-}
-
-// What the workers answered about a deleted session.
-struct AfterDelete {
-  int values_served = 0;  // replies carrying the session's value
-  int not_found = 0;      // 404s
-  int other = 0;          // anything else
-};
-
-// Deletes `session`, then asks `resolves` resolves, a demask and a mask into
-// it, one after the other.
-AfterDelete DeleteThenRead(NatsClient& client, const MaskedSession& session, int resolves) {
-  REQUIRE(Call<v1::DeleteReply>(client, kDelete, DeleteReq(session.id)).deleted());
-  AfterDelete seen;
-  auto count = [&seen](const Reply& reply) {
-    REQUIRE(reply.ok());
-    auto code = reply.Header("Nats-Service-Error-Code");
-    if (!code) {
-      ++seen.values_served;
-    } else if (*code == "404") {
-      ++seen.not_found;
-    } else {
-      ++seen.other;
+// The workers' change feed consumers of the session bucket.
+std::vector<ConsumerSummary> FeedConsumers(NatsClient& client) {
+  std::vector<ConsumerSummary> feeds;
+  for (ConsumerSummary& consumer : Consumers(client, kSessionStream)) {
+    if (consumer.description == "privacy-filter worker: session changes") {
+      feeds.push_back(std::move(consumer));
     }
-  };
-  for (int i = 0; i < resolves; ++i) {
-    count(Send(client, kResolve, ResolveReq(session.id, {session.token})));
   }
-  count(Send(client, kDemask, DemaskReq(session.id, "to " + session.token)));
-  count(Send(client, kMask, MaskReq("mail " + kPhone.value, session.id)));
-  return seen;
-}
-
-// The lines of `log` that report a request to `endpoint` answered `code`.
-int LoggedReplies(const std::string& log, const std::string& endpoint, int code) {
-  const std::string mark = "\"endpoint\":\"" + endpoint + "\"";
-  const std::string code_mark = "\"code\":" + std::to_string(code);
-  int count = 0;
-  size_t line_start = 0;
-  while (line_start < log.size()) {
-    size_t line_end = log.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = log.size();
-    std::string_view line(log.data() + line_start, line_end - line_start);
-    if (line.find(mark) != std::string_view::npos &&
-        line.find(code_mark) != std::string_view::npos) {
-      ++count;
-    }
-    line_start = line_end + 1;
-  }
-  return count;
+  return feeds;
 }
 
 int Occurrences(const std::string& text, const std::string& what) {
@@ -97,37 +43,43 @@ int Occurrences(const std::string& text, const std::string& what) {
   return count;
 }
 
+// A nats-server, two workers of the default settings, and a client.
+struct TwoWorkers {
+  NatsServer server;
+  WorkerProcess first{server.url()};
+  WorkerProcess second{server.url()};
+  NatsClient client{server.url()};
+
+  TwoWorkers() {
+    WaitForWorkerSubscriptions(server.monitor_port(), 2);
+    WaitUntilReady(client);
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("read after delete") {
   TEST_CASE("two workers: no value is served once delete has answered") {
-    NatsServer server;
-    WorkerProcess first(server.url());
-    WorkerProcess second(server.url());
-    WaitForWorkerSubscriptions(server.monitor_port(), 2);
-    NatsClient client(server.url());
-    WaitUntilReady(client);
+    TwoWorkers w;
+    NatsClient& client = w.client;
     AfterDelete total;
     std::vector<std::string> session_ids;
     for (int round = 0; round < 5; ++round) {
       MaskedSession session = MaskEmail(client);
       session_ids.push_back(session.id);
       ResolveEverywhere(client, session, 20);
-      AfterDelete seen = DeleteThenRead(client, session, 100);
-      total.values_served += seen.values_served;
-      total.not_found += seen.not_found;
-      total.other += seen.other;
+      total += DeleteThenRead(client, session, 100);
     }
     CHECK(total.values_served == 0);
     CHECK(total.other == 0);
     CHECK(total.not_found == 5 * 102);
     // Both workers answered reads of deleted sessions.
-    CHECK(LoggedReplies(first.Log(), "resolve", 404) > 0);
-    CHECK(LoggedReplies(second.Log(), "resolve", 404) > 0);
+    CHECK(LoggedReplies(w.first.Log(), "resolve", 404) > 0);
+    CHECK(LoggedReplies(w.second.Log(), "resolve", 404) > 0);
     // Their info-level lines about those 404s name no session.
     for (const std::string& id : session_ids) {
-      CHECK(first.Log().find(id) == std::string::npos);
-      CHECK(second.Log().find(id) == std::string::npos);
+      CHECK(w.first.Log().find(id) == std::string::npos);
+      CHECK(w.second.Log().find(id) == std::string::npos);
     }
   }
 
@@ -180,5 +132,63 @@ TEST_SUITE("read after delete") {
     CHECK(PollUntil([&] { return Occurrences(stalled.Log(), "session_cache_current\"") >= 2; },
                     std::chrono::seconds(10)));
     ResolveEverywhere(client, MaskEmail(client), 20);
+  }
+
+  TEST_CASE("a lost change feed consumer is made again after the last change applied") {
+    TwoWorkers w;
+    NatsClient& client = w.client;
+    for (int i = 0; i < 40; ++i) MaskEmail(client);
+    MaskedSession session = MaskEmail(client);
+    ResolveEverywhere(client, session, 20);
+    // Both feeds have applied the whole bucket.
+    const uint64_t last = GetStream(client, kSessionStream)->last_seq;
+    REQUIRE(PollUntil(
+        [&] {
+          auto feeds = FeedConsumers(client);
+          return feeds.size() == 2 && feeds[0].delivered_stream_seq == last &&
+                 feeds[1].delivered_stream_seq == last;
+        },
+        std::chrono::seconds(5)));
+
+    for (const ConsumerSummary& feed : FeedConsumers(client)) {
+      DeleteConsumer(client, kSessionStream, feed.name);
+    }
+    // Right away, while the workers notice and make new consumers: the
+    // deletion marker is the first change the new consumers deliver.
+    AfterDelete seen = DeleteThenRead(client, session, 100);
+    CHECK(seen.values_served == 0);
+    CHECK(seen.other == 0);
+
+    REQUIRE(PollUntil(
+        [&] {
+          return w.first.Log().find("session_feed_consumer_created") != std::string::npos &&
+                 w.second.Log().find("session_feed_consumer_created") != std::string::npos;
+        },
+        std::chrono::seconds(10)));
+    auto feeds = FeedConsumers(client);
+    REQUIRE(feeds.size() == 2);
+    for (const ConsumerSummary& feed : feeds) {
+      CAPTURE(feed.name);
+      CHECK(feed.deliver_policy == js_DeliverByStartSequence);
+      CHECK(feed.opt_start_seq == last + 1);
+    }
+    const std::string resumed = "\"start_sequence\":" + std::to_string(last + 1);
+    CHECK(w.first.Log().find(resumed) != std::string::npos);
+    CHECK(w.second.Log().find(resumed) != std::string::npos);
+
+    // The new feeds keep both copies current: a new session resolves on
+    // both workers, and its deletion is a deletion on both.
+    MaskedSession later = MaskEmail(client);
+    ResolveEverywhere(client, later, 20);
+    seen = DeleteThenRead(client, later, 100);
+    CHECK(seen.values_served == 0);
+    CHECK(seen.other == 0);
+    CHECK(seen.not_found == 102);
+    // They delivered only what was stored after the loss, not the 40 and
+    // more sessions before it.
+    for (const ConsumerSummary& feed : FeedConsumers(client)) {
+      CAPTURE(feed.name);
+      CHECK(feed.delivered_messages < 10);
+    }
   }
 }

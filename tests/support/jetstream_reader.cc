@@ -44,6 +44,36 @@ std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& st
   return out;
 }
 
+std::vector<ConsumerSummary> Consumers(NatsClient& client, const std::string& stream) {
+  jsConsumerInfoList* raw = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  natsStatus s = js_Consumers(&raw, client.jetstream(), stream.c_str(), nullptr, &jerr);
+  JsConsumerInfoListPtr list(raw);
+  if (s == NATS_NOT_FOUND) return {};  // the stream has no consumer
+  ThrowIfNotOk(s, "js_Consumers(" + stream + ")");
+  std::vector<ConsumerSummary> out;
+  for (int i = 0; i < list->Count; ++i) {
+    const jsConsumerInfo* info = list->List[i];
+    ConsumerSummary summary;
+    summary.name = info->Name != nullptr ? info->Name : "";
+    if (info->Config != nullptr) {
+      if (info->Config->Description != nullptr) summary.description = info->Config->Description;
+      summary.deliver_policy = info->Config->DeliverPolicy;
+      summary.opt_start_seq = info->Config->OptStartSeq;
+    }
+    summary.delivered_messages = info->Delivered.Consumer;
+    summary.delivered_stream_seq = info->Delivered.Stream;
+    out.push_back(std::move(summary));
+  }
+  return out;
+}
+
+void DeleteConsumer(NatsClient& client, const std::string& stream, const std::string& name) {
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  ThrowIfNotOk(js_DeleteConsumer(client.jetstream(), stream.c_str(), name.c_str(), nullptr, &jerr),
+               "js_DeleteConsumer(" + stream + ", " + name + ")");
+}
+
 std::vector<std::string> StreamNames(NatsClient& client) {
   jsStreamNamesList* raw = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);

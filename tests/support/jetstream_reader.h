@@ -28,6 +28,22 @@ struct StreamSummary {
   int replicas = 0;
 };
 
+// One consumer of a stream: where it started and how far it delivered.
+struct ConsumerSummary {
+  std::string name;
+  std::string description;
+  jsDeliverPolicy deliver_policy = js_DeliverAll;
+  uint64_t opt_start_seq = 0;        // for js_DeliverByStartSequence
+  uint64_t delivered_messages = 0;   // messages delivered (consumer sequence)
+  uint64_t delivered_stream_seq = 0;  // stream sequence of the last one
+};
+
+// Every consumer of `stream`.
+std::vector<ConsumerSummary> Consumers(NatsClient& client, const std::string& stream);
+
+// Deletes consumer `name` of `stream`; throws when it cannot.
+void DeleteConsumer(NatsClient& client, const std::string& stream, const std::string& name);
+
 // The stream's summary, or nullopt if the stream does not exist.
 std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& stream);
 

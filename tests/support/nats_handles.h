@@ -24,6 +24,8 @@ using NatsSubscriptionPtr =
 using JsCtxPtr = std::unique_ptr<jsCtx, NatsDeleter<jsCtx_Destroy>>;
 using JsStreamInfoPtr = std::unique_ptr<jsStreamInfo, NatsDeleter<jsStreamInfo_Destroy>>;
 using JsStreamNamesPtr = std::unique_ptr<jsStreamNamesList, NatsDeleter<jsStreamNamesList_Destroy>>;
+using JsConsumerInfoListPtr =
+    std::unique_ptr<jsConsumerInfoList, NatsDeleter<jsConsumerInfoList_Destroy>>;
 using KvStorePtr = std::unique_ptr<kvStore, NatsDeleter<kvStore_Destroy>>;
 using KvEntryPtr = std::unique_ptr<kvEntry, NatsDeleter<kvEntry_Destroy>>;
 

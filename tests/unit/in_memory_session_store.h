@@ -3,6 +3,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "vault/session_store.h"
 #include "vault/session_vault.h"
@@ -17,6 +18,10 @@ class InMemorySessionStore : public vault::SessionStore {
     auto it = entries_.find(id);
     if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
     return it->second;
+  }
+  // Memory never waits.
+  std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override {
+    return Load(id);
   }
   Result<uint64_t> Create(const std::string& id, const std::string& bytes, int64_t) override {
     std::lock_guard lock(mutex_);

@@ -202,3 +202,33 @@ TEST_CASE("size limits and UTF-8 checks apply to json and carry") {
   CHECK(f.Demask("x", std::string(65, 'a'), false).error().code == ErrorCode::kTooLarge);
   CHECK(f.Demask("x", "bad \xc3\x28", false).error().code == ErrorCode::kBadRequest);
 }
+
+TEST_CASE("resolve and demask of tokens the session holds need no wait for the store") {
+  RestoreFixture f(kValues);
+  const std::string person = f.Token("Zoë Ölund");
+  const std::string email = f.Token("maria@example.com");
+  v1::ResolveRequest resolve;
+  resolve.set_session_id(f.session_id);
+  resolve.add_tokens(person);
+  resolve.set_json("{\"to\": \"" + email + "\"}");
+  v1::AuditEvent audit;
+  auto resolved = f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}, &audit);
+  REQUIRE(resolved.has_value());
+  REQUIRE(resolved->ok());
+  CHECK((*resolved)->resolved().at(person) == "Zoë Ölund");
+  CHECK((*resolved)->json() == "{\"to\": \"maria@example.com\"}");
+  CHECK(audit.entity_count() == 2);
+
+  v1::DemaskRequest demask;
+  demask.set_session_id(f.session_id);
+  demask.set_masked_text("Dear " + person);
+  auto demasked = f.endpoints.DemaskAtOnce(demask, endpoints::Caller{}, &audit);
+  REQUIRE(demasked.has_value());
+  REQUIRE(demasked->ok());
+  CHECK((*demasked)->original_text() == "Dear Zoë Ölund");
+
+  // A token the session lacks may have been added by another worker a
+  // moment ago: that needs the store.
+  resolve.set_json("{\"to\": \"" + f.Lookalike(email) + "\"}");
+  CHECK_FALSE(f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}, &audit).has_value());
+}

@@ -204,6 +204,11 @@ class LaggingStore : public testing::InMemorySessionStore {
     if (auto it = frozen_.find(id); it != frozen_.end()) return it->second;
     return Load(id);
   }
+  // Only frozen copies are at hand; the rest would need the store.
+  std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override {
+    if (auto it = frozen_.find(id); it != frozen_.end()) return it->second;
+    return std::nullopt;
+  }
 
  private:
   std::map<std::string, vault::StoredBytes> frozen_;
@@ -229,4 +234,30 @@ TEST_CASE("a stale recent copy never hides a token an acknowledged write added")
   REQUIRE(session.ok());
   REQUIRE(session->FindByToken(new_token) != nullptr);
   CHECK(session->FindByToken(new_token)->value() == "c@d.co");
+}
+
+TEST_CASE("OpenAtOnce answers from the recent copy, and says when the store must be read") {
+  auto store = std::make_shared<LaggingStore>();
+  vault::SessionVault vault(store, vault::VaultOptions{});
+  auto first = vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(first.ok());
+  // No copy at hand: the store must be read.
+  auto unknown = vault.OpenAtOnce("", first->session_id);
+  REQUIRE(unknown.ok());
+  CHECK_FALSE(unknown->has_value());
+
+  store->Freeze(vault::StorageKey("", first->session_id));
+  auto second = vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}}, {});
+  REQUIRE(second.ok());
+  auto at_once = vault.OpenAtOnce("", first->session_id, {first->tokens[0]});
+  REQUIRE(at_once.ok());
+  REQUIRE(at_once->has_value());
+  CHECK((*at_once)->FindByToken(first->tokens[0])->value() == "a@b.co");
+  // A token the copy lacks needs the store; Open() reads it there.
+  auto lacking = vault.OpenAtOnce("", first->session_id, {second->tokens[0]});
+  REQUIRE(lacking.ok());
+  CHECK_FALSE(lacking->has_value());
+  CHECK(vault.Open("", first->session_id, {second->tokens[0]})->FindByToken(second->tokens[0]));
+  // A malformed id answers as Open() does.
+  CHECK(vault.OpenAtOnce("", "nope").error().code == ErrorCode::kBadRequest);
 }
