@@ -52,7 +52,11 @@ constexpr std::string_view kNeverANameWords[] = {
       // Greetings and thanks in other languages.
       "Bonjour", "Bonsoir", "Salut", "Merci", "Hola", "Buenos", "Buenas", "Gracias", "Ciao",
       "Buongiorno", "Grazie", "Hallo", "Guten", "Danke", "Hej", "Olá", "Oi", "Obrigado",
-      "Obrigada", "Namaste", "Salaam",
+      "Obrigada", "Namaste", "Salaam", "Grüße", "Gruß", "Grüß", "Viele", "Herzliche", "Liebe",
+      "Sehr", "Moin", "Servus", "Tschüss", "Saludos", "Estimado", "Estimada", "Querido",
+      "Querida", "Adiós", "Hasta", "Cordialement", "Chère", "Cordiali", "Saluti", "Geachte",
+      "Beste", "Groetjes", "Hälsningar", "Hilsen", "Hei", "Tack", "Cześć", "Dziękuję",
+      "Pozdrawiam", "Atenciosamente", "Abraços", "Merhaba", "Teşekkürler", "Selamat",
       // Possessives that open sentences in other languages ("Mijn BSN is ...").
       "Mijn", "Mein", "Meine", "Meinen", "Mes", "Meu", "Minha", "Mio", "Mitt", "Mój", "Moja",
       "Benim", "Unser", "Unsere", "Notre", "Nuestro", "Nuestra", "Nosso", "Nossa", "Onze",
