@@ -188,7 +188,7 @@ int Run(int argc, char** argv) {
   app.add_option("--epochs", epochs, "passes over the training data");
   app.add_option("--slot-bits", slot_bits, "feature table size, log2");
   app.add_option("--min-weight", min_weight, "rows with smaller weights are left out");
-  int runs = 4;
+  int runs = 8;
   app.add_option("--runs", runs, "perceptrons trained on differently shuffled data, then averaged");
   std::string show_errors;
   app.add_option("--show-errors", show_errors, "print the dev mistakes of this corpus");
