@@ -5,10 +5,10 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the eval subcommand; when parsed, `*run` performs it and returns the
 // exit code (0 when the corpus was scored, 1 when it could not be read).
 void AddEvalCommand(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -14,7 +14,7 @@
 #include "nats/jetstream_publisher.h"
 #include "nats/message_releaser.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Answers requests on one subject like the worker answers a mask, minus the
 // work of the mask itself: it writes as many bytes as each payload (filler,
@@ -54,4 +54,4 @@ class StoredEchoResponder {
   nats::SubscriptionPtr subscription_;
 };
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

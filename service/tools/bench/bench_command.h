@@ -6,7 +6,7 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the bench subcommand; when parsed, `*run` performs it and returns the
 // exit code: 0 when every phase ran without error, 2 when some request
@@ -14,4 +14,4 @@ namespace privacy::app {
 // start (NATS unreachable, setup mask failed).
 void AddBenchCommand(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

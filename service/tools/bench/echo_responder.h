@@ -10,7 +10,7 @@
 #include "nats/connection.h"
 #include "nats/message_releaser.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Answers requests on one subject from nats.c's subscription thread, on a
 // connection of its own (which sends without the flusher's delay), releasing
@@ -37,4 +37,4 @@ class EchoResponder {
   nats::SubscriptionPtr subscription_;
 };
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

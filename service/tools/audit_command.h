@@ -7,10 +7,10 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the `audit` subcommand (with `tail`) to `app`; when it is parsed,
 // `*run` is set to the action that performs it and returns the exit code.
 void AddAuditCommand(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,8 +1,8 @@
-#include "app/echo_responder.h"
+#include "tools/bench/echo_responder.h"
 
 #include "nats/nats_status.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 Result<std::unique_ptr<EchoResponder>> EchoResponder::Start(const nats::ConnectOptions& options,
                                                             std::string subject, Logger* logger) {
@@ -41,4 +41,4 @@ void EchoResponder::OnRequest(natsConnection* conn, natsSubscription*, natsMsg* 
                          natsMsg_GetDataLength(request.get()));
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "app/health_check.h"
+#include "tools/health/health_check.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // A short verdict line, then each worker's state and problems.
 std::string HumanHealthReport(const HealthFindings& findings);
@@ -16,4 +16,4 @@ std::string HumanHealthReport(const HealthFindings& findings);
 // from $SRV.STATS and "report" is its health endpoint's answer (or null).
 std::string JsonHealthReport(const HealthFindings& findings);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,10 +1,10 @@
-#include "app/keygen_command.h"
+#include "tools/keygen_command.h"
 
 #include <iostream>
 
 #include "crypto/master_key.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 void AddKeygenCommand(CLI::App* app, std::function<int()>* run) {
   auto* keygen = app->add_subcommand(
@@ -18,4 +18,4 @@ void AddKeygenCommand(CLI::App* app, std::function<int()>* run) {
   });
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

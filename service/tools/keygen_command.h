@@ -5,10 +5,10 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the `keygen` subcommand; when chosen, `*run` prints a new random
 // master key in base64 on stdout.
 void AddKeygenCommand(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

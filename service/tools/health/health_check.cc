@@ -1,4 +1,4 @@
-#include "app/health_check.h"
+#include "tools/health/health_check.h"
 
 #include <google/protobuf/util/json_util.h>
 
@@ -8,7 +8,7 @@
 #include "nats/client_requests.h"
 #include "nats/worker_health.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -209,4 +209,4 @@ HealthFindings CheckHealth(natsConnection* conn, const HealthCheckOptions& optio
   return findings;
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,4 +1,4 @@
-#include "app/client_commands.h"
+#include "tools/client_commands.h"
 
 #include <fstream>
 #include <iostream>
@@ -11,13 +11,13 @@
 #include "privacy/v1/privacy.pb.h"
 #include "wire/codec.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
 // Options of one client subcommand.
 struct ClientOptions {
-  std::shared_ptr<const ConnectFlags> connect_flags;
+  std::shared_ptr<const app::ConnectFlags> connect_flags;
   int64_t timeout_ms = 5000;
 };
 
@@ -80,7 +80,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   // Each subcommand's options; only the one parsed is used.
   auto add_common = [](CLI::App* cmd) {
     auto options = std::make_shared<ClientOptions>();
-    options->connect_flags = std::make_shared<ConnectFlags>(cmd);
+    options->connect_flags = std::make_shared<app::ConnectFlags>(cmd);
     cmd->add_option("--timeout-ms", options->timeout_ms, "request timeout")->capture_default_str();
     return options;
   };
@@ -169,4 +169,4 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   });
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -6,10 +6,10 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the client subcommands to `app`. When one of them is parsed,
 // `*run` is set to the action that performs it and returns the exit code.
 void AddClientCommands(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "app/pipelined_load.h"
+#include "tools/bench/pipelined_load.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // One phase's figures.
 struct PhaseFigures {
@@ -40,4 +40,4 @@ std::string FormatTable(const BenchRun& run);
 // are null without an echo phase.
 std::string FormatJson(const BenchRun& run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

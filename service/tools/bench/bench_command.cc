@@ -1,4 +1,4 @@
-#include "app/bench_command.h"
+#include "tools/bench/bench_command.h"
 
 #include <cmath>
 #include <iostream>
@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "app/bench_report.h"
-#include "app/bench_workload.h"
-#include "app/echo_responder.h"
-#include "app/pipelined_load.h"
+#include "tools/bench/bench_report.h"
+#include "tools/bench/bench_workload.h"
+#include "tools/bench/echo_responder.h"
+#include "tools/bench/pipelined_load.h"
 #include "app/connect_flags.h"
-#include "app/stored_echo_responder.h"
+#include "tools/bench/stored_echo_responder.h"
 #include "common/progress_line.h"
 #include "vault/random.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -29,7 +29,7 @@ constexpr const char* kDefaultText =
 
 // The bench subcommand's settings.
 struct BenchOptions {
-  std::shared_ptr<const ConnectFlags> connect_flags;
+  std::shared_ptr<const app::ConnectFlags> connect_flags;
   int requesters = 32;
   double duration_seconds = 5;
   double warmup_seconds = 1;
@@ -117,7 +117,7 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<BenchOptions>();
   auto* bench = app->add_subcommand(
       "bench", "load the privacy.* endpoints at --nats-url and compare them with a NATS echo");
-  options->connect_flags = std::make_shared<ConnectFlags>(bench);
+  options->connect_flags = std::make_shared<app::ConnectFlags>(bench);
   bench->add_option("--requesters", options->requesters, "requests in flight at once")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
@@ -145,4 +145,4 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   bench->callback([options, run] { *run = [options] { return RunBench(*options); }; });
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

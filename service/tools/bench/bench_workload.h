@@ -14,7 +14,7 @@
 #include "common/status.h"
 #include "wire/codec.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // The bench phases, in the order they run.
 // "stored-echo" is the echo with a JetStream write before the reply: the
@@ -51,4 +51,4 @@ bool Selected(const WorkloadSettings& settings, std::string_view phase);
 Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
                                                   const WorkloadSettings& settings);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

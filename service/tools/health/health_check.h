@@ -12,7 +12,7 @@
 
 #include "nats/handles.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // What to check.
 struct HealthCheckOptions {
@@ -61,4 +61,4 @@ struct HealthFindings {
 // Runs the whole check over `conn`.
 HealthFindings CheckHealth(natsConnection* conn, const HealthCheckOptions& options);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,11 +1,11 @@
-#include "app/bench_report.h"
+#include "tools/bench/bench_report.h"
 
 #include <cstdio>
 #include <optional>
 
 #include "common/json_text.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -113,4 +113,4 @@ std::string FormatJson(const BenchRun& run) {
   return out;
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,4 +1,4 @@
-#include "app/eval_command.h"
+#include "tools/eval_command.h"
 
 #include <iostream>
 #include <memory>
@@ -9,7 +9,7 @@
 #include "detect/evaluation/evaluation.h"
 #include "detect/evaluation/labelled_corpus.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   struct EvalOptions {
@@ -27,7 +27,7 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   eval->add_option("--types", options->types, "score only these types")->delimiter(',');
   eval->add_flag("--mistakes", options->print_mistakes,
                  "also list each miss (-) and false positive (+) with its text");
-  AddDetectorOptions(eval, &options->detector);
+  app::AddDetectorOptions(eval, &options->detector);
   eval->callback([options, run] {
     *run = [options] {
       std::unique_ptr<detect::Detector> detector;
@@ -59,4 +59,4 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   });
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

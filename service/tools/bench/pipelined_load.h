@@ -12,7 +12,7 @@
 #include "common/latency_summary.h"
 #include "common/status.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // What one load phase sends and for how long.
 struct LoadSpec {
@@ -47,4 +47,4 @@ struct LoadResult {
 // Fails only when the reply subscription cannot be set up.
 Result<LoadResult> RunPipelinedLoad(natsConnection* conn, const LoadSpec& spec);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,4 +1,4 @@
-#include "app/bench_workload.h"
+#include "tools/bench/bench_workload.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 #include "nats/nats_status.h"
 #include "privacy/v1/privacy.pb.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -94,4 +94,4 @@ Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
   return requests;
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -6,10 +6,10 @@
 
 #include <functional>
 
-namespace privacy::app {
+namespace privacy::tools {
 
 // Adds the `health` subcommand to `app`; when it is parsed, `*run` is set
 // to the action that performs it and returns the exit code.
 void AddHealthCommand(CLI::App* app, std::function<int()>* run);
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,4 +1,4 @@
-#include "app/stored_echo_responder.h"
+#include "tools/bench/stored_echo_responder.h"
 
 #include <chrono>
 
@@ -6,7 +6,7 @@
 #include "nats/request_server.h"
 #include "vault/random.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -111,4 +111,4 @@ void StoredEchoResponder::OnRequest(natsConnection* conn, natsSubscription*, nat
       });
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

@@ -1,4 +1,4 @@
-#include "app/health_report.h"
+#include "tools/health/health_report.h"
 
 #include <google/protobuf/util/json_util.h>
 
@@ -7,7 +7,7 @@
 
 #include "common/json_text.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -147,4 +147,4 @@ std::string JsonHealthReport(const HealthFindings& findings) {
       .Close();
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools

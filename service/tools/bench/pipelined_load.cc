@@ -1,4 +1,4 @@
-#include "app/pipelined_load.h"
+#include "tools/bench/pipelined_load.h"
 
 #include <atomic>
 #include <charconv>
@@ -11,7 +11,7 @@
 #include "nats/message_releaser.h"
 #include "nats/nats_status.h"
 
-namespace privacy::app {
+namespace privacy::tools {
 
 namespace {
 
@@ -261,4 +261,4 @@ Result<LoadResult> RunPipelinedLoad(natsConnection* conn, const LoadSpec& spec) 
   return load.Run();
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::tools
