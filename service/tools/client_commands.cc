@@ -8,6 +8,7 @@
 
 #include "app/connect_flags.h"
 #include "nats/connection.h"
+#include "nats/request_client.h"
 #include "privacy/v1/privacy.pb.h"
 #include "wire/codec.h"
 
@@ -36,26 +37,19 @@ int SendAndPrint(const ClientOptions& options, const std::string& subject,
     std::cerr << conn.error().message << "\n";
     return 1;
   }
-  std::string body = wire::Encode(wire::Encoding::kJson, request);
-  natsMsg* raw = nullptr;
-  natsMsg_Create(&raw, subject.c_str(), nullptr, body.data(), static_cast<int>(body.size()));
-  nats::MsgPtr msg(raw);
-  natsMsgHeader_Set(msg.get(), "Content-Type", "application/json");
-  natsMsg* raw_reply = nullptr;
-  natsStatus s = natsConnection_RequestMsg(&raw_reply, (*conn)->get(), msg.get(), options.timeout_ms);
-  nats::MsgPtr reply(raw_reply);
-  if (s != NATS_OK) {
-    std::cerr << subject << ": " << natsStatus_GetText(s) << "\n";
+  nats::Reply reply =
+      nats::Request((*conn)->get(), subject, wire::Encode(wire::Encoding::kJson, request),
+                    {{"Content-Type", "application/json"}},
+                    std::chrono::milliseconds(options.timeout_ms));
+  if (!reply.ok()) {
+    std::cerr << subject << ": " << natsStatus_GetText(reply.status) << "\n";
     return 1;
   }
-  std::string_view data(natsMsg_GetData(reply.get()),
-                        static_cast<size_t>(natsMsg_GetDataLength(reply.get())));
-  const char* code = nullptr;
-  if (natsMsgHeader_Get(reply.get(), "Nats-Service-Error-Code", &code) == NATS_OK) {
-    std::cerr << data << "\n";
+  if (reply.ServiceError()) {
+    std::cerr << reply.data << "\n";
     return 2;
   }
-  std::cout << data << "\n";
+  std::cout << reply.data << "\n";
   return 0;
 }
 

@@ -2,17 +2,15 @@
 
 #include <algorithm>
 
-#include "nats/handles.h"
 #include "nats/nats_status.h"
+#include "nats/request_client.h"
 #include "privacy/v1/privacy.pb.h"
 
 namespace privacy::tools {
 
 namespace {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-Headers HeadersFor(wire::Encoding encoding) {
+nats::Headers HeadersFor(wire::Encoding encoding) {
   if (encoding == wire::Encoding::kJson) return {{"Content-Type", "application/json"}};
   return {};
 }
@@ -21,27 +19,14 @@ Headers HeadersFor(wire::Encoding encoding) {
 Status Call(natsConnection* conn, const std::string& subject,
             const google::protobuf::Message& request, const WorkloadSettings& settings,
             google::protobuf::Message* reply) {
-  const std::string body = wire::Encode(settings.encoding, request);
-  natsMsg* raw = nullptr;
-  natsStatus s = natsMsg_Create(&raw, subject.c_str(), nullptr, body.data(),
-                                static_cast<int>(body.size()));
-  nats::MsgPtr msg(raw);
-  for (const auto& [name, value] : HeadersFor(settings.encoding)) {
-    if (s == NATS_OK) s = natsMsgHeader_Set(msg.get(), name.c_str(), value.c_str());
+  nats::Reply answer =
+      nats::Request(conn, subject, wire::Encode(settings.encoding, request),
+                    HeadersFor(settings.encoding), settings.request_timeout);
+  if (!answer.ok()) return nats::FromNatsStatus(answer.status, subject);
+  if (auto error = answer.Header("Nats-Service-Error")) {
+    return MakeError(ErrorCode::kInternal, subject + " answered: " + *error);
   }
-  natsMsg* raw_reply = nullptr;
-  if (s == NATS_OK) {
-    s = natsConnection_RequestMsg(&raw_reply, conn, msg.get(), settings.request_timeout.count());
-  }
-  nats::MsgPtr answer(raw_reply);
-  if (s != NATS_OK) return nats::FromNatsStatus(s, subject);
-  const char* error = nullptr;
-  if (natsMsgHeader_Get(answer.get(), "Nats-Service-Error", &error) == NATS_OK) {
-    return MakeError(ErrorCode::kInternal, subject + " answered: " + (error ? error : "error"));
-  }
-  std::string_view data(natsMsg_GetData(answer.get()),
-                        static_cast<size_t>(natsMsg_GetDataLength(answer.get())));
-  return wire::Decode(settings.encoding, data, reply);
+  return wire::Decode(settings.encoding, answer.data, reply);
 }
 
 }  // namespace
@@ -71,7 +56,7 @@ Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
   demask.set_session_id(masked.session_id());
   demask.set_masked_text(masked.masked_text());
 
-  const Headers headers = HeadersFor(settings.encoding);
+  const nats::Headers headers = HeadersFor(settings.encoding);
   std::vector<PhaseRequest> requests;
   for (std::string_view phase : kBenchPhases) {
     if (!Selected(settings, phase)) continue;

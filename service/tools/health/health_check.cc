@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <set>
 
-#include "nats/client_requests.h"
+#include "nats/nats_status.h"
+#include "nats/request_client.h"
 #include "nats/worker_health.h"
 
 namespace privacy::tools {
@@ -62,16 +63,25 @@ std::vector<const Struct*> Endpoints(const Struct& response) {
   return out;
 }
 
+// The reply to `body`, sent without headers on `subject`; an error when
+// none came (503 for a timeout or no responders).
+Result<nats::Reply> Ask(natsConnection* conn, const std::string& subject, std::string_view body,
+                        const Budget& budget) {
+  nats::Reply reply = nats::Request(conn, subject, body, {}, budget.left());
+  if (!reply.ok()) return nats::FromNatsStatus(reply.status, subject);
+  return reply;
+}
+
 // A $SRV request to one worker, parsed; a problem recorded on failure.
 bool AskWorker(natsConnection* conn, const std::string& verb, WorkerFindings* worker,
                const Budget& budget, Struct* out) {
   std::string subject = "$SRV." + verb + "." + kService + "." + worker->id;
-  auto reply = nats::RequestText(conn, subject, "", budget.left());
+  auto reply = Ask(conn, subject, "", budget);
   if (!reply) {
     worker->problems.push_back("no answer on " + subject + ": " + reply.error().message);
     return false;
   }
-  if (!ParseJson(reply->body, out)) {
+  if (!ParseJson(reply->data, out)) {
     worker->problems.push_back("unreadable answer on " + subject);
     return false;
   }
@@ -85,8 +95,8 @@ void DiscoverWorkers(natsConnection* conn, const HealthCheckOptions& options,
   std::string subject = std::string("$SRV.PING.") + kService;
   if (!options.worker_id.empty()) {
     subject += "." + options.worker_id;
-    auto reply = nats::RequestText(conn, subject, "", budget.left());
-    if (reply) pongs.push_back(reply->body);
+    auto reply = Ask(conn, subject, "", budget);
+    if (reply) pongs.push_back(reply->data);
   } else {
     auto replies = nats::GatherReplies(conn, subject, std::min(options.timeout / 4, budget.left()));
     if (replies) pongs = std::move(*replies);
@@ -144,16 +154,16 @@ void CheckTarget(const Struct& report, const char* key, const char* label,
 
 void ReadHealth(natsConnection* conn, const Budget& budget, WorkerFindings* worker) {
   std::string subject = nats::HealthSubject(worker->id);
-  auto reply = nats::RequestText(conn, subject, "", budget.left());
+  auto reply = Ask(conn, subject, "", budget);
   if (!reply) {
     worker->problems.push_back("no answer on " + subject + ": " + reply.error().message);
     return;
   }
-  if (!ParseJson(reply->body, &worker->report)) {
+  if (!ParseJson(reply->data, &worker->report)) {
     worker->problems.push_back("unreadable answer on " + subject);
     return;
   }
-  worker->report_json = reply->body;
+  worker->report_json = reply->data;
   std::string nats_status = StringField(StructField(worker->report, "nats"), "status");
   if (nats_status != "connected") worker->problems.push_back("NATS connection " + nats_status);
   CheckTarget(worker->report, "kv_bucket", "kv bucket", worker);
@@ -168,16 +178,16 @@ void ReadHealth(natsConnection* conn, const Budget& budget, WorkerFindings* work
 RoundTrip DetectRoundTrip(natsConnection* conn, const Budget& budget) {
   RoundTrip out;
   auto started = Clock::now();
-  auto reply = nats::RequestText(conn, "privacy.detect", kProbeRequest, budget.left());
+  auto reply = Ask(conn, "privacy.detect", kProbeRequest, budget);
   out.milliseconds =
       std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   Struct parsed;
   if (!reply) {
     out.error = reply.error().message;
-  } else if (reply->error) {
-    out.error = "error reply " + std::to_string(static_cast<unsigned>(reply->error->code)) +
-                ": " + reply->error->message;
-  } else if (!ParseJson(reply->body, &parsed)) {
+  } else if (auto error = reply->ServiceError()) {
+    out.error = "error reply " + std::to_string(static_cast<unsigned>(error->code)) + ": " +
+                error->message;
+  } else if (!ParseJson(reply->data, &parsed)) {
     out.error = "unreadable reply";
   } else if (const Value* entities = Find(parsed, "entities");
              entities == nullptr || entities->list_value().values_size() != 1) {
