@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 #include "privacy/v1/session.pb.h"
 #include "vault/expiry_watcher.h"
@@ -88,7 +89,7 @@ struct ExpiryFixture {
 
   // A session of `account` with one value; every worker learns its deadline.
   std::string NewSession(const std::string& account = "") {
-    auto result = vault.Tokenize(account, "", {{"EMAIL", "someone@example.com"}}, {});
+    auto result = testing::TokenizeAndWait(vault, account, "", {{"EMAIL", "someone@example.com"}}, {});
     REQUIRE(result.ok());
     Announce(account, result->session_id);
     return result->session_id;
@@ -195,7 +196,7 @@ TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old
   REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());  // the change feed would Forget it; it does not here
 
   f.now += kTtlMs / 2;
-  REQUIRE(f.vault.Tokenize("", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
+  REQUIRE(testing::TokenizeAndWait(f.vault, "", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
   // The feed has not delivered the extension yet: the old deadline fires.
   f.now += kTtlMs / 2;
   CHECK(f.CheckAll() == 2);
