@@ -12,7 +12,7 @@
 
 #include "app/privacy_service.h"
 #include "app/stop_deadline.h"
-#include "app/worker_id_file.h"
+#include "cli/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
 #include "nats/ner_client.h"
@@ -265,9 +265,9 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
     return Fail(logger, "subscribe_failed", status.error());
   }
   natsConnection_Flush(nc);
-  std::unique_ptr<WorkerIdFile> id_file;
+  std::unique_ptr<cli::WorkerIdFile> id_file;
   if (!config.id_file.empty()) {
-    auto written = WorkerIdFile::Write(config.id_file, worker_id);
+    auto written = cli::WorkerIdFile::Write(config.id_file, worker_id);
     if (!written) return Fail(logger, "worker_id_file_failed", written.error());
     id_file = std::move(*written);
   }

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/connect_flags.h"
+#include "cli/connect_flags.h"
 #include "nats/audit_reader.h"
 #include "nats/connection.h"
 
@@ -21,7 +21,7 @@ constexpr char kAuditInboxPrefix[] = "_AUDIT_INBOX";
 
 // Settings of one `audit tail` run.
 struct AuditTailOptions {
-  std::shared_ptr<const app::ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   nats::AuditReaderOptions reader;
   bool follow = false;
   int64_t count = 0;  // 0: no limit
@@ -52,14 +52,14 @@ class StopSignals {
 
 // Settings of one `audit create-consumer` run.
 struct CreateConsumerOptions {
-  std::shared_ptr<const app::ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   nats::AuditReaderOptions reader;
 };
 
 // A connection named `name` as `flags` say; null, with the reason on
 // stderr, when they do not resolve or NATS cannot be reached. `logger` must
 // outlive it.
-std::unique_ptr<nats::Connection> ConnectNamed(const app::ConnectFlags& flags, const char* name,
+std::unique_ptr<nats::Connection> ConnectNamed(const cli::ConnectFlags& flags, const char* name,
                                                Logger* logger) {
   auto options = flags.Resolve();
   if (!options) {
@@ -165,7 +165,7 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "once its events are printed");
   nats::ConnectOptions reader_defaults;
   reader_defaults.inbox_prefix = kAuditInboxPrefix;
-  options->connect_flags = std::make_shared<app::ConnectFlags>(tail, reader_defaults);
+  options->connect_flags = std::make_shared<cli::ConnectFlags>(tail, reader_defaults);
   AddConsumerOptions(tail, &options->reader);
   tail->add_flag("--follow", options->follow,
                  "keep waiting for new events until interrupted (SIGINT/SIGTERM)");
@@ -186,7 +186,7 @@ void AddAuditCommand(CLI::App* app, std::function<int()>* run) {
       "create-consumer",
       "create the durable pull consumer `audit tail` reads through, for a reader that may not "
       "create consumers itself (run it as privacy-service)");
-  create->connect_flags = std::make_shared<app::ConnectFlags>(create_command);
+  create->connect_flags = std::make_shared<cli::ConnectFlags>(create_command);
   AddConsumerOptions(create_command, &create->reader);
   create_command->callback([=] { *run = [=] { return RunCreateConsumer(*create); }; });
 }

@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "app/connect_flags.h"
+#include "cli/connect_flags.h"
 #include "nats/connection.h"
 #include "nats/request_client.h"
 #include "privacy/v1/privacy.pb.h"
@@ -18,7 +18,7 @@ namespace {
 
 // Options of one client subcommand.
 struct ClientOptions {
-  std::shared_ptr<const app::ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   int64_t timeout_ms = 5000;
 };
 
@@ -74,7 +74,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   // Each subcommand's options; only the one parsed is used.
   auto add_common = [](CLI::App* cmd) {
     auto options = std::make_shared<ClientOptions>();
-    options->connect_flags = std::make_shared<app::ConnectFlags>(cmd);
+    options->connect_flags = std::make_shared<cli::ConnectFlags>(cmd);
     cmd->add_option("--timeout-ms", options->timeout_ms, "request timeout")->capture_default_str();
     return options;
   };

@@ -4,7 +4,7 @@
 #include <memory>
 #include <set>
 
-#include "app/detector_options.h"
+#include "cli/detector_options.h"
 #include "common/progress_line.h"
 #include "detect/evaluation/evaluation.h"
 #include "detect/evaluation/labelled_corpus.h"
@@ -27,7 +27,7 @@ void AddEvalCommand(CLI::App* app, std::function<int()>* run) {
   eval->add_option("--types", options->types, "score only these types")->delimiter(',');
   eval->add_flag("--mistakes", options->print_mistakes,
                  "also list each miss (-) and false positive (+) with its text");
-  app::AddDetectorOptions(eval, &options->detector);
+  cli::AddDetectorOptions(eval, &options->detector);
   eval->callback([options, run] {
     *run = [options] {
       std::unique_ptr<detect::Detector> detector;

@@ -10,7 +10,7 @@
 #include "tools/bench/bench_workload.h"
 #include "tools/bench/echo_responder.h"
 #include "tools/bench/pipelined_load.h"
-#include "app/connect_flags.h"
+#include "cli/connect_flags.h"
 #include "tools/bench/stored_echo_responder.h"
 #include "common/progress_line.h"
 #include "vault/random.h"
@@ -29,7 +29,7 @@ constexpr const char* kDefaultText =
 
 // The bench subcommand's settings.
 struct BenchOptions {
-  std::shared_ptr<const app::ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   int requesters = 32;
   double duration_seconds = 5;
   double warmup_seconds = 1;
@@ -117,7 +117,7 @@ void AddBenchCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<BenchOptions>();
   auto* bench = app->add_subcommand(
       "bench", "load the privacy.* endpoints at --nats-url and compare them with a NATS echo");
-  options->connect_flags = std::make_shared<app::ConnectFlags>(bench);
+  options->connect_flags = std::make_shared<cli::ConnectFlags>(bench);
   bench->add_option("--requesters", options->requesters, "requests in flight at once")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();

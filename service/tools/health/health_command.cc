@@ -5,8 +5,8 @@
 
 #include "tools/health/health_check.h"
 #include "tools/health/health_report.h"
-#include "app/connect_flags.h"
-#include "app/worker_id_file.h"
+#include "cli/connect_flags.h"
+#include "cli/worker_id_file.h"
 #include "nats/connection.h"
 
 namespace privacy::tools {
@@ -15,7 +15,7 @@ namespace {
 
 // Settings of one `health` run.
 struct HealthCommandOptions {
-  std::shared_ptr<const app::ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   HealthCheckOptions check;
   std::string worker_file;
   int64_t timeout_ms = 2000;
@@ -43,7 +43,7 @@ int RunHealth(HealthCommandOptions options) {
   const auto started = std::chrono::steady_clock::now();
   const std::chrono::milliseconds timeout(options.timeout_ms);
   if (!options.worker_file.empty()) {
-    auto id = app::ReadWorkerIdFile(options.worker_file);
+    auto id = cli::ReadWorkerIdFile(options.worker_file);
     if (!id) return Report(NotChecked(id.error().message), options.json);
     options.check.worker_id = *id;
   }
@@ -66,7 +66,7 @@ void AddHealthCommand(CLI::App* app, std::function<int()>* run) {
   auto options = std::make_shared<HealthCommandOptions>();
   auto* health = app->add_subcommand(
       "health", "check one worker (--worker) or all workers over NATS; exit 0 when healthy");
-  options->connect_flags = std::make_shared<app::ConnectFlags>(health);
+  options->connect_flags = std::make_shared<cli::ConnectFlags>(health);
   auto* worker = health->add_option("--worker", options->check.worker_id,
                                     "id of the worker to check (as in $SRV.PING); default: all");
   health

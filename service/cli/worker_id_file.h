@@ -7,7 +7,7 @@
 
 #include "common/status.h"
 
-namespace privacy::app {
+namespace privacy::cli {
 
 // Writes the id on creation (replacing the file atomically, so a probe never
 // reads half an id) and removes the file on destruction. Not thread-safe.
@@ -28,4 +28,4 @@ class WorkerIdFile {
 // The id in a file written by WorkerIdFile (surrounding blanks trimmed).
 Result<std::string> ReadWorkerIdFile(const std::filesystem::path& path);
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

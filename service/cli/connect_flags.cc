@@ -1,8 +1,8 @@
-#include "app/connect_flags.h"
+#include "cli/connect_flags.h"
 
-#include "app/nats_context.h"
+#include "cli/nats_context.h"
 
-namespace privacy::app {
+namespace privacy::cli {
 
 namespace {
 
@@ -68,4 +68,4 @@ Result<nats::ConnectOptions> ConnectFlags::Resolve() const {
   return options;
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

@@ -1,11 +1,11 @@
-#include "app/detector_options.h"
+#include "cli/detector_options.h"
 
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace privacy::app {
+namespace privacy::cli {
 namespace {
 
 // Applies "SCORE" (every type) or "TYPE=SCORE" (one type) to `config`.
@@ -90,4 +90,4 @@ void AddDetectorOptions(CLI::App* command, detect::DetectorConfig* config) {
       ->default_str("tagger");
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

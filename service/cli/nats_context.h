@@ -11,7 +11,7 @@
 
 #include "common/status.h"
 
-namespace privacy::app {
+namespace privacy::cli {
 
 // The settings of one context that privacy-filter uses, by the context
 // file's key (url, user, password, token, creds, nkey, cert, key, ca,
@@ -33,4 +33,4 @@ Result<NatsContext> LoadNatsContext(const std::string& name);
 // The context the `nats` CLI has selected (`nats context select`), if any.
 std::optional<std::string> SelectedNatsContext();
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

@@ -12,7 +12,7 @@
 #include "common/status.h"
 #include "nats/connection.h"
 
-namespace privacy::app {
+namespace privacy::cli {
 
 // Registers the flags on one subcommand and, once it is parsed, resolves
 // them: a flag (or its environment variable) wins over the context, and the
@@ -46,4 +46,4 @@ class ConnectFlags {
   std::vector<Bound> bound_;
 };
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

@@ -1,4 +1,4 @@
-#include "app/nats_context.h"
+#include "cli/nats_context.h"
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iterator>
 
-namespace privacy::app {
+namespace privacy::cli {
 
 namespace {
 
@@ -97,4 +97,4 @@ std::optional<std::string> SelectedNatsContext() {
   return text->substr(begin, end - begin + 1);
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

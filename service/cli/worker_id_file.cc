@@ -1,10 +1,10 @@
-#include "app/worker_id_file.h"
+#include "cli/worker_id_file.h"
 
 #include <fstream>
 #include <iterator>
 #include <memory>
 
-namespace privacy::app {
+namespace privacy::cli {
 
 Result<std::unique_ptr<WorkerIdFile>> WorkerIdFile::Write(std::filesystem::path path,
                                                           const std::string& worker_id) {
@@ -43,4 +43,4 @@ Result<std::string> ReadWorkerIdFile(const std::filesystem::path& path) {
   return text.substr(first, text.find_last_not_of(blanks) - first + 1);
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::cli

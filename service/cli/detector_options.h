@@ -6,11 +6,11 @@
 
 #include "detect/detector.h"
 
-namespace privacy::app {
+namespace privacy::cli {
 
 // Adds --phone-regions, --min-score, --gazetteer, --tagger-model and
 // --name-detector (with their environment variables) to `command`, writing
 // into `config`.
 void AddDetectorOptions(CLI::App* command, detect::DetectorConfig* config);
 
-}  // namespace privacy::app
+}  // namespace privacy::cli
