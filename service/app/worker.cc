@@ -67,7 +67,7 @@ Result<tenant::TenantPolicy> LoadTenantPolicy(const ServeConfig& config) {
 
 // The guard enforcing `policy`, or null when no account has any quota.
 std::shared_ptr<tenant::TenantGuard> MakeTenantGuard(
-    tenant::TenantPolicy policy, std::shared_ptr<const tenant::SessionCensus> census) {
+    tenant::TenantPolicy policy, std::shared_ptr<const vault::SessionCensus> census) {
   if (policy.Unlimited()) return nullptr;
   return std::make_shared<tenant::TenantGuard>(std::move(policy), std::move(census));
 }
