@@ -25,23 +25,6 @@ std::string BodyOf(natsMsg* msg) {
                      static_cast<size_t>(natsMsg_GetDataLength(msg)));
 }
 
-Headers HeadersOf(natsMsg* msg) {
-  Headers out;
-  const char** names = nullptr;
-  int count = 0;
-  if (natsMsgHeader_Keys(msg, &names, &count) != NATS_OK) return out;
-  for (int i = 0; i < count; ++i) {
-    const char** values = nullptr;
-    int n = 0;
-    if (natsMsgHeader_Values(msg, names[i], &values, &n) == NATS_OK) {
-      for (int j = 0; j < n; ++j) out.emplace_back(names[i], values[j]);
-      std::free(static_cast<void*>(values));
-    }
-  }
-  std::free(static_cast<void*>(names));
-  return out;
-}
-
 // A request message on `subject` with `reply_to` (may be null) and `headers`.
 natsStatus MakeRequest(MsgPtr* out, const std::string& subject, const char* reply_to,
                        std::string_view payload, const Headers& headers) {
@@ -75,6 +58,23 @@ Result<SubscriptionPtr> SubscribeSync(natsConnection* conn, const std::string& s
 }
 
 }  // namespace
+
+Headers HeadersOf(natsMsg* msg) {
+  Headers out;
+  const char** names = nullptr;
+  int count = 0;
+  if (natsMsgHeader_Keys(msg, &names, &count) != NATS_OK) return out;
+  for (int i = 0; i < count; ++i) {
+    const char** values = nullptr;
+    int n = 0;
+    if (natsMsgHeader_Values(msg, names[i], &values, &n) == NATS_OK) {
+      for (int j = 0; j < n; ++j) out.emplace_back(names[i], values[j]);
+      std::free(static_cast<void*>(values));
+    }
+  }
+  std::free(static_cast<void*>(names));
+  return out;
+}
 
 std::optional<std::string> Reply::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {

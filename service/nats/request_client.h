@@ -22,6 +22,9 @@ namespace privacy::nats {
 // Message headers as name and value pairs, in the order they are set.
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// The headers of `msg`: every value of each, in order.
+Headers HeadersOf(natsMsg* msg);
+
 // A reply as it arrived, or the transport status when none did.
 struct Reply {
   natsStatus status = NATS_OK;

@@ -1,30 +1,11 @@
 #include "support/jetstream_reader.h"
 
-#include <cstdlib>
 #include <stdexcept>
 
 #include "nats/handles.h"
+#include "nats/request_client.h"
 
 namespace privacy::testing {
-namespace {
-
-Headers MessageHeaders(natsMsg* msg) {
-  Headers out;
-  const char** keys = nullptr;
-  int count = 0;
-  if (natsMsgHeader_Keys(msg, &keys, &count) != NATS_OK) return out;
-  for (int i = 0; i < count; ++i) {
-    const char* value = nullptr;
-    if (natsMsgHeader_Get(msg, keys[i], &value) == NATS_OK && value != nullptr) {
-      out.emplace_back(keys[i], value);
-    }
-  }
-  std::free(static_cast<void*>(keys));
-  return out;
-}
-
-}  // namespace
-
 std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& stream) {
   jsStreamInfo* raw = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
@@ -100,7 +81,7 @@ std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& str
     m.subject = natsMsg_GetSubject(msg.get());
     const char* data = natsMsg_GetData(msg.get());
     m.data.assign(data == nullptr ? "" : data, static_cast<size_t>(natsMsg_GetDataLength(msg.get())));
-    m.headers = MessageHeaders(msg.get());
+    m.headers = nats::HeadersOf(msg.get());
     out.push_back(std::move(m));
   }
   return out;
