@@ -227,8 +227,9 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   expiry_options.worker_id = worker_id;
   vault::ExpiryWatcher expiry(
       encrypted_store, deadlines,
-      [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id) {
-        return log->PublishConfirmed(event, msg_id);
+      [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id,
+                           std::function<void(Status)> done) {
+        log->PublishConfirmed(event, msg_id, std::move(done));
       },
       expiry_options, &logger);
   auto external = MakeExternalRecognition(config.ner, nc, &logger);

@@ -1,5 +1,6 @@
-// The vault's and the endpoints' asynchronous calls, waited for: how the
-// unit tests call them. The worker never waits for a completion.
+// The store's, the vault's and the endpoints' asynchronous calls, waited
+// for: how the unit tests call them. The worker never waits for a
+// completion.
 #pragma once
 
 #include <future>
@@ -8,9 +9,32 @@
 #include <vector>
 
 #include "endpoints/privacy_endpoints.h"
+#include "vault/session_store.h"
 #include "vault/session_vault.h"
 
 namespace privacy::testing {
+
+// SessionStore::CreateAsync, waited for.
+inline Result<uint64_t> CreateAndWait(vault::SessionStore& store, const std::string& id,
+                                      const std::string& bytes, int64_t expires_at_ms) {
+  std::promise<Result<uint64_t>> outcome;
+  store.CreateAsync(id, bytes, expires_at_ms, [&outcome](Result<uint64_t> revision) {
+    outcome.set_value(std::move(revision));
+  });
+  return outcome.get_future().get();
+}
+
+// SessionStore::UpdateAsync, waited for.
+inline Result<uint64_t> UpdateAndWait(vault::SessionStore& store, const std::string& id,
+                                      const std::string& bytes, int64_t expires_at_ms,
+                                      uint64_t expected_revision) {
+  std::promise<Result<uint64_t>> outcome;
+  store.UpdateAsync(id, bytes, expires_at_ms, expected_revision,
+                    [&outcome](Result<uint64_t> revision) {
+                      outcome.set_value(std::move(revision));
+                    });
+  return outcome.get_future().get();
+}
 
 // SessionVault::TokenizeAsync, waited for.
 inline Result<vault::TokenizeResult> TokenizeAndWait(vault::SessionVault& vault,
