@@ -38,15 +38,6 @@ natsStatus MakeRequest(MsgPtr* out, const std::string& subject, const char* repl
   return s;
 }
 
-// A new unique inbox subject.
-Result<std::string> NewInbox() {
-  natsInbox* raw = nullptr;
-  natsStatus s = natsInbox_Create(&raw);
-  InboxPtr inbox(raw);
-  if (s != NATS_OK) return FromNatsStatus(s, "inbox");
-  return std::string(inbox.get());
-}
-
 // A synchronous subscription to `subject` without pending limits.
 Result<SubscriptionPtr> SubscribeSync(natsConnection* conn, const std::string& subject) {
   natsSubscription* raw = nullptr;
@@ -58,6 +49,14 @@ Result<SubscriptionPtr> SubscribeSync(natsConnection* conn, const std::string& s
 }
 
 }  // namespace
+
+Result<std::string> NewInbox() {
+  natsInbox* raw = nullptr;
+  natsStatus s = natsInbox_Create(&raw);
+  InboxPtr inbox(raw);
+  if (s != NATS_OK) return FromNatsStatus(s, "creating an inbox");
+  return std::string(inbox.get());
+}
 
 Headers HeadersOf(natsMsg* msg) {
   Headers out;

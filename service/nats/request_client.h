@@ -22,6 +22,9 @@ namespace privacy::nats {
 // Message headers as name and value pairs, in the order they are set.
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// A new inbox subject, unique to this process.
+Result<std::string> NewInbox();
+
 // The headers of `msg`: every value of each, in order.
 Headers HeadersOf(natsMsg* msg);
 

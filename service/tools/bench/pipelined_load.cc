@@ -10,6 +10,7 @@
 #include "nats/handles.h"
 #include "nats/message_releaser.h"
 #include "nats/nats_status.h"
+#include "nats/request_client.h"
 
 namespace privacy::tools {
 
@@ -90,17 +91,6 @@ std::optional<std::string> ReplyFailure(natsMsg* msg) {
     return std::string("status ") + (status != nullptr ? status : "?");
   }
   return std::nullopt;
-}
-
-// A fresh inbox subject, unique to this process.
-Result<std::string> NewInbox() {
-  natsInbox* raw = nullptr;
-  if (natsStatus s = natsInbox_Create(&raw); s != NATS_OK) {
-    return nats::FromNatsStatus(s, "creating an inbox");
-  }
-  std::string inbox(raw);
-  natsInbox_Destroy(raw);
-  return inbox;
 }
 
 Result<LoadResult> PipelinedLoad::Run() {
@@ -255,7 +245,7 @@ void PipelinedLoad::RecordError(std::string message) {
 }  // namespace
 
 Result<LoadResult> RunPipelinedLoad(natsConnection* conn, const LoadSpec& spec) {
-  auto inbox = NewInbox();
+  auto inbox = nats::NewInbox();
   if (!inbox) return inbox.error();
   PipelinedLoad load(conn, spec, std::move(*inbox));
   return load.Run();
