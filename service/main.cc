@@ -7,12 +7,12 @@
 
 #include <functional>
 
-#include "app/bench_command.h"
-#include "app/audit_command.h"
-#include "app/client_commands.h"
-#include "app/eval_command.h"
-#include "app/health_command.h"
-#include "app/keygen_command.h"
+#include "tools/bench/bench_command.h"
+#include "tools/audit_command.h"
+#include "tools/client_commands.h"
+#include "tools/eval_command.h"
+#include "tools/health/health_command.h"
+#include "tools/keygen_command.h"
 #include "app/worker.h"
 
 namespace {
@@ -36,12 +36,12 @@ int main(int argc, char** argv) {
   privacy::app::AddServeOptions(serve, &serve_config);
   serve->callback([&] { run = [&] { return privacy::app::RunWorker(serve_config); }; });
 
-  privacy::app::AddClientCommands(&app, &run);
-  privacy::app::AddEvalCommand(&app, &run);
-  privacy::app::AddKeygenCommand(&app, &run);
-  privacy::app::AddBenchCommand(&app, &run);
-  privacy::app::AddHealthCommand(&app, &run);
-  privacy::app::AddAuditCommand(&app, &run);
+  privacy::tools::AddClientCommands(&app, &run);
+  privacy::tools::AddEvalCommand(&app, &run);
+  privacy::tools::AddKeygenCommand(&app, &run);
+  privacy::tools::AddBenchCommand(&app, &run);
+  privacy::tools::AddHealthCommand(&app, &run);
+  privacy::tools::AddAuditCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

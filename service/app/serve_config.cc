@@ -1,6 +1,6 @@
 #include "app/serve_config.h"
 
-#include "app/detector_options.h"
+#include "cli/detector_options.h"
 #include "vault/token_format.h"
 
 namespace privacy::app {
@@ -44,7 +44,7 @@ constexpr std::chrono::hours kExpiredSessionGrace{1};
 }  // namespace
 
 void AddServeOptions(CLI::App* app, ServeConfig* c) {
-  c->connect_flags = std::make_shared<ConnectFlags>(app);
+  c->connect_flags = std::make_shared<cli::ConnectFlags>(app);
   app->add_option("--bucket", c->bucket.bucket, "JetStream KV bucket of the sessions")
       ->envname("NATS_BUCKET_NAME")
       ->capture_default_str();
@@ -103,7 +103,7 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("MAX_TOKENS_PER_SESSION")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  AddDetectorOptions(app, &c->detection.detector);
+  cli::AddDetectorOptions(app, &c->detection.detector);
   app->add_option("--custom-recognizers", c->detection.detector.custom_recognizers_file,
                   "file of custom recognizers (reloaded on SIGHUP)")
       ->envname("CUSTOM_RECOGNIZERS_FILE")

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/connect_flags.h"
+#include "cli/connect_flags.h"
 #include "app/detector_factory.h"
 #include "app/encryption_keys.h"
 #include "endpoints/privacy_endpoints.h"
@@ -34,7 +34,7 @@ struct NerSettings {
 struct ServeConfig {
   // The connection flags as given; ValidateServeConfig resolves them (and
   // the nats context they name) into `connect`.
-  std::shared_ptr<const ConnectFlags> connect_flags;
+  std::shared_ptr<const cli::ConnectFlags> connect_flags;
   nats::ConnectOptions connect;
   nats::KvBucketOptions bucket;
   nats::AuditStreamOptions audit;

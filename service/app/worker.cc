@@ -12,7 +12,7 @@
 
 #include "app/privacy_service.h"
 #include "app/stop_deadline.h"
-#include "app/worker_id_file.h"
+#include "cli/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
 #include "nats/ner_client.h"
@@ -67,7 +67,7 @@ Result<tenant::TenantPolicy> LoadTenantPolicy(const ServeConfig& config) {
 
 // The guard enforcing `policy`, or null when no account has any quota.
 std::shared_ptr<tenant::TenantGuard> MakeTenantGuard(
-    tenant::TenantPolicy policy, std::shared_ptr<const tenant::SessionCensus> census) {
+    tenant::TenantPolicy policy, std::shared_ptr<const vault::SessionCensus> census) {
   if (policy.Unlimited()) return nullptr;
   return std::make_shared<tenant::TenantGuard>(std::move(policy), std::move(census));
 }
@@ -227,8 +227,9 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   expiry_options.worker_id = worker_id;
   vault::ExpiryWatcher expiry(
       encrypted_store, deadlines,
-      [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id) {
-        return log->PublishConfirmed(event, msg_id);
+      [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id,
+                           std::function<void(Status)> done) {
+        log->PublishConfirmed(event, msg_id, std::move(done));
       },
       expiry_options, &logger);
   auto external = MakeExternalRecognition(config.ner, nc, &logger);
@@ -265,9 +266,9 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
     return Fail(logger, "subscribe_failed", status.error());
   }
   natsConnection_Flush(nc);
-  std::unique_ptr<WorkerIdFile> id_file;
+  std::unique_ptr<cli::WorkerIdFile> id_file;
   if (!config.id_file.empty()) {
-    auto written = WorkerIdFile::Write(config.id_file, worker_id);
+    auto written = cli::WorkerIdFile::Write(config.id_file, worker_id);
     if (!written) return Fail(logger, "worker_id_file_failed", written.error());
     id_file = std::move(*written);
   }

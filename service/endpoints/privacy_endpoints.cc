@@ -1,6 +1,5 @@
 #include "endpoints/privacy_endpoints.h"
 
-#include <future>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -187,17 +186,6 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
         audit.set_entity_count(reply.entity_count());
         done(std::move(reply), std::move(audit));
       });
-}
-
-Result<v1::MaskReply> PrivacyEndpoints::Mask(const v1::MaskRequest& request, const Caller& caller,
-                                             v1::AuditEvent* audit) const {
-  std::promise<Result<v1::MaskReply>> outcome;
-  Mask(request, caller, std::move(*audit),
-       [&outcome, audit](Result<v1::MaskReply> reply, v1::AuditEvent event) {
-         *audit = std::move(event);
-         outcome.set_value(std::move(reply));
-       });
-  return outcome.get_future().get();
 }
 
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,

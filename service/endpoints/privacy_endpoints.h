@@ -62,10 +62,6 @@ class PrivacyEndpoints {
   // session write is stored (or failed), possibly on another thread.
   void Mask(v1::MaskRequest request, const Caller& caller, v1::AuditEvent audit,
             MaskDone done) const;
-  // Mask() and a wait for its completion; never call it from a store
-  // completion.
-  Result<v1::MaskReply> Mask(const v1::MaskRequest& request, const Caller& caller,
-                             v1::AuditEvent* audit) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request,
                                  const Caller& caller = Caller{}) const;
   Result<v1::ResolveReply> Resolve(const v1::ResolveRequest& request, const Caller& caller,

@@ -1,7 +1,6 @@
 #include "nats/audit_log.h"
 
 #include <algorithm>
-#include <future>
 #include <memory>
 #include <optional>
 
@@ -128,17 +127,14 @@ void AuditLog::Publish(const v1::AuditEvent& event) {
   if (full) SendBatch(std::move(*full));
 }
 
-Status AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id) {
-  std::promise<Result<uint64_t>> acknowledged;
-  auto outcome = acknowledged.get_future();
+void AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id,
+                                std::function<void(Status)> done) {
   std::string payload = wire::EncodeJson(event, wire::JsonDefaults::kOmit) + "\n";
-  publisher_->Publish(
-      options_.subject_prefix + "." + event.kind(), payload, {{kMsgIdHeader, msg_id}},
-      [&acknowledged](Result<uint64_t> result) { acknowledged.set_value(std::move(result)); });
-  // The publisher completes every publish, by its deadline at the latest.
-  auto result = outcome.get();
-  if (!result) return result.error();
-  return Status::Ok();
+  publisher_->Publish(options_.subject_prefix + "." + event.kind(), payload,
+                      {{kMsgIdHeader, msg_id}},
+                      [done = std::move(done)](Result<uint64_t> result) {
+                        done(result ? Status::Ok() : Status(result.error()));
+                      });
 }
 
 void AuditLog::SendBatch(LineBatch batch) {

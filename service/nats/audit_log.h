@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -69,9 +70,12 @@ class AuditLog {
   // <worker_id>.<request_id> of its first event.
   void Publish(const v1::AuditEvent& event);
 
-  // Publishes `event` alone with message id `msg_id` and waits for the
-  // stream to acknowledge it (a duplicate counts as acknowledged).
-  Status PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id);
+  // Publishes `event` alone with message id `msg_id`, without waiting:
+  // `done` runs once the stream acknowledges it (a duplicate counts as
+  // acknowledged) or the publish fails, on the publisher's completion
+  // thread (it must not block) or at once.
+  void PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id,
+                        std::function<void(Status)> done);
 
   // Waits up to `timeout` until every event published so far is
   // acknowledged, publishing gathered and buffered ones at once.

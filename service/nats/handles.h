@@ -26,8 +26,15 @@ using StreamInfoPtr =
     std::unique_ptr<jsStreamInfo, NatsDeleter<jsStreamInfo, jsStreamInfo_Destroy>>;
 using ConsumerInfoPtr =
     std::unique_ptr<jsConsumerInfo, NatsDeleter<jsConsumerInfo, jsConsumerInfo_Destroy>>;
+using ConsumerInfoListPtr =
+    std::unique_ptr<jsConsumerInfoList,
+                    NatsDeleter<jsConsumerInfoList, jsConsumerInfoList_Destroy>>;
 using PubAckPtr = std::unique_ptr<jsPubAck, NatsDeleter<jsPubAck, jsPubAck_Destroy>>;
 using MsgMetaDataPtr =
     std::unique_ptr<jsMsgMetaData, NatsDeleter<jsMsgMetaData, jsMsgMetaData_Destroy>>;
+using StreamNamesPtr =
+    std::unique_ptr<jsStreamNamesList, NatsDeleter<jsStreamNamesList, jsStreamNamesList_Destroy>>;
+using KvEntryPtr = std::unique_ptr<kvEntry, NatsDeleter<kvEntry, kvEntry_Destroy>>;
+using InboxPtr = std::unique_ptr<natsInbox, NatsDeleter<natsInbox, natsInbox_Destroy>>;
 
 }  // namespace privacy::nats

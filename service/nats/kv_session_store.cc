@@ -1,6 +1,5 @@
 #include "nats/kv_session_store.h"
 
-#include <future>
 
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
@@ -110,29 +109,9 @@ std::optional<Result<vault::StoredBytes>> KvSessionStore::LoadRecentAtOnce(const
 
 namespace {
 
-// The outcome of a write started by `start`, waited for. Never called from
-// a publisher completion (it would wait for itself).
-Result<uint64_t> Await(const std::function<void(vault::SessionStore::WriteDone)>& start) {
-  std::promise<Result<uint64_t>> outcome;
-  start([&outcome](Result<uint64_t> revision) { outcome.set_value(std::move(revision)); });
-  return outcome.get_future().get();
-}
-
 constexpr char kExpectedLastSequence[] = "Nats-Expected-Last-Subject-Sequence";
 
 }  // namespace
-
-Result<uint64_t> KvSessionStore::Create(const std::string& id, const std::string& bytes,
-                                        int64_t expires_at_ms) {
-  return Await([&](WriteDone done) { CreateAsync(id, bytes, expires_at_ms, std::move(done)); });
-}
-
-Result<uint64_t> KvSessionStore::Update(const std::string& id, const std::string& bytes,
-                                        int64_t expires_at_ms, uint64_t expected_revision) {
-  return Await([&](WriteDone done) {
-    UpdateAsync(id, bytes, expires_at_ms, expected_revision, std::move(done));
-  });
-}
 
 void KvSessionStore::WriteAsync(const std::string& id, const std::string& bytes,
                                 int64_t expires_at_ms, const std::string& expected_revision,
@@ -179,18 +158,12 @@ void KvSessionStore::EraseAsync(const std::string& id, const std::string& expect
   }
 }
 
-Status KvSessionStore::Erase(const std::string& id) {
-  auto revision = Await([&](WriteDone done) { EraseAsync(id, {}, std::move(done)); });
-  if (!revision) return revision.error();
-  return Status::Ok();
-}
-
-Status KvSessionStore::EraseIfUnchanged(const std::string& id, uint64_t expected_revision) {
-  auto revision = Await([&](WriteDone done) {
-    EraseAsync(id, std::to_string(expected_revision), std::move(done));
-  });
-  if (!revision) return revision.error();
-  return Status::Ok();
+void KvSessionStore::EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                                           EraseDone done) {
+  EraseAsync(id, std::to_string(expected_revision),
+             [done = std::move(done)](Result<uint64_t> revision) {
+               done(revision ? Status::Ok() : Status(revision.error()));
+             });
 }
 
 void KvSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {

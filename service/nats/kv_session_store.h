@@ -32,8 +32,7 @@ struct KvBucketOptions {
 };
 
 // KvSessionStore is safe for concurrent use. Every write goes through the
-// JetStreamPublisher (Create/Update/Erase wait for it, the *Async forms do
-// not; never call a waiting form from a publisher completion). Load() is
+// JetStreamPublisher, whose acknowledgement completes it. Load() is
 // one JetStream round trip; LoadRecent() answers from the cache when the
 // cache holds the session and `lease` shows the cache current, else from
 // the bucket (LoadRecentAtOnce() answers nullopt then). Every write this store makes, and every read from the bucket,
@@ -54,16 +53,12 @@ class KvSessionStore : public vault::SessionStore {
   Result<vault::StoredBytes> Load(const std::string& id) override;
   Result<vault::StoredBytes> LoadRecent(const std::string& id) override;
   std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes,
-                          int64_t expires_at_ms) override;
-  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                          int64_t expires_at_ms, uint64_t expected_revision) override;
   void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    WriteDone done) override;
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
-  Status Erase(const std::string& id) override;
-  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override;
+  void EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                             EraseDone done) override;
   void EraseEverywhereAsync(const std::string& id, EraseDone done) override;
 
   // The settings the service gives the bucket it creates.

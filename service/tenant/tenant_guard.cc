@@ -4,7 +4,7 @@
 
 namespace privacy::tenant {
 
-TenantGuard::TenantGuard(TenantPolicy policy, std::shared_ptr<const SessionCensus> census)
+TenantGuard::TenantGuard(TenantPolicy policy, std::shared_ptr<const vault::SessionCensus> census)
     : policy_(std::move(policy)), census_(std::move(census)) {}
 
 Status TenantGuard::AdmitRequest(const std::string& account) {

@@ -7,7 +7,7 @@
 
 #include "common/status.h"
 #include "tenant/request_rate_limiter.h"
-#include "tenant/session_census.h"
+#include "vault/session_census.h"
 #include "tenant/tenant_limits.h"
 
 namespace privacy::tenant {
@@ -17,7 +17,7 @@ namespace privacy::tenant {
 class TenantGuard {
  public:
   // `census` may be null when no account has a session limit.
-  TenantGuard(TenantPolicy policy, std::shared_ptr<const SessionCensus> census);
+  TenantGuard(TenantPolicy policy, std::shared_ptr<const vault::SessionCensus> census);
 
   // One more request of `account`, or 429 when its rate is exceeded.
   Status AdmitRequest(const std::string& account);
@@ -32,7 +32,7 @@ class TenantGuard {
 
  private:
   TenantPolicy policy_;
-  std::shared_ptr<const SessionCensus> census_;
+  std::shared_ptr<const vault::SessionCensus> census_;
   RequestRateLimiter rate_limiter_;
 };
 

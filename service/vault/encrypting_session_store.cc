@@ -30,17 +30,6 @@ Result<StoredBytes> EncryptingSessionStore::Decrypt(const std::string& id,
   return StoredBytes{std::move(*plaintext), stored->revision};
 }
 
-Result<uint64_t> EncryptingSessionStore::Create(const std::string& id, const std::string& bytes,
-                                                int64_t expires_at_ms) {
-  return inner_->Create(id, cipher_->Seal(id, bytes), expires_at_ms);
-}
-
-Result<uint64_t> EncryptingSessionStore::Update(const std::string& id, const std::string& bytes,
-                                                int64_t expires_at_ms,
-                                                uint64_t expected_revision) {
-  return inner_->Update(id, cipher_->Seal(id, bytes), expires_at_ms, expected_revision);
-}
-
 void EncryptingSessionStore::CreateAsync(const std::string& id, const std::string& bytes,
                                          int64_t expires_at_ms, WriteDone done) {
   inner_->CreateAsync(id, cipher_->Seal(id, bytes), expires_at_ms, std::move(done));
@@ -53,11 +42,9 @@ void EncryptingSessionStore::UpdateAsync(const std::string& id, const std::strin
                       std::move(done));
 }
 
-Status EncryptingSessionStore::Erase(const std::string& id) { return inner_->Erase(id); }
-
-Status EncryptingSessionStore::EraseIfUnchanged(const std::string& id,
-                                                uint64_t expected_revision) {
-  return inner_->EraseIfUnchanged(id, expected_revision);
+void EncryptingSessionStore::EraseIfUnchangedAsync(const std::string& id,
+                                                   uint64_t expected_revision, EraseDone done) {
+  inner_->EraseIfUnchangedAsync(id, expected_revision, std::move(done));
 }
 
 void EncryptingSessionStore::EraseEverywhereAsync(const std::string& id, EraseDone done) {

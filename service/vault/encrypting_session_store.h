@@ -22,16 +22,12 @@ class EncryptingSessionStore : public SessionStore {
   Result<StoredBytes> Load(const std::string& id) override;
   Result<StoredBytes> LoadRecent(const std::string& id) override;
   std::optional<Result<StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes,
-                          int64_t expires_at_ms) override;
-  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                          int64_t expires_at_ms, uint64_t expected_revision) override;
   void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    WriteDone done) override;
   void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                    uint64_t expected_revision, WriteDone done) override;
-  Status Erase(const std::string& id) override;
-  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override;
+  void EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                             EraseDone done) override;
   void EraseEverywhereAsync(const std::string& id, EraseDone done) override;
 
  private:

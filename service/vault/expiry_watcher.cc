@@ -48,6 +48,18 @@ void ExpiryWatcher::Stop() {
   stopping_ = true;
   deadlines_->Stop();
   if (thread_.joinable()) thread_.join();
+  std::unique_lock lock(steps_mutex_);
+  steps_done_.wait(lock, [this] { return steps_in_flight_ == 0; });
+}
+
+void ExpiryWatcher::StepStarted() {
+  std::lock_guard lock(steps_mutex_);
+  ++steps_in_flight_;
+}
+
+void ExpiryWatcher::StepDone() {
+  std::lock_guard lock(steps_mutex_);
+  if (--steps_in_flight_ == 0) steps_done_.notify_all();
 }
 
 size_t ExpiryWatcher::CheckDue() {
@@ -93,19 +105,34 @@ void ExpiryWatcher::Check(const ExpiryCheck& check) {
   event.set_account(record.account());
   event.set_worker_id(options_.worker_id);
   event.set_timestamp_ms(now);
-  if (Status published = sink_(event, ExpireEventId(latest.key, latest.revision)); !published) {
-    Retry(latest, "publish", published.error());
-    return;
-  }
-  events_published_++;
+  Publish(latest, std::move(event));
+}
+
+void ExpiryWatcher::Publish(const ExpiryCheck& latest, v1::AuditEvent event) {
+  StepStarted();
+  sink_(event, ExpireEventId(latest.key, latest.revision), [this, latest](Status published) {
+    if (!published) {
+      Retry(latest, "publish", published.error());
+    } else {
+      events_published_++;
+      Erase(latest);
+    }
+    StepDone();
+  });
+}
+
+void ExpiryWatcher::Erase(const ExpiryCheck& latest) {
   // Only the revision found expired: a session another worker extended
   // meanwhile (its clock a little behind) stays, and its new deadline
   // reaches the deadlines through the change feed.
-  if (Status erased = store_->EraseIfUnchanged(latest.key, latest.revision);
-      !erased && erased.error().code != ErrorCode::kNotFound &&
-      erased.error().code != ErrorCode::kConflict) {
-    Retry(latest, "erase", erased.error());
-  }
+  StepStarted();
+  store_->EraseIfUnchangedAsync(latest.key, latest.revision, [this, latest](Status erased) {
+    if (!erased && erased.error().code != ErrorCode::kNotFound &&
+        erased.error().code != ErrorCode::kConflict) {
+      Retry(latest, "erase", erased.error());
+    }
+    StepDone();
+  });
 }
 
 }  // namespace privacy::vault

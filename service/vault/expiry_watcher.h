@@ -5,9 +5,11 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -19,10 +21,11 @@
 
 namespace privacy::vault {
 
-// Stores `event` under message id `msg_id` and returns once the audit trail
-// holds it (a duplicate of an event already held counts as held).
-using ExpiryEventSink =
-    std::function<Status(const v1::AuditEvent& event, const std::string& msg_id)>;
+// Stores `event` under message id `msg_id` without waiting; `done` runs
+// once, possibly on another thread, when the audit trail holds it (a
+// duplicate of an event already held counts as held) or could not take it.
+using ExpiryEventSink = std::function<void(const v1::AuditEvent& event, const std::string& msg_id,
+                                           std::function<void(Status)> done)>;
 
 // How an ExpiryWatcher works.
 struct ExpiryWatcherOptions {
@@ -42,7 +45,9 @@ std::string ExpireEventId(std::string_view key, uint64_t revision);
 // deadline produces no event; one whose store copy cannot be read (already
 // erased, or sealed under a key no longer configured) neither. The events
 // carry the session id, the owning account and this worker's id, never a
-// value.
+// value. A check reads the store on the watcher's thread, then publishes
+// and erases without waiting: each step continues in the completion of the
+// one before, and a failed step is checked again later.
 class ExpiryWatcher {
  public:
   ExpiryWatcher(std::shared_ptr<SessionStore> store, std::shared_ptr<ExpiryDeadlines> deadlines,
@@ -54,17 +59,26 @@ class ExpiryWatcher {
 
   // Checks due sessions on a background thread until Stop().
   void Start();
-  // Stops the background thread (stopping `deadlines` too); idempotent.
+  // Stops the background thread (stopping `deadlines` too), then waits
+  // until every check started has completed (the sink and the store
+  // complete each step by their deadlines); idempotent.
   void Stop();
 
-  // Checks every session due now, once; returns how many were checked.
+  // Starts a check of every session due now; returns how many it started.
+  // With a sink and a store that complete at once, they are done on return.
   size_t CheckDue();
 
   uint64_t events_published() const { return events_published_.load(); }
 
  private:
   void Check(const ExpiryCheck& check);
+  // The steps after the read: the event is stored, then the session erased.
+  void Publish(const ExpiryCheck& latest, v1::AuditEvent event);
+  void Erase(const ExpiryCheck& latest);
   void Retry(const ExpiryCheck& check, const char* what, const Error& error);
+  // Counts a check's publish or erase as started, and as completed.
+  void StepStarted();
+  void StepDone();
 
   std::shared_ptr<SessionStore> store_;
   std::shared_ptr<ExpiryDeadlines> deadlines_;
@@ -74,6 +88,9 @@ class ExpiryWatcher {
   std::atomic<uint64_t> events_published_{0};
   std::atomic<bool> stopping_{false};
   std::thread thread_;
+  std::mutex steps_mutex_;
+  std::condition_variable steps_done_;
+  size_t steps_in_flight_ = 0;  // guarded by steps_mutex_
 };
 
 }  // namespace privacy::vault

@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tenant/session_census.h"
+#include "vault/session_census.h"
 #include "vault/packed_storage_key.h"
 #include "vault/session_store.h"
 
@@ -30,7 +30,7 @@ namespace privacy::vault {
 // known session is kept, so counts stay exact while bytes may be missing.
 // Keys that are not "<account key>.<session id>" name no session: they are
 // not recorded.
-class SessionCache : public tenant::SessionCensus {
+class SessionCache : public SessionCensus {
  public:
   // `byte_budget`: the most session bytes held at once. `now_ms` gives Unix
   // milliseconds (replaceable in tests).

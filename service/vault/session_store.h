@@ -18,10 +18,17 @@ struct StoredBytes {
   uint64_t revision = 0;
 };
 
-// A SessionStore must be safe for concurrent use from many threads.
+// A SessionStore must be safe for concurrent use from many threads. Its
+// writes do not wait for the store: their completions run later, possibly
+// on the store's acknowledgement thread, and must not block.
 class SessionStore {
  public:
   virtual ~SessionStore() = default;
+
+  // Completion of a write: the new revision, or the error.
+  using WriteDone = std::function<void(Result<uint64_t>)>;
+  // Completion of an erasure.
+  using EraseDone = std::function<void(Status)>;
 
   // The stored bytes as the store holds them now; kNotFound when absent or
   // deleted.
@@ -43,47 +50,29 @@ class SessionStore {
 
   // Stores a new entry that expires at `expires_at_ms` (Unix milliseconds;
   // stored as plain metadata next to the bytes); kConflict if `id` already
-  // exists. Returns the new revision.
-  virtual Result<uint64_t> Create(const std::string& id, const std::string& bytes,
-                                  int64_t expires_at_ms) = 0;
+  // exists. Does not wait: `done` runs once with the new revision or the
+  // error, possibly on another thread. Stores without pipelined writes
+  // complete before returning.
+  virtual void CreateAsync(const std::string& id, const std::string& bytes,
+                           int64_t expires_at_ms, WriteDone done) = 0;
 
   // Replaces the entry if its revision is still `expected_revision`;
-  // kConflict otherwise. Returns the new revision.
-  virtual Result<uint64_t> Update(const std::string& id, const std::string& bytes,
-                                  int64_t expires_at_ms, uint64_t expected_revision) = 0;
-
-  // Completion of a write: the new revision, or the error.
-  using WriteDone = std::function<void(Result<uint64_t>)>;
-
-  // Create() without waiting: `done` runs once with its outcome, possibly
-  // on another thread. Stores without pipelined writes complete inline.
-  virtual void CreateAsync(const std::string& id, const std::string& bytes,
-                           int64_t expires_at_ms, WriteDone done) {
-    done(Create(id, bytes, expires_at_ms));
-  }
-
-  // Update() without waiting, as CreateAsync().
+  // kConflict otherwise. Completes as CreateAsync().
   virtual void UpdateAsync(const std::string& id, const std::string& bytes,
-                           int64_t expires_at_ms, uint64_t expected_revision, WriteDone done) {
-    done(Update(id, bytes, expires_at_ms, expected_revision));
-  }
+                           int64_t expires_at_ms, uint64_t expected_revision, WriteDone done) = 0;
 
-  // Erases the entry and its history; kNotFound when absent. Readers in
-  // other processes may still see the entry for a short while (a store
-  // with per-process copies says how long).
-  virtual Status Erase(const std::string& id) = 0;
+  // Erases the entry if its revision is still `expected_revision`:
+  // kConflict when it changed meanwhile (nothing erased), kNotFound when
+  // absent. Completes as CreateAsync().
+  virtual void EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                                     EraseDone done) = 0;
 
-  // Erase() if the entry's revision is still `expected_revision`; kConflict
-  // when it changed meanwhile (nothing erased), kNotFound when absent.
-  virtual Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) = 0;
-
-  // Completion of an erasure.
-  using EraseDone = std::function<void(Status)>;
-
-  // Erase() without waiting: `done` runs once, possibly on another thread,
-  // when no reader of the store, in this process or any other, can read
-  // the entry any more. Stores without per-process copies complete inline.
-  virtual void EraseEverywhereAsync(const std::string& id, EraseDone done) { done(Erase(id)); }
+  // Erases the entry and its history, whatever its revision (kNotFound
+  // when absent, from stores that can tell). `done` runs once, possibly on
+  // another thread, when no reader of the store, in this process or any
+  // other, can read the entry any more. Stores without per-process copies
+  // complete before returning.
+  virtual void EraseEverywhereAsync(const std::string& id, EraseDone done) = 0;
 };
 
 }  // namespace privacy::vault

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <random>
 #include <thread>
 
@@ -81,16 +80,6 @@ void SessionVault::TokenizeAsync(const std::string& account, const std::string& 
   } else {
     TokenizeExisting(std::move(pending));
   }
-}
-
-Result<TokenizeResult> SessionVault::Tokenize(const std::string& account,
-                                              const std::string& session_id,
-                                              const std::vector<ValueToMask>& values,
-                                              const TokenizeOptions& options) {
-  std::promise<Result<TokenizeResult>> outcome;
-  TokenizeAsync(account, session_id, values, options,
-                [&outcome](Result<TokenizeResult> result) { outcome.set_value(std::move(result)); });
-  return outcome.get_future().get();
 }
 
 void SessionVault::TokenizeNew(std::shared_ptr<PendingTokenize> pending) {

@@ -58,21 +58,15 @@ class SessionVault {
  public:
   SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options);
 
+  // Completion of TokenizeAsync().
+  using TokenizeDone = std::function<void(Result<TokenizeResult>)>;
+
   // Tokens for `values` in `account`'s session `session_id` (a new session
   // when empty), extending its lifetime to now + ttl. 404 when the session
   // does not exist, expired or belongs to another account; 400 when ttl
   // exceeds the maximum; 413 when the session would exceed its token limit.
-  Result<TokenizeResult> Tokenize(const std::string& account, const std::string& session_id,
-                                  const std::vector<ValueToMask>& values,
-                                  const TokenizeOptions& options);
-
-  // Completion of TokenizeAsync().
-  using TokenizeDone = std::function<void(Result<TokenizeResult>)>;
-
-  // Tokenize() without waiting for the store's writes: `done` runs once,
-  // possibly on another thread (the store's acknowledgement thread).
-  // Tokenize() is TokenizeAsync() and a wait; never call it from a store
-  // completion.
+  // Does not wait for the store's writes: `done` runs once, possibly on
+  // another thread (the store's acknowledgement thread).
   void TokenizeAsync(const std::string& account, const std::string& session_id,
                      std::vector<ValueToMask> values, const TokenizeOptions& options,
                      TokenizeDone done);

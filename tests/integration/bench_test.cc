@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "support/jetstream_reader.h"
-#include "support/nats_handles.h"
+#include "nats/handles.h"
 #include "support/service_env.h"
 #include "support/temp_dir.h"
 
@@ -190,7 +190,7 @@ TEST_SUITE("bench") {
     natsMsg* raw = nullptr;
     ThrowIfNotOk(js_GetMsg(&raw, client.jetstream(), scratch->name.c_str(), 1, nullptr, nullptr),
                  "reading the first stored request");
-    NatsMsgPtr stored(raw);
+    privacy::nats::MsgPtr stored(raw);
     const std::string data(natsMsg_GetData(stored.get()),
                            static_cast<size_t>(natsMsg_GetDataLength(stored.get())));
     CHECK(data.size() > 100);
@@ -270,7 +270,7 @@ TEST_SUITE("bench") {
     natsSubscription* raw = nullptr;
     ThrowIfNotOk(natsConnection_SubscribeSync(&raw, silent.connection(), "privacy.mask"),
                  "subscribing");
-    NatsSubscriptionPtr subscription(raw);
+    privacy::nats::SubscriptionPtr subscription(raw);
     natsSubscription_SetPendingLimits(raw, -1, -1);
     ThrowIfNotOk(natsConnection_Flush(silent.connection()), "flushing");
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "integration/test_values.h"
+#include "nats/request_client.h"
 #include "support/privacy_wire.h"
 #include "support/service_env.h"
 
@@ -26,27 +27,11 @@ SharedServiceEnv& Env() {
 // Publishes one request on `subject` and collects every reply for `window`.
 std::vector<Struct> Gather(NatsClient& client, const std::string& subject,
                            std::chrono::milliseconds window = std::chrono::milliseconds(500)) {
-  natsInbox* inbox = nullptr;
-  REQUIRE(natsInbox_Create(&inbox) == NATS_OK);
-  std::string reply_subject = inbox;
-  natsInbox_Destroy(inbox);
-  natsSubscription* raw_sub = nullptr;
-  REQUIRE(natsConnection_SubscribeSync(&raw_sub, client.connection(), reply_subject.c_str()) ==
-          NATS_OK);
-  NatsSubscriptionPtr sub(raw_sub);
-  REQUIRE(natsConnection_PublishRequest(client.connection(), subject.c_str(),
-                                        reply_subject.c_str(), "", 0) == NATS_OK);
+  auto replies = nats::GatherReplies(client.connection(), subject, window);
+  REQUIRE(replies.ok());
   std::vector<Struct> out;
-  auto deadline = std::chrono::steady_clock::now() + window;
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) break;
-    natsMsg* raw = nullptr;
-    if (natsSubscription_NextMsg(&raw, sub.get(), left.count()) != NATS_OK) break;
-    NatsMsgPtr msg(raw);
+  for (const std::string& data : *replies) {
     Struct parsed;
-    std::string data(natsMsg_GetData(msg.get()), natsMsg_GetDataLength(msg.get()));
     INFO(data);
     REQUIRE(google::protobuf::util::JsonStringToMessage(data, &parsed).ok());
     out.push_back(parsed);

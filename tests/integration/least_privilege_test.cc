@@ -14,7 +14,7 @@
 #include "support/command_run.h"
 #include "support/loopback_port.h"
 #include "support/nats_cluster.h"
-#include "support/nats_handles.h"
+#include "nats/handles.h"
 #include "support/nats_monitor.h"
 #include "support/readiness.h"
 #include "support/worker_process.h"
@@ -38,11 +38,11 @@ bool Refused(NatsClient& client, const std::string& subject) {
 }
 
 // A synchronous subscription of `client` to `subject`.
-NatsSubscriptionPtr Subscribe(NatsClient& client, const std::string& subject) {
+privacy::nats::SubscriptionPtr Subscribe(NatsClient& client, const std::string& subject) {
   natsSubscription* raw = nullptr;
   ThrowIfNotOk(natsConnection_SubscribeSync(&raw, client.connection(), subject.c_str()),
                "natsConnection_SubscribeSync(" + subject + ")");
-  return NatsSubscriptionPtr(raw);
+  return privacy::nats::SubscriptionPtr(raw);
 }
 
 // Whether `subscription` received a message within `wait`.
@@ -111,7 +111,7 @@ TEST_SUITE("least privilege") {
     NatsClient reader(server.url(), kAuditReader);
 
     // Subscriptions to the service's inboxes, or to everything, are refused.
-    std::vector<NatsSubscriptionPtr> attempts;
+    std::vector<privacy::nats::SubscriptionPtr> attempts;
     for (const std::string subject : {"_INBOX.>", ">", "privacy.>", "$JS.API.>"}) {
       CAPTURE(subject);
       attempts.push_back(Subscribe(reader, subject));

@@ -95,7 +95,7 @@ TEST_SUITE("tenants") {
                   natsMsg_Destroy(msg);
                 },
                 &seen) == NATS_OK);
-    NatsSubscriptionPtr spy(raw);
+    privacy::nats::SubscriptionPtr spy(raw);
     natsConnection_Flush(d.tenant_b.connection());
 
     for (const char* subject : {"privacy.events.mask", "privacy.events.delete"}) {

@@ -1,35 +1,16 @@
 #include "support/jetstream_reader.h"
 
-#include <cstdlib>
 #include <stdexcept>
 
-#include "support/nats_handles.h"
+#include "nats/handles.h"
+#include "nats/request_client.h"
 
 namespace privacy::testing {
-namespace {
-
-Headers MessageHeaders(natsMsg* msg) {
-  Headers out;
-  const char** keys = nullptr;
-  int count = 0;
-  if (natsMsgHeader_Keys(msg, &keys, &count) != NATS_OK) return out;
-  for (int i = 0; i < count; ++i) {
-    const char* value = nullptr;
-    if (natsMsgHeader_Get(msg, keys[i], &value) == NATS_OK && value != nullptr) {
-      out.emplace_back(keys[i], value);
-    }
-  }
-  std::free(static_cast<void*>(keys));
-  return out;
-}
-
-}  // namespace
-
 std::optional<StreamSummary> GetStream(NatsClient& client, const std::string& stream) {
   jsStreamInfo* raw = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), nullptr, &jerr);
-  JsStreamInfoPtr info(raw);
+  nats::StreamInfoPtr info(raw);
   if (s == NATS_NOT_FOUND) return std::nullopt;
   ThrowIfNotOk(s, "js_GetStreamInfo(" + stream + ")");
   StreamSummary out;
@@ -48,7 +29,7 @@ std::vector<ConsumerSummary> Consumers(NatsClient& client, const std::string& st
   jsConsumerInfoList* raw = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_Consumers(&raw, client.jetstream(), stream.c_str(), nullptr, &jerr);
-  JsConsumerInfoListPtr list(raw);
+  nats::ConsumerInfoListPtr list(raw);
   if (s == NATS_NOT_FOUND) return {};  // the stream has no consumer
   ThrowIfNotOk(s, "js_Consumers(" + stream + ")");
   std::vector<ConsumerSummary> out;
@@ -78,7 +59,7 @@ std::vector<std::string> StreamNames(NatsClient& client) {
   jsStreamNamesList* raw = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_StreamNames(&raw, client.jetstream(), nullptr, &jerr);
-  JsStreamNamesPtr list(raw);
+  nats::StreamNamesPtr list(raw);
   if (s == NATS_NOT_FOUND) return {};  // the account has no stream
   ThrowIfNotOk(s, "js_StreamNames");
   return {list->List, list->List + list->Count};
@@ -92,7 +73,7 @@ std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& str
   for (uint64_t seq = summary->first_seq; seq <= summary->last_seq; ++seq) {
     natsMsg* raw = nullptr;
     natsStatus s = js_GetMsg(&raw, client.jetstream(), stream.c_str(), seq, nullptr, nullptr);
-    NatsMsgPtr msg(raw);
+    nats::MsgPtr msg(raw);
     if (s == NATS_NOT_FOUND) continue;  // deleted in between
     ThrowIfNotOk(s, "js_GetMsg(" + stream + ", " + std::to_string(seq) + ")");
     StoredMessage m;
@@ -100,7 +81,7 @@ std::vector<StoredMessage> ReadStream(NatsClient& client, const std::string& str
     m.subject = natsMsg_GetSubject(msg.get());
     const char* data = natsMsg_GetData(msg.get());
     m.data.assign(data == nullptr ? "" : data, static_cast<size_t>(natsMsg_GetDataLength(msg.get())));
-    m.headers = MessageHeaders(msg.get());
+    m.headers = nats::HeadersOf(msg.get());
     out.push_back(std::move(m));
   }
   return out;
@@ -110,10 +91,10 @@ std::optional<std::string> KvGet(NatsClient& client, const std::string& bucket,
                                  const std::string& key) {
   kvStore* raw_kv = nullptr;
   ThrowIfNotOk(js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str()), "js_KeyValue(" + bucket + ")");
-  KvStorePtr kv(raw_kv);
+  nats::KvStorePtr kv(raw_kv);
   kvEntry* raw_entry = nullptr;
   natsStatus s = kvStore_Get(&raw_entry, kv.get(), key.c_str());
-  KvEntryPtr entry(raw_entry);
+  nats::KvEntryPtr entry(raw_entry);
   if (s == NATS_NOT_FOUND) return std::nullopt;
   ThrowIfNotOk(s, "kvStore_Get(" + bucket + ", " + key + ")");
   const void* value = kvEntry_Value(entry.get());
@@ -123,11 +104,11 @@ std::optional<std::string> KvGet(NatsClient& client, const std::string& bucket,
 std::vector<std::string> KvKeys(NatsClient& client, const std::string& bucket) {
   kvStore* raw_kv = nullptr;
   ThrowIfNotOk(js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str()), "js_KeyValue(" + bucket + ")");
-  KvStorePtr kv(raw_kv);
+  nats::KvStorePtr kv(raw_kv);
   kvKeysList list{};
   natsStatus s = kvStore_Keys(&list, kv.get(), nullptr);
   // kvKeysList_Destroy frees the keys, not the (stack) list itself.
-  std::unique_ptr<kvKeysList, NatsDeleter<kvKeysList_Destroy>> keys_owner(&list);
+  std::unique_ptr<kvKeysList, nats::NatsDeleter<kvKeysList, kvKeysList_Destroy>> keys_owner(&list);
   std::vector<std::string> out;
   if (s == NATS_NOT_FOUND) return out;  // empty bucket
   ThrowIfNotOk(s, "kvStore_Keys(" + bucket + ")");
@@ -138,7 +119,7 @@ std::vector<std::string> KvKeys(NatsClient& client, const std::string& bucket) {
 bool KvBucketExists(NatsClient& client, const std::string& bucket) {
   kvStore* raw_kv = nullptr;
   natsStatus s = js_KeyValue(&raw_kv, client.jetstream(), bucket.c_str());
-  KvStorePtr kv(raw_kv);
+  nats::KvStorePtr kv(raw_kv);
   if (s == NATS_NOT_FOUND) return false;
   ThrowIfNotOk(s, "js_KeyValue(" + bucket + ")");
   return true;

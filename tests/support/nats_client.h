@@ -1,4 +1,5 @@
-// Request/reply NATS client for tests, on nats.c.
+// A NATS connection for tests, with the service's request client
+// (nats/request_client.h) bound to it.
 #pragma once
 
 #include <chrono>
@@ -9,21 +10,16 @@
 #include <utility>
 #include <vector>
 
-#include "support/nats_handles.h"
+#include "nats/handles.h"
+#include "nats/request_client.h"
 
 namespace privacy::testing {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
+using Headers = nats::Headers;
 
-// A reply (or the failure to get one): transport status, payload, headers.
-struct Reply {
-  natsStatus status = NATS_OK;
-  std::string data;
-  Headers headers;
-
-  bool ok() const { return status == NATS_OK; }
-  // First value of header `key` (case-insensitive), if present.
-  std::optional<std::string> Header(std::string_view key) const;
+// A reply of the request client (or the failure to get one), which tests
+// can describe in their assertion messages.
+struct Reply : nats::Reply {
   // Short description for assertion messages.
   std::string Describe() const;
 };
@@ -42,7 +38,7 @@ struct ClientCredentials {
 };
 
 // One nats.c connection (reconnecting forever, so it survives a server
-// restart) with a synchronous request helper.
+// restart) that sends requests with nats::Request and nats::RequestBatch.
 class NatsClient {
  public:
   static constexpr std::chrono::milliseconds kDefaultTimeout{5000};
@@ -51,14 +47,13 @@ class NatsClient {
   NatsClient(const NatsClient&) = delete;
   NatsClient& operator=(const NatsClient&) = delete;
 
-  // Sends `payload` with `headers` to `subject` and waits for the reply.
-  // Never throws for transport problems: they are in Reply::status.
+  // nats::Request on this connection: never throws for transport problems,
+  // they are in Reply::status.
   Reply Request(const std::string& subject, std::string_view payload, const Headers& headers = {},
                 std::chrono::milliseconds timeout = kDefaultTimeout);
 
-  // Publishes every payload as a request at once (all in flight together),
-  // flushes, calls `after_flush` (if set), then collects the replies until
-  // `timeout`. Reply i answers payloads[i]; a missing one has NATS_TIMEOUT.
+  // nats::RequestBatch on this connection; throws when the requests could
+  // not be sent.
   std::vector<Reply> RequestBatch(const std::string& subject, const std::vector<std::string>& payloads,
                                   const Headers& headers, std::chrono::milliseconds timeout,
                                   const std::function<void()>& after_flush = {});
@@ -70,8 +65,8 @@ class NatsClient {
   bool Connected() const;
 
  private:
-  NatsConnectionPtr conn_;
-  JsCtxPtr js_;
+  nats::ConnectionPtr conn_;
+  nats::JetStreamPtr js_;
 };
 
 // Throws std::runtime_error("what: <status text>") unless s == NATS_OK.

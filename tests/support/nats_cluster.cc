@@ -114,7 +114,7 @@ size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) 
   jsErrCode err = static_cast<jsErrCode>(0);
   ThrowIfNotOk(js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), nullptr, &err),
                "js_GetStreamInfo(" + stream + ")");
-  JsStreamInfoPtr info(raw);
+  nats::StreamInfoPtr info(raw);
   if (info->Cluster != nullptr && info->Cluster->Leader != nullptr) {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (NodeName(i) == info->Cluster->Leader) return i;

@@ -40,7 +40,7 @@ v1::NerRequest NerResponder::last_request() const {
 }
 
 void NerResponder::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* closure) {
-  NatsMsgPtr owned(msg);
+  nats::MsgPtr owned(msg);
   static_cast<NerResponder*>(closure)->Answer(owned.get());
 }
 
@@ -64,7 +64,7 @@ void NerResponder::Answer(natsMsg* msg) {
                      static_cast<int>(body.size())) != NATS_OK) {
     return;
   }
-  NatsMsgPtr reply(raw);
+  nats::MsgPtr reply(raw);
   if (behavior == NerBehavior::kErrorReply) {
     natsMsgHeader_Set(reply.get(), "Nats-Service-Error", "model failed");
     natsMsgHeader_Set(reply.get(), "Nats-Service-Error-Code", "500");

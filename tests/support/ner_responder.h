@@ -60,7 +60,7 @@ class NerResponder {
   NerBehavior behavior_ = NerBehavior::kTagNames;
   std::chrono::milliseconds delay_{0};
   v1::NerRequest last_request_;
-  NatsSubscriptionPtr subscription_;
+  nats::SubscriptionPtr subscription_;
 };
 
 }  // namespace privacy::testing

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 #include "privacy/v1/session.pb.h"
 #include "vault/expiry_watcher.h"
@@ -26,12 +27,13 @@ struct DedupSink {
   std::function<void()> meanwhile;
 
   vault::ExpiryEventSink fn() {
-    return [this](const v1::AuditEvent& event, const std::string& msg_id) -> Status {
+    return [this](const v1::AuditEvent& event, const std::string& msg_id,
+                  std::function<void(Status)> done) {
       ++calls;
       if (meanwhile) meanwhile();
-      if (failing) return MakeError(ErrorCode::kUnavailable, "audit stream unavailable");
+      if (failing) return done(MakeError(ErrorCode::kUnavailable, "audit stream unavailable"));
       stored.emplace(msg_id, event);
-      return Status::Ok();
+      done(Status::Ok());
     };
   }
 };
@@ -45,13 +47,14 @@ class FlakyStore : public testing::InMemorySessionStore {
     if (fail_load) return MakeError(ErrorCode::kUnavailable, "store unavailable");
     return InMemorySessionStore::Load(id);
   }
-  Status Erase(const std::string& id) override {
-    if (fail_erase) return MakeError(ErrorCode::kUnavailable, "store unavailable");
-    return InMemorySessionStore::Erase(id);
+  void EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                             EraseDone done) override {
+    if (fail_erase) return done(MakeError(ErrorCode::kUnavailable, "store unavailable"));
+    InMemorySessionStore::EraseIfUnchangedAsync(id, expected_revision, std::move(done));
   }
-  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override {
-    if (fail_erase) return MakeError(ErrorCode::kUnavailable, "store unavailable");
-    return InMemorySessionStore::EraseIfUnchanged(id, expected_revision);
+  void EraseEverywhereAsync(const std::string& id, EraseDone done) override {
+    if (fail_erase) return done(MakeError(ErrorCode::kUnavailable, "store unavailable"));
+    InMemorySessionStore::EraseEverywhereAsync(id, std::move(done));
   }
 };
 
@@ -88,7 +91,7 @@ struct ExpiryFixture {
 
   // A session of `account` with one value; every worker learns its deadline.
   std::string NewSession(const std::string& account = "") {
-    auto result = vault.Tokenize(account, "", {{"EMAIL", "someone@example.com"}}, {});
+    auto result = testing::TokenizeAndWait(vault, account, "", {{"EMAIL", "someone@example.com"}}, {});
     REQUIRE(result.ok());
     Announce(account, result->session_id);
     return result->session_id;
@@ -149,7 +152,7 @@ TEST_CASE("expiry watcher: a session extended while its event is published is no
   f.sink.meanwhile = [&] {
     auto stored = f.store->Load(key);
     REQUIRE(stored.ok());
-    auto updated = f.store->Update(key, stored->bytes, f.now + kTtlMs, stored->revision);
+    auto updated = testing::UpdateAndWait(*f.store, key, stored->bytes, f.now + kTtlMs, stored->revision);
     REQUIRE(updated.ok());
     extended_to = *updated;
   };
@@ -195,7 +198,7 @@ TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old
   REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());  // the change feed would Forget it; it does not here
 
   f.now += kTtlMs / 2;
-  REQUIRE(f.vault.Tokenize("", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
+  REQUIRE(testing::TokenizeAndWait(f.vault, "", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
   // The feed has not delivered the extension yet: the old deadline fires.
   f.now += kTtlMs / 2;
   CHECK(f.CheckAll() == 2);

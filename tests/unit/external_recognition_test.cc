@@ -11,6 +11,7 @@
 #include "detect/detector.h"
 #include "endpoints/circuit_breaker.h"
 #include "endpoints/privacy_endpoints.h"
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 
 using namespace privacy;
@@ -124,7 +125,7 @@ TEST_CASE("model findings are used by detect and mask") {
   v1::MaskRequest mask;
   mask.set_text(kText);
   v1::AuditEvent audit;
-  auto masked = f.endpoints.Mask(mask, endpoints::Caller{}, &audit);
+  auto masked = testing::MaskAndWait(f.endpoints, mask, endpoints::Caller{}, &audit);
   REQUIRE(masked.ok());
   REQUIRE(masked->entities_size() == 2);
   CHECK(masked->entities(0).type() == "PERSON");

@@ -23,14 +23,35 @@ class InMemorySessionStore : public vault::SessionStore {
   std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override {
     return Load(id);
   }
-  Result<uint64_t> Create(const std::string& id, const std::string& bytes, int64_t) override {
+  // The writes complete before they return.
+  void CreateAsync(const std::string& id, const std::string& bytes, int64_t,
+                   WriteDone done) override {
+    done(Create(id, bytes));
+  }
+  void UpdateAsync(const std::string& id, const std::string& bytes, int64_t,
+                   uint64_t expected_revision, WriteDone done) override {
+    done(Update(id, bytes, expected_revision));
+  }
+  void EraseIfUnchangedAsync(const std::string& id, uint64_t expected_revision,
+                             EraseDone done) override {
+    done(EraseIfUnchanged(id, expected_revision));
+  }
+  void EraseEverywhereAsync(const std::string& id, EraseDone done) override { done(Erase(id)); }
+
+  size_t size() {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+  }
+
+ private:
+  Result<uint64_t> Create(const std::string& id, const std::string& bytes) {
     std::lock_guard lock(mutex_);
     if (entries_.contains(id)) return MakeError(ErrorCode::kConflict, "exists");
     entries_[id] = {bytes, ++sequence_};
     return sequence_;
   }
-  Result<uint64_t> Update(const std::string& id, const std::string& bytes, int64_t,
-                          uint64_t expected_revision) override {
+  Result<uint64_t> Update(const std::string& id, const std::string& bytes,
+                          uint64_t expected_revision) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end() || it->second.revision != expected_revision) {
@@ -39,12 +60,12 @@ class InMemorySessionStore : public vault::SessionStore {
     it->second = {bytes, ++sequence_};
     return sequence_;
   }
-  Status Erase(const std::string& id) override {
+  Status Erase(const std::string& id) {
     std::lock_guard lock(mutex_);
     if (entries_.erase(id) == 0) return MakeError(ErrorCode::kNotFound, "session not found");
     return Status::Ok();
   }
-  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) override {
+  Status EraseIfUnchanged(const std::string& id, uint64_t expected_revision) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end()) return MakeError(ErrorCode::kNotFound, "session not found");
@@ -52,12 +73,7 @@ class InMemorySessionStore : public vault::SessionStore {
     entries_.erase(it);
     return Status::Ok();
   }
-  size_t size() {
-    std::lock_guard lock(mutex_);
-    return entries_.size();
-  }
 
- private:
   std::mutex mutex_;
   std::map<std::string, vault::StoredBytes> entries_;
   uint64_t sequence_ = 0;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "endpoints/privacy_endpoints.h"
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 
 using namespace privacy;
@@ -53,7 +54,7 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   EndpointsFixture f;
   v1::MaskRequest mask;
   mask.set_text("Zoë Ölund and Maria Gonzalez: maria@example.com, Maria Gonzalez");
-  auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
+  auto masked = testing::MaskAndWait(f.endpoints, mask, f.caller, &f.audit);
   REQUIRE(masked.ok());
   CHECK(masked->entity_count() == 4);
   REQUIRE(masked->entities_size() == 4);
@@ -104,7 +105,7 @@ TEST_CASE("entities_to_mask restricts types, by our names or Presidio's, and rej
     v1::MaskRequest mask;
     mask.set_text("Maria Gonzalez maria@example.com");
     mask.add_entities_to_mask(email);
-    auto masked = f.endpoints.Mask(mask, f.caller, &f.audit);
+    auto masked = testing::MaskAndWait(f.endpoints, mask, f.caller, &f.audit);
     REQUIRE(masked.ok());
     REQUIRE(masked->entities_size() == 1);
     CHECK(masked->entities(0).type() == "EMAIL");  // replies keep our names
@@ -120,7 +121,7 @@ TEST_CASE("entities_to_mask restricts types, by our names or Presidio's, and rej
     CHECK(detected->entities(0).type() == "EMAIL");
 
     mask.add_entities_to_mask("Maria Gonzalez");
-    auto rejected = f.endpoints.Mask(mask, f.caller, &f.audit);
+    auto rejected = testing::MaskAndWait(f.endpoints, mask, f.caller, &f.audit);
     REQUIRE_FALSE(rejected.ok());
     CHECK(rejected.error().code == ErrorCode::kBadRequest);
     CHECK(rejected.error().message.find("Maria") == std::string::npos);
@@ -131,9 +132,9 @@ TEST_CASE("limits and bad input") {
   EndpointsFixture f;
   v1::MaskRequest mask;
   mask.set_text(std::string(129, 'a'));
-  CHECK(f.endpoints.Mask(mask, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
+  CHECK(testing::MaskAndWait(f.endpoints, mask, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
   mask.set_text("bad \xc3\x28 utf8");
-  CHECK(f.endpoints.Mask(mask, f.caller, &f.audit).error().code == ErrorCode::kBadRequest);
+  CHECK(testing::MaskAndWait(f.endpoints, mask, f.caller, &f.audit).error().code == ErrorCode::kBadRequest);
 
   v1::ResolveRequest resolve;
   resolve.set_session_id("Maria Gonzalez");

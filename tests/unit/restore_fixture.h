@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "endpoints/privacy_endpoints.h"
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 
 namespace privacy::testing {
@@ -32,7 +33,7 @@ struct RestoreFixture {
   explicit RestoreFixture(const std::vector<vault::ValueToMask>& values,
                           endpoints::EndpointLimits limits = {})
       : endpoints(std::make_shared<NoFindingsDetector>(), vault, limits) {
-    auto tokenized = vault->Tokenize("", "", values, {});
+    auto tokenized = TokenizeAndWait(*vault, "", "", values, {});
     REQUIRE(tokenized.ok());
     session_id = tokenized->session_id;
     for (size_t i = 0; i < values.size(); ++i) token_of[values[i].value] = tokenized->tokens[i];

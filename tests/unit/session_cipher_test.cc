@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "awaited_calls.h"
 #include "crypto/session_cipher.h"
 #include "in_memory_session_store.h"
 #include "vault/encrypting_session_store.h"
@@ -139,14 +140,14 @@ TEST_CASE("the encrypting store keeps only ciphertext in the store beneath it") 
   CipherClock clock;
   auto inner = std::make_shared<testing::InMemorySessionStore>();
   vault::EncryptingSessionStore store(inner, clock.Make(crypto::MasterKey::Generate()));
-  auto revision = store.Create("own.s1", "secret value", 0);
+  auto revision = testing::CreateAndWait(store, "own.s1", "secret value", 0);
   REQUIRE(revision.ok());
   CHECK(inner->Load("own.s1")->bytes.find("secret value") == std::string::npos);
   CHECK(store.Load("own.s1")->bytes == "secret value");
-  REQUIRE(store.Update("own.s1", "another secret", 0, *revision).ok());
+  REQUIRE(testing::UpdateAndWait(store, "own.s1", "another secret", 0, *revision).ok());
   CHECK(store.Load("own.s1")->bytes == "another secret");
 
   // A ciphertext copied under another key reads as absent.
-  REQUIRE(inner->Create("own.s2", inner->Load("own.s1")->bytes, 0).ok());
+  REQUIRE(testing::CreateAndWait(*inner, "own.s2", inner->Load("own.s1")->bytes, 0).ok());
   CHECK(store.Load("own.s2").error().code == ErrorCode::kNotFound);
 }

@@ -4,6 +4,7 @@
 #include <set>
 #include <thread>
 
+#include "awaited_calls.h"
 #include "in_memory_session_store.h"
 #include "vault/session_id.h"
 #include "vault/session_vault.h"
@@ -61,7 +62,7 @@ TEST_CASE("token prefixes are short") {
 
 TEST_CASE("a new session gets one token per distinct value") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}, {"PHONE", "+1 415 555 0132"}, {"EMAIL", "a@b.co"}}, {});
+  auto r = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}, {"PHONE", "+1 415 555 0132"}, {"EMAIL", "a@b.co"}}, {});
   REQUIRE(r.ok());
   CHECK(vault::IsWellFormedSessionId(r->session_id));
   REQUIRE(r->tokens.size() == 3);
@@ -80,10 +81,10 @@ TEST_CASE("a new session gets one token per distinct value") {
 
 TEST_CASE("a later turn reuses tokens and extends the lifetime") {
   VaultFixture f;
-  auto first = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  auto first = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(first.ok());
   f.now += 10'000;
-  auto second = f.vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "a@b.co"}}, {});
+  auto second = testing::TokenizeAndWait(f.vault, "", first->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "a@b.co"}}, {});
   REQUIRE(second.ok());
   CHECK(second->session_id == first->session_id);
   CHECK(second->tokens[1] == first->tokens[0]);
@@ -93,7 +94,7 @@ TEST_CASE("a later turn reuses tokens and extends the lifetime") {
 
 TEST_CASE("expired, unknown and malformed sessions") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, WithTtl(std::chrono::seconds(5)));
+  auto r = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, WithTtl(std::chrono::seconds(5)));
   REQUIRE(r.ok());
   CHECK(f.vault.Open("", r->session_id).ok());
   f.now += 5'001;
@@ -106,26 +107,26 @@ TEST_CASE("expired, unknown and malformed sessions") {
 
   CHECK(f.vault.Open("", vault::NewSessionId()).error().code == ErrorCode::kNotFound);
   CHECK(f.vault.Open("", "nope").error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", "nope", {}, {}).error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", vault::NewSessionId(), {}, {}).error().code ==
+  CHECK(testing::TokenizeAndWait(f.vault, "", "nope", {}, {}).error().code == ErrorCode::kBadRequest);
+  CHECK(testing::TokenizeAndWait(f.vault, "", vault::NewSessionId(), {}, {}).error().code ==
         ErrorCode::kNotFound);
 }
 
 TEST_CASE("ttl bounds and token limits") {
   VaultFixture f;
-  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(3601))).error().code ==
+  CHECK(testing::TokenizeAndWait(f.vault, "", "", {}, WithTtl(std::chrono::seconds(3601))).error().code ==
         ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(0))).error().code == ErrorCode::kBadRequest);
-  CHECK(f.vault.Tokenize("", "", {}, WithTtl(std::chrono::seconds(3600))).ok());
+  CHECK(testing::TokenizeAndWait(f.vault, "", "", {}, WithTtl(std::chrono::seconds(0))).error().code == ErrorCode::kBadRequest);
+  CHECK(testing::TokenizeAndWait(f.vault, "", "", {}, WithTtl(std::chrono::seconds(3600))).ok());
 
   std::vector<vault::ValueToMask> many;
   for (int i = 0; i < 51; ++i) many.push_back({"EMAIL", "u" + std::to_string(i) + "@x.io"});
-  CHECK(f.vault.Tokenize("", "", many, {}).error().code == ErrorCode::kTooLarge);
+  CHECK(testing::TokenizeAndWait(f.vault, "", "", many, {}).error().code == ErrorCode::kTooLarge);
 }
 
 TEST_CASE("erase removes a session once") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  auto r = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(r.ok());
   CHECK(testing::EraseNow(f.vault, "", r->session_id).ok());
   CHECK(testing::EraseNow(f.vault, "", r->session_id).error().code == ErrorCode::kNotFound);
@@ -134,7 +135,7 @@ TEST_CASE("erase removes a session once") {
 
 TEST_CASE("concurrent writers to one session lose no token") {
   VaultFixture f;
-  auto r = f.vault.Tokenize("", "", {}, {});
+  auto r = testing::TokenizeAndWait(f.vault, "", "", {}, {});
   REQUIRE(r.ok());
   constexpr int kThreads = 8, kPerThread = 5;
   std::vector<std::string> tokens(kThreads * kPerThread);
@@ -143,7 +144,7 @@ TEST_CASE("concurrent writers to one session lose no token") {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
         int n = t * kPerThread + i;
-        auto w = f.vault.Tokenize("", r->session_id, {{"EMAIL", "u" + std::to_string(n) + "@x.io"}}, {});
+        auto w = testing::TokenizeAndWait(f.vault, "", r->session_id, {{"EMAIL", "u" + std::to_string(n) + "@x.io"}}, {});
         if (w.ok()) tokens[n] = w->tokens[0];
       }
     });
@@ -164,13 +165,13 @@ TEST_CASE("concurrent writers to one session lose no token") {
 
 TEST_CASE("a session is invisible to every account but its owner") {
   VaultFixture f;
-  auto owned = f.vault.Tokenize("TENANT_A", "", {{"EMAIL", "a@b.co"}}, {});
+  auto owned = testing::TokenizeAndWait(f.vault, "TENANT_A", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(owned.ok());
   const std::string& id = owned->session_id;
   for (const char* other : {"", "TENANT_B"}) {
     CAPTURE(other);
     CHECK(f.vault.Open(other, id).error().code == ErrorCode::kNotFound);
-    CHECK(f.vault.Tokenize(other, id, {{"EMAIL", "c@d.co"}}, {}).error().code ==
+    CHECK(testing::TokenizeAndWait(f.vault, other, id, {{"EMAIL", "c@d.co"}}, {}).error().code ==
           ErrorCode::kNotFound);
     CHECK(testing::EraseNow(f.vault, other, id).error().code == ErrorCode::kNotFound);
   }
@@ -184,10 +185,10 @@ TEST_CASE("a per-call token limit tightens the vault's") {
   VaultFixture f;
   vault::TokenizeOptions options;
   options.max_tokens = 2;
-  CHECK(f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}, {"EMAIL", "c@d.co"}}, options).ok());
-  auto grown = f.vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, options);
+  CHECK(testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}, {"EMAIL", "c@d.co"}}, options).ok());
+  auto grown = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, options);
   REQUIRE(grown.ok());
-  CHECK(f.vault.Tokenize("", grown->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "e@f.co"}},
+  CHECK(testing::TokenizeAndWait(f.vault, "", grown->session_id, {{"EMAIL", "c@d.co"}, {"EMAIL", "e@f.co"}},
                          options)
             .error()
             .code == ErrorCode::kTooLarge);
@@ -219,11 +220,11 @@ class LaggingStore : public testing::InMemorySessionStore {
 TEST_CASE("a stale recent copy never hides a token an acknowledged write added") {
   auto store = std::make_shared<LaggingStore>();
   vault::SessionVault vault(store, vault::VaultOptions{});
-  auto first = vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  auto first = testing::TokenizeAndWait(vault, "", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(first.ok());
   const std::string key = vault::StorageKey("", first->session_id);
   store->Freeze(key);
-  auto second = vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}}, {});
+  auto second = testing::TokenizeAndWait(vault, "", first->session_id, {{"EMAIL", "c@d.co"}}, {});
   REQUIRE(second.ok());  // a conflict on the stale copy, then the store's copy
   const std::string new_token = second->tokens[0];
 
@@ -239,7 +240,7 @@ TEST_CASE("a stale recent copy never hides a token an acknowledged write added")
 TEST_CASE("OpenAtOnce answers from the recent copy, and says when the store must be read") {
   auto store = std::make_shared<LaggingStore>();
   vault::SessionVault vault(store, vault::VaultOptions{});
-  auto first = vault.Tokenize("", "", {{"EMAIL", "a@b.co"}}, {});
+  auto first = testing::TokenizeAndWait(vault, "", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(first.ok());
   // No copy at hand: the store must be read.
   auto unknown = vault.OpenAtOnce("", first->session_id);
@@ -247,7 +248,7 @@ TEST_CASE("OpenAtOnce answers from the recent copy, and says when the store must
   CHECK_FALSE(unknown->has_value());
 
   store->Freeze(vault::StorageKey("", first->session_id));
-  auto second = vault.Tokenize("", first->session_id, {{"EMAIL", "c@d.co"}}, {});
+  auto second = testing::TokenizeAndWait(vault, "", first->session_id, {{"EMAIL", "c@d.co"}}, {});
   REQUIRE(second.ok());
   auto at_once = vault.OpenAtOnce("", first->session_id, {first->tokens[0]});
   REQUIRE(at_once.ok());

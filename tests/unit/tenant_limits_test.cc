@@ -21,7 +21,7 @@ std::string WriteFile(const std::string& name, const std::string& text) {
 }
 
 // A census with fixed counts per account key.
-class FixedCensus : public tenant::SessionCensus {
+class FixedCensus : public vault::SessionCensus {
  public:
   std::map<std::string, uint64_t, std::less<>> counts;
   uint64_t LiveSessions(std::string_view account_key) const override {
