@@ -10,34 +10,17 @@
 
 #include "detect/detector.h"
 #include "detect/names/repeated_mentions.h"
+#include "detect_test_util.h"
 
 using namespace privacy::detect;
-
-namespace {
-
-// The first occurrence of `value` in `text` as a finding of `type`.
-Finding At(std::string_view text, std::string_view value, std::string type, double score = 0.8) {
-  const auto start = static_cast<uint32_t>(text.find(value));
-  return {std::move(type), start, start + static_cast<uint32_t>(value.size()), score};
-}
-
-// "TYPE:value" for each finding, in order.
-std::vector<std::string> Describe(std::string_view text, const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  for (const Finding& f : findings) {
-    out.push_back(f.type + ":" + std::string(text.substr(f.start, f.end - f.start)));
-  }
-  return out;
-}
-
-}  // namespace
+using namespace privacy::detect::testing;
 
 TEST_SUITE_BEGIN("detect");
 
 TEST_CASE("detect repeated mentions: a person's later mention by one name is found") {
   const std::string text =
       "Maria Gonzalez joined in 2019. Gonzalez said the team, and Maria's manager, agreed.";
-  std::vector<Finding> findings = {At(text, "Maria Gonzalez", "PERSON", 0.9)};
+  std::vector<Finding> findings = {FindingAt(text, "Maria Gonzalez", "PERSON", 0.9)};
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Maria Gonzalez", "PERSON:Gonzalez", "PERSON:Maria"});
@@ -47,10 +30,10 @@ TEST_CASE("detect repeated mentions: a person's later mention by one name is fou
 TEST_CASE("detect repeated mentions: a place found as a word of a person's name is that person") {
   const std::string text =
       "Charles J. Fillmore taught at Berkeley. Fillmore wrote on frames; Fillmore Street is far.";
-  std::vector<Finding> findings = {At(text, "Charles J. Fillmore", "PERSON", 0.9),
-                                   At(text, "Berkeley", "LOCATION"),
-                                   At(text, "Fillmore wrote", "LOCATION"),
-                                   At(text, "Fillmore Street", "LOCATION")};
+  std::vector<Finding> findings = {FindingAt(text, "Charles J. Fillmore", "PERSON", 0.9),
+                                   FindingAt(text, "Berkeley", "LOCATION"),
+                                   FindingAt(text, "Fillmore wrote", "LOCATION"),
+                                   FindingAt(text, "Fillmore Street", "LOCATION")};
   findings[2].end = findings[2].start + 8;  // "Fillmore" alone
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
@@ -62,8 +45,8 @@ TEST_CASE("detect repeated mentions: names of several words recur in any case, o
   const std::string text =
       "Acme Corp hired staff in New York and Lagos. Acme Corp later left New York; new york is "
       "far, lagos too. ACME CORP, Lagos";
-  std::vector<Finding> findings = {At(text, "Acme Corp", "ORGANIZATION"),
-                                   At(text, "New York", "LOCATION"), At(text, "Lagos", "LOCATION")};
+  std::vector<Finding> findings = {FindingAt(text, "Acme Corp", "ORGANIZATION"),
+                                   FindingAt(text, "New York", "LOCATION"), FindingAt(text, "Lagos", "LOCATION")};
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"ORGANIZATION:Acme Corp", "LOCATION:New York", "LOCATION:Lagos",
@@ -76,9 +59,9 @@ TEST_CASE("detect repeated mentions: words that are also ordinary words are not 
   // "Al" is too short; "NASA" has no lower case; "van" is not capitalised.
   const std::string text =
       "Will Smith met Al van Dyke. Will you call? We will. Al left. NASA Jones and Jones came.";
-  std::vector<Finding> findings = {At(text, "Will Smith", "PERSON"),
-                                   At(text, "Al van Dyke", "PERSON"),
-                                   At(text, "NASA Jones", "PERSON")};
+  std::vector<Finding> findings = {FindingAt(text, "Will Smith", "PERSON"),
+                                   FindingAt(text, "Al van Dyke", "PERSON"),
+                                   FindingAt(text, "NASA Jones", "PERSON")};
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Will Smith", "PERSON:Al van Dyke", "PERSON:NASA Jones",
@@ -87,13 +70,13 @@ TEST_CASE("detect repeated mentions: words that are also ordinary words are not 
 
 TEST_CASE("detect repeated mentions: other findings are kept and never overlapped") {
   const std::string text = "Call Lee Chen at chen@example.com or write to Chen.";
-  std::vector<Finding> findings = {At(text, "Lee Chen", "PERSON"),
-                                   At(text, "chen@example.com", "EMAIL")};
+  std::vector<Finding> findings = {FindingAt(text, "Lee Chen", "PERSON"),
+                                   FindingAt(text, "chen@example.com", "EMAIL")};
   AddRepeatedMentions(text, &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Lee Chen", "EMAIL:chen@example.com", "PERSON:Chen"});
 
-  std::vector<Finding> structured_only = {At(text, "chen@example.com", "EMAIL")};
+  std::vector<Finding> structured_only = {FindingAt(text, "chen@example.com", "EMAIL")};
   AddRepeatedMentions(text, &structured_only);
   CHECK(structured_only.size() == 1);
 }
@@ -101,7 +84,7 @@ TEST_CASE("detect repeated mentions: other findings are kept and never overlappe
 TEST_CASE("detect repeated mentions: a text repeating one name many times stays linear") {
   std::string text = "Maria Gonzalez. ";
   for (int i = 0; i < 20000; ++i) text += "Gonzalez Maria ";
-  std::vector<Finding> findings = {At(text, "Maria Gonzalez", "PERSON")};
+  std::vector<Finding> findings = {FindingAt(text, "Maria Gonzalez", "PERSON")};
   AddRepeatedMentions(text, &findings);
   // Every later word is covered: "Gonzalez", then "Maria Gonzalez" (the
   // longest mention wins) 19,999 times, then the last "Maria".

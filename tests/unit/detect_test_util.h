@@ -15,18 +15,30 @@ inline const Detector& SharedDetector() {
   return *detector;
 }
 
-// "TYPE:value" for each finding, in order.
-inline std::vector<std::string> Found(std::string_view text,
-                                      std::vector<std::string> only_types = {}) {
-  DetectOptions options;
-  options.only_types = std::move(only_types);
-  std::vector<std::string> out;
-  for (const Finding& f : SharedDetector().Detect(text, options)) {
+using Strings = std::vector<std::string>;
+
+// "TYPE:value" for each of `findings` of `text`, in order.
+inline Strings Describe(std::string_view text, const std::vector<Finding>& findings) {
+  Strings out;
+  for (const Finding& f : findings) {
     out.push_back(f.type + ":" + std::string(text.substr(f.start, f.end - f.start)));
   }
   return out;
 }
 
-using Strings = std::vector<std::string>;
+// "TYPE:value" for each finding of the shared detector, in order.
+inline Strings Found(std::string_view text, std::vector<std::string> only_types = {}) {
+  DetectOptions options;
+  options.only_types = std::move(only_types);
+  return Describe(text, SharedDetector().Detect(text, options));
+}
+
+// The first occurrence of `value` at or after byte `from` of `text`, as a
+// finding of `type`.
+inline Finding FindingAt(std::string_view text, std::string_view value, std::string type,
+                         double score = 0.8, size_t from = 0) {
+  const auto start = static_cast<uint32_t>(text.find(value, from));
+  return {std::move(type), start, start + static_cast<uint32_t>(value.size()), score};
+}
 
 }  // namespace privacy::detect::testing
