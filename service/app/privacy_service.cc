@@ -7,6 +7,7 @@
 #include "nats/request_info.h"
 #include "wire/codec.h"
 #include "wire/required_json_field.h"
+#include "wire/subjects.h"
 #include "wire/trace_id.h"
 
 namespace privacy::app {
@@ -141,14 +142,14 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
   using Incoming = const nats::IncomingRequest&;
   using nats::Responder;
   struct Binding {
-    const char* name;
+    wire::Endpoint endpoint;
     nats::RequestServer::Handler handler;
     bool takes_texts = false;
     // Answered from the session cache, on the delivery thread when it can.
     nats::Dispatch dispatch = nats::Dispatch::kQueued;
   };
   Binding bindings[] = {
-      {"mask",
+      {wire::kMaskEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::MaskRequest, v1::MaskReply>(
              in, std::move(r), "mask", true,
@@ -158,7 +159,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
              });
        },
        true},
-      {"detect",
+      {wire::kDetectEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
@@ -167,7 +168,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                   auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
        },
        true},
-      {"resolve",
+      {wire::kResolveEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::ResolveRequest, v1::ResolveReply>(
              in, std::move(r), "resolve", true,
@@ -175,7 +176,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                             &endpoints::PrivacyEndpoints::Resolve));
        },
        false, nats::Dispatch::kAtOnceUnlessBacklog},
-      {"demask",
+      {wire::kDemaskEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DemaskRequest, v1::DemaskReply>(
              in, std::move(r), "demask", true,
@@ -183,7 +184,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                             &endpoints::PrivacyEndpoints::Demask));
        },
        false, nats::Dispatch::kAtOnceUnlessBacklog},
-      {"delete",
+      {wire::kDeleteEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DeleteRequest, v1::DeleteReply>(
              in, std::move(r), "delete", true,
@@ -194,8 +195,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        }},
   };
   for (auto& binding : bindings) {
-    std::string subject = std::string("privacy.") + binding.name;
-    if (auto status = server->AddEndpoint(binding.name, subject, queue_group,
+    if (auto status = server->AddEndpoint(std::string(binding.endpoint.name),
+                                          std::string(binding.endpoint.subject), queue_group,
                                           std::move(binding.handler), subscriptions,
                                           binding.takes_texts ? text_connection : nullptr,
                                           binding.dispatch);

@@ -19,6 +19,7 @@
 #include "nats/session_change_feed.h"
 #include "tenant/tenant_limits.h"
 #include "vault/session_vault.h"
+#include "wire/subjects.h"
 
 namespace privacy::app {
 
@@ -55,7 +56,7 @@ struct ServeConfig {
   // Bounds on the requests a worker holds: bytes, and wait before work.
   nats::AdmissionLimits admission;
   NerSettings ner;
-  std::string queue_group = "privacy";
+  std::string queue_group = std::string(wire::kServiceName);
   // Subscriptions (each with its own delivery thread) per endpoint.
   int subscriptions_per_endpoint = 2;
   std::string log_level = "info";

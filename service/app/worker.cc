@@ -23,6 +23,7 @@
 #include "vault/encrypting_session_store.h"
 #include "vault/expiry_watcher.h"
 #include "vault/random.h"
+#include "wire/subjects.h"
 
 namespace privacy::app {
 
@@ -241,7 +242,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   nats::RequestServer server(nc, &logger, config.admission, &PrivacyService::ErrorBody);
   nats::RequestServer discovery_server(nc, &logger);
   nats::ServiceDiscovery discovery(
-      {"privacy", worker_id, PRIVACY_FILTER_VERSION,
+      {std::string(wire::kServiceName), worker_id, PRIVACY_FILTER_VERSION,
        "Masks personal data in LLM prompts and restores it for tool calls"},
       &server,
       {NerStatsData(external),

@@ -26,13 +26,14 @@
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
 #include "privacy/v1/audit.pb.h"
+#include "wire/subjects.h"
 
 namespace privacy::nats {
 
 // Settings of the audit stream, applied when the service creates it.
 struct AuditStreamOptions {
   std::string stream = "PRIVACY_AUDIT";
-  std::string subject_prefix = "privacy.events";
+  std::string subject_prefix = std::string(wire::kEventsSubjectPrefix);
   std::chrono::seconds max_age{30 * 24 * 3600};
   int replicas = 1;
   bool memory_storage = false;

@@ -12,13 +12,14 @@
 
 #include "common/status.h"
 #include "nats/handles.h"
+#include "wire/subjects.h"
 
 namespace privacy::nats {
 
 // Which consumer to read through.
 struct AuditReaderOptions {
   std::string stream = "PRIVACY_AUDIT";
-  std::string subject_prefix = "privacy.events";
+  std::string subject_prefix = std::string(wire::kEventsSubjectPrefix);
   std::string durable = "compliance";
   // When the durable consumer does not exist yet: start at the stream's
   // first event instead of the next new one. An existing consumer always

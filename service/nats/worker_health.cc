@@ -2,6 +2,7 @@
 
 #include "common/json_text.h"
 #include "nats/stream_inspection.h"
+#include "wire/subjects.h"
 
 namespace privacy::nats {
 
@@ -37,7 +38,7 @@ std::string DifferencesJson(const StreamSettings& configured, const StreamSettin
 }  // namespace
 
 std::string HealthSubject(std::string_view worker_id) {
-  return "privacy.health." + std::string(worker_id);
+  return std::string(wire::kHealthSubjectPrefix) + std::string(worker_id);
 }
 
 WorkerHealth::WorkerHealth(natsConnection* conn, jsCtx* js, std::string worker_id,

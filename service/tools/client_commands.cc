@@ -11,6 +11,7 @@
 #include "nats/request_client.h"
 #include "privacy/v1/privacy.pb.h"
 #include "wire/codec.h"
+#include "wire/subjects.h"
 
 namespace privacy::tools {
 
@@ -94,7 +95,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
       mask_req->set_text(TextOrStdin(*mask_text));
       for (const auto& t : *mask_types) mask_req->add_entities_to_mask(t);
       if (*mask_ttl) mask_req->set_ttl_seconds(**mask_ttl);
-      return SendAndPrint(*mask_options, "privacy.mask", *mask_req);
+      return SendAndPrint(*mask_options, std::string(wire::kMaskEndpoint.subject), *mask_req);
     };
   });
 
@@ -109,7 +110,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
       v1::DetectRequest request;
       request.set_text(TextOrStdin(*detect_text));
       for (const auto& t : *detect_types) request.add_entities_to_mask(t);
-      return SendAndPrint(*detect_options, "privacy.detect", request);
+      return SendAndPrint(*detect_options, std::string(wire::kDetectEndpoint.subject), request);
     };
   });
 
@@ -137,7 +138,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
         }
         resolve_req->set_json(*document);
       }
-      return SendAndPrint(*resolve_options, "privacy.resolve", *resolve_req);
+      return SendAndPrint(*resolve_options, std::string(wire::kResolveEndpoint.subject), *resolve_req);
     };
   });
 
@@ -150,7 +151,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   demask->callback([=] {
     *run = [=] {
       demask_req->set_masked_text(TextOrStdin(*demask_text));
-      return SendAndPrint(*demask_options, "privacy.demask", *demask_req);
+      return SendAndPrint(*demask_options, std::string(wire::kDemaskEndpoint.subject), *demask_req);
     };
   });
 
@@ -159,7 +160,7 @@ void AddClientCommands(CLI::App* app, std::function<int()>* run) {
   auto delete_req = std::make_shared<v1::DeleteRequest>();
   erase->add_option("session_id", *delete_req->mutable_session_id())->required();
   erase->callback([=] {
-    *run = [=] { return SendAndPrint(*erase_options, "privacy.delete", *delete_req); };
+    *run = [=] { return SendAndPrint(*erase_options, std::string(wire::kDeleteEndpoint.subject), *delete_req); };
   });
 }
 

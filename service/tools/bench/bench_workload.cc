@@ -5,6 +5,7 @@
 #include "nats/nats_status.h"
 #include "nats/request_client.h"
 #include "privacy/v1/privacy.pb.h"
+#include "wire/subjects.h"
 
 namespace privacy::tools {
 
@@ -41,7 +42,7 @@ Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
   mask.set_text(settings.text);
   v1::MaskReply masked;
   if (Selected(settings, "resolve") || Selected(settings, "demask")) {
-    if (auto status = Call(conn, "privacy.mask", mask, settings, &masked); !status) {
+    if (auto status = Call(conn, std::string(wire::kMaskEndpoint.subject), mask, settings, &masked); !status) {
       return MakeError(status.error().code, "setup mask: " + status.error().message);
     }
     if (masked.entities_size() == 0) {
@@ -67,13 +68,13 @@ Result<std::vector<PhaseRequest>> PrepareWorkload(natsConnection* conn,
       requests.push_back({"stored-echo", settings.stored_echo_subject,
                           wire::Encode(settings.encoding, mask), headers});
     } else if (phase == "mask") {
-      requests.push_back({"mask", "privacy.mask", wire::Encode(settings.encoding, mask), headers});
+      requests.push_back({"mask", std::string(wire::kMaskEndpoint.subject), wire::Encode(settings.encoding, mask), headers});
     } else if (phase == "resolve") {
       requests.push_back(
-          {"resolve", "privacy.resolve", wire::Encode(settings.encoding, resolve), headers});
+          {"resolve", std::string(wire::kResolveEndpoint.subject), wire::Encode(settings.encoding, resolve), headers});
     } else {
       requests.push_back(
-          {"demask", "privacy.demask", wire::Encode(settings.encoding, demask), headers});
+          {"demask", std::string(wire::kDemaskEndpoint.subject), wire::Encode(settings.encoding, demask), headers});
     }
   }
   return requests;

@@ -8,6 +8,7 @@
 #include "nats/nats_status.h"
 #include "nats/request_client.h"
 #include "nats/worker_health.h"
+#include "wire/subjects.h"
 
 namespace privacy::tools {
 
@@ -17,7 +18,6 @@ using google::protobuf::Struct;
 using google::protobuf::Value;
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kService = "privacy";
 // A tiny text the detector must find one e-mail address in.
 constexpr const char* kProbeRequest =
     R"({"text":"health check: probe@example.com","entities_to_mask":["EMAIL"]})";
@@ -75,7 +75,7 @@ Result<nats::Reply> Ask(natsConnection* conn, const std::string& subject, std::s
 // A $SRV request to one worker, parsed; a problem recorded on failure.
 bool AskWorker(natsConnection* conn, const std::string& verb, WorkerFindings* worker,
                const Budget& budget, Struct* out) {
-  std::string subject = "$SRV." + verb + "." + kService + "." + worker->id;
+  std::string subject = "$SRV." + verb + "." + std::string(wire::kServiceName) + "." + worker->id;
   auto reply = Ask(conn, subject, "", budget);
   if (!reply) {
     worker->problems.push_back("no answer on " + subject + ": " + reply.error().message);
@@ -92,7 +92,7 @@ bool AskWorker(natsConnection* conn, const std::string& verb, WorkerFindings* wo
 void DiscoverWorkers(natsConnection* conn, const HealthCheckOptions& options,
                      const Budget& budget, HealthFindings* findings) {
   std::vector<std::string> pongs;
-  std::string subject = std::string("$SRV.PING.") + kService;
+  std::string subject = "$SRV.PING." + std::string(wire::kServiceName);
   if (!options.worker_id.empty()) {
     subject += "." + options.worker_id;
     auto reply = Ask(conn, subject, "", budget);
@@ -123,7 +123,7 @@ void ReadInfo(natsConnection* conn, const Budget& budget, WorkerFindings* worker
   bool detect = false;
   for (const Struct* endpoint : Endpoints(info)) {
     worker->endpoints++;
-    detect = detect || StringField(*endpoint, "subject") == "privacy.detect";
+    detect = detect || StringField(*endpoint, "subject") == wire::kDetectEndpoint.subject;
   }
   if (!detect) worker->problems.push_back("does not serve privacy.detect");
 }
@@ -178,7 +178,7 @@ void ReadHealth(natsConnection* conn, const Budget& budget, WorkerFindings* work
 RoundTrip DetectRoundTrip(natsConnection* conn, const Budget& budget) {
   RoundTrip out;
   auto started = Clock::now();
-  auto reply = Ask(conn, "privacy.detect", kProbeRequest, budget);
+  auto reply = Ask(conn, std::string(wire::kDetectEndpoint.subject), kProbeRequest, budget);
   out.milliseconds =
       std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   Struct parsed;

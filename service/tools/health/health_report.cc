@@ -6,6 +6,7 @@
 #include <map>
 
 #include "common/json_text.h"
+#include "wire/subjects.h"
 
 namespace privacy::tools {
 
@@ -134,7 +135,7 @@ std::string JsonHealthReport(const HealthFindings& findings) {
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.3f", findings.round_trip.milliseconds);
   std::string round_trip = JsonObject()
-                               .String("subject", "privacy.detect")
+                               .String("subject", std::string(wire::kDetectEndpoint.subject))
                                .Bool("ok", findings.round_trip.ok)
                                .Raw("ms", ms)
                                .String("error", findings.round_trip.error)
