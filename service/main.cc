@@ -13,7 +13,7 @@
 #include "tools/eval_command.h"
 #include "tools/health/health_command.h"
 #include "tools/keygen_command.h"
-#include "app/worker.h"
+#include "worker/worker.h"
 
 namespace {
 // Protobuf's own log lines could mention field contents; the service reports
@@ -31,10 +31,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::function<int()> run;
-  privacy::app::ServeConfig serve_config;
+  privacy::worker::ServeConfig serve_config;
   auto* serve = app.add_subcommand("serve", "run a worker");
-  privacy::app::AddServeOptions(serve, &serve_config);
-  serve->callback([&] { run = [&] { return privacy::app::RunWorker(serve_config); }; });
+  privacy::worker::AddServeOptions(serve, &serve_config);
+  serve->callback([&] { run = [&] { return privacy::worker::RunWorker(serve_config); }; });
 
   privacy::tools::AddClientCommands(&app, &run);
   privacy::tools::AddEvalCommand(&app, &run);

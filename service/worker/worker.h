@@ -4,12 +4,12 @@
 // on SIGTERM or SIGINT.
 #pragma once
 
-#include "app/serve_config.h"
+#include "worker/serve_config.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // Runs a worker until it is told to stop. Returns the process exit code:
 // 0 after a graceful stop, 1 when it could not start.
 int RunWorker(ServeConfig config);
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

@@ -1,10 +1,10 @@
-#include "app/detector_factory.h"
+#include "worker/detector_factory.h"
 
 #include <fstream>
 
 #include "vault/token_format.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 namespace {
 
@@ -62,4 +62,4 @@ Result<std::shared_ptr<const detect::Detector>> BuildDetector(const DetectionSet
   }
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

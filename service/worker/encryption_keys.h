@@ -9,7 +9,7 @@
 #include "common/status.h"
 #include "crypto/session_cipher.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // Encryption settings of `serve`. Keys themselves are never flags (command
 // lines are visible to every local user): ENCRYPTION_MASTER_KEY and
@@ -26,4 +26,4 @@ struct EncryptionSettings {
 Result<std::shared_ptr<const crypto::SessionCipher>> LoadSessionCipher(
     const EncryptionSettings& settings);
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

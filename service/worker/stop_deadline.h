@@ -9,7 +9,7 @@
 #include <optional>
 #include <thread>
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // StopDeadline is safe for concurrent use. Once armed, it ends the process
 // at the deadline (std::_Exit, no destructors) unless disarmed first; before
@@ -43,4 +43,4 @@ class StopDeadline {
   std::thread watcher_;
 };
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

@@ -1,4 +1,4 @@
-#include "app/privacy_service.h"
+#include "worker/privacy_service.h"
 
 #include <chrono>
 #include <vector>
@@ -10,7 +10,7 @@
 #include "wire/subjects.h"
 #include "wire/trace_id.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 PrivacyService::PrivacyService(std::shared_ptr<const endpoints::PrivacyEndpoints> endpoints,
                                nats::AuditLog* audit, Logger* logger, std::string worker_id)
@@ -207,4 +207,4 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
   return Status::Ok();
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

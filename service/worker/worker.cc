@@ -1,4 +1,4 @@
-#include "app/worker.h"
+#include "worker/worker.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -10,8 +10,8 @@
 #include <functional>
 #include <thread>
 
-#include "app/privacy_service.h"
-#include "app/stop_deadline.h"
+#include "worker/privacy_service.h"
+#include "worker/stop_deadline.h"
 #include "cli/worker_id_file.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
@@ -25,7 +25,7 @@
 #include "vault/random.h"
 #include "wire/subjects.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 namespace {
 
@@ -355,4 +355,4 @@ int RunWorker(ServeConfig config) {
   return last_line(false);
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

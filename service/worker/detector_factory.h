@@ -8,7 +8,7 @@
 #include "common/status.h"
 #include "detect/detector.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // Detection settings of a worker: the detector's own configuration plus the
 // list files, which are read anew on every build.
@@ -25,4 +25,4 @@ struct DetectionSettings {
 // file and line.
 Result<std::shared_ptr<const detect::Detector>> BuildDetector(const DetectionSettings& settings);
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

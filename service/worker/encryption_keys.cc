@@ -1,9 +1,9 @@
-#include "app/encryption_keys.h"
+#include "worker/encryption_keys.h"
 
 #include <cstdlib>
 #include <optional>
 
-namespace privacy::app {
+namespace privacy::worker {
 
 namespace {
 
@@ -45,4 +45,4 @@ Result<std::shared_ptr<const crypto::SessionCipher>> LoadSessionCipher(
       std::move(**current), std::move(*previous), std::move(options)));
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

@@ -1,8 +1,8 @@
-#include "app/stop_deadline.h"
+#include "worker/stop_deadline.h"
 
 #include <cstdlib>
 
-namespace privacy::app {
+namespace privacy::worker {
 
 StopDeadline::StopDeadline(std::function<int()> at_deadline)
     : at_deadline_(std::move(at_deadline)) {}
@@ -37,4 +37,4 @@ void StopDeadline::Watch(Clock::time_point deadline) {
   std::_Exit(at_deadline_());
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

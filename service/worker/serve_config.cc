@@ -1,9 +1,9 @@
-#include "app/serve_config.h"
+#include "worker/serve_config.h"
 
 #include "cli/detector_options.h"
 #include "vault/token_format.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 namespace {
 
@@ -237,4 +237,4 @@ std::string ValidateServeConfig(ServeConfig* c) {
   return {};
 }
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

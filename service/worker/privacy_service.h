@@ -14,7 +14,7 @@
 #include "nats/audit_log.h"
 #include "nats/request_server.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // Safe for concurrent use: requests on all endpoints run in parallel.
 class PrivacyService {
@@ -55,4 +55,4 @@ class PrivacyService {
   endpoints::OutcomeCounts counts_;
 };
 
-}  // namespace privacy::app
+}  // namespace privacy::worker

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "cli/connect_flags.h"
-#include "app/detector_factory.h"
-#include "app/encryption_keys.h"
+#include "worker/detector_factory.h"
+#include "worker/encryption_keys.h"
 #include "endpoints/privacy_endpoints.h"
 #include "nats/audit_log.h"
 #include "nats/connection.h"
@@ -21,7 +21,7 @@
 #include "vault/session_vault.h"
 #include "wire/subjects.h"
 
-namespace privacy::app {
+namespace privacy::worker {
 
 // The external named-entity recognizer (a model answering ner.proto over
 // NATS); off when `subject` is empty.
@@ -74,4 +74,4 @@ void AddServeOptions(CLI::App* app, ServeConfig* config);
 // when consistent, else the problem.
 std::string ValidateServeConfig(ServeConfig* config);
 
-}  // namespace privacy::app
+}  // namespace privacy::worker
