@@ -20,11 +20,6 @@ bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool IsNameType(std::string_view type) {
-  return std::find(std::begin(kTaggedTypes), std::end(kTaggedTypes), type) !=
-         std::end(kTaggedTypes);
-}
-
 // Words a long form may hold without an initial in the acronym.
 bool IsSmallWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {"of", "and", "the", "for", "in", "on", "at",
@@ -109,12 +104,12 @@ void ApplyAcronymDefinitions(std::string_view text, std::vector<Finding>* findin
   for (const Definition& d : definitions) {
     if (d.lower_case) {
       std::erase_if(*findings, [&](const Finding& f) {
-        return IsNameType(f.type) && text_of(f) == d.acronym;
+        return TaggedTypeIndex(f.type) >= 0 && text_of(f) == d.acronym;
       });
       continue;
     }
     const auto named = std::find_if(findings->begin(), findings->end(), [&](const Finding& f) {
-      return IsNameType(f.type) && f.start <= d.long_start && f.end >= d.long_end;
+      return TaggedTypeIndex(f.type) >= 0 && f.start <= d.long_start && f.end >= d.long_end;
     });
     if (named == findings->end()) continue;
     const Finding meaning = *named;
@@ -122,7 +117,7 @@ void ApplyAcronymDefinitions(std::string_view text, std::vector<Finding>* findin
     bool covered = false;
     for (Finding& f : *findings) {
       covered = covered || (f.start < token.end && f.end > token.start);
-      if (IsNameType(f.type) && text_of(f) == d.acronym) f.type = meaning.type;
+      if (TaggedTypeIndex(f.type) >= 0 && text_of(f) == d.acronym) f.type = meaning.type;
     }
     if (!covered) added.push_back({meaning.type, token.start, token.end, meaning.score});
   }

@@ -45,13 +45,6 @@ bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
                     [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
 }
 
-int NameTypeIndex(std::string_view type) {
-  for (int t = 0; t < kTaggedTypeCount; ++t) {
-    if (kTaggedTypes[t] == type) return t;
-  }
-  return -1;
-}
-
 // Capitalised and with lower-case letters ("Gonzalez", not "NASA" or "van"),
 // at least kMinPartCodePoints long.
 bool IsNamePart(std::string_view word) {
@@ -72,7 +65,7 @@ bool IsNamePart(std::string_view word) {
 
 void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) {
   const bool any_name = std::any_of(findings->begin(), findings->end(),
-                                    [](const Finding& f) { return NameTypeIndex(f.type) >= 0; });
+                                    [](const Finding& f) { return TaggedTypeIndex(f.type) >= 0; });
   if (!any_name) return;
   std::vector<WordToken> tokens;
   TokenizeWords(text, &tokens);
@@ -96,7 +89,7 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
   std::vector<Mention> mentions;
   for (size_t f = 0, t = 0; f < findings->size(); ++f) {
     const Finding& finding = (*findings)[f];
-    const int type = NameTypeIndex(finding.type);
+    const int type = TaggedTypeIndex(finding.type);
     while (t < n && tokens[t].start < finding.start) ++t;
     if (type < 0) continue;
     size_t end = t;
@@ -170,7 +163,7 @@ void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) 
   for (size_t f = 0, t = 0; f < findings->size(); ++f) {
     Finding& finding = (*findings)[f];
     while (t < n && tokens[t].start < finding.start) ++t;
-    const int type = NameTypeIndex(finding.type);
+    const int type = TaggedTypeIndex(finding.type);
     if (type < 0 || kTaggedTypes[type] == "PERSON" || t >= n || tokens[t].start != finding.start ||
         tokens[t].end != finding.end || tokens[t].kind != TokenKind::kWord) {
       continue;

@@ -12,6 +12,14 @@ inline constexpr int kTaggedTypeCount = 3;
 inline constexpr std::string_view kTaggedTypes[kTaggedTypeCount] = {"PERSON", "LOCATION",
                                                                     "ORGANIZATION"};
 
+// The index of `type` in kTaggedTypes, or -1 when the tagger does not label it.
+inline constexpr int TaggedTypeIndex(std::string_view type) {
+  for (int t = 0; t < kTaggedTypeCount; ++t) {
+    if (kTaggedTypes[t] == type) return t;
+  }
+  return -1;
+}
+
 // Position of a token in an entity: Begin, Inside, Last, Unit (a one-token
 // entity), or Outside of any.
 enum class TagPosition : uint8_t { kOutside, kBegin, kInside, kLast, kUnit };

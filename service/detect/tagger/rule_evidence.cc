@@ -13,10 +13,7 @@ std::vector<RuleVotes> VotesOf(const std::vector<Candidate>& candidates,
   std::vector<RuleVotes> votes(tokens.size());
   std::vector<double> best(tokens.size(), -1.0);
   for (const Candidate& c : candidates) {
-    int type = -1;
-    for (int t = 0; t < kTaggedTypeCount; ++t) {
-      if (c.type == kTaggedTypes[t]) type = t;
-    }
+    const int type = TaggedTypeIndex(c.type);
     if (type < 0) continue;
     auto first = std::lower_bound(tokens.begin(), tokens.end(), c.start,
                                   [](const WordToken& t, uint32_t at) { return t.end <= at; });

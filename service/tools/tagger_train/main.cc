@@ -59,10 +59,7 @@ std::vector<TagMask> AllowedTags(const detect::LabelledText& record,
   std::vector<TagMask> allowed(tokens.size(), detect::kOutsideOnly);
   std::vector<bool> labelled(tokens.size(), false);
   for (const detect::LabelledSpan& span : record.spans) {
-    int type = -1;
-    for (int t = 0; t < detect::kTaggedTypeCount; ++t) {
-      if (span.type == detect::kTaggedTypes[t]) type = t;
-    }
+    const int type = detect::TaggedTypeIndex(span.type);
     if (type < 0) continue;
     size_t first = tokens.size(), last = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {

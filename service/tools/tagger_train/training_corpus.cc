@@ -7,6 +7,7 @@
 
 #include "common/json_text.h"
 #include "detect/names/name_words.h"
+#include "detect/tagger/entity_tags.h"
 
 namespace privacy::tools {
 namespace {
@@ -30,10 +31,6 @@ uint64_t HashString(std::string_view s) {
 Split SplitOf(const std::string& group) {
   const uint64_t bucket = HashString(group) % 20;
   return bucket < 2 ? Split::kTest : bucket < 4 ? Split::kDev : Split::kTrain;
-}
-
-bool IsTaggedType(const std::string& type) {
-  return type == "PERSON" || type == "LOCATION" || type == "ORGANIZATION";
 }
 
 bool IsWordChar(unsigned char c) {
@@ -115,7 +112,7 @@ void Clean(const std::string& source, LabelledText* record) {
   if (source == "btc" || source == "wnut") RejoinHandles(record);
   std::vector<LabelledSpan> kept;
   for (const LabelledSpan& span : record->spans) {
-    if (!IsTaggedType(span.type)) continue;
+    if (detect::TaggedTypeIndex(span.type) < 0) continue;
     const std::string_view value =
         std::string_view(record->text).substr(span.start, span.end - span.start);
     if (IsHandle(*record, span)) continue;
