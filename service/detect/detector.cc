@@ -14,6 +14,8 @@
 #include "detect/recognizers/pattern_recognizer.h"
 #include "detect/scan/overlap_resolver.h"
 #include "detect/scan/pattern_scanner.h"
+#include "detect/tagger/entity_tags.h"
+#include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
 namespace {
@@ -158,8 +160,14 @@ class RegistryDetector : public Detector {
       });
     }
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
-    ApplyAcronymDefinitions(text, &findings);
-    AddRepeatedMentions(text, &findings);
+    if (std::any_of(findings.begin(), findings.end(),
+                    [](const Finding& f) { return TaggedTypeIndex(f.type) >= 0; })) {
+      // The steps that read names in the whole text share one tokenizing.
+      std::vector<WordToken> tokens;
+      TokenizeWords(text, &tokens);
+      ApplyAcronymDefinitions(text, tokens, &findings);
+      AddRepeatedMentions(text, tokens, &findings);
+    }
     if (!allow_.empty() || !options.allow_values.empty()) {
       std::erase_if(findings, [&](const Finding& f) {
         return allow_.Allows(text.substr(f.start, f.end - f.start), options);

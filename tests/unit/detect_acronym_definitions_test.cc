@@ -19,7 +19,7 @@ TEST_CASE("detect acronym definitions: a term in lower case makes its acronym no
       "The center of mass (CoM) moved; CoM speed rose with the ground reaction force (GRF).";
   std::vector<Finding> findings = {FindingAt(text, "CoM", "ORGANIZATION", 0.8, 25),
                                    FindingAt(text, "GRF", "ORGANIZATION")};
-  ApplyAcronymDefinitions(text, &findings);
+  ApplyAcronymDefinitions(text, TokensOf(text), &findings);
   CHECK(findings.empty());
 }
 
@@ -28,7 +28,7 @@ TEST_CASE("detect acronym definitions: a named long form gives its type to the a
   std::vector<Finding> findings = {FindingAt(text, "World Health Organization", "ORGANIZATION"),
                                    FindingAt(text, "WHO", "PERSON", 0.8, 40),
                                    FindingAt(text, "Geneva", "LOCATION")};
-  ApplyAcronymDefinitions(text, &findings);
+  ApplyAcronymDefinitions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) == Strings{"ORGANIZATION:World Health Organization",
                                             "ORGANIZATION:WHO", "ORGANIZATION:WHO",
                                             "LOCATION:Geneva"});
@@ -41,7 +41,7 @@ TEST_CASE("detect acronym definitions: what is no definition changes nothing") {
     CAPTURE(text);
     std::vector<Finding> findings = {FindingAt(text, "(", "ORGANIZATION")};
     const std::vector<Finding> before = findings;
-    ApplyAcronymDefinitions(text, &findings);
+    ApplyAcronymDefinitions(text, TokensOf(text), &findings);
     CHECK(findings == before);
   }
 }

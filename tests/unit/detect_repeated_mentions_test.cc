@@ -21,7 +21,7 @@ TEST_CASE("detect repeated mentions: a person's later mention by one name is fou
   const std::string text =
       "Maria Gonzalez joined in 2019. Gonzalez said the team, and Maria's manager, agreed.";
   std::vector<Finding> findings = {FindingAt(text, "Maria Gonzalez", "PERSON", 0.9)};
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Maria Gonzalez", "PERSON:Gonzalez", "PERSON:Maria"});
   CHECK(findings[1].score == 0.9);
@@ -35,7 +35,7 @@ TEST_CASE("detect repeated mentions: a place found as a word of a person's name 
                                    FindingAt(text, "Fillmore wrote", "LOCATION"),
                                    FindingAt(text, "Fillmore Street", "LOCATION")};
   findings[2].end = findings[2].start + 8;  // "Fillmore" alone
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Charles J. Fillmore", "LOCATION:Berkeley",
                                  "PERSON:Fillmore", "LOCATION:Fillmore Street"});
@@ -47,7 +47,7 @@ TEST_CASE("detect repeated mentions: names of several words recur in any case, o
       "far, lagos too. ACME CORP, Lagos";
   std::vector<Finding> findings = {FindingAt(text, "Acme Corp", "ORGANIZATION"),
                                    FindingAt(text, "New York", "LOCATION"), FindingAt(text, "Lagos", "LOCATION")};
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"ORGANIZATION:Acme Corp", "LOCATION:New York", "LOCATION:Lagos",
                                  "ORGANIZATION:Acme Corp", "LOCATION:New York",
@@ -62,7 +62,7 @@ TEST_CASE("detect repeated mentions: words that are also ordinary words are not 
   std::vector<Finding> findings = {FindingAt(text, "Will Smith", "PERSON"),
                                    FindingAt(text, "Al van Dyke", "PERSON"),
                                    FindingAt(text, "NASA Jones", "PERSON")};
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Will Smith", "PERSON:Al van Dyke", "PERSON:NASA Jones",
                                  "PERSON:Jones"});
@@ -72,12 +72,12 @@ TEST_CASE("detect repeated mentions: other findings are kept and never overlappe
   const std::string text = "Call Lee Chen at chen@example.com or write to Chen.";
   std::vector<Finding> findings = {FindingAt(text, "Lee Chen", "PERSON"),
                                    FindingAt(text, "chen@example.com", "EMAIL")};
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   CHECK(Describe(text, findings) ==
         std::vector<std::string>{"PERSON:Lee Chen", "EMAIL:chen@example.com", "PERSON:Chen"});
 
   std::vector<Finding> structured_only = {FindingAt(text, "chen@example.com", "EMAIL")};
-  AddRepeatedMentions(text, &structured_only);
+  AddRepeatedMentions(text, TokensOf(text), &structured_only);
   CHECK(structured_only.size() == 1);
 }
 
@@ -85,7 +85,7 @@ TEST_CASE("detect repeated mentions: a text repeating one name many times stays 
   std::string text = "Maria Gonzalez. ";
   for (int i = 0; i < 20000; ++i) text += "Gonzalez Maria ";
   std::vector<Finding> findings = {FindingAt(text, "Maria Gonzalez", "PERSON")};
-  AddRepeatedMentions(text, &findings);
+  AddRepeatedMentions(text, TokensOf(text), &findings);
   // Every later word is covered: "Gonzalez", then "Maria Gonzalez" (the
   // longest mention wins) 19,999 times, then the last "Maria".
   REQUIRE(findings.size() == 20002);

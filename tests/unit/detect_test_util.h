@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect::testing {
 
@@ -31,6 +32,13 @@ inline Strings Found(std::string_view text, std::vector<std::string> only_types 
   DetectOptions options;
   options.only_types = std::move(only_types);
   return Describe(text, SharedDetector().Detect(text, options));
+}
+
+// The tokens of `text` (TokenizeWords).
+inline std::vector<WordToken> TokensOf(std::string_view text) {
+  std::vector<WordToken> tokens;
+  TokenizeWords(text, &tokens);
+  return tokens;
 }
 
 // The first occurrence of `value` at or after byte `from` of `text`, as a

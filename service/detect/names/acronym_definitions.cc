@@ -52,7 +52,7 @@ struct Definition {
 };
 
 // The definition whose acronym is token `i` (between "(" and ")"), if any.
-bool DefinitionAt(std::string_view text, const std::vector<WordToken>& tokens, size_t i,
+bool DefinitionAt(std::string_view text, std::span<const WordToken> tokens, size_t i,
                   Definition* out) {
   const auto word_at = [&](size_t k) {
     return text.substr(tokens[k].start, tokens[k].end - tokens[k].start);
@@ -82,10 +82,9 @@ bool DefinitionAt(std::string_view text, const std::vector<WordToken>& tokens, s
 
 }  // namespace
 
-void ApplyAcronymDefinitions(std::string_view text, std::vector<Finding>* findings) {
+void ApplyAcronymDefinitions(std::string_view text, std::span<const WordToken> tokens,
+                             std::vector<Finding>* findings) {
   if (text.find('(') == std::string_view::npos) return;
-  std::vector<WordToken> tokens;
-  TokenizeWords(text, &tokens);
   const auto is = [&](size_t k, char c) {
     return tokens[k].kind == TokenKind::kPunctuation && text[tokens[k].start] == c;
   };

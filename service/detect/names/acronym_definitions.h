@@ -3,10 +3,12 @@
 // Organization (WHO)" makes WHO that organization.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
 
@@ -19,7 +21,9 @@ namespace privacy::detect {
 // is exactly the acronym takes its type, and the acronym inside the
 // parentheses becomes a finding of that type and score if nothing covers
 // it. `findings` is sorted by start and free of overlaps, as the overlap
-// resolver leaves it, and stays so. Linear in the size of the text.
-void ApplyAcronymDefinitions(std::string_view text, std::vector<Finding>* findings);
+// resolver leaves it, and stays so; `tokens` are TokenizeWords(text).
+// Linear in the size of the text.
+void ApplyAcronymDefinitions(std::string_view text, std::span<const WordToken> tokens,
+                             std::vector<Finding>* findings);
 
 }  // namespace privacy::detect

@@ -63,12 +63,11 @@ bool IsNamePart(std::string_view word) {
 
 }  // namespace
 
-void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings) {
+void AddRepeatedMentions(std::string_view text, std::span<const WordToken> tokens,
+                         std::vector<Finding>* findings) {
   const bool any_name = std::any_of(findings->begin(), findings->end(),
                                     [](const Finding& f) { return TaggedTypeIndex(f.type) >= 0; });
   if (!any_name) return;
-  std::vector<WordToken> tokens;
-  TokenizeWords(text, &tokens);
   const size_t n = tokens.size();
   auto word_at = [&](size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
 

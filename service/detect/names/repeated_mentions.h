@@ -3,10 +3,12 @@
 // ("Maria Gonzalez ... Gonzalez said").
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
 
@@ -23,6 +25,8 @@ namespace privacy::detect {
 // but a one-word LOCATION or ORGANIZATION finding that is such a word of a
 // person's name becomes PERSON ("Charles J. Fillmore ... Fillmore"). `findings` stays sorted and free of
 // overlaps. Linear in the size of the text.
-void AddRepeatedMentions(std::string_view text, std::vector<Finding>* findings);
+// `tokens` are TokenizeWords(text).
+void AddRepeatedMentions(std::string_view text, std::span<const WordToken> tokens,
+                         std::vector<Finding>* findings);
 
 }  // namespace privacy::detect
