@@ -14,6 +14,7 @@
 namespace privacy::detect {
 namespace {
 
+constexpr std::string_view kType = "USERNAME";
 constexpr double kHandleScore = 0.85;
 
 // Annotations, decorators and at-rules of common languages, which an "@"
@@ -50,7 +51,7 @@ bool IsDomain(std::string_view name) {
 // concurrent use.
 class UsernameRecognizer : public Recognizer {
  public:
-  std::vector<std::string> Types() const override { return {"USERNAME"}; }
+  std::vector<std::string> Types() const override { return {std::string(kType)}; }
 
   std::vector<ScanPattern> Patterns() const override {
     // A letter somewhere ("@10" is a time), dots only inside.
@@ -75,12 +76,9 @@ class UsernameRecognizer : public Recognizer {
           std::find(std::begin(kCodeWords), std::end(kCodeWords), head) != std::end(kCodeWords)) {
         continue;
       }
-      out->push_back({type_, m.start, m.end, kHandleScore});
+      out->push_back({kType, m.start, m.end, kHandleScore});
     }
   }
-
- private:
-  std::string type_ = "USERNAME";
 };
 
 }  // namespace
