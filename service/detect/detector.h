@@ -87,6 +87,12 @@ struct DetectorConfig {
   // ../share/privacy-filter/word_clusters.bin relative to it.
   std::string word_clusters_file;
 
+  // Path of the word vectors the tagger's model was trained with
+  // (service/detect/data/word_vectors.bin); empty for the default:
+  // word_vectors.bin next to the executable, else
+  // ../share/privacy-filter/word_vectors.bin relative to it.
+  std::string word_vectors_file;
+
   // Path of a file of custom recognizers (format in
   // custom_recognizer_file.h); empty for none. Its types become known types.
   std::string custom_recognizers_file;

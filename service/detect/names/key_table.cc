@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <utility>
 
 #include "detect/data_file_bytes.h"
 
@@ -34,23 +35,34 @@ KeyTable KeyTable::Load(const std::string& path, const char (&magic)[9], const s
   }
   // The entries are read straight into place: no second copy of the file.
   const size_t count = ReadLittleEndian32(header + 12);
-  KeyTable table;
-  table.entries_.resize(count);
-  char* body = reinterpret_cast<char*>(table.entries_.data());
+  std::vector<uint64_t> entries(count);
+  char* body = reinterpret_cast<char*>(entries.data());
   in.read(body, static_cast<std::streamsize>(count * 8));
   const bool complete = in.gcount() == static_cast<std::streamsize>(count * 8);
   if (!complete || in.peek() != std::char_traits<char>::eof()) {
     fail("size does not match its " + std::to_string(count) + " entries (truncated?)");
   }
-  table.checksum_ = Fnv1a64(body, count * 8);
-  if (table.checksum_ != ReadLittleEndian64(header + 16)) fail("checksum mismatch");
-  for (size_t i = 0; i < count; ++i) {
-    uint64_t& entry = table.entries_[i];
+  const uint64_t checksum = Fnv1a64(body, count * 8);
+  if (checksum != ReadLittleEndian64(header + 16)) fail("checksum mismatch");
+  for (uint64_t& entry : entries) {
     entry = ReadLittleEndian64(reinterpret_cast<const char*>(&entry));  // little-endian on disk
-    if (i > 0 && (entry >> 24) <= (table.entries_[i - 1] >> 24)) {
-      fail("entries not sorted at entry " + std::to_string(i));
+  }
+  try {
+    return FromEntries(std::move(entries), checksum);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(what + " " + path + ": " + e.what());
+  }
+}
+
+KeyTable KeyTable::FromEntries(std::vector<uint64_t> entries, uint64_t checksum) {
+  for (size_t i = 1; i < entries.size(); ++i) {
+    if ((entries[i] >> 24) <= (entries[i - 1] >> 24)) {
+      throw std::invalid_argument("entries not sorted at entry " + std::to_string(i));
     }
   }
+  KeyTable table;
+  table.entries_ = std::move(entries);
+  table.checksum_ = checksum;
   table.directory_.assign((size_t{1} << kDirectoryBits) + 1, 0);
   for (uint64_t entry : table.entries_) ++table.directory_[(entry >> (64 - kDirectoryBits)) + 1];
   for (size_t i = 1; i < table.directory_.size(); ++i) {

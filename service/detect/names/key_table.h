@@ -21,6 +21,11 @@ class KeyTable {
   static KeyTable Load(const std::string& path, const char (&magic)[9], const std::string& what,
                        const std::string& option);
 
+  // A table of `entries` (in host byte order) whose stored bytes have the
+  // checksum `checksum`. Throws std::invalid_argument when the entries are
+  // not strictly increasing.
+  static KeyTable FromEntries(std::vector<uint64_t> entries, uint64_t checksum);
+
   // The value of the key whose hash is `hash`; 0 when the table lacks it.
   uint32_t Find(uint64_t hash) const;
 

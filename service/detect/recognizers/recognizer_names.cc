@@ -11,6 +11,7 @@
 #include "detect/scan/claimed_spans.h"
 #include "detect/tagger/entity_tagger.h"
 #include "detect/tagger/word_clusters.h"
+#include "detect/tagger/word_vectors.h"
 
 namespace privacy::detect {
 namespace {
@@ -22,8 +23,9 @@ class TaggerRecognizer : public Recognizer {
   static constexpr double kRecommendedMinScore = 0.3;
 
   TaggerRecognizer(std::shared_ptr<const Gazetteer> gazetteer,
-                   std::shared_ptr<const WordClusters> clusters, TaggerModel model)
-      : tagger_(std::move(gazetteer), std::move(clusters), std::move(model)) {}
+                   std::shared_ptr<const WordClusters> clusters,
+                   std::shared_ptr<const WordVectors> vectors, TaggerModel model)
+      : tagger_(std::move(gazetteer), std::move(clusters), std::move(vectors), std::move(model)) {}
 
   std::vector<std::string> Types() const override {
     return {std::string(kTaggedTypes[0]), std::string(kTaggedTypes[1]),
@@ -68,12 +70,16 @@ std::unique_ptr<Recognizer> MakeNameRecognizer(const DetectorConfig& config) {
   const std::string clusters_path =
       config.word_clusters_file.empty() ? DefaultWordClustersPath() : config.word_clusters_file;
   auto clusters = std::make_shared<const WordClusters>(WordClusters::Load(clusters_path));
+  const std::string vectors_path =
+      config.word_vectors_file.empty() ? DefaultWordVectorsPath() : config.word_vectors_file;
+  auto vectors = std::make_shared<const WordVectors>(WordVectors::Load(vectors_path));
   try {
     return std::make_unique<TaggerRecognizer>(std::move(gazetteer), std::move(clusters),
-                                              std::move(model));
+                                              std::move(vectors), std::move(model));
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error("tagger model " + model_path + " with word clusters " +
-                             clusters_path + ": " + e.what());
+                             clusters_path + " and word vectors " + vectors_path + ": " +
+                             e.what());
   }
 }
 

@@ -10,13 +10,20 @@
 namespace privacy::detect {
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
-                           std::shared_ptr<const WordClusters> clusters, TaggerModel model)
+                           std::shared_ptr<const WordClusters> clusters,
+                           std::shared_ptr<const WordVectors> vectors, TaggerModel model)
     : model_(std::move(model)),
       stretch_transitions_(model_.transitions()),
-      extractor_(std::move(gazetteer), std::move(clusters)) {
+      extractor_(std::move(gazetteer), std::move(clusters), std::move(vectors)),
+      inverse_vector_scale_(1.0f / extractor_.vectors().scale()) {
   if (model_.word_clusters_checksum() != extractor_.clusters().checksum()) {
     throw std::invalid_argument(
         "the model was trained with other word clusters (set --word-clusters to the ones it "
+        "was trained with, or retrain it)");
+  }
+  if (model_.word_vectors_checksum() != extractor_.vectors().checksum()) {
+    throw std::invalid_argument(
+        "the model was trained with other word vectors (set --word-vectors to the ones it "
         "was trained with, or retrain it)");
   }
 }
@@ -31,6 +38,8 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   std::vector<float>& emissions = buffers->emissions;
   emissions.assign(n * kTagCount, 0.0f);
   model_.AddEmissions(features.hashes, features.offsets, emissions.data());
+  model_.AddVectorEmissions(features.vectors, features.outside.data(), inverse_vector_scale_,
+                            emissions.data());
   std::vector<float>& margins = buffers->margins;
   std::vector<uint8_t>& entity_tags = buffers->entity_tags;
   StretchEntityMargins(emissions.data(), n, stretch_transitions_, features.outside.data(),

@@ -35,9 +35,10 @@ struct TaggedEntity {
 class EntityTagger {
  public:
   // Throws std::invalid_argument when `model` was trained with other word
-  // clusters than `clusters`.
+  // clusters or vectors than `clusters` and `vectors`.
   EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
-               std::shared_ptr<const WordClusters> clusters, TaggerModel model);
+               std::shared_ptr<const WordClusters> clusters,
+               std::shared_ptr<const WordVectors> vectors, TaggerModel model);
   EntityTagger(const EntityTagger&) = delete;
   EntityTagger& operator=(const EntityTagger&) = delete;
 
@@ -63,6 +64,7 @@ class EntityTagger {
   TaggerModel model_;
   StretchTransitions stretch_transitions_;
   FeatureExtractor extractor_;
+  float inverse_vector_scale_;  // a word vector's coordinate per stored unit
   mutable ObjectPool<Buffers> buffers_;
 };
 

@@ -21,14 +21,17 @@ namespace {
 //   24 u32          entry count
 //   28 f32          weight scale (weight = i16 * scale)
 //   32 u64          checksum of the word clusters trained with (WordClusters)
-//   40 f32[...]     transitions (between, first, last), calibration (slope, intercept per type)
+//   40 u64          checksum of the word vectors trained with (WordVectors)
+//   48 f32[...]     transitions (between, first, last), calibration (slope,
+//                   intercept per type), vector weights (kVectorWeightCount)
 //   .. entries      u32 slot, i16[tag count] weights; slots strictly increasing
 //   .. u64          FNV-1a 64 of every byte before it
 constexpr char kMagic[8] = {'P', 'F', 'T', 'A', 'G', 'G', 'R', '1'};
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 constexpr const char* kFileName = "names.tagger";
-constexpr size_t kFloatCount = kTagCount * kTagCount + 2 * kTagCount + 2 * kTaggedTypeCount;
-constexpr size_t kFixedBytes = 40;
+constexpr size_t kFloatCount =
+    kTagCount * kTagCount + 2 * kTagCount + 2 * kTaggedTypeCount + kVectorWeightCount;
+constexpr size_t kFixedBytes = 48;
 constexpr size_t kHeaderBytes = kFixedBytes + 4 * kFloatCount;
 constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
 
@@ -61,6 +64,7 @@ void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
   AppendLittleEndian32(&bytes, static_cast<uint32_t>(weights.slots.size()));
   AppendLittleEndianFloat(&bytes, scale);
   AppendLittleEndian64(&bytes, weights.word_clusters_checksum);
+  AppendLittleEndian64(&bytes, weights.word_vectors_checksum);
   const TagTransitions& t = weights.transitions;
   for (const auto& row : t.between) {
     for (float v : row) AppendLittleEndianFloat(&bytes, v);
@@ -71,6 +75,10 @@ void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
     AppendLittleEndianFloat(&bytes, c.slope);
     AppendLittleEndianFloat(&bytes, c.intercept);
   }
+  if (weights.vector_weights.size() != kVectorWeightCount) {
+    throw std::invalid_argument("vector weights of the wrong size");
+  }
+  for (float v : weights.vector_weights) AppendLittleEndianFloat(&bytes, v);
   for (size_t i = 0; i < weights.slots.size(); ++i) {
     AppendLittleEndian32(&bytes, weights.slots[i]);
     for (float w : weights.weights[i]) {
@@ -106,6 +114,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   const size_t count = ReadLittleEndian32(p + 24);
   model.scale_ = ReadLittleEndianFloat(p + 28);
   model.word_clusters_checksum_ = ReadLittleEndian64(p + 32);
+  model.word_vectors_checksum_ = ReadLittleEndian64(p + 40);
   if (tags != kTagCount || model.slot_bits_ == 0 || model.slot_bits_ > 32) {
     Fail(path, "unexpected tag count or slot bits");
   }
@@ -128,6 +137,8 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
     c.slope = next_float();
     c.intercept = next_float();
   }
+  model.vector_weights_.resize(kVectorWeightCount);
+  for (float& v : model.vector_weights_) v = next_float();
   model.entry_count_ = count;
   const size_t words = ((size_t{1} << model.slot_bits_) + 63) / 64;
   model.directory_.assign(words, {});
@@ -198,6 +209,27 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
     }
   }
   if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
+}
+
+void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
+                     const uint8_t* outside, float inverse_scale, float* emissions) {
+  const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(vectors.size());
+  for (std::ptrdiff_t j = 0; j < n; ++j) {
+    const int8_t* vector = vectors[j];
+    if (vector == nullptr) continue;
+    float values[WordVectors::kDimensions];
+    for (int d = 0; d < WordVectors::kDimensions; ++d) values[d] = vector[d] * inverse_scale;
+    for (int offset = 0; offset < kVectorWindow; ++offset) {
+      const std::ptrdiff_t i = j + kVectorReach - offset;  // the token whose neighbour j is
+      if (i < 0 || i >= n || outside[i]) continue;
+      float sums[kVectorRowWidth] = {};
+      const float* w = &weights[VectorWeightIndex(offset, 0, 0)];
+      for (int d = 0; d < WordVectors::kDimensions; ++d) {
+        for (int y = 0; y < kVectorRowWidth; ++y) sums[y] += w[d * kVectorRowWidth + y] * values[d];
+      }
+      for (int y = 0; y < kTagCount; ++y) emissions[i * kTagCount + y] += sums[y];
+    }
+  }
 }
 
 double TaggerModel::Probability(int type, float margin) const {

@@ -9,6 +9,7 @@
 
 #include "detect/tagger/entity_tags.h"
 #include "detect/tagger/tag_transitions.h"
+#include "detect/tagger/word_vectors.h"
 
 namespace privacy::detect {
 
@@ -21,6 +22,30 @@ struct MarginCalibration {
   float intercept = 0.0f;
 };
 
+// A token's scores count the word vectors of the tokens around it: offset
+// o is the token kVectorReach - o places before it (o = kVectorReach is the
+// token itself).
+inline constexpr int kVectorReach = 1;
+inline constexpr int kVectorWindow = 2 * kVectorReach + 1;
+// The vector weights of one offset and dimension: a row of kTagCount
+// weights padded to 16, so that adding one is a few vector instructions.
+inline constexpr int kVectorRowWidth = 16;
+static_assert(kTagCount <= kVectorRowWidth);
+inline constexpr size_t kVectorWeightCount =
+    size_t{kVectorWindow} * WordVectors::kDimensions * kVectorRowWidth;
+inline size_t VectorWeightIndex(int offset, int dimension, int tag) {
+  return (static_cast<size_t>(offset) * WordVectors::kDimensions + dimension) * kVectorRowWidth +
+         tag;
+}
+
+// Adds to each token's scores (emissions[i * kTagCount, (i + 1) * kTagCount))
+// what the word vectors of it and its neighbours say, for the tokens not
+// `outside`: `weights` in the layout of VectorWeightIndex, `vectors` the
+// tokens' stored vectors (nullptr for none), `inverse_scale` the value of
+// one stored unit.
+void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
+                     const uint8_t* outside, float inverse_scale, float* emissions);
+
 // Everything a model file holds, in plain form: what training produces and
 // what TaggerModel is built from. Feature weights are keyed by feature slot
 // (the top `slot_bits` bits of a feature hash); slots without weights are
@@ -29,6 +54,8 @@ struct TaggerWeights {
   uint32_t feature_set_version = 0;
   uint32_t slot_bits = 22;
   uint64_t word_clusters_checksum = 0;  // WordClusters::checksum() of the clusters used
+  uint64_t word_vectors_checksum = 0;   // WordVectors::checksum() of the vectors used
+  std::vector<float> vector_weights = std::vector<float>(kVectorWeightCount, 0.0f);
   TagTransitions transitions;
   std::array<MarginCalibration, kTaggedTypeCount> calibration;
   std::vector<uint32_t> slots;                        // strictly increasing
@@ -63,6 +90,13 @@ class TaggerModel {
   void AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                     float* emissions) const;
 
+  // Adds the scores of the tokens' word vectors (AddVectorScores) with the
+  // model's vector weights.
+  void AddVectorEmissions(std::span<const int8_t* const> vectors, const uint8_t* outside,
+                          float inverse_scale, float* emissions) const {
+    AddVectorScores(vector_weights_, vectors, outside, inverse_scale, emissions);
+  }
+
   const TagTransitions& transitions() const { return transitions_; }
 
   // The calibrated probability of an entity of type index `type` whose
@@ -81,6 +115,8 @@ class TaggerModel {
   // The checksum of the word clusters the model was trained with: it only
   // works with those.
   uint64_t word_clusters_checksum() const { return word_clusters_checksum_; }
+  // The same for the word vectors.
+  uint64_t word_vectors_checksum() const { return word_vectors_checksum_; }
 
  private:
   TaggerModel() = default;
@@ -88,7 +124,9 @@ class TaggerModel {
   uint32_t slot_bits_ = 0;
   float scale_ = 0.0f;
   uint64_t word_clusters_checksum_ = 0;
+  uint64_t word_vectors_checksum_ = 0;
   TagTransitions transitions_;
+  std::vector<float> vector_weights_;
   std::array<MarginCalibration, kTaggedTypeCount> calibration_;
   // Which slots have weights, 64 slots an entry, with the number of rows
   // of the slots before them: one cache line answers both questions.

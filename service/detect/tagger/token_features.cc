@@ -59,6 +59,8 @@ enum Template : uint64_t {
   kClusterAfter,
   kClusterShape,
   kOpeningWordAndNext,
+  kSuffix4,
+  kPrefix4,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -100,6 +102,8 @@ struct TokenFacts {
   uint64_t prefix3 = 0;     // the folded word's first three bytes, mixed
   uint64_t suffix2 = 0;     // its last two and three bytes, mixed
   uint64_t suffix3 = 0;
+  uint64_t suffix4 = 0;
+  uint64_t prefix4 = 0;
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
@@ -285,6 +289,11 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
     case TokenKind::kWord:
       break;
   }
+  // A word with three digits or more is a code, an identifier or a number
+  // with a unit ("CH6818033H26", "0xfB69", "1234566x"), not part of a name.
+  if (std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 3) {
+    return true;
+  }
   // Card schemes and identifier systems ("Visa", "BSN") name a number's
   // kind; common acronyms ("MAC", "CEO", "PDF") name no one.
   if (facts.class_bits & (kIdentifierKindClass | kCommonAcronymClass)) return true;
@@ -300,8 +309,12 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
-                                   std::shared_ptr<const WordClusters> clusters)
-    : gazetteer_(std::move(gazetteer)), clusters_(std::move(clusters)), rules_(gazetteer_) {}
+                                   std::shared_ptr<const WordClusters> clusters,
+                                   std::shared_ptr<const WordVectors> vectors)
+    : gazetteer_(std::move(gazetteer)),
+      clusters_(std::move(clusters)),
+      vectors_(std::move(vectors)),
+      rules_(gazetteer_) {}
 
 void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate> claimed,
                                TokenFeatures* out) const {
@@ -310,6 +323,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   const size_t n = tokens.size();
   const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);
   std::vector<TokenFacts> facts(n);
+  out->vectors.assign(n, nullptr);
   std::string folded;
   for (size_t i = 0; i < n; ++i) {
     const WordToken& token = tokens[i];
@@ -333,10 +347,13 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     f.prefix3 = Mix(HashBytes(affixes.substr(0, 3)));
     f.suffix2 = Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
     f.suffix3 = Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
+    f.suffix4 = Mix(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
+    f.prefix4 = Mix(HashBytes(affixes.substr(0, 4)));
     NameKey key;
     key.AddWord(word);
     f.flags = WordFlags(*gazetteer_, key, word);
     f.cluster = clusters_->PathOf(key);
+    out->vectors[i] = vectors_->VectorOf(key);
     f.gazetteer = Mix(GazetteerSignature(f.flags));
     // Lower-case words belong to no class but the particles, all short.
     const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
@@ -382,6 +399,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       h.push_back(Feature(kPrefix3, f.prefix3));
       h.push_back(Feature(kSuffix2, f.suffix2));
       h.push_back(Feature(kSuffix3, f.suffix3));
+      h.push_back(Feature(kSuffix4, f.suffix4));
+      h.push_back(Feature(kPrefix4, f.prefix4));
     }
     h.push_back(Feature(kBias, 0));
     h.push_back(Feature(kLower, f.lower));

@@ -13,13 +13,15 @@
 #include "detect/recognizer.h"
 #include "detect/tagger/rule_evidence.h"
 #include "detect/tagger/word_clusters.h"
+#include "detect/tagger/word_vectors.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
 
 // The tokens of one text and, for each, the 64-bit hashes of its features.
 // Tokens that cannot be part of a name here (punctuation other than "." and
-// "&", numbers, @handles, JSON keys, card schemes, identifier systems and common
+// "&", numbers, words with three digits or more, @handles, JSON keys, card
+// schemes, identifier systems and common
 // acronyms, and in
 // ordinary prose lower-case English words other than
 // the ones names are built with, like "of" and "de") are marked `outside`
@@ -30,6 +32,10 @@ struct TokenFeatures {
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> offsets;  // token i's features: hashes[offsets[i], offsets[i + 1])
   std::vector<uint8_t> outside;   // 1: Outside without scoring
+  // Token i's word vector (WordVectors); nullptr for an unknown word and
+  // for tokens other than words. Neighbours' vectors count even for tokens
+  // that are Outside.
+  std::vector<const int8_t*> vectors;
 
   size_t size() const { return tokens.size(); }
   const uint64_t* begin(size_t i) const { return hashes.data() + offsets[i]; }
@@ -43,10 +49,11 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 17;
+  static constexpr uint32_t kFeatureSetVersion = 20;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
-                   std::shared_ptr<const WordClusters> clusters);
+                   std::shared_ptr<const WordClusters> clusters,
+                   std::shared_ptr<const WordVectors> vectors);
 
   // Tokenizes `text` and fills `out` (cleared first). Spans in `claimed`
   // (structured findings such as e-mail addresses) are not offered to the
@@ -56,10 +63,12 @@ class FeatureExtractor {
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const WordClusters& clusters() const { return *clusters_; }
+  const WordVectors& vectors() const { return *vectors_; }
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const WordClusters> clusters_;
+  std::shared_ptr<const WordVectors> vectors_;
   RuleEvidence rules_;
 };
 

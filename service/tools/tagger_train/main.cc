@@ -105,6 +105,7 @@ TrainingSequence MakeSequence(const detect::FeatureExtractor& extractor,
     sequence.open_tags.push_back(outside ? detect::kOutsideOnly : detect::kAnyTag);
   }
   sequence.offsets = features.offsets;
+  sequence.vectors = features.vectors;
   sequence.slots.reserve(features.hashes.size());
   for (uint64_t h : features.hashes) sequence.slots.push_back(static_cast<uint32_t>(h >> (64 - slot_bits)));
   return sequence;
@@ -180,6 +181,10 @@ int Run(int argc, char** argv) {
   app.add_option("--gazetteer", gazetteer_path, "names.gaz")->required();
   std::string clusters_path;
   app.add_option("--word-clusters", clusters_path, "word_clusters.bin")->required();
+  std::string vectors_path;
+  app.add_option("--word-vectors", vectors_path, "word_vectors.bin")->required();
+  float vector_rate = 1.0f;
+  app.add_option("--vector-rate", vector_rate, "step of the word vectors' weights");
   app.add_option("--output", output, "model file to write")->required();
   app.add_option("--heldout-dir", heldout_dir, "where to write the test parts as JSONL");
   app.add_option("--epochs", epochs, "passes over the training data");
@@ -202,7 +207,9 @@ int Run(int argc, char** argv) {
   auto gazetteer = std::make_shared<const detect::Gazetteer>(detect::Gazetteer::Load(gazetteer_path));
   auto clusters =
       std::make_shared<const detect::WordClusters>(detect::WordClusters::Load(clusters_path));
-  const detect::FeatureExtractor extractor(gazetteer, clusters);
+  auto vectors =
+      std::make_shared<const detect::WordVectors>(detect::WordVectors::Load(vectors_path));
+  const detect::FeatureExtractor extractor(gazetteer, clusters, vectors);
 
   std::vector<TrainingSequence> sequences;
   std::vector<double> repeats;
@@ -218,7 +225,7 @@ int Run(int argc, char** argv) {
   // borderline words flip from run to run; their mean is steadier.
   std::vector<detect::TaggerWeights> run_weights;
   for (int run = 0; run < runs; ++run) {
-    PerceptronTrainer trainer(slot_bits);
+    PerceptronTrainer trainer(slot_bits, 1.0f / vectors->scale(), vector_rate);
     for (int epoch = 0; epoch < epochs; ++epoch) {
       const uint64_t seed =
           0x7A66E5ULL + static_cast<uint64_t>(epoch) + (static_cast<uint64_t>(run) << 32);
@@ -233,6 +240,7 @@ int Run(int argc, char** argv) {
   run_weights.clear();
   weights.feature_set_version = detect::FeatureExtractor::kFeatureSetVersion;
   weights.word_clusters_checksum = clusters->checksum();
+  weights.word_vectors_checksum = vectors->checksum();
   // A provisional calibration, flat enough that entities well below an even
   // chance are still proposed (the margin floor) and become samples.
   for (detect::MarginCalibration& c : weights.calibration) c = {0.04f, 0.0f};
@@ -246,7 +254,7 @@ int Run(int argc, char** argv) {
   std::vector<std::vector<size_t>> sample_source(detect::kTaggedTypeCount);
   std::vector<size_t> per_source(sources.size(), 0);
   {
-    detect::EntityTagger uncalibrated(gazetteer, clusters,
+    detect::EntityTagger uncalibrated(gazetteer, clusters, vectors,
                                       detect::TaggerModel::Load(output, weights.feature_set_version));
     for (const CorpusRecord& record : records) {
       if (record.split != Split::kDev) continue;
@@ -281,7 +289,7 @@ int Run(int argc, char** argv) {
 
   // Report on every source's dev part (what choices may look at) and, when
   // asked, its test part (for reporting only).
-  detect::EntityTagger tagger(gazetteer, clusters,
+  detect::EntityTagger tagger(gazetteer, clusters, vectors,
                               detect::TaggerModel::Load(output, weights.feature_set_version));
   std::vector<Split> reported = {Split::kDev};
   if (report_test) reported.push_back(Split::kTest);

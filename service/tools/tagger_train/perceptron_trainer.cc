@@ -9,10 +9,15 @@ namespace privacy::tools {
 
 using detect::kTagCount;
 
-PerceptronTrainer::PerceptronTrainer(uint32_t slot_bits)
+PerceptronTrainer::PerceptronTrainer(uint32_t slot_bits, float inverse_vector_scale,
+                                     float vector_rate)
     : slot_bits_(slot_bits),
       weights_((size_t{1} << slot_bits) * kTagCount, 0.0f),
-      totals_((size_t{1} << slot_bits) * kTagCount, 0.0) {}
+      totals_((size_t{1} << slot_bits) * kTagCount, 0.0),
+      inverse_vector_scale_(inverse_vector_scale),
+      vector_rate_(vector_rate),
+      vector_weights_(detect::kVectorWeightCount, 0.0f),
+      vector_totals_(detect::kVectorWeightCount, 0.0) {}
 
 void PerceptronTrainer::Emissions(const TrainingSequence& sequence, std::vector<float>* out) const {
   const size_t n = sequence.size();
@@ -25,12 +30,31 @@ void PerceptronTrainer::Emissions(const TrainingSequence& sequence, std::vector<
       for (int y = 0; y < kTagCount; ++y) row[y] += w[y];
     }
   }
+  detect::AddVectorScores(vector_weights_, sequence.vectors, sequence.outside.data(),
+                          inverse_vector_scale_, out->data());
 }
 
 void PerceptronTrainer::Update(uint32_t slot, int tag, float delta) {
   const size_t index = size_t{slot} * kTagCount + tag;
   weights_[index] += delta;
   totals_[index] += step_ * delta;
+}
+
+void PerceptronTrainer::UpdateVectors(const TrainingSequence& sequence, size_t i, int tag,
+                                      float sign) {
+  const float rate = sign * vector_rate_ * inverse_vector_scale_;
+  for (int offset = 0; offset < detect::kVectorWindow; ++offset) {
+    const size_t j = i + offset;  // the neighbour's index plus kVectorReach
+    if (j < detect::kVectorReach || j - detect::kVectorReach >= sequence.size()) continue;
+    const int8_t* vector = sequence.vectors[j - detect::kVectorReach];
+    if (vector == nullptr) continue;
+    for (int d = 0; d < detect::WordVectors::kDimensions; ++d) {
+      const size_t index = detect::VectorWeightIndex(offset, d, tag);
+      const float delta = rate * vector[d];
+      vector_weights_[index] += delta;
+      vector_totals_[index] += step_ * delta;
+    }
+  }
 }
 
 void PerceptronTrainer::UpdateTransition(float* weight, double* total, float delta) {
@@ -62,6 +86,8 @@ size_t PerceptronTrainer::Epoch(const std::vector<TrainingSequence>& sequences,
           Update(s.slots[k], gold[i], 1.0f);
           Update(s.slots[k], predicted[i], -1.0f);
         }
+        UpdateVectors(s, i, gold[i], 1.0f);
+        UpdateVectors(s, i, predicted[i], -1.0f);
       }
       if (predicted[i] == gold[i] && previous_same) continue;
       if (i == 0) {
@@ -99,6 +125,9 @@ detect::TaggerWeights PerceptronTrainer::Averaged(float min_weight) const {
     out.transitions.first[p] = average(transitions_.first[p], *FirstTotal(p));
     out.transitions.last[p] = average(transitions_.last[p], *LastTotal(p));
   }
+  for (size_t k = 0; k < detect::kVectorWeightCount; ++k) {
+    out.vector_weights[k] = average(vector_weights_[k], vector_totals_[k]);
+  }
   const size_t rows = size_t{1} << slot_bits_;
   for (size_t slot = 0; slot < rows; ++slot) {
     std::array<float, kTagCount> row;
@@ -126,6 +155,9 @@ detect::TaggerWeights MeanWeights(const std::vector<detect::TaggerWeights>& runs
       }
       out.transitions.first[p] += share * run.transitions.first[p];
       out.transitions.last[p] += share * run.transitions.last[p];
+    }
+    for (size_t k = 0; k < detect::kVectorWeightCount; ++k) {
+      out.vector_weights[k] += share * run.vector_weights[k];
     }
   }
   // A merge of the runs' rows, which are sorted by slot.

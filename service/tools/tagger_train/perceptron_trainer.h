@@ -18,6 +18,7 @@ struct TrainingSequence {
   std::vector<detect::TagMask> allowed;
   std::vector<uint8_t> outside;  // 1: a token the tagger leaves Outside open_tags
   std::vector<detect::TagMask> open_tags;  // the tags each token may take in prediction
+  std::vector<const int8_t*> vectors;      // each token's word vector, nullptr for none
 
   size_t size() const { return allowed.size(); }
 };
@@ -25,10 +26,12 @@ struct TrainingSequence {
 // Learns weights by averaged structured perceptron: for each sequence, the
 // best tags under the current weights are compared with the best tags the
 // gold labels allow, and the weights move towards the latter. Dense in
-// memory (2^slot_bits rows); single-threaded and deterministic.
+// memory (2^slot_bits rows); single-threaded and deterministic. The weights
+// of the word vectors move by `vector_rate` times the vectors' coordinates
+// (a stored unit is `inverse_vector_scale`).
 class PerceptronTrainer {
  public:
-  explicit PerceptronTrainer(uint32_t slot_bits);
+  PerceptronTrainer(uint32_t slot_bits, float inverse_vector_scale, float vector_rate);
 
   // One pass over `order` (indices into `sequences`). Returns the number of
   // tokens whose predicted tag differed from the gold one.
@@ -41,6 +44,9 @@ class PerceptronTrainer {
  private:
   void Emissions(const TrainingSequence& sequence, std::vector<float>* out) const;
   void Update(uint32_t slot, int tag, float delta);
+  // Moves the vector weights of tag `tag` at token `i` by `sign` times the
+  // vectors of the token and its neighbours.
+  void UpdateVectors(const TrainingSequence& sequence, size_t i, int tag, float sign);
   void UpdateTransition(float* weight, double* total, float delta);
   double* BetweenTotal(int previous, int next) { return &transition_totals_[previous * detect::kTagCount + next]; }
   double* FirstTotal(int tag) { return &transition_totals_[detect::kTagCount * detect::kTagCount + tag]; }
@@ -52,6 +58,10 @@ class PerceptronTrainer {
   uint32_t slot_bits_;
   std::vector<float> weights_;  // 2^slot_bits rows of kTagCount
   std::vector<double> totals_;  // sum over updates of (step * delta), for averaging
+  float inverse_vector_scale_;
+  float vector_rate_;
+  std::vector<float> vector_weights_;  // layout of detect::VectorWeightIndex
+  std::vector<double> vector_totals_;
   detect::TagTransitions transitions_;
   // Totals of the transitions: between, then first, then last.
   double transition_totals_[detect::kTagCount * (detect::kTagCount + 2)] = {};
