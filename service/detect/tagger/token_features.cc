@@ -301,31 +301,51 @@ class WordMemo {
   size_t FirstLike(size_t i) {
     const WordToken& token = tokens_[i];
     const std::string_view word = WordOf(token);
-    const uint64_t key = KeyOf(Fnv1a64(word.data(), word.size()) + static_cast<uint64_t>(token.kind));
+    Entry wanted;
+    wanted.head = Chunk(word, 0);
+    wanted.size = static_cast<uint32_t>(word.size());
+    wanted.kind = token.kind;
+    uint64_t hash = Mix(wanted.head ^ (word.size() << 3 | static_cast<uint64_t>(token.kind)));
+    for (size_t at = 8; at < word.size(); at += 8) hash = Mix(hash ^ Chunk(word, at));
+    wanted.key = hash == 0 ? 1 : hash;
     const size_t mask = table_.size() - 1;
-    for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
-      Entry& entry = table_[slot];
+    for (size_t slot = wanted.key & mask;; slot = (slot + 1) & mask) {
+      const Entry& entry = table_[slot];
       if (entry.key == 0) break;
-      if (entry.key == key && tokens_[entry.token].kind == token.kind &&
-          WordOf(tokens_[entry.token]) == word) {
+      if (entry.key == wanted.key && entry.head == wanted.head && entry.size == wanted.size &&
+          entry.kind == wanted.kind &&
+          (word.size() <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
         return entry.token;
       }
     }
     if (2 * (used_ + 1) > table_.size()) Grow();
-    table_[IndexOfEmpty(key)] = {key, static_cast<uint32_t>(i)};
+    wanted.token = static_cast<uint32_t>(i);
+    table_[IndexOfEmpty(wanted.key)] = wanted;
     ++used_;
     return i;
   }
 
  private:
-  // A token (the hash of its bytes and kind; 0 marks an empty entry) of an
-  // open-addressing table kept at most half full.
+  // A token of an open-addressing table kept at most half full: the hash of
+  // its bytes and kind (0 marks an empty entry), its first 8 bytes, its size
+  // and its kind, which tell most words apart without reading the text.
   struct Entry {
     uint64_t key = 0;
+    uint64_t head = 0;
     uint32_t token = 0;
+    uint32_t size = 0;
+    TokenKind kind = TokenKind::kWord;
   };
 
-  static uint64_t KeyOf(uint64_t hash) { return hash == 0 ? 1 : hash; }
+  // Up to 8 bytes of `word` from `at`, zero-padded.
+  static uint64_t Chunk(std::string_view word, size_t at) {
+    uint64_t chunk = 0;
+    const size_t size = std::min<size_t>(8, word.size() - at);
+    for (size_t j = 0; j < size; ++j) {
+      chunk |= uint64_t{static_cast<unsigned char>(word[at + j])} << (8 * j);
+    }
+    return chunk;
+  }
 
   std::string_view WordOf(const WordToken& token) const {
     return text_.substr(token.start, token.end - token.start);
@@ -348,7 +368,7 @@ class WordMemo {
 
   std::string_view text_;
   const std::vector<WordToken>& tokens_;
-  std::vector<Entry> table_ = std::vector<Entry>(256);
+  std::vector<Entry> table_ = std::vector<Entry>(128);
   size_t used_ = 0;
 };
 
