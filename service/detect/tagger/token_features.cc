@@ -87,15 +87,15 @@ constexpr uint64_t kAfterText = 0x454E44ULL;
 // capitals or in one that capitalises everything.
 enum Casing : uint64_t { kNormalCase, kNoCapitals, kAllCapitals, kTitleCase };
 
-// What one token is, before its neighbours are looked at.
-struct TokenFacts {
+// What the bytes of one token (and its kind) make it, whatever its
+// neighbours: worked out once per distinct word of a text.
+struct WordFacts {
   uint64_t lower = 0;  // folded word
   uint64_t shape = 0;  // collapsed character classes and a length bucket
   uint64_t gazetteer = 0;  // flags worth telling apart, city tier bucketed
   uint32_t flags = 0;      // raw gazetteer flags
   uint32_t class_bits = 0;  // NameWordClasses of the word
   uint64_t classes = 0;     // the same, mixed for hashing
-  uint64_t multi_word = 0;  // an entry of two or more words covering the token
   uint32_t cluster = 0;     // WordClusters path, 0 when unknown
   uint64_t prefix3 = 0;     // the folded word's first three bytes, mixed
   uint64_t suffix2 = 0;     // its last two and three bytes, mixed
@@ -104,6 +104,19 @@ struct TokenFacts {
   bool all_capitals = false;
   bool has_lower = false;
   bool joins_names = false;  // a lower-case word names are built with (JoinsNames)
+};
+
+// Where one token stands: its word (an index into the text's distinct
+// words) and the facts its neighbours decide. Small, as there is one per token.
+struct TokenPlace {
+  uint32_t word = 0;
+  bool sentence_start = false;
+  uint64_t multi_word = 0;  // an entry of two or more words covering the token
+};
+
+// What one token is, before its neighbours are looked at.
+struct TokenFacts : WordFacts {
+  uint64_t multi_word = 0;
   bool sentence_start = false;
 };
 
@@ -117,7 +130,7 @@ bool IsCaselessLetter(uint32_t cp) {
 
 // "Xx", "X.X", "xXx", "u", "d", "Xd": classes of the characters, runs collapsed,
 // plus the length in code points (1, 2, 3, 4, 5-7, 8+).
-uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
+uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
   char shape[8];
   size_t size = 0;
   size_t letters = 0, uppers = 0, code_points = 0;
@@ -161,7 +174,7 @@ uint64_t GazetteerSignature(uint32_t flags) {
 // Counts the words of a text by case, one token at a time, to tell its Casing.
 class CasingTally {
  public:
-  void Add(const WordToken& token, const TokenFacts& facts) {
+  void Add(const WordToken& token, const WordFacts& facts) {
     if (token.kind != TokenKind::kWord) return;
     ++words_;
     if (facts.capitalised) ++capitalised_;
@@ -187,7 +200,7 @@ class CasingTally {
 // words the gazetteer has longer keys for (kPrefix), in text order.
 void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
                           const std::vector<WordToken>& tokens, std::span<const uint32_t> openings,
-                          std::vector<TokenFacts>* facts) {
+                          std::vector<TokenPlace>* places) {
   constexpr size_t kMaxWords = 5;
   for (const size_t i : openings) {
     NameKey key;
@@ -208,7 +221,7 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
     const uint64_t signature = GazetteerSignature(found);
     for (size_t j = i; j <= last; ++j) {
       const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-      if ((*facts)[j].multi_word == 0) (*facts)[j].multi_word = Mix(signature * 4 + position);
+      if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix(signature * 4 + position);
     }
   }
 }
@@ -221,12 +234,12 @@ class TextMemory {
  public:
   // Records one token. Only capitalised words are asked about; the
   // lower-case ones are kept to answer them.
-  void Add(const WordToken& token, const TokenFacts& facts) {
+  void Add(const WordToken& token, const WordFacts& facts, bool sentence_start) {
     if (token.kind != TokenKind::kWord) return;
     if (facts.capitalised) {
       Entry& entry = Insert(facts.lower);
       entry.capitalised = true;
-      if (!facts.sentence_start && entry.capitalised_inside < 2) ++entry.capitalised_inside;
+      if (!sentence_start && entry.capitalised_inside < 2) ++entry.capitalised_inside;
     } else if (facts.has_lower) {
       Insert(facts.lower).in_lower_case = true;
     }
@@ -289,16 +302,18 @@ class TextMemory {
   size_t used_ = 0;
 };
 
-// The tokens of a text met so far, by their bytes and kind: what a word is
-// needs working out once per text, however often it occurs.
+// The distinct words of a text met so far, by their bytes and kind: what a
+// word is needs working out once per text, however often it occurs.
 class WordMemo {
  public:
   WordMemo(std::string_view text, const std::vector<WordToken>& tokens)
       : text_(text), tokens_(tokens) {}
 
-  // The first token before `i` with the same bytes and kind as token `i`;
-  // `i` itself, then remembered, when there is none.
-  size_t FirstLike(size_t i) {
+  size_t size() const { return used_; }
+
+  // The index of token `i`'s word among the words met so far; size(), then
+  // remembered, when it is new.
+  uint32_t IndexOf(size_t i) {
     const WordToken& token = tokens_[i];
     const std::string_view word = WordOf(token);
     Entry wanted;
@@ -315,24 +330,26 @@ class WordMemo {
       if (entry.key == wanted.key && entry.head == wanted.head && entry.size == wanted.size &&
           entry.kind == wanted.kind &&
           (word.size() <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
-        return entry.token;
+        return entry.word;
       }
     }
     if (2 * (used_ + 1) > table_.size()) Grow();
     wanted.token = static_cast<uint32_t>(i);
+    wanted.word = static_cast<uint32_t>(used_);
     table_[IndexOfEmpty(wanted.key)] = wanted;
-    ++used_;
-    return i;
+    return static_cast<uint32_t>(used_++);
   }
 
  private:
-  // A token of an open-addressing table kept at most half full: the hash of
+  // A word of an open-addressing table kept at most half full: the hash of
   // its bytes and kind (0 marks an empty entry), its first 8 bytes, its size
-  // and its kind, which tell most words apart without reading the text.
+  // and its kind, which tell most words apart without reading the text, and
+  // the first token with it.
   struct Entry {
     uint64_t key = 0;
     uint64_t head = 0;
     uint32_t token = 0;
+    uint32_t word = 0;
     uint32_t size = 0;
     TokenKind kind = TokenKind::kWord;
   };
@@ -383,7 +400,7 @@ bool JoinsNames(std::string_view word, uint32_t class_bits) {
 
 // True when the token is never part of a name in a text cased this way
 // (see TokenFeatures).
-bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFacts& facts,
+bool DecidedOutside(std::string_view text, const WordToken& token, const WordFacts& facts,
                     uint64_t casing) {
   const std::string_view word = text.substr(token.start, token.end - token.start);
   switch (token.kind) {
@@ -410,9 +427,9 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
 }
 
 // What token `kind` with bytes `word` is, whatever its neighbours.
-TokenFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
-                       std::string_view word, TokenKind kind) {
-  TokenFacts f;
+WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
+                      std::string_view word, TokenKind kind) {
+  WordFacts f;
   f.shape = Mix(ShapeOf(word, &f) + static_cast<uint64_t>(kind));
   if (kind == TokenKind::kNumber) {
     f.lower = f.shape;
@@ -477,48 +494,52 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   const std::vector<WordToken>& tokens = out->tokens;
   const size_t n = tokens.size();
   const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);
-  std::vector<TokenFacts> facts(n);
+  std::vector<WordFacts> words;  // the distinct words, in order of appearance
+  std::vector<TokenPlace> places(n);
   WordMemo memo(text, tokens);
   CasingTally casing_tally;
   TextMemory memory;
   std::vector<uint32_t> openings;  // words longer gazetteer keys start with
   for (size_t i = 0; i < n; ++i) {
     const WordToken& token = tokens[i];
-    TokenFacts& f = facts[i];
-    const size_t first = memo.FirstLike(i);
-    f = first < i ? facts[first]
-                  : FactsOfWord(*gazetteer_, *clusters_,
-                                text.substr(token.start, token.end - token.start), token.kind);
+    TokenPlace& place = places[i];
+    place.word = memo.IndexOf(i);
+    if (place.word == words.size()) {
+      words.push_back(FactsOfWord(*gazetteer_, *clusters_,
+                                  text.substr(token.start, token.end - token.start), token.kind));
+    }
+    const WordFacts& word = words[place.word];
     const bool after_stop = i == 0 || token.line_start ||
                             (tokens[i - 1].kind == TokenKind::kPunctuation &&
                              std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
                                  std::string_view::npos);
-    f.sentence_start = after_stop;
-    casing_tally.Add(token, f);
-    memory.Add(token, f);
-    if (token.kind == TokenKind::kWord && (f.flags & kPrefix)) {
+    place.sentence_start = after_stop;
+    casing_tally.Add(token, word);
+    memory.Add(token, word, place.sentence_start);
+    if (token.kind == TokenKind::kWord && (word.flags & kPrefix)) {
       openings.push_back(static_cast<uint32_t>(i));
     }
   }
-  MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &facts);
+  MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &places);
   const uint64_t casing = casing_tally.Result();
 
+  auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
   auto lower_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].lower;
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).lower;
   };
   auto shape_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].shape;
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
   };
   auto gazetteer_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : facts[j].gazetteer;
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : word_at(j).gazetteer;
   };
   auto cluster_at = [&](std::ptrdiff_t j, int depth) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n)
                ? uint64_t{1} << 40
-               : WordClusters::Prefix(facts[j].cluster, depth);
+               : WordClusters::Prefix(word_at(j).cluster, depth);
   };
   auto classes_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : facts[j].classes;
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : word_at(j).classes;
   };
 
   out->hashes.clear();
@@ -527,12 +548,12 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   out->hashes.reserve(n * 34);
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
-    const TokenFacts& f = facts[u];
-    if (DecidedOutside(text, tokens[u], f, casing)) {
+    if (DecidedOutside(text, tokens[u], word_at(i), casing)) {
       out->outside[u] = 1;
       out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
       continue;
     }
+    const TokenFacts f{word_at(i), places[u].multi_word, places[u].sentence_start};
     FeatureBuffer h(&out->hashes);
     if (tokens[u].kind == TokenKind::kWord) {
       h.push_back(Feature(kPrefix3, f.prefix3));
