@@ -70,8 +70,11 @@ bool PossessiveAt(std::string_view text, size_t pos) {
 size_t ScanWord(std::string_view text, size_t pos, bool* digits_only) {
   *digits_only = true;
   while (true) {
-    while (size_t length = WordCharAt(text, pos)) {
-      if (!IsAsciiDigit(static_cast<unsigned char>(text[pos]))) *digits_only = false;
+    while (pos < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[pos]);
+      const size_t length = c < 0x80 ? (IsAsciiAlnum(c) ? 1 : 0) : WordCharAt(text, pos);
+      if (length == 0) break;
+      if (!IsAsciiDigit(c)) *digits_only = false;
       pos += length;
     }
     if (PossessiveAt(text, pos)) return pos;
