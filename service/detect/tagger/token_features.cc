@@ -1,7 +1,9 @@
 #include "detect/tagger/token_features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <string>
 
 #include "detect/data_file_bytes.h"
@@ -316,27 +318,24 @@ class WordMemo {
   uint32_t IndexOf(size_t i) {
     const WordToken& token = tokens_[i];
     const std::string_view word = WordOf(token);
-    Entry wanted;
-    wanted.head = Chunk(word, 0);
-    wanted.size = static_cast<uint32_t>(word.size());
-    wanted.kind = token.kind;
-    uint64_t hash = Mix(wanted.head ^ (word.size() << 3 | static_cast<uint64_t>(token.kind)));
+    const uint64_t head = Chunk(word, 0);
+    const auto size = static_cast<uint32_t>(word.size());
+    uint64_t hash = Mix(head ^ (uint64_t{size} << 3 | static_cast<uint64_t>(token.kind)));
     for (size_t at = 8; at < word.size(); at += 8) hash = Mix(hash ^ Chunk(word, at));
-    wanted.key = hash == 0 ? 1 : hash;
+    const uint64_t key = hash == 0 ? 1 : hash;
     const size_t mask = table_.size() - 1;
-    for (size_t slot = wanted.key & mask;; slot = (slot + 1) & mask) {
+    for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
       const Entry& entry = table_[slot];
       if (entry.key == 0) break;
-      if (entry.key == wanted.key && entry.head == wanted.head && entry.size == wanted.size &&
-          entry.kind == wanted.kind &&
-          (word.size() <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
+      if (entry.key == key && entry.head == head && entry.size == size &&
+          entry.kind == token.kind &&
+          (size <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
         return entry.word;
       }
     }
     if (2 * (used_ + 1) > table_.size()) Grow();
-    wanted.token = static_cast<uint32_t>(i);
-    wanted.word = static_cast<uint32_t>(used_);
-    table_[IndexOfEmpty(wanted.key)] = wanted;
+    table_[IndexOfEmpty(key)] = {key, head, static_cast<uint32_t>(i), static_cast<uint32_t>(used_),
+                                 size, token.kind};
     return static_cast<uint32_t>(used_++);
   }
 
@@ -354,14 +353,24 @@ class WordMemo {
     TokenKind kind = TokenKind::kWord;
   };
 
-  // Up to 8 bytes of `word` from `at`, zero-padded.
-  static uint64_t Chunk(std::string_view word, size_t at) {
-    uint64_t chunk = 0;
+  // Up to 8 bytes of `word` from `at`, as they lie in memory, zero-padded:
+  // one load when the text goes on for 8 bytes.
+  uint64_t Chunk(std::string_view word, size_t at) const {
     const size_t size = std::min<size_t>(8, word.size() - at);
-    for (size_t j = 0; j < size; ++j) {
-      chunk |= uint64_t{static_cast<unsigned char>(word[at + j])} << (8 * j);
+    const char* bytes = word.data() + at;
+    uint64_t chunk = 0;
+    if (size == 0) return chunk;
+    if (bytes + 8 > text_.data() + text_.size()) {
+      char padded[8] = {};
+      std::memcpy(padded, bytes, size);
+      std::memcpy(&chunk, padded, 8);
+      return chunk;
     }
-    return chunk;
+    std::memcpy(&chunk, bytes, 8);
+    if (size == 8) return chunk;
+    const size_t bits = 8 * size;
+    return std::endian::native == std::endian::little ? chunk & ((uint64_t{1} << bits) - 1)
+                                                      : chunk & ~(~uint64_t{0} >> bits);
   }
 
   std::string_view WordOf(const WordToken& token) const {
