@@ -116,7 +116,8 @@ struct TokenPlace {
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
 };
 
-// What one token is, before its neighbours are looked at.
+// What the feature templates read of one token: its word's facts and its
+// place's.
 struct TokenFacts : WordFacts {
   uint64_t multi_word = 0;
   bool sentence_start = false;
@@ -311,10 +312,8 @@ class WordMemo {
   WordMemo(std::string_view text, const std::vector<WordToken>& tokens)
       : text_(text), tokens_(tokens) {}
 
-  size_t size() const { return used_; }
-
-  // The index of token `i`'s word among the words met so far; size(), then
-  // remembered, when it is new.
+  // The index of token `i`'s word among the words met so far; their count,
+  // then remembered, when it is new.
   uint32_t IndexOf(size_t i) {
     const WordToken& token = tokens_[i];
     const std::string_view word = WordOf(token);
@@ -360,7 +359,7 @@ class WordMemo {
     const char* bytes = word.data() + at;
     uint64_t chunk = 0;
     if (size == 0) return chunk;
-    if (bytes + 8 > text_.data() + text_.size()) {
+    if (static_cast<size_t>(bytes - text_.data()) + 8 > text_.size()) {
       char padded[8] = {};
       std::memcpy(padded, bytes, size);
       std::memcpy(&chunk, padded, 8);
