@@ -142,7 +142,7 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   model.entry_count_ = count;
   const size_t words = ((size_t{1} << model.slot_bits_) + 63) / 64;
   model.directory_.assign(words, {});
-  model.rows_.resize(count);
+  model.rows_.resize(count + 1);
   uint32_t previous = 0;
   for (size_t i = 0; i < count; ++i) {
     const char* e = p + kHeaderBytes + i * kEntryBytes;
@@ -171,9 +171,31 @@ void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float
 
 void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                                float* emissions) const {
-  constexpr size_t kBlock = 64;  // features whose lookups are in flight together
-  constexpr int32_t kAbsent = -1;
-  int32_t rows[kBlock];
+  // A pipeline over the features: the directory entry of feature k +
+  // kDirectoryAhead is fetched, the row of feature k + kRowAhead located
+  // (its directory entry has arrived) and fetched, and the row of feature k
+  // (arrived too) added. Whether a feature has weights is random: it picks
+  // a row, the zero row or another, and no branch depends on it.
+  constexpr size_t kDirectoryAhead = 32;
+  constexpr size_t kRowAhead = 16;
+  const size_t count = hashes.size();
+  const auto zero_row = static_cast<uint32_t>(entry_count_);
+  const auto slot_of = [&](size_t k) {
+    return static_cast<uint32_t>(hashes[k] >> (64 - slot_bits_));
+  };
+  const auto fetch_directory = [&](size_t k) { __builtin_prefetch(&directory_[slot_of(k) / 64]); };
+  const auto locate_row = [&](size_t k) {
+    const uint32_t slot = slot_of(k);
+    const RankWord& word = directory_[slot / 64];
+    const uint64_t bit = uint64_t{1} << (slot % 64);
+    const auto rank = static_cast<uint32_t>(word.rows_before + PopCount(word.present & (bit - 1)));
+    const uint32_t row = (word.present & bit) ? rank : zero_row;
+    __builtin_prefetch(&rows_[row]);
+    return row;
+  };
+  uint32_t rows[kRowAhead];  // feature k's row at k % kRowAhead
+  for (size_t k = 0; k < std::min(count, kDirectoryAhead); ++k) fetch_directory(k);
+  for (size_t k = 0; k < std::min(count, kRowAhead); ++k) rows[k] = locate_row(k);
   size_t token = 0;
   int32_t sums[kRowWidth] = {};
   const auto flush = [&] {
@@ -182,31 +204,16 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
       sums[y] = 0;
     }
   };
-  for (size_t block = 0; block < hashes.size(); block += kBlock) {
-    const size_t size = std::min(kBlock, hashes.size() - block);
-    const auto slot_of = [&](size_t k) {
-      return static_cast<uint32_t>(hashes[block + k] >> (64 - slot_bits_));
-    };
-    for (size_t k = 0; k < size; ++k) __builtin_prefetch(&directory_[slot_of(k) / 64]);
-    for (size_t k = 0; k < size; ++k) {
-      const uint32_t slot = slot_of(k);
-      const RankWord& word = directory_[slot / 64];
-      const uint64_t bit = uint64_t{1} << (slot % 64);
-      rows[k] = kAbsent;
-      if (word.present & bit) {
-        rows[k] = static_cast<int32_t>(word.rows_before + PopCount(word.present & (bit - 1)));
-        __builtin_prefetch(&rows_[rows[k]]);
-      }
+  for (size_t k = 0; k < count; ++k) {
+    if (k + kDirectoryAhead < count) fetch_directory(k + kDirectoryAhead);
+    const uint32_t row = rows[k % kRowAhead];
+    if (k + kRowAhead < count) rows[k % kRowAhead] = locate_row(k + kRowAhead);
+    while (k >= offsets[token + 1]) {
+      flush();
+      ++token;
     }
-    for (size_t k = 0; k < size; ++k) {
-      while (block + k >= offsets[token + 1]) {
-        flush();
-        ++token;
-      }
-      if (rows[k] == kAbsent) continue;
-      const int16_t* weights = rows_[rows[k]].weights;
-      for (int y = 0; y < kRowWidth; ++y) sums[y] += weights[y];
-    }
+    const int16_t* weights = rows_[row].weights;
+    for (int y = 0; y < kRowWidth; ++y) sums[y] += weights[y];
   }
   if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
 }

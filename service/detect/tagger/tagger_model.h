@@ -136,7 +136,9 @@ class TaggerModel {
   };
   std::vector<RankWord> directory_;
   // Quantized weights in slot order, padded to 16 so that adding a row is a
-  // few vector instructions (32 bytes: one row never spans two cache lines).
+  // few vector instructions (32 bytes: one row never spans two cache lines),
+  // then a row of zeros that features without weights add: no branch on
+  // whether a feature has weights.
   static constexpr int kRowWidth = 16;
   struct alignas(32) Row {
     int16_t weights[kRowWidth] = {};

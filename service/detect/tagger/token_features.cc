@@ -1,7 +1,9 @@
 #include "detect/tagger/token_features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <string>
 
 #include "detect/data_file_bytes.h"
@@ -89,24 +91,40 @@ constexpr uint64_t kAfterText = 0x454E44ULL;
 // capitals or in one that capitalises everything.
 enum Casing : uint64_t { kNormalCase, kNoCapitals, kAllCapitals, kTitleCase };
 
-// What one token is, before its neighbours are looked at.
-struct TokenFacts {
+// What the bytes of one token (and its kind) make it, whatever its
+// neighbours: worked out once per distinct word of a text.
+struct WordFacts {
   uint64_t lower = 0;  // folded word
   uint64_t shape = 0;  // collapsed character classes and a length bucket
   uint64_t gazetteer = 0;  // flags worth telling apart, city tier bucketed
   uint32_t flags = 0;      // raw gazetteer flags
   uint32_t class_bits = 0;  // NameWordClasses of the word
   uint64_t classes = 0;     // the same, mixed for hashing
-  uint64_t multi_word = 0;  // an entry of two or more words covering the token
   uint32_t cluster = 0;     // WordClusters path, 0 when unknown
   uint64_t prefix3 = 0;     // the folded word's first three bytes, mixed
   uint64_t suffix2 = 0;     // its last two and three bytes, mixed
   uint64_t suffix3 = 0;
-  uint64_t suffix4 = 0;
+  uint64_t suffix4 = 0;     // its last and first four bytes, mixed
   uint64_t prefix4 = 0;
+  const int8_t* vector = nullptr;  // WordVectors vector, nullptr when unknown
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
+  bool joins_names = false;  // a lower-case word names are built with (JoinsNames)
+};
+
+// Where one token stands: its word (an index into the text's distinct
+// words) and the facts its neighbours decide. Small, as there is one per token.
+struct TokenPlace {
+  uint32_t word = 0;
+  bool sentence_start = false;
+  uint64_t multi_word = 0;  // an entry of two or more words covering the token
+};
+
+// What the feature templates read of one token: its word's facts and its
+// place's.
+struct TokenFacts : WordFacts {
+  uint64_t multi_word = 0;
   bool sentence_start = false;
 };
 
@@ -120,7 +138,7 @@ bool IsCaselessLetter(uint32_t cp) {
 
 // "Xx", "X.X", "xXx", "u", "d", "Xd": classes of the characters, runs collapsed,
 // plus the length in code points (1, 2, 3, 4, 5-7, 8+).
-uint64_t ShapeOf(std::string_view word, TokenFacts* facts) {
+uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
   char shape[8];
   size_t size = 0;
   size_t letters = 0, uppers = 0, code_points = 0;
@@ -161,28 +179,38 @@ uint64_t GazetteerSignature(uint32_t flags) {
   return (flags & ~(kPrefix | (15u << 10))) | (tier_bucket << 16);
 }
 
-Casing CasingOf(const std::vector<TokenFacts>& facts, const std::vector<WordToken>& tokens) {
-  size_t words = 0, capitalised = 0, all_capitals = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::kWord) continue;
-    ++words;
-    if (facts[i].capitalised) ++capitalised;
-    if (facts[i].all_capitals) ++all_capitals;
+// Counts the words of a text by case, one token at a time, to tell its Casing.
+class CasingTally {
+ public:
+  void Add(const WordToken& token, const WordFacts& facts) {
+    if (token.kind != TokenKind::kWord) return;
+    ++words_;
+    if (facts.capitalised) ++capitalised_;
+    if (facts.all_capitals) ++all_capitals_;
   }
-  if (words == 0) return kNormalCase;
-  if (all_capitals * 10 > words * 6) return kAllCapitals;
-  if (capitalised == 0) return kNoCapitals;
-  if (words >= 4 && capitalised * 10 > words * 6) return kTitleCase;
-  return kNormalCase;
-}
+
+  Casing Result() const {
+    if (words_ == 0) return kNormalCase;
+    if (all_capitals_ * 10 > words_ * 6) return kAllCapitals;
+    if (capitalised_ == 0) return kNoCapitals;
+    if (words_ >= 4 && capitalised_ * 10 > words_ * 6) return kTitleCase;
+    return kNormalCase;
+  }
+
+ private:
+  size_t words_ = 0;
+  size_t capitalised_ = 0;
+  size_t all_capitals_ = 0;
+};
 
 // Marks the tokens covered by gazetteer entries of two to five words
-// ("New York", "Bank of America", "Rio de Janeiro").
+// ("New York", "Bank of America", "Rio de Janeiro"). `openings` are the
+// words the gazetteer has longer keys for (kPrefix), in text order.
 void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
-                          const std::vector<WordToken>& tokens, std::vector<TokenFacts>* facts) {
+                          const std::vector<WordToken>& tokens, std::span<const uint32_t> openings,
+                          std::vector<TokenPlace>* places) {
   constexpr size_t kMaxWords = 5;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::kWord || !((*facts)[i].flags & kPrefix)) continue;
+  for (const size_t i : openings) {
     NameKey key;
     key.AddWord(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
     size_t last = i;
@@ -201,7 +229,7 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
     const uint64_t signature = GazetteerSignature(found);
     for (size_t j = i; j <= last; ++j) {
       const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-      if ((*facts)[j].multi_word == 0) (*facts)[j].multi_word = Mix(signature * 4 + position);
+      if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix(signature * 4 + position);
     }
   }
 }
@@ -212,57 +240,166 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
 // capitalised inside a sentence is likely a name.
 class TextMemory {
  public:
-  // Only capitalised words are asked about, so only they are kept: a small
-  // open-addressing table the lower-case words are then checked against.
-  TextMemory(const std::vector<WordToken>& tokens, const std::vector<TokenFacts>& facts) {
-    size_t capitalised = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].kind == TokenKind::kWord && facts[i].capitalised) ++capitalised;
-    }
-    size_t size = 16;
-    while (size < 2 * capitalised) size *= 2;
-    table_.assign(size, Entry{});
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].kind != TokenKind::kWord || !facts[i].capitalised) continue;
-      Entry& entry = Slot(facts[i].lower);
-      entry.key = KeyOf(facts[i].lower);
-      if (!facts[i].sentence_start && entry.capitalised_inside < 2) ++entry.capitalised_inside;
-    }
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].kind != TokenKind::kWord || facts[i].capitalised || !facts[i].has_lower) {
-        continue;
-      }
-      Entry& entry = Slot(facts[i].lower);
-      if (entry.key == KeyOf(facts[i].lower)) entry.in_lower_case = true;
+  // Records one token. Only capitalised words are asked about; the
+  // lower-case ones are kept to answer them.
+  void Add(const WordToken& token, const WordFacts& facts, bool sentence_start) {
+    if (token.kind != TokenKind::kWord) return;
+    if (facts.capitalised) {
+      Entry& entry = Insert(facts.lower);
+      entry.capitalised = true;
+      if (!sentence_start && entry.capitalised_inside < 2) ++entry.capitalised_inside;
+    } else if (facts.has_lower) {
+      Insert(facts.lower).in_lower_case = true;
     }
   }
 
-  bool SeenInLowerCase(uint64_t lower) const { return Find(lower).in_lower_case; }
+  // Both questions are asked once every token has been added.
+  bool SeenInLowerCase(uint64_t lower) const {
+    const Entry& entry = Find(lower);
+    return entry.capitalised && entry.in_lower_case;
+  }
   // True when the word occurs capitalised inside a sentence at least twice
   // (the token asking is one of them when it is inside a sentence itself).
   bool SeenCapitalisedInside(uint64_t lower) const { return Find(lower).capitalised_inside >= 2; }
 
  private:
-  // A capitalised word (its folded hash; 0 marks an empty entry).
+  // A word (its folded hash; 0 marks an empty entry) of an open-addressing
+  // table kept at most half full.
   struct Entry {
     uint64_t key = 0;
     uint8_t capitalised_inside = 0;  // times capitalised inside a sentence, up to 2
-    bool in_lower_case = false;      // also written in lower case
+    bool capitalised = false;        // written capitalised somewhere
+    bool in_lower_case = false;      // written in lower case somewhere
   };
 
   static uint64_t KeyOf(uint64_t lower) { return lower == 0 ? 1 : lower; }
 
-  // The entry holding `lower`, or the empty one where it would go.
-  size_t IndexOf(uint64_t lower) const {
-    const uint64_t key = KeyOf(lower);
-    size_t i = key & (table_.size() - 1);
-    while (table_[i].key != 0 && table_[i].key != key) i = (i + 1) & (table_.size() - 1);
+  // The entry holding `key`, or the empty one where it would go.
+  size_t IndexOf(uint64_t key) const {
+    const size_t mask = table_.size() - 1;
+    size_t i = key & mask;
+    while (table_[i].key != 0 && table_[i].key != key) i = (i + 1) & mask;
     return i;
   }
-  Entry& Slot(uint64_t lower) { return table_[IndexOf(lower)]; }
-  const Entry& Find(uint64_t lower) const { return table_[IndexOf(lower)]; }
 
-  std::vector<Entry> table_;
+  Entry& Insert(uint64_t lower) {
+    const uint64_t key = KeyOf(lower);
+    Entry* entry = &table_[IndexOf(key)];
+    if (entry->key == 0) {
+      if (2 * (used_ + 1) > table_.size()) {
+        Grow();
+        entry = &table_[IndexOf(key)];
+      }
+      entry->key = key;
+      ++used_;
+    }
+    return *entry;
+  }
+
+  void Grow() {
+    std::vector<Entry> old(2 * table_.size());
+    old.swap(table_);
+    for (const Entry& entry : old) {
+      if (entry.key != 0) table_[IndexOf(entry.key)] = entry;
+    }
+  }
+
+  const Entry& Find(uint64_t lower) const { return table_[IndexOf(KeyOf(lower))]; }
+
+  std::vector<Entry> table_ = std::vector<Entry>(64);
+  size_t used_ = 0;
+};
+
+// The distinct words of a text met so far, by their bytes and kind: what a
+// word is needs working out once per text, however often it occurs.
+class WordMemo {
+ public:
+  WordMemo(std::string_view text, const std::vector<WordToken>& tokens)
+      : text_(text), tokens_(tokens) {}
+
+  // The index of token `i`'s word among the words met so far; their count,
+  // then remembered, when it is new.
+  uint32_t IndexOf(size_t i) {
+    const WordToken& token = tokens_[i];
+    const std::string_view word = WordOf(token);
+    const uint64_t head = Chunk(word, 0);
+    const auto size = static_cast<uint32_t>(word.size());
+    uint64_t hash = Mix(head ^ (uint64_t{size} << 3 | static_cast<uint64_t>(token.kind)));
+    for (size_t at = 8; at < word.size(); at += 8) hash = Mix(hash ^ Chunk(word, at));
+    const uint64_t key = hash == 0 ? 1 : hash;
+    const size_t mask = table_.size() - 1;
+    for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
+      const Entry& entry = table_[slot];
+      if (entry.key == 0) break;
+      if (entry.key == key && entry.head == head && entry.size == size &&
+          entry.kind == token.kind &&
+          (size <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
+        return entry.word;
+      }
+    }
+    if (2 * (used_ + 1) > table_.size()) Grow();
+    table_[IndexOfEmpty(key)] = {key, head, static_cast<uint32_t>(i), static_cast<uint32_t>(used_),
+                                 size, token.kind};
+    return static_cast<uint32_t>(used_++);
+  }
+
+ private:
+  // A word of an open-addressing table kept at most half full: the hash of
+  // its bytes and kind (0 marks an empty entry), its first 8 bytes, its size
+  // and its kind, which tell most words apart without reading the text, and
+  // the first token with it.
+  struct Entry {
+    uint64_t key = 0;
+    uint64_t head = 0;
+    uint32_t token = 0;
+    uint32_t word = 0;
+    uint32_t size = 0;
+    TokenKind kind = TokenKind::kWord;
+  };
+
+  // Up to 8 bytes of `word` from `at`, as they lie in memory, zero-padded:
+  // one load when the text goes on for 8 bytes.
+  uint64_t Chunk(std::string_view word, size_t at) const {
+    const size_t size = std::min<size_t>(8, word.size() - at);
+    const char* bytes = word.data() + at;
+    uint64_t chunk = 0;
+    if (size == 0) return chunk;
+    if (static_cast<size_t>(bytes - text_.data()) + 8 > text_.size()) {
+      char padded[8] = {};
+      std::memcpy(padded, bytes, size);
+      std::memcpy(&chunk, padded, 8);
+      return chunk;
+    }
+    std::memcpy(&chunk, bytes, 8);
+    if (size == 8) return chunk;
+    const size_t bits = 8 * size;
+    return std::endian::native == std::endian::little ? chunk & ((uint64_t{1} << bits) - 1)
+                                                      : chunk & ~(~uint64_t{0} >> bits);
+  }
+
+  std::string_view WordOf(const WordToken& token) const {
+    return text_.substr(token.start, token.end - token.start);
+  }
+
+  size_t IndexOfEmpty(uint64_t key) const {
+    const size_t mask = table_.size() - 1;
+    size_t slot = key & mask;
+    while (table_[slot].key != 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  void Grow() {
+    std::vector<Entry> old(2 * table_.size());
+    old.swap(table_);
+    for (const Entry& entry : old) {
+      if (entry.key != 0) table_[IndexOfEmpty(entry.key)] = entry;
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<WordToken>& tokens_;
+  std::vector<Entry> table_ = std::vector<Entry>(128);
+  size_t used_ = 0;
 };
 
 // Lower-case words that names are built with: "Bank of America", "Rio de
@@ -276,7 +413,7 @@ bool JoinsNames(std::string_view word, uint32_t class_bits) {
 
 // True when the token is never part of a name in a text cased this way
 // (see TokenFeatures).
-bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFacts& facts,
+bool DecidedOutside(std::string_view text, const WordToken& token, const WordFacts& facts,
                     uint64_t casing) {
   const std::string_view word = text.substr(token.start, token.end - token.start);
   switch (token.kind) {
@@ -298,13 +435,73 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const TokenFa
   // kind; common acronyms ("MAC", "CEO", "PDF") name no one.
   if (facts.class_bits & (kIdentifierKindClass | kCommonAcronymClass)) return true;
   // A key of JSON or a quoted form field ("iban": ...) names a field.
-  const std::string_view after = text.substr(token.end, 2);
-  if (after == "\":" || after == "':") return true;
+  const bool quoted_key = token.end + 1 < text.size() &&
+                          (text[token.end] == '"' || text[token.end] == '\'') &&
+                          text[token.end + 1] == ':';
+  if (quoted_key) return true;
   if (casing != kNormalCase && casing != kTitleCase) return false;
   const unsigned char first = static_cast<unsigned char>(word[0]);
-  return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) &&
-         !JoinsNames(word, facts.class_bits);
+  return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !facts.joins_names;
 }
+
+// What token `kind` with bytes `word` is, whatever its neighbours.
+WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
+                      const WordVectors& vectors, std::string_view word, TokenKind kind) {
+  WordFacts f;
+  f.shape = Mix(ShapeOf(word, &f) + static_cast<uint64_t>(kind));
+  if (kind == TokenKind::kNumber) {
+    f.lower = f.shape;
+    return f;
+  }
+  const std::string folded = FoldWord(word);
+  f.lower = Mix(HashBytes(folded));
+  if (kind != TokenKind::kWord) return f;
+  const std::string_view affixes = folded;
+  const size_t size = affixes.size();
+  f.prefix3 = Mix(HashBytes(affixes.substr(0, 3)));
+  f.suffix2 = Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
+  f.suffix3 = Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
+  f.suffix4 = Mix(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
+  f.prefix4 = Mix(HashBytes(affixes.substr(0, 4)));
+  NameKey key;
+  key.AddWord(word);
+  f.flags = WordFlags(gazetteer, key, word);
+  f.cluster = clusters.PathOf(key);
+  f.vector = vectors.VectorOf(key);
+  f.gazetteer = Mix(GazetteerSignature(f.flags));
+  // Lower-case words belong to no class but the particles, all short.
+  const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
+  f.class_bits = lower_case && word.size() > 5 ? 0 : NameWordClasses(word);
+  f.classes = Mix(f.class_bits);
+  f.joins_names = JoinsNames(word, f.class_bits);
+  return f;
+}
+
+// The feature hashes of one token, gathered here and appended to
+// TokenFeatures::hashes a batch at a time.
+class FeatureBuffer {
+ public:
+  explicit FeatureBuffer(std::vector<uint64_t>* hashes) : hashes_(hashes) {}
+  FeatureBuffer(const FeatureBuffer&) = delete;
+  FeatureBuffer& operator=(const FeatureBuffer&) = delete;
+  ~FeatureBuffer() { Flush(); }
+
+  void push_back(uint64_t hash) {
+    if (size_ == kCapacity) Flush();
+    buffer_[size_++] = hash;
+  }
+
+  void Flush() {
+    hashes_->insert(hashes_->end(), buffer_, buffer_ + size_);
+    size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kCapacity = 64;
+  std::vector<uint64_t>* hashes_;
+  uint64_t buffer_[kCapacity];
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -322,64 +519,54 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   const std::vector<WordToken>& tokens = out->tokens;
   const size_t n = tokens.size();
   const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);
-  std::vector<TokenFacts> facts(n);
+  std::vector<WordFacts> words;  // the distinct words, in order of appearance
+  std::vector<TokenPlace> places(n);
+  WordMemo memo(text, tokens);
+  CasingTally casing_tally;
+  TextMemory memory;
+  std::vector<uint32_t> openings;  // words longer gazetteer keys start with
   out->vectors.assign(n, nullptr);
-  std::string folded;
   for (size_t i = 0; i < n; ++i) {
     const WordToken& token = tokens[i];
-    const std::string_view word = text.substr(token.start, token.end - token.start);
-    TokenFacts& f = facts[i];
-    f.shape = Mix(ShapeOf(word, &f) + static_cast<uint64_t>(token.kind));
+    TokenPlace& place = places[i];
+    place.word = memo.IndexOf(i);
+    if (place.word == words.size()) {
+      words.push_back(FactsOfWord(*gazetteer_, *clusters_, *vectors_,
+                                  text.substr(token.start, token.end - token.start), token.kind));
+    }
+    out->vectors[i] = words[place.word].vector;
+    const WordFacts& word = words[place.word];
     const bool after_stop = i == 0 || token.line_start ||
                             (tokens[i - 1].kind == TokenKind::kPunctuation &&
                              std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
                                  std::string_view::npos);
-    f.sentence_start = after_stop;
-    if (token.kind == TokenKind::kNumber) {
-      f.lower = f.shape;
-      continue;
+    place.sentence_start = after_stop;
+    casing_tally.Add(token, word);
+    memory.Add(token, word, place.sentence_start);
+    if (token.kind == TokenKind::kWord && (word.flags & kPrefix)) {
+      openings.push_back(static_cast<uint32_t>(i));
     }
-    folded = FoldWord(word);
-    f.lower = Mix(HashBytes(folded));
-    if (token.kind != TokenKind::kWord) continue;
-    const std::string_view affixes = folded;
-    const size_t size = affixes.size();
-    f.prefix3 = Mix(HashBytes(affixes.substr(0, 3)));
-    f.suffix2 = Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
-    f.suffix3 = Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
-    f.suffix4 = Mix(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
-    f.prefix4 = Mix(HashBytes(affixes.substr(0, 4)));
-    NameKey key;
-    key.AddWord(word);
-    f.flags = WordFlags(*gazetteer_, key, word);
-    f.cluster = clusters_->PathOf(key);
-    out->vectors[i] = vectors_->VectorOf(key);
-    f.gazetteer = Mix(GazetteerSignature(f.flags));
-    // Lower-case words belong to no class but the particles, all short.
-    const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
-    f.class_bits = lower_case && word.size() > 5 ? 0 : NameWordClasses(word);
-    f.classes = Mix(f.class_bits);
   }
-  MarkMultiWordEntries(*gazetteer_, text, tokens, &facts);
-  const uint64_t casing = CasingOf(facts, tokens);
-  const TextMemory memory(tokens, facts);
+  MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &places);
+  const uint64_t casing = casing_tally.Result();
 
+  auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
   auto lower_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].lower;
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).lower;
   };
   auto shape_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : facts[j].shape;
+    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
   };
   auto gazetteer_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : facts[j].gazetteer;
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : word_at(j).gazetteer;
   };
   auto cluster_at = [&](std::ptrdiff_t j, int depth) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n)
                ? uint64_t{1} << 40
-               : WordClusters::Prefix(facts[j].cluster, depth);
+               : WordClusters::Prefix(word_at(j).cluster, depth);
   };
   auto classes_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : facts[j].classes;
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : word_at(j).classes;
   };
 
   out->hashes.clear();
@@ -388,13 +575,13 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   out->hashes.reserve(n * 34);
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
-    const TokenFacts& f = facts[u];
-    std::vector<uint64_t>& h = out->hashes;
-    if (DecidedOutside(text, tokens[u], f, casing)) {
+    if (DecidedOutside(text, tokens[u], word_at(i), casing)) {
       out->outside[u] = 1;
-      out->offsets.push_back(static_cast<uint32_t>(h.size()));
+      out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
       continue;
     }
+    const TokenFacts f{word_at(i), places[u].multi_word, places[u].sentence_start};
+    FeatureBuffer h(&out->hashes);
     if (tokens[u].kind == TokenKind::kWord) {
       h.push_back(Feature(kPrefix3, f.prefix3));
       h.push_back(Feature(kSuffix2, f.suffix2));
@@ -458,7 +645,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     }
     h.push_back(Feature(kRuleBefore, best_type_at(i - 1) + 2, vote.best_type + 2));
     h.push_back(Feature(kRuleAfter, vote.best_type + 2, best_type_at(i + 1) + 2));
-    out->offsets.push_back(static_cast<uint32_t>(h.size()));
+    h.Flush();
+    out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
   }
 }
 

@@ -43,8 +43,9 @@ size_t WordCharAt(std::string_view text, size_t pos) {
 // The length of an apostrophe at `pos` (ASCII or U+2019), or 0.
 size_t ApostropheAt(std::string_view text, size_t pos) {
   if (pos < text.size() && text[pos] == '\'') return 1;
-  if (pos + 2 < text.size() && text.compare(pos, 3, "\xE2\x80\x99") == 0) return 3;
-  return 0;
+  const bool right_quote = pos + 2 < text.size() && text[pos] == '\xE2' &&
+                           text[pos + 1] == '\x80' && text[pos + 2] == '\x99';
+  return right_quote ? 3 : 0;
 }
 
 // Joiners inside a word: "-" (Bailey-Ross), "." (U.S, example.com), an
@@ -69,8 +70,11 @@ bool PossessiveAt(std::string_view text, size_t pos) {
 size_t ScanWord(std::string_view text, size_t pos, bool* digits_only) {
   *digits_only = true;
   while (true) {
-    while (size_t length = WordCharAt(text, pos)) {
-      if (!IsAsciiDigit(static_cast<unsigned char>(text[pos]))) *digits_only = false;
+    while (pos < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[pos]);
+      const size_t length = c < 0x80 ? (IsAsciiAlnum(c) ? 1 : 0) : WordCharAt(text, pos);
+      if (length == 0) break;
+      if (!IsAsciiDigit(c)) *digits_only = false;
       pos += length;
     }
     if (PossessiveAt(text, pos)) return pos;
