@@ -218,7 +218,7 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
   if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
 }
 
-void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
+__attribute__((target_clones("avx2", "default"))) void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
                      const uint8_t* outside, float inverse_scale, float* emissions) {
   const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(vectors.size());
   for (std::ptrdiff_t j = 0; j < n; ++j) {

@@ -110,6 +110,7 @@ struct WordFacts {
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
+  bool many_digits = false;  // three digits or more: a code, not a name word
   bool joins_names = false;  // a lower-case word names are built with (JoinsNames)
 };
 
@@ -141,7 +142,7 @@ bool IsCaselessLetter(uint32_t cp) {
 uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
   char shape[8];
   size_t size = 0;
-  size_t letters = 0, uppers = 0, code_points = 0;
+  size_t letters = 0, uppers = 0, code_points = 0, digits = 0;
   for (size_t pos = 0; pos < word.size();) {
     size_t length = 1;
     const uint32_t cp = CodePointAt(word, pos, &length);
@@ -150,6 +151,7 @@ uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
     char cls;
     if (cp >= '0' && cp <= '9') {
       cls = 'd';
+      ++digits;
     } else if (IsUpperCodePoint(cp)) {
       cls = 'X';
       ++letters;
@@ -169,6 +171,7 @@ uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
   facts->capitalised = size > 0 && shape[0] == 'X';
   facts->all_capitals = letters >= 2 && uppers == letters;
   facts->has_lower = uppers < letters;
+  facts->many_digits = digits >= 3;
   const uint64_t length_bucket = code_points <= 4 ? code_points : code_points <= 7 ? 5 : 6;
   return Mix(HashBytes(std::string_view(shape, size)) * 8 + length_bucket);
 }
@@ -428,9 +431,7 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const WordFac
   }
   // A word with three digits or more is a code, an identifier or a number
   // with a unit ("CH6818033H26", "0xfB69", "1234566x"), not part of a name.
-  if (std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 3) {
-    return true;
-  }
+  if (facts.many_digits) return true;
   // Card schemes and identifier systems ("Visa", "BSN") name a number's
   // kind; common acronyms ("MAC", "CEO", "PDF") name no one.
   if (facts.class_bits & (kIdentifierKindClass | kCommonAcronymClass)) return true;
