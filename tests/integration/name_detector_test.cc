@@ -92,5 +92,11 @@ TEST_SUITE("name_detector") {
         {"serve", "--nats-url", server.url(), "--word-clusters", "/nonexistent/word_clusters.bin"});
     CHECK_MESSAGE(clusters.status != 0, clusters.Describe());
     CHECK(clusters.err.find("--word-clusters") != std::string::npos);
+
+    // So is the word vectors file.
+    const CommandRun vectors = RunPrivacyFilter(
+        {"serve", "--nats-url", server.url(), "--word-vectors", "/nonexistent/word_vectors.bin"});
+    CHECK_MESSAGE(vectors.status != 0, vectors.Describe());
+    CHECK(vectors.err.find("--word-vectors") != std::string::npos);
   }
 }

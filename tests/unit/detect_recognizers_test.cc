@@ -143,7 +143,8 @@ TEST_CASE("detect checksummed national identifiers of more countries") {
   CHECK(Found("IdNr. 40 976 228 156 laut Bescheid") == Strings{"DE_TAX_ID:40 976 228 156"});
   CHECK(Found("n° 2 55 08 14 168 025 38") == Strings{"FR_NIR:2 55 08 14 168 025 38"});
   CHECK(Found("NIR 1 97 12 2A 632 044 25") == Strings{"FR_NIR:1 97 12 2A 632 044 25"});
-  CHECK(Found("Intestato a RSSMRA85T10A562S.") == Strings{"IT_FISCAL_CODE:RSSMRA85T10A562S"});
+  CHECK(Found("Intestato a RSSMRA85T10A562S.", {"IT_FISCAL_CODE"}) ==
+        Strings{"IT_FISCAL_CODE:RSSMRA85T10A562S"});
   CHECK(Found("cf: rssmra85t1lamqnz") == Strings{"IT_FISCAL_CODE:rssmra85t1lamqnz"});
   CHECK(Found("documento 529.982.247-25") == Strings{"BR_CPF:529.982.247-25"});
   CHECK(Found("CPF 52998224725") == Strings{"BR_CPF:52998224725"});

@@ -50,6 +50,10 @@ TaggerWeights SampleWeights() {
   w.feature_set_version = kFeatureSet;
   w.slot_bits = kSlotBits;
   w.word_clusters_checksum = 0x0123456789ABCDEFULL;
+  w.word_vectors_checksum = 0xFEDCBA9876543210ULL;
+  for (size_t k = 0; k < w.vector_weights.size(); ++k) {
+    w.vector_weights[k] = std::cos(static_cast<float>(k)) * 0.5f;
+  }
   for (int p = 0; p < kTagCount; ++p) {
     for (int y = 0; y < kTagCount; ++y) w.transitions.between[p][y] = 0.25f * p - 0.125f * y + 0.01f;
     w.transitions.first[p] = 0.5f - 0.0625f * p;
@@ -119,6 +123,7 @@ TEST_CASE("detect tagger: model weights survive saving and loading") {
   const TaggerModel model = TaggerModel::Load(dir.File("m.tagger"), kFeatureSet);
   CHECK(model.feature_count() == w.slots.size());
   CHECK(model.word_clusters_checksum() == w.word_clusters_checksum);
+  CHECK(model.word_vectors_checksum() == w.word_vectors_checksum);
 
   for (int p = 0; p < kTagCount; ++p) {
     CAPTURE(p);

@@ -69,10 +69,13 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   }
   out->resize(kept);
   // A nationality alone ("Syrian", "French") names no person, place or
-  // organization, whatever its neighbours made the model think.
+  // organization, whatever its neighbours made the model think; nor does a
+  // run that opens with a possessive ending ("'s", cut from its name).
   out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                             [&](const TaggedEntity& e) {
-                              return IsDemonym(text.substr(e.start, e.end - e.start));
+                              const std::string_view value = text.substr(e.start, e.end - e.start);
+                              return IsDemonym(value) || value.starts_with('\'') ||
+                                     value.starts_with("\u2019");
                             }),
              out->end());
   for (size_t i = first; i < out->size(); ++i) {
