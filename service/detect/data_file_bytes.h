@@ -52,9 +52,12 @@ inline void AppendLittleEndianFloat(std::string* out, float f) {
   AppendLittleEndian32(out, v);
 }
 
+// The FNV-1a 64 of no bytes: where a checksum read in pieces starts.
+inline constexpr uint64_t kFnv1a64Start = 0xcbf29ce484222325ULL;
+
 // FNV-1a 64 of `size` bytes: the checksum the data files end or start with.
-inline uint64_t Fnv1a64(const char* data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+// `h` continues the checksum of the bytes before them.
+inline uint64_t Fnv1a64(const char* data, size_t size, uint64_t h = kFnv1a64Start) {
   for (size_t i = 0; i < size; ++i) {
     h ^= static_cast<unsigned char>(data[i]);
     h *= 0x100000001b3ULL;

@@ -1,9 +1,15 @@
 #include "detect/tagger/word_vectors.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
+#include <vector>
 
 #include "detect/data_file_bytes.h"
 #include "detect/data_file_path.h"
@@ -29,46 +35,104 @@ constexpr const char* kFileName = "word_vectors.bin";
   throw std::runtime_error("word vectors " + path + ": " + problem);
 }
 
+// A file descriptor, closed when destroyed.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads exactly `size` bytes at `offset`; false when the file ends first.
+bool ReadAt(int fd, char* out, size_t size, size_t offset) {
+  while (size > 0) {
+    const ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    out += n;
+    size -= static_cast<size_t>(n);
+    offset += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 }  // namespace
 
+class WordVectors::Mapping {
+ public:
+  Mapping(void* address, size_t size) : address_(address), size_(size) {}
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() { ::munmap(address_, size_); }
+  const char* bytes() const { return static_cast<const char*>(address_); }
+
+ private:
+  void* address_;
+  size_t size_;
+};
+
 WordVectors WordVectors::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) Fail(path, "cannot open (set its path with --word-vectors)");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.get() < 0) Fail(path, "cannot open (set its path with --word-vectors)");
+  struct stat status {};
+  if (::fstat(file.get(), &status) != 0) Fail(path, "cannot read its size");
+  const auto file_size = static_cast<size_t>(status.st_size);
+  char header[kHeaderBytes] = {};
+  if (file_size < kHeaderBytes || !ReadAt(file.get(), header, kHeaderBytes, 0) ||
+      std::memcmp(header, kMagic, sizeof kMagic) != 0) {
     Fail(path, "not a word vectors file (bad magic)");
   }
-  const char* p = bytes.data();
-  if (const uint32_t version = ReadLittleEndian32(p + 8); version != kFormatVersion) {
+  if (const uint32_t version = ReadLittleEndian32(header + 8); version != kFormatVersion) {
     Fail(path, "format version " + std::to_string(version) + ", expected " +
                    std::to_string(kFormatVersion));
   }
-  const size_t count = ReadLittleEndian32(p + 12);
-  if (ReadLittleEndian32(p + 16) != kDimensions) {
-    Fail(path, "vectors of " + std::to_string(ReadLittleEndian32(p + 16)) +
-                   " dimensions, expected " + std::to_string(kDimensions));
+  const size_t count = ReadLittleEndian32(header + 12);
+  if (const uint32_t dimensions = ReadLittleEndian32(header + 16); dimensions != kDimensions) {
+    Fail(path, "vectors of " + std::to_string(dimensions) + " dimensions, expected " +
+                   std::to_string(kDimensions));
   }
-  const uint32_t scale = ReadLittleEndian32(p + 20);
+  const uint32_t scale = ReadLittleEndian32(header + 20);
   if (scale == 0) Fail(path, "zero scale");
-  if (bytes.size() != kHeaderBytes + count * (8 + kDimensions)) {
+  if (file_size != kHeaderBytes + count * (8 + kDimensions)) {
     Fail(path, "size does not match its " + std::to_string(count) + " words (truncated?)");
   }
-  const char* body = p + kHeaderBytes;
-  const uint64_t checksum = Fnv1a64(body, bytes.size() - kHeaderBytes);
-  if (checksum != ReadLittleEndian64(p + 24)) Fail(path, "checksum mismatch");
+  // The entries are read into memory; the rows are checked through read
+  // calls, which leave them in the page cache but out of this process's
+  // memory, and then mapped.
   std::vector<uint64_t> entries(count);
+  char* entry_bytes = reinterpret_cast<char*>(entries.data());
+  if (!ReadAt(file.get(), entry_bytes, count * 8, kHeaderBytes)) Fail(path, "truncated");
+  uint64_t checksum = Fnv1a64(entry_bytes, count * 8);
+  const size_t rows_offset = kHeaderBytes + count * 8;
+  std::vector<char> chunk(1 << 16);
+  for (size_t at = rows_offset; at < file_size; at += chunk.size()) {
+    const size_t size = std::min(chunk.size(), file_size - at);
+    if (!ReadAt(file.get(), chunk.data(), size, at)) Fail(path, "truncated");
+    checksum = Fnv1a64(chunk.data(), size, checksum);
+  }
+  if (checksum != ReadLittleEndian64(header + 24)) Fail(path, "checksum mismatch");
   for (size_t i = 0; i < count; ++i) {
-    entries[i] = ReadLittleEndian64(body + 8 * i);
-    const uint64_t row_plus_one = entries[i] & 0xFFFFFF;
+    uint64_t& entry = entries[i];
+    entry = ReadLittleEndian64(reinterpret_cast<const char*>(&entry));  // little-endian on disk
+    const uint64_t row_plus_one = entry & 0xFFFFFF;
     if (row_plus_one == 0 || row_plus_one > count) {
       Fail(path, "entry " + std::to_string(i) + " names no row");
     }
   }
-  std::vector<int8_t> rows(count * kDimensions);
-  std::memcpy(rows.data(), body + 8 * count, rows.size());
+  void* address = ::mmap(nullptr, file_size, PROT_READ, MAP_PRIVATE, file.get(), 0);
+  if (address == MAP_FAILED) Fail(path, std::string("cannot map: ") + std::strerror(errno));
+  auto mapping = std::make_shared<const Mapping>(address, file_size);
+  const auto* rows = reinterpret_cast<const int8_t*>(mapping->bytes() + rows_offset);
   try {
-    return WordVectors(KeyTable::FromEntries(std::move(entries), checksum), std::move(rows),
-                       static_cast<float>(scale));
+    return WordVectors(KeyTable::FromEntries(std::move(entries), checksum), std::move(mapping),
+                       rows, static_cast<float>(scale));
   } catch (const std::invalid_argument& e) {
     Fail(path, e.what());
   }

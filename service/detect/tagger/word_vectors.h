@@ -4,9 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "detect/names/key_table.h"
 #include "detect/names/name_key.h"
@@ -15,8 +15,9 @@ namespace privacy::detect {
 
 // Each known word's vector of kDimensions int8 values (value / scale() is
 // the unit-variance coordinate), from service/detect/data/word_vectors.bin,
-// built by scripts/clusters/build_word_vectors.mjs. Immutable after loading;
-// safe for concurrent use.
+// built by scripts/clusters/build_word_vectors.mjs. The rows stay in the
+// file, mapped read-only: a worker's memory holds only the pages of the
+// words its texts use. Immutable after loading; safe for concurrent use.
 class WordVectors {
  public:
   static constexpr int kDimensions = 32;
@@ -30,7 +31,7 @@ class WordVectors {
   const int8_t* VectorOf(const NameKey& key) const {
     if (key.empty()) return nullptr;
     const uint32_t row_plus_one = table_.Find(key.Hash());
-    return row_plus_one == 0 ? nullptr : &rows_[size_t{row_plus_one - 1} * kDimensions];
+    return row_plus_one == 0 ? nullptr : rows_ + size_t{row_plus_one - 1} * kDimensions;
   }
 
   // The stored value of a coordinate of 1.0.
@@ -40,11 +41,16 @@ class WordVectors {
   uint64_t checksum() const { return table_.checksum(); }
 
  private:
-  WordVectors(KeyTable table, std::vector<int8_t> rows, float scale)
-      : table_(std::move(table)), rows_(std::move(rows)), scale_(scale) {}
+  // A read-only mapping of a file, unmapped when destroyed.
+  class Mapping;
+
+  WordVectors(KeyTable table, std::shared_ptr<const Mapping> mapping, const int8_t* rows,
+              float scale)
+      : table_(std::move(table)), mapping_(std::move(mapping)), rows_(rows), scale_(scale) {}
 
   KeyTable table_;
-  std::vector<int8_t> rows_;
+  std::shared_ptr<const Mapping> mapping_;
+  const int8_t* rows_;  // inside mapping_
   float scale_;
 };
 
