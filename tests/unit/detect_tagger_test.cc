@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -233,6 +234,23 @@ TEST_CASE("detect tagger: a nationality alone is no name, inside a name it stays
   }
   CHECK(Found("She flew British Airways to the Indian Ocean.", kNames) ==
         Strings{"ORGANIZATION:British Airways", "LOCATION:Indian Ocean"});
+}
+
+TEST_CASE("detect tagger: a possessive ending or punctuation alone is no name") {
+  for (const char* text :
+       {"omg TONIGHT's show in Ohio's capital was LOVEEE", "going to paris's best cafe w/ jen's mom",
+        "Trump's rally . Biden's speech . Harris's team", "Collingwood . Atwick . Ethel .",
+        "A . B . & . C", "the Smiths' house , the Joneses' car", "Boston's & Chicago's teams"}) {
+    CAPTURE(text);
+    for (const Candidate& c : NameCandidates(SharedTaggerRecognizer(), text)) {
+      const std::string_view value = std::string_view(text).substr(c.start, c.end - c.start);
+      CAPTURE(value);
+      CHECK_FALSE(value.starts_with('\''));
+      CHECK(std::any_of(value.begin(), value.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+      }));
+    }
+  }
 }
 
 TEST_CASE("detect tagger: word classes agree with the single-class lookups") {

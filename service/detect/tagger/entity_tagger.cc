@@ -8,6 +8,19 @@
 #include "detect/tagger/sequence_decoder.h"
 
 namespace privacy::detect {
+namespace {
+
+// True when `value` holds an ASCII letter or digit, or any character beyond
+// ASCII (the letters of other scripts).
+bool HasLetterOrDigit(std::string_view value) {
+  return std::any_of(value.begin(), value.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    const auto lower = static_cast<unsigned char>(byte | 0x20);
+    return byte >= 0x80 || (byte >= '0' && byte <= '9') || (lower >= 'a' && lower <= 'z');
+  });
+}
+
+}  // namespace
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
                            std::shared_ptr<const WordClusters> clusters,
@@ -70,12 +83,13 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   out->resize(kept);
   // A nationality alone ("Syrian", "French") names no person, place or
   // organization, whatever its neighbours made the model think; nor does a
-  // run that opens with a possessive ending ("'s", cut from its name).
+  // run that opens with a possessive ending ("'s", cut from its name) or
+  // one without a letter or digit (a lone "." or "&").
   out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                             [&](const TaggedEntity& e) {
                               const std::string_view value = text.substr(e.start, e.end - e.start);
                               return IsDemonym(value) || value.starts_with('\'') ||
-                                     value.starts_with("\u2019");
+                                     value.starts_with("\u2019") || !HasLetterOrDigit(value);
                             }),
              out->end());
   for (size_t i = first; i < out->size(); ++i) {
