@@ -16,8 +16,11 @@
 
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
+#include "file_bytes.h"
 
 using namespace privacy::detect;
+using privacy::testing::ReadBytes;
+using privacy::testing::WriteBytes;
 
 namespace {
 
@@ -78,16 +81,6 @@ TaggerWeights SampleWeights() {
 // bits do not matter.
 uint64_t HashOfSlot(uint32_t slot, uint64_t low_bits = 0) {
   return (uint64_t{slot} << (64 - kSlotBits)) | (low_bits & ((uint64_t{1} << (64 - kSlotBits)) - 1));
-}
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
 }
 
 // The message of TaggerModel::Load on `path`, or "" when it loads.

@@ -22,8 +22,11 @@
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
 #include "detect/tagger/word_vectors.h"
+#include "file_bytes.h"
 
 using namespace privacy::detect;
+using privacy::testing::ReadBytes;
+using privacy::testing::WriteBytes;
 
 namespace {
 
@@ -62,16 +65,6 @@ std::string ErrorOf(Load load) {
     return e.what();
   }
   return "";
-}
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
 }
 
 std::string TempPath(const std::string& name) {
