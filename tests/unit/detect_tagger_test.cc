@@ -144,6 +144,13 @@ TEST_CASE("detect tagger: finds names in chat, e-mail and prose") {
             "PERSON:Ahmed Hassan"));
   CHECK(Has(Found("lol did you see what Kevin O'Brien posted from Dublin last night", kNames),
             "PERSON:Kevin O'Brien"));
+
+  // The values of a JSON record's fields.
+  const Strings record = Found(
+      R"({"customer": {"first_name": "Chidi", "last_name": "Okafor", "city": "Enugu"}})", kNames);
+  CHECK(Has(record, "PERSON:Chidi"));
+  CHECK(Has(record, "PERSON:Okafor"));
+  CHECK(Has(record, "LOCATION:Enugu"));
 }
 
 TEST_CASE("detect tagger: plain requests without names give no names") {

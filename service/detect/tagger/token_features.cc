@@ -63,6 +63,8 @@ enum Template : uint64_t {
   kOpeningWordAndNext,
   kSuffix4,
   kPrefix4,
+  kFieldKey,
+  kFieldKeyShape,
 };
 
 uint64_t Mix(uint64_t x) {
@@ -478,6 +480,53 @@ WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
   return f;
 }
 
+// The field each token's value belongs to in forms, JSON, YAML and query
+// strings ("Name: Ahmed", "\"last_name\": \"Eze\"", "city=Enugu"): the
+// folded words of the key written just before a ":" or "=" (joined when
+// they touch, "last_name"), for up to kFieldValueTokens tokens after it on
+// the same line; 0 for tokens in no field. A key further back than the
+// feature window still says what its value is.
+std::vector<uint64_t> FieldKeys(std::string_view text, const std::vector<WordToken>& tokens,
+                                const std::vector<WordFacts>& words,
+                                const std::vector<TokenPlace>& places) {
+  constexpr int kFieldValueTokens = 6;
+  std::vector<uint64_t> keys(tokens.size(), 0);
+  uint64_t key = 0;
+  int remaining = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const WordToken& token = tokens[i];
+    if (token.line_start) remaining = 0;
+    const char first = text[token.start];
+    if (token.kind == TokenKind::kPunctuation && (first == ':' || first == '=')) {
+      size_t j = i;
+      if (j > 0 && tokens[j - 1].kind == TokenKind::kPunctuation &&
+          (text[tokens[j - 1].start] == '"' || text[tokens[j - 1].start] == '\'') &&
+          tokens[j - 1].end == token.start) {
+        --j;  // a quoted key
+      }
+      key = 0;
+      // The key's words and the "_", "-" or "." joining them, back to a gap.
+      for (size_t k = j; k > 0; --k) {
+        const WordToken& part = tokens[k - 1];
+        if (k < j && part.end != tokens[k].start) break;
+        if (part.kind == TokenKind::kWord) {
+          key = Mix(key * 31 + words[places[k - 1].word].lower);
+        } else if (part.kind != TokenKind::kPunctuation ||
+                   std::string_view("_-.").find(text[part.start]) == std::string_view::npos) {
+          break;
+        }
+      }
+      remaining = key == 0 ? 0 : kFieldValueTokens;
+      continue;
+    }
+    if (remaining > 0) {
+      keys[i] = key;
+      --remaining;
+    }
+  }
+  return keys;
+}
+
 // The feature hashes of one token, gathered here and appended to
 // TokenFeatures::hashes a batch at a time.
 class FeatureBuffer {
@@ -550,6 +599,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &places);
   const uint64_t casing = casing_tally.Result();
+  const std::vector<uint64_t> field_keys = FieldKeys(text, tokens, words, places);
 
   auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
   auto lower_at = [&](std::ptrdiff_t j) {
@@ -630,6 +680,10 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
     h.push_back(Feature(kCasingShape, casing, f.shape));
     h.push_back(Feature(kCasingGazetteer, casing, f.gazetteer));
+    if (field_keys[u] != 0) {
+      h.push_back(Feature(kFieldKey, field_keys[u]));
+      h.push_back(Feature(kFieldKeyShape, field_keys[u], f.shape));
+    }
     const RuleVotes& vote = votes[u];
     for (int t = 0; t < kTaggedTypeCount; ++t) {
       if (vote.position[t] < 0) continue;
