@@ -28,8 +28,10 @@
 
 namespace privacy::vault {
 
-// SessionIndex is safe for concurrent use. It only ever moves forward, and
-// Apply alone decides how: a revision older than the one an entry holds is
+// One worker's index of the session bucket: one entry per session.
+// The byte cache, the census and the expiry checks are views over the
+// entries. Safe for concurrent use. It only ever moves forward, and Apply
+// alone decides how: a revision older than the one an entry holds is
 // ignored, so a removed key stays removed for older revisions. Bytes are
 // held up to a budget (least recently used dropped first); every known
 // session keeps its entry, so live counts stay exact while bytes may be
