@@ -27,7 +27,7 @@ void CheckExistingBucket(jsCtx* js, const KvBucketOptions& options, Logger* logg
 }  // namespace
 
 Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
-    jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionCache> cache,
+    jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionIndex> index,
     std::shared_ptr<const vault::CacheLease> lease, std::shared_ptr<JetStreamPublisher> publisher,
     Logger* logger) {
   kvStore* raw = nullptr;
@@ -55,7 +55,7 @@ Result<std::unique_ptr<KvSessionStore>> KvSessionStore::Open(
   KvStorePtr bound(raw);
   if (s != NATS_OK) return FromNatsStatus(s, "opening KV bucket " + options.bucket);
   return std::unique_ptr<KvSessionStore>(
-      new KvSessionStore(js, options, std::move(cache), std::move(lease), std::move(publisher)));
+      new KvSessionStore(js, options, std::move(index), std::move(lease), std::move(publisher)));
 }
 
 StreamSettings KvSessionStore::ConfiguredSettings(const KvBucketOptions& options) {
@@ -63,12 +63,12 @@ StreamSettings KvSessionStore::ConfiguredSettings(const KvBucketOptions& options
 }
 
 KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,
-                               std::shared_ptr<vault::SessionCache> cache,
+                               std::shared_ptr<vault::SessionIndex> index,
                                std::shared_ptr<const vault::CacheLease> lease,
                                std::shared_ptr<JetStreamPublisher> publisher)
     : js_(js),
       options_(std::move(options)),
-      cache_(std::move(cache)),
+      index_(std::move(index)),
       lease_(std::move(lease)),
       publisher_(std::move(publisher)),
       stream_("KV_" + options_.bucket),
@@ -88,7 +88,7 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
   auto message = ReadSessionMessage(msg.get());
   if (!message) return MakeError(ErrorCode::kInternal, "stored session has no expiry");
   uint64_t revision = natsMsg_GetSequence(msg.get());
-  ApplyToCache(*message, id, revision, cache_.get());
+  index_->Apply(id, revision, StateOf(*message), message->bytes);
   if (message->removed) return SessionNotFound();
   return vault::StoredBytes{std::string(message->bytes), revision};
 }
@@ -99,10 +99,10 @@ Result<vault::StoredBytes> KvSessionStore::LoadRecent(const std::string& id) {
 }
 
 std::optional<Result<vault::StoredBytes>> KvSessionStore::LoadRecentAtOnce(const std::string& id) {
-  // A cache the change feed has not shown current lately may still hold a
+  // An index the change feed has not shown current lately may still hold a
   // session another worker deleted: the bucket decides.
   if (!lease_->Current()) return std::nullopt;
-  auto cached = cache_->Get(id);
+  auto cached = index_->CachedBytes(id);
   if (!cached) return std::nullopt;
   return Result<vault::StoredBytes>(std::move(*cached));
 }
@@ -117,9 +117,11 @@ void KvSessionStore::WriteAsync(const std::string& id, const std::string& bytes,
                                 int64_t expires_at_ms, const std::string& expected_revision,
                                 WriteDone done) {
   std::string expires = std::to_string(expires_at_ms);
-  auto on_ack = [cache = cache_, id, bytes, expires_at_ms,
+  auto on_ack = [index = index_, id, bytes, expires_at_ms,
                  done = std::move(done)](Result<uint64_t> revision) {
-    if (revision) cache->Put(id, bytes, *revision, expires_at_ms);
+    if (revision) {
+      index->Apply(id, *revision, vault::SessionState::ExpiresAt(expires_at_ms), bytes);
+    }
     done(std::move(revision));
   };
   publisher_->Publish(subject_prefix_ + id, bytes,
@@ -145,8 +147,8 @@ void KvSessionStore::EraseAsync(const std::string& id, const std::string& expect
   // the session's bytes. Not a purge: nats-server 2.9.10 moves consumers
   // past every message they have not delivered yet when a rollup purge
   // arrives, which would hide other sessions' writes from the change feed.
-  auto on_ack = [cache = cache_, id, done = std::move(done)](Result<uint64_t> revision) {
-    if (revision) cache->Remove(id, *revision);
+  auto on_ack = [index = index_, id, done = std::move(done)](Result<uint64_t> revision) {
+    if (revision) index->Apply(id, *revision, vault::SessionState::Removed());
     done(std::move(revision));
   };
   if (expected_revision.empty()) {

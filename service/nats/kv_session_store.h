@@ -1,7 +1,7 @@
 // SessionStore on a JetStream KV bucket, with compare-and-set through the
 // stream's expected-last-subject-sequence check, and reads served from the
-// worker's SessionCache when it holds the session and its lease shows it
-// current.
+// byte cache of the worker's SessionIndex when it holds the session and its
+// lease shows it current.
 #pragma once
 
 #include <chrono>
@@ -16,7 +16,7 @@
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
 #include "vault/cache_lease.h"
-#include "vault/session_cache.h"
+#include "vault/session_index.h"
 #include "vault/session_store.h"
 
 namespace privacy::nats {
@@ -33,19 +33,20 @@ struct KvBucketOptions {
 
 // KvSessionStore is safe for concurrent use. Every write goes through the
 // JetStreamPublisher, whose acknowledgement completes it. Load() is
-// one JetStream round trip; LoadRecent() answers from the cache when the
-// cache holds the session and `lease` shows the cache current, else from
-// the bucket (LoadRecentAtOnce() answers nullopt then). Every write this store makes, and every read from the bucket,
-// also updates the cache. EraseEverywhereAsync() completes when the
-// deletion is stored and the lease has passed since: by then every other
-// worker's cache has the deletion or no longer answers.
+// one JetStream round trip; LoadRecent() answers from the index's byte
+// cache when it holds the session and `lease` shows the index current, else
+// from the bucket (LoadRecentAtOnce() answers nullopt then). Every write
+// this store makes, and every read from the bucket, is applied to the index.
+// EraseEverywhereAsync() completes when the deletion is stored and the lease
+// has passed since: by then every other worker's index has the deletion or
+// no longer answers.
 class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
-  // `cache`, `lease` and `publisher` must not be null.
+  // `index`, `lease` and `publisher` must not be null.
   static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
-                                                      std::shared_ptr<vault::SessionCache> cache,
+                                                      std::shared_ptr<vault::SessionIndex> index,
                                                       std::shared_ptr<const vault::CacheLease> lease,
                                                       std::shared_ptr<JetStreamPublisher> publisher,
                                                       Logger* logger);
@@ -67,12 +68,12 @@ class KvSessionStore : public vault::SessionStore {
   static constexpr int64_t kHistory = 1;
 
  private:
-  KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionCache> cache,
+  KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionIndex> index,
                  std::shared_ptr<const vault::CacheLease> lease,
                  std::shared_ptr<JetStreamPublisher> publisher);
   // Stores a deletion marker for `id`, if its revision is still
   // `expected_revision` (any revision when empty); `done` runs once it is
-  // stored (and the cache knows) or failed.
+  // stored (and the index knows) or failed.
   void EraseAsync(const std::string& id, const std::string& expected_revision,
                   JetStreamPublisher::Done done);
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
@@ -80,7 +81,7 @@ class KvSessionStore : public vault::SessionStore {
 
   jsCtx* js_;
   KvBucketOptions options_;
-  std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<vault::SessionIndex> index_;
   std::shared_ptr<const vault::CacheLease> lease_;
   std::shared_ptr<JetStreamPublisher> publisher_;
   DelayedCalls hold_offs_;  // erasures waiting out the lease before they answer

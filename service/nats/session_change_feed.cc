@@ -36,18 +36,15 @@ bool ReachedTheEnd(std::string_view code) { return code == "404" || code == "408
 
 SessionChangeFeed::SessionChangeFeed(natsConnection* conn, jsCtx* js, const std::string& bucket,
                                      std::chrono::milliseconds interval,
-                                     std::shared_ptr<vault::SessionCache> cache,
-                                     std::shared_ptr<vault::CacheLease> lease,
-                                     std::shared_ptr<vault::ExpiryDeadlines> deadlines,
-                                     Logger* logger)
+                                     std::shared_ptr<vault::SessionIndex> index,
+                                     std::shared_ptr<vault::CacheLease> lease, Logger* logger)
     : conn_(conn),
       js_(js),
       stream_("KV_" + bucket),
       subject_prefix_("$KV." + bucket + "."),
       interval_(interval),
-      cache_(std::move(cache)),
+      index_(std::move(index)),
       lease_(std::move(lease)),
-      deadlines_(std::move(deadlines)),
       logger_(logger) {}
 
 SessionChangeFeed::~SessionChangeFeed() {
@@ -66,11 +63,10 @@ SessionChangeFeed::~SessionChangeFeed() {
 
 Result<std::unique_ptr<SessionChangeFeed>> SessionChangeFeed::Start(
     natsConnection* conn, jsCtx* js, const std::string& bucket, std::chrono::milliseconds interval,
-    std::shared_ptr<vault::SessionCache> cache, std::shared_ptr<vault::CacheLease> lease,
-    std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger) {
+    std::shared_ptr<vault::SessionIndex> index, std::shared_ptr<vault::CacheLease> lease,
+    Logger* logger) {
   std::unique_ptr<SessionChangeFeed> feed(new SessionChangeFeed(
-      conn, js, bucket, interval, std::move(cache), std::move(lease), std::move(deadlines),
-      logger));
+      conn, js, bucket, interval, std::move(index), std::move(lease), logger));
   natsInbox* inbox = nullptr;
   if (natsStatus s = natsInbox_Create(&inbox); s != NATS_OK) {
     return FromNatsStatus(s, "creating an inbox");
@@ -108,7 +104,7 @@ Status SessionChangeFeed::CreateConsumer() {
   // each. (Last-per-subject would say the same, but nats-server 2.9.10 then
   // counts pending messages across every subject on each request.) The
   // stream delivers in order, so every change up to the last one applied
-  // is in the copy: a consumer made again starts after it.
+  // is in the index: a consumer made again starts after it.
   if (resume_after == 0) {
     config.DeliverPolicy = js_DeliverAll;
   } else {
@@ -271,13 +267,7 @@ uint64_t SessionChangeFeed::Apply(natsMsg* msg) {
     logger_->Warn("foreign_session_entry", {{"revision", revision}});
     return revision;
   }
-  if (message->removed) {
-    cache_->Remove(key, revision);
-    deadlines_->Forget(key, revision);
-  } else {
-    cache_->Track(key, revision, message->expires_at_ms);
-    deadlines_->Track(key, revision, message->expires_at_ms);
-  }
+  index_->Apply(key, revision, StateOf(*message));
   return revision;
 }
 

@@ -1,8 +1,8 @@
 // Follows the session bucket: the revision and expiry of every write and
-// deletion made by any worker reach this worker's SessionCache (which drops
-// bytes a newer revision replaced) and its expiry deadlines, in stream
-// order, a batch at a time; each answer that reaches the end of the bucket
-// renews the cache's lease.
+// deletion made by any worker reach this worker's SessionIndex (which drops
+// bytes a newer revision replaced, recounts the account and moves the
+// session's expiry check), in stream order, a batch at a time; each answer
+// that reaches the end of the bucket renews the index's lease.
 #pragma once
 
 #include <chrono>
@@ -20,8 +20,7 @@
 #include "nats/handles.h"
 #include "nats/message_releaser.h"
 #include "vault/cache_lease.h"
-#include "vault/expiry_deadlines.h"
-#include "vault/session_cache.h"
+#include "vault/session_index.h"
 
 namespace privacy::nats {
 
@@ -29,8 +28,8 @@ namespace privacy::nats {
 inline constexpr const char* kSessionFeedDescription = "privacy-filter worker: session changes";
 
 // How often a worker asks for the bucket's changes. Other workers' writes
-// reach it about this late; the cache's lease must be longer for the cache
-// to answer reads.
+// reach it about this late; the lease must be longer for the index's byte
+// cache to answer reads.
 inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 
 // A headers-only pull consumer of this worker (every session's latest
@@ -46,7 +45,7 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // the lease is confirmed as of the sending. Any other status (the consumer
 // is gone, no responders) confirms nothing and has the consumer checked at
 // once. A consumer the server lost is made again, starting after the last
-// change this feed applied (every earlier one is in the copy already; one
+// change this feed applied (every earlier one is in the index already; one
 // applied twice, e.g. still in flight from the lost consumer, is harmless),
 // so a rebuilt feed does not replay the bucket; a lost consumer confirms
 // nothing, so the lease is not renewed until the new one answers at the end
@@ -55,18 +54,16 @@ class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
       natsConnection* conn, jsCtx* js, const std::string& bucket,
-      std::chrono::milliseconds interval, std::shared_ptr<vault::SessionCache> cache,
-      std::shared_ptr<vault::CacheLease> lease, std::shared_ptr<vault::ExpiryDeadlines> deadlines,
-      Logger* logger);
+      std::chrono::milliseconds interval, std::shared_ptr<vault::SessionIndex> index,
+      std::shared_ptr<vault::CacheLease> lease, Logger* logger);
   ~SessionChangeFeed();
   SessionChangeFeed(const SessionChangeFeed&) = delete;
   SessionChangeFeed& operator=(const SessionChangeFeed&) = delete;
 
  private:
   SessionChangeFeed(natsConnection* conn, jsCtx* js, const std::string& bucket,
-                    std::chrono::milliseconds interval, std::shared_ptr<vault::SessionCache> cache,
-                    std::shared_ptr<vault::CacheLease> lease,
-                    std::shared_ptr<vault::ExpiryDeadlines> deadlines, Logger* logger);
+                    std::chrono::milliseconds interval, std::shared_ptr<vault::SessionIndex> index,
+                    std::shared_ptr<vault::CacheLease> lease, Logger* logger);
   // Makes the consumer; its first answers start from the bucket's start,
   // or for a consumer made again, after the last change applied.
   Status CreateConsumer();
@@ -81,8 +78,8 @@ class SessionChangeFeed {
   // The server's status `code` ending the answer to the request sent with
   // reply subject `subject`.
   void OnStatus(std::string_view subject, std::string_view code);
-  // Applies the change in `msg` to the copy; returns its stream sequence (0
-  // when it has none).
+  // Applies the change in `msg` to the index; returns its stream sequence
+  // (0 when it has none).
   uint64_t Apply(natsMsg* msg);
 
   natsConnection* conn_;
@@ -90,9 +87,8 @@ class SessionChangeFeed {
   const std::string stream_;
   const std::string subject_prefix_;
   const std::chrono::milliseconds interval_;
-  std::shared_ptr<vault::SessionCache> cache_;
+  std::shared_ptr<vault::SessionIndex> index_;
   std::shared_ptr<vault::CacheLease> lease_;
-  std::shared_ptr<vault::ExpiryDeadlines> deadlines_;
   Logger* logger_;
   std::string inbox_;  // requests are answered on inbox_.<request number>
   MessageReleaser released_;  // outlives the subscription whose messages it holds

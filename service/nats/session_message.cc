@@ -22,13 +22,9 @@ std::optional<SessionMessage> ReadSessionMessage(natsMsg* msg) {
   return message;
 }
 
-void ApplyToCache(const SessionMessage& message, std::string_view key, uint64_t revision,
-                  vault::SessionCache* cache) {
-  if (message.removed) {
-    cache->Remove(key, revision);
-  } else {
-    cache->Put(key, message.bytes, revision, message.expires_at_ms);
-  }
+vault::SessionState StateOf(const SessionMessage& message) {
+  return message.removed ? vault::SessionState::Removed()
+                         : vault::SessionState::ExpiresAt(message.expires_at_ms);
 }
 
 }  // namespace privacy::nats

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include "vault/session_cache.h"
+#include "vault/session_state.h"
 
 namespace privacy::nats {
 
@@ -27,8 +27,7 @@ struct SessionMessage {
 // (not written by privacy-filter).
 std::optional<SessionMessage> ReadSessionMessage(natsMsg* msg);
 
-// Records `message` as revision `revision` of `key` in `cache`.
-void ApplyToCache(const SessionMessage& message, std::string_view key, uint64_t revision,
-                  vault::SessionCache* cache);
+// What `message` says of its session.
+vault::SessionState StateOf(const SessionMessage& message);
 
 }  // namespace privacy::nats

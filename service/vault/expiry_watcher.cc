@@ -7,8 +7,8 @@ namespace privacy::vault {
 
 namespace {
 
-// Checks taken from the deadlines at a time, and the longest sleep between
-// looks at them (new deadlines wake the watcher earlier).
+// Checks taken from the index at a time, and the longest sleep between
+// looks at it (an earlier check wakes the watcher earlier).
 constexpr size_t kBatch = 256;
 constexpr std::chrono::milliseconds kIdleWait{1000};
 
@@ -24,10 +24,10 @@ std::string ExpireEventId(std::string_view key, uint64_t revision) {
 }
 
 ExpiryWatcher::ExpiryWatcher(std::shared_ptr<SessionStore> store,
-                             std::shared_ptr<ExpiryDeadlines> deadlines, ExpiryEventSink sink,
+                             std::shared_ptr<SessionIndex> index, ExpiryEventSink sink,
                              ExpiryWatcherOptions options, Logger* logger)
     : store_(std::move(store)),
-      deadlines_(std::move(deadlines)),
+      index_(std::move(index)),
       sink_(std::move(sink)),
       options_(std::move(options)),
       logger_(logger) {
@@ -39,14 +39,14 @@ ExpiryWatcher::~ExpiryWatcher() { Stop(); }
 void ExpiryWatcher::Start() {
   thread_ = std::thread([this] {
     while (!stopping_.load()) {
-      for (const ExpiryCheck& check : deadlines_->WaitForDue(kIdleWait, kBatch)) Check(check);
+      for (const ExpiryCheck& check : index_->WaitForDue(kIdleWait, kBatch)) Check(check);
     }
   });
 }
 
 void ExpiryWatcher::Stop() {
   stopping_ = true;
-  deadlines_->Stop();
+  index_->Stop();
   if (thread_.joinable()) thread_.join();
   std::unique_lock lock(steps_mutex_);
   steps_done_.wait(lock, [this] { return steps_in_flight_ == 0; });
@@ -64,7 +64,7 @@ void ExpiryWatcher::StepDone() {
 
 size_t ExpiryWatcher::CheckDue() {
   size_t checked = 0;
-  for (auto due = deadlines_->TakeDue(kBatch); !due.empty(); due = deadlines_->TakeDue(kBatch)) {
+  for (auto due = index_->TakeDue(kBatch); !due.empty(); due = index_->TakeDue(kBatch)) {
     for (const ExpiryCheck& check : due) Check(check);
     checked += due.size();
   }
@@ -75,7 +75,7 @@ void ExpiryWatcher::Retry(const ExpiryCheck& check, const char* what, const Erro
   logger_->Debug("expiry_check_retry", {{"session_id", SessionIdOf(check.key)},
                                         {"step", what},
                                         {"error", error.message}});
-  deadlines_->RetryAt(check, options_.now_ms() + options_.retry_ms);
+  index_->RetryAt(check, options_.now_ms() + options_.retry_ms);
 }
 
 void ExpiryWatcher::Check(const ExpiryCheck& check) {
@@ -96,7 +96,7 @@ void ExpiryWatcher::Check(const ExpiryCheck& check) {
   const int64_t now = options_.now_ms();
   if (latest.expires_at_ms > now) {
     // Extended meanwhile (or this worker's clock is behind the writer's).
-    deadlines_->Track(latest.key, latest.revision, latest.expires_at_ms);
+    index_->RecheckAfterExpiry(latest);
     return;
   }
   v1::AuditEvent event;
@@ -123,8 +123,8 @@ void ExpiryWatcher::Publish(const ExpiryCheck& latest, v1::AuditEvent event) {
 
 void ExpiryWatcher::Erase(const ExpiryCheck& latest) {
   // Only the revision found expired: a session another worker extended
-  // meanwhile (its clock a little behind) stays, and its new deadline
-  // reaches the deadlines through the change feed.
+  // meanwhile (its clock a little behind) stays, and its new revision
+  // reaches the index through the change feed.
   StepStarted();
   store_->EraseIfUnchangedAsync(latest.key, latest.revision, [this, latest](Status erased) {
     if (!erased && erased.error().code != ErrorCode::kNotFound &&

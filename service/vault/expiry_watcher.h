@@ -1,4 +1,5 @@
-// Turns session expiry into audit events: when a tracked deadline is due,
+// Turns session expiry into audit events: when a session index hands out a
+// due expiry check,
 // confirms with the store's own copy that the session's latest revision has
 // expired, publishes one `expire` event for it (deduplicated by message id
 // across every worker doing the same), then erases the session.
@@ -16,7 +17,7 @@
 #include "common/logger.h"
 #include "common/status.h"
 #include "privacy/v1/audit.pb.h"
-#include "vault/expiry_deadlines.h"
+#include "vault/session_index.h"
 #include "vault/session_store.h"
 
 namespace privacy::vault {
@@ -42,7 +43,7 @@ struct ExpiryWatcherOptions {
 std::string ExpireEventId(std::string_view key, uint64_t revision);
 
 // Safe for concurrent use. A session deleted, or extended, before its
-// deadline produces no event; one whose store copy cannot be read (already
+// expiry check produces no event; one whose store copy cannot be read (already
 // erased, or sealed under a key no longer configured) neither. The events
 // carry the session id, the owning account and this worker's id, never a
 // value. A check reads the store on the watcher's thread, then publishes
@@ -50,7 +51,7 @@ std::string ExpireEventId(std::string_view key, uint64_t revision);
 // one before, and a failed step is checked again later.
 class ExpiryWatcher {
  public:
-  ExpiryWatcher(std::shared_ptr<SessionStore> store, std::shared_ptr<ExpiryDeadlines> deadlines,
+  ExpiryWatcher(std::shared_ptr<SessionStore> store, std::shared_ptr<SessionIndex> index,
                 ExpiryEventSink sink, ExpiryWatcherOptions options, Logger* logger);
   // Stops the background thread, if started.
   ~ExpiryWatcher();
@@ -59,7 +60,7 @@ class ExpiryWatcher {
 
   // Checks due sessions on a background thread until Stop().
   void Start();
-  // Stops the background thread (stopping `deadlines` too), then waits
+  // Stops the background thread (stopping `index`'s waits too), then waits
   // until every check started has completed (the sink and the store
   // complete each step by their deadlines); idempotent.
   void Stop();
@@ -81,7 +82,7 @@ class ExpiryWatcher {
   void StepDone();
 
   std::shared_ptr<SessionStore> store_;
-  std::shared_ptr<ExpiryDeadlines> deadlines_;
+  std::shared_ptr<SessionIndex> index_;
   ExpiryEventSink sink_;
   ExpiryWatcherOptions options_;
   Logger* logger_;

@@ -22,9 +22,10 @@ struct PackedStorageKey {
   bool operator==(const PackedStorageKey&) const = default;
 };
 
-// Session ids are random: their low bits are a good hash already.
+// Session ids are random: their low bits are a good hash already. Cheap and
+// noexcept, so hash tables do not store it beside each key.
 struct PackedStorageKeyHash {
-  size_t operator()(const PackedStorageKey& key) const {
+  size_t operator()(const PackedStorageKey& key) const noexcept {
     return static_cast<size_t>(key.id_low ^ (static_cast<uint64_t>(key.account) << 32));
   }
 };

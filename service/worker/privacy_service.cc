@@ -145,7 +145,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
     wire::Endpoint endpoint;
     nats::RequestServer::Handler handler;
     bool takes_texts = false;
-    // Answered from the session cache, on the delivery thread when it can.
+    // Answered from the session index's byte cache, on the delivery thread
+    // when it can.
     nats::Dispatch dispatch = nats::Dispatch::kQueued;
   };
   Binding bindings[] = {

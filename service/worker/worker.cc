@@ -23,6 +23,7 @@
 #include "vault/encrypting_session_store.h"
 #include "vault/expiry_watcher.h"
 #include "vault/random.h"
+#include "vault/session_index.h"
 #include "wire/subjects.h"
 
 namespace privacy::worker {
@@ -176,7 +177,8 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   publisher_options.timeout = std::chrono::milliseconds(config.bucket.request_timeout_ms);
   auto publisher = nats::JetStreamPublisher::Start(nc, publisher_options, &logger);
   if (!publisher) return Fail(logger, "jetstream_failed", publisher.error());
-  auto cache = std::make_shared<vault::SessionCache>(config.session_cache_bytes);
+  auto index = std::make_shared<vault::SessionIndex>(config.session_cache_bytes,
+                                                     kExpiryCheckSpread.count());
   auto lease =
       std::make_shared<vault::CacheLease>(std::chrono::milliseconds(config.cache_lease_ms));
   if (config.cache_lease_ms <= config.feed_interval_ms) {
@@ -184,12 +186,11 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
                 {{"lease_ms", config.cache_lease_ms},
                  {"feed_interval_ms", config.feed_interval_ms}});
   }
-  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, cache, lease,
+  auto store = nats::KvSessionStore::Open(js->get(), config.bucket, index, lease,
                                           std::shared_ptr<nats::JetStreamPublisher>(
                                               std::move(*publisher)),
                                           &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
-  auto deadlines = std::make_shared<vault::ExpiryDeadlines>(kExpiryCheckSpread.count());
   // The bucket's changes arrive in bursts (a batch per interval) on a
   // connection of their own: parsing them never queues ahead of requests.
   nats::ConnectOptions feed_connect = config.connect;
@@ -200,7 +201,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   if (!feed_js) return Fail(logger, "jetstream_failed", feed_js.error());
   auto feed = nats::SessionChangeFeed::Start(
       (*feed_conn)->get(), feed_js->get(), config.bucket.bucket,
-      std::chrono::milliseconds(config.feed_interval_ms), cache, lease, deadlines, &logger);
+      std::chrono::milliseconds(config.feed_interval_ms), index, lease, &logger);
   if (!feed) return Fail(logger, "kv_bucket_failed", feed.error());
   // Mask and detect requests (whole texts, up to --max-text-bytes each)
   // arrive on a connection of their own: a flood of them never queues ahead
@@ -219,7 +220,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   auto audit = nats::AuditLog::Open((*audit_conn)->get(), config.audit, &logger);
   if (!audit) return Fail(logger, "audit_stream_failed", audit.error());
   *tally = (*audit)->tally();
-  auto tenants = MakeTenantGuard(std::move(*tenant_policy), cache);
+  auto tenants = MakeTenantGuard(std::move(*tenant_policy), index);
 
   auto encrypted_store = std::make_shared<vault::EncryptingSessionStore>(
       std::shared_ptr<vault::SessionStore>(std::move(*store)), *cipher);
@@ -227,7 +228,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   vault::ExpiryWatcherOptions expiry_options;
   expiry_options.worker_id = worker_id;
   vault::ExpiryWatcher expiry(
-      encrypted_store, deadlines,
+      encrypted_store, index,
       [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id,
                            std::function<void(Status)> done) {
         log->PublishConfirmed(event, msg_id, std::move(done));

@@ -11,6 +11,7 @@
 #include "vault/storage_key.h"
 
 using namespace privacy;
+using privacy::vault::SessionState;
 
 namespace {
 
@@ -58,16 +59,16 @@ class FlakyStore : public testing::InMemorySessionStore {
   }
 };
 
-// One worker's view: its deadlines, fed by hand as the change feed would,
-// and its watcher over the shared store.
+// One worker's view: its session index, fed by hand as the change feed
+// would, and its watcher over the shared store.
 struct Worker {
   Worker(std::shared_ptr<vault::SessionStore> store, DedupSink* sink, int64_t* now,
          const std::string& id)
-      : deadlines(std::make_shared<vault::ExpiryDeadlines>(0, [now] { return *now; })),
-        watcher(std::move(store), deadlines, sink->fn(),
+      : index(std::make_shared<vault::SessionIndex>(1 << 20, 0, [now] { return *now; })),
+        watcher(std::move(store), index, sink->fn(),
                 {id, kRetryMs, [now] { return *now; }}, &logger) {}
   Logger logger{LogLevel::kError};
-  std::shared_ptr<vault::ExpiryDeadlines> deadlines;
+  std::shared_ptr<vault::SessionIndex> index;
   vault::ExpiryWatcher watcher;
 };
 
@@ -89,7 +90,7 @@ struct ExpiryFixture {
     }
   }
 
-  // A session of `account` with one value; every worker learns its deadline.
+  // A session of `account` with one value; every worker's index learns it.
   std::string NewSession(const std::string& account = "") {
     auto result = testing::TokenizeAndWait(vault, account, "", {{"EMAIL", "someone@example.com"}}, {});
     REQUIRE(result.ok());
@@ -104,7 +105,9 @@ struct ExpiryFixture {
     REQUIRE(stored.ok());
     v1::SessionRecord record;
     REQUIRE(record.ParseFromString(stored->bytes));
-    for (auto& w : workers) w->deadlines->Track(key, stored->revision, record.expires_at_ms());
+    for (auto& w : workers) {
+      w->index->Apply(key, stored->revision, SessionState::ExpiresAt(record.expires_at_ms()));
+    }
   }
 
   size_t CheckAll() {
@@ -195,7 +198,8 @@ TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old
   ExpiryFixture f;
   const std::string deleted = f.NewSession();
   const std::string extended = f.NewSession();
-  REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());  // the change feed would Forget it; it does not here
+  // The change feed would apply the deletion to the index; it does not here.
+  REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());
 
   f.now += kTtlMs / 2;
   REQUIRE(testing::TokenizeAndWait(f.vault, "", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
