@@ -1,5 +1,6 @@
 #include "detect/names/name_key.h"
 
+#include "detect/hash_mix.h"
 #include "detect/scan/text_boundary.h"
 #include "detect/scan/utf8_encode.h"
 
@@ -61,14 +62,6 @@ void Fold(std::string_view word, Emit emit) {
   }
 }
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 33);
-}
-
 }  // namespace
 
 void NameKey::AddByte(unsigned char byte) {
@@ -86,7 +79,7 @@ void NameKey::AddWord(std::string_view word) {
   Fold(word, [this](std::string_view bytes) { AddBytes(bytes); });
 }
 
-uint64_t NameKey::Hash() const { return Mix(fnv_) >> 24; }
+uint64_t NameKey::Hash() const { return Mix64(fnv_) >> 24; }
 
 std::string FoldWord(std::string_view word) {
   std::string folded;

@@ -1,16 +1,16 @@
 #include "detect/tagger/token_features.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
-#include <cstring>
 #include <string>
 
 #include "detect/data_file_bytes.h"
+#include "detect/hash_mix.h"
 #include "detect/names/name_key.h"
 #include "detect/names/name_words.h"
 #include "detect/scan/text_boundary.h"
 #include "detect/tagger/entity_tags.h"
+#include "detect/tagger/word_memo.h"
 
 namespace privacy::detect {
 namespace {
@@ -66,15 +66,6 @@ enum Template : uint64_t {
   kFieldKey,
   kFieldKeyShape,
 };
-
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
 
 // One multiply per feature: token values are mixed once when they are read
 // (TokenFacts), and the model uses the top bits of the product.
@@ -175,7 +166,7 @@ uint64_t ShapeOf(std::string_view word, WordFacts* facts) {
   facts->has_lower = uppers < letters;
   facts->many_digits = digits >= 3;
   const uint64_t length_bucket = code_points <= 4 ? code_points : code_points <= 7 ? 5 : 6;
-  return Mix(HashBytes(std::string_view(shape, size)) * 8 + length_bucket);
+  return Mix64(HashBytes(std::string_view(shape, size)) * 8 + length_bucket);
 }
 
 uint64_t GazetteerSignature(uint32_t flags) {
@@ -234,7 +225,7 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
     const uint64_t signature = GazetteerSignature(found);
     for (size_t j = i; j <= last; ++j) {
       const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-      if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix(signature * 4 + position);
+      if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix64(signature * 4 + position);
     }
   }
 }
@@ -315,98 +306,6 @@ class TextMemory {
   size_t used_ = 0;
 };
 
-// The distinct words of a text met so far, by their bytes and kind: what a
-// word is needs working out once per text, however often it occurs.
-class WordMemo {
- public:
-  WordMemo(std::string_view text, const std::vector<WordToken>& tokens)
-      : text_(text), tokens_(tokens) {}
-
-  // The index of token `i`'s word among the words met so far; their count,
-  // then remembered, when it is new.
-  uint32_t IndexOf(size_t i) {
-    const WordToken& token = tokens_[i];
-    const std::string_view word = WordOf(token);
-    const uint64_t head = Chunk(word, 0);
-    const auto size = static_cast<uint32_t>(word.size());
-    uint64_t hash = Mix(head ^ (uint64_t{size} << 3 | static_cast<uint64_t>(token.kind)));
-    for (size_t at = 8; at < word.size(); at += 8) hash = Mix(hash ^ Chunk(word, at));
-    const uint64_t key = hash == 0 ? 1 : hash;
-    const size_t mask = table_.size() - 1;
-    for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
-      const Entry& entry = table_[slot];
-      if (entry.key == 0) break;
-      if (entry.key == key && entry.head == head && entry.size == size &&
-          entry.kind == token.kind &&
-          (size <= 8 || WordOf(tokens_[entry.token]).substr(8) == word.substr(8))) {
-        return entry.word;
-      }
-    }
-    if (2 * (used_ + 1) > table_.size()) Grow();
-    table_[IndexOfEmpty(key)] = {key, head, static_cast<uint32_t>(i), static_cast<uint32_t>(used_),
-                                 size, token.kind};
-    return static_cast<uint32_t>(used_++);
-  }
-
- private:
-  // A word of an open-addressing table kept at most half full: the hash of
-  // its bytes and kind (0 marks an empty entry), its first 8 bytes, its size
-  // and its kind, which tell most words apart without reading the text, and
-  // the first token with it.
-  struct Entry {
-    uint64_t key = 0;
-    uint64_t head = 0;
-    uint32_t token = 0;
-    uint32_t word = 0;
-    uint32_t size = 0;
-    TokenKind kind = TokenKind::kWord;
-  };
-
-  // Up to 8 bytes of `word` from `at`, as they lie in memory, zero-padded:
-  // one load when the text goes on for 8 bytes.
-  uint64_t Chunk(std::string_view word, size_t at) const {
-    const size_t size = std::min<size_t>(8, word.size() - at);
-    const char* bytes = word.data() + at;
-    uint64_t chunk = 0;
-    if (size == 0) return chunk;
-    if (static_cast<size_t>(bytes - text_.data()) + 8 > text_.size()) {
-      char padded[8] = {};
-      std::memcpy(padded, bytes, size);
-      std::memcpy(&chunk, padded, 8);
-      return chunk;
-    }
-    std::memcpy(&chunk, bytes, 8);
-    if (size == 8) return chunk;
-    const size_t bits = 8 * size;
-    return std::endian::native == std::endian::little ? chunk & ((uint64_t{1} << bits) - 1)
-                                                      : chunk & ~(~uint64_t{0} >> bits);
-  }
-
-  std::string_view WordOf(const WordToken& token) const {
-    return text_.substr(token.start, token.end - token.start);
-  }
-
-  size_t IndexOfEmpty(uint64_t key) const {
-    const size_t mask = table_.size() - 1;
-    size_t slot = key & mask;
-    while (table_[slot].key != 0) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  void Grow() {
-    std::vector<Entry> old(2 * table_.size());
-    old.swap(table_);
-    for (const Entry& entry : old) {
-      if (entry.key != 0) table_[IndexOfEmpty(entry.key)] = entry;
-    }
-  }
-
-  std::string_view text_;
-  const std::vector<WordToken>& tokens_;
-  std::vector<Entry> table_ = std::vector<Entry>(128);
-  size_t used_ = 0;
-};
-
 // Lower-case words that names are built with: "Bank of America", "Rio de
 // Janeiro", "Procter and Gamble", "Newcastle upon Tyne".
 bool JoinsNames(std::string_view word, uint32_t class_bits) {
@@ -451,31 +350,31 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const WordFac
 WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
                       const WordVectors& vectors, std::string_view word, TokenKind kind) {
   WordFacts f;
-  f.shape = Mix(ShapeOf(word, &f) + static_cast<uint64_t>(kind));
+  f.shape = Mix64(ShapeOf(word, &f) + static_cast<uint64_t>(kind));
   if (kind == TokenKind::kNumber) {
     f.lower = f.shape;
     return f;
   }
   const std::string folded = FoldWord(word);
-  f.lower = Mix(HashBytes(folded));
+  f.lower = Mix64(HashBytes(folded));
   if (kind != TokenKind::kWord) return f;
   const std::string_view affixes = folded;
   const size_t size = affixes.size();
-  f.prefix3 = Mix(HashBytes(affixes.substr(0, 3)));
-  f.suffix2 = Mix(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
-  f.suffix3 = Mix(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
-  f.suffix4 = Mix(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
-  f.prefix4 = Mix(HashBytes(affixes.substr(0, 4)));
+  f.prefix3 = Mix64(HashBytes(affixes.substr(0, 3)));
+  f.suffix2 = Mix64(HashBytes(affixes.substr(size >= 2 ? size - 2 : 0)));
+  f.suffix3 = Mix64(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
+  f.suffix4 = Mix64(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
+  f.prefix4 = Mix64(HashBytes(affixes.substr(0, 4)));
   NameKey key;
   key.AddWord(word);
   f.flags = WordFlags(gazetteer, key, word);
   f.cluster = clusters.PathOf(key);
   f.vector = vectors.VectorOf(key);
-  f.gazetteer = Mix(GazetteerSignature(f.flags));
+  f.gazetteer = Mix64(GazetteerSignature(f.flags));
   // Lower-case words belong to no class but the particles, all short.
   const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
   f.class_bits = lower_case && word.size() > 5 ? 0 : NameWordClasses(word);
-  f.classes = Mix(f.class_bits);
+  f.classes = Mix64(f.class_bits);
   f.joins_names = JoinsNames(word, f.class_bits);
   return f;
 }
@@ -510,7 +409,7 @@ std::vector<uint64_t> FieldKeys(std::string_view text, const std::vector<WordTok
         const WordToken& part = tokens[k - 1];
         if (k < j && part.end != tokens[k].start) break;
         if (part.kind == TokenKind::kWord) {
-          key = Mix(key * 31 + words[places[k - 1].word].lower);
+          key = Mix64(key * 31 + words[places[k - 1].word].lower);
         } else if (part.kind != TokenKind::kPunctuation ||
                    std::string_view("_-.").find(text[part.start]) == std::string_view::npos) {
           break;
@@ -650,7 +549,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kLowerTwoAfter, lower_at(i + 2)));
     h.push_back(Feature(kShapeBeforeAndHere, shape_at(i - 1), f.shape));
     h.push_back(Feature(kShapeHereAndAfter, f.shape, shape_at(i + 1)));
-    h.push_back(Feature(kShapeAround, Mix(shape_at(i - 1)) ^ f.shape, shape_at(i + 1)));
+    h.push_back(Feature(kShapeAround, Mix64(shape_at(i - 1)) ^ f.shape, shape_at(i + 1)));
     h.push_back(Feature(kBigramBefore, lower_at(i - 1), f.lower));
     h.push_back(Feature(kBigramAfter, f.lower, lower_at(i + 1)));
     h.push_back(Feature(kTwoWordsBefore, lower_at(i - 2), lower_at(i - 1)));

@@ -21,12 +21,10 @@ namespace privacy::detect {
 // The tokens of one text and, for each, the 64-bit hashes of its features.
 // Tokens that cannot be part of a name here (punctuation other than "." and
 // "&", numbers, words with three digits or more, @handles, JSON keys, card
-// schemes, identifier systems and common
-// acronyms, and in
-// ordinary prose lower-case English words other than
-// the ones names are built with, like "of" and "de") are marked `outside`
-// and get no features: the tagger gives them the Outside tag without
-// scoring them, in training as in use.
+// schemes, identifier systems and common acronyms, and in ordinary prose
+// lower-case English words other than the ones names are built with, like
+// "of" and "de") are marked `outside` and get no features: the tagger gives
+// them the Outside tag without scoring them, in training as in use.
 struct TokenFeatures {
   std::vector<WordToken> tokens;
   std::vector<uint64_t> hashes;
