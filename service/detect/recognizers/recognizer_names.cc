@@ -42,7 +42,7 @@ class TaggerRecognizer : public Recognizer {
   // needs 40 %: on our dev parts the band between adds almost no right
   // places and many wrong ones (on social posts most of it is wrong).
   std::optional<double> RecommendedMinScore(std::string_view type) const override {
-    return type == kTaggedTypes[1] ? kLocationMinScore : kMinScore;
+    return type == "LOCATION" ? kLocationMinScore : kMinScore;
   }
 
   void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override {

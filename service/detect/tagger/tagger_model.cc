@@ -218,8 +218,11 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
   if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
 }
 
-__attribute__((target_clones("avx2", "default"))) void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
-                     const uint8_t* outside, float inverse_scale, float* emissions) {
+// Built twice, for AVX2 and for any x86-64, the one the CPU runs chosen at
+// load: the sums are the same either way (no fused multiply-add).
+__attribute__((target_clones("avx2", "default"))) void AddVectorScores(
+    std::span<const float> weights, std::span<const int8_t* const> vectors, const uint8_t* outside,
+    float inverse_scale, float* emissions) {
   const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(vectors.size());
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     const int8_t* vector = vectors[j];

@@ -68,7 +68,7 @@ enum Template : uint64_t {
 };
 
 // One multiply per feature: token values are mixed once when they are read
-// (TokenFacts), and the model uses the top bits of the product.
+// (WordFacts), and the model uses the top bits of the product.
 uint64_t Feature(uint64_t id, uint64_t a, uint64_t b = 0) {
   return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (id * 0x165667B19E3779F9ULL)) *
          0x9E3779B97F4A7C15ULL;
@@ -113,13 +113,6 @@ struct TokenPlace {
   uint32_t word = 0;
   bool sentence_start = false;
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
-};
-
-// What the feature templates read of one token: its word's facts and its
-// place's.
-struct TokenFacts : WordFacts {
-  uint64_t multi_word = 0;
-  bool sentence_start = false;
 };
 
 // Letters of scripts without capitals (Hebrew, Arabic, Indic, Thai, CJK,
@@ -483,8 +476,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       words.push_back(FactsOfWord(*gazetteer_, *clusters_, *vectors_,
                                   text.substr(token.start, token.end - token.start), token.kind));
     }
-    out->vectors[i] = words[place.word].vector;
     const WordFacts& word = words[place.word];
+    out->vectors[i] = word.vector;
     const bool after_stop = i == 0 || token.line_start ||
                             (tokens[i - 1].kind == TokenKind::kPunctuation &&
                              std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
@@ -502,10 +495,12 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
 
   auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
   auto lower_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).lower;
+    if (j < 0) return kBeforeText;
+    return j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).lower;
   };
   auto shape_at = [&](std::ptrdiff_t j) {
-    return j < 0 ? kBeforeText : j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
+    if (j < 0) return kBeforeText;
+    return j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
   };
   auto gazetteer_at = [&](std::ptrdiff_t j) {
     return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : word_at(j).gazetteer;
@@ -530,7 +525,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
       continue;
     }
-    const TokenFacts f{word_at(i), places[u].multi_word, places[u].sentence_start};
+    const WordFacts& f = word_at(i);
+    const TokenPlace& place = places[u];
     FeatureBuffer h(&out->hashes);
     if (tokens[u].kind == TokenKind::kWord) {
       h.push_back(Feature(kPrefix3, f.prefix3));
@@ -560,7 +556,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     for (uint32_t bit = 0; bit < 15; ++bit) {
       if (bit != 9 && (f.flags >> bit & 1)) h.push_back(Feature(kGazetteerFlag, bit));
     }
-    if (f.multi_word != 0) h.push_back(Feature(kMultiWordEntry, f.multi_word));
+    if (place.multi_word != 0) h.push_back(Feature(kMultiWordEntry, place.multi_word));
     h.push_back(Feature(kWordClass, f.classes));
     h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
     h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));
@@ -568,8 +564,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kClusterBefore, cluster_at(i - 1, 8)));
     h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
     h.push_back(Feature(kClusterShape, cluster_at(i, 8), f.shape));
-    h.push_back(Feature(kSentenceStartShape, f.sentence_start, f.shape));
-    if (f.sentence_start) {
+    h.push_back(Feature(kSentenceStartShape, place.sentence_start, f.shape));
+    if (place.sentence_start) {
       // "Bill the client", "Mark all as read": a sentence's first word, what
       // the dictionaries say of it, and the word after it.
       h.push_back(Feature(kOpeningWordAndNext, f.gazetteer, lower_at(i + 1)));
@@ -593,9 +589,10 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? -2 : votes[j].best_type;
     };
     if (f.capitalised) {
-      h.push_back(Feature(kSeenInLowerCase, memory.SeenInLowerCase(f.lower), f.sentence_start));
       h.push_back(
-          Feature(kSeenCapitalisedInside, memory.SeenCapitalisedInside(f.lower), f.sentence_start));
+          Feature(kSeenInLowerCase, memory.SeenInLowerCase(f.lower), place.sentence_start));
+      h.push_back(Feature(kSeenCapitalisedInside, memory.SeenCapitalisedInside(f.lower),
+                          place.sentence_start));
     }
     h.push_back(Feature(kRuleBefore, best_type_at(i - 1) + 2, vote.best_type + 2));
     h.push_back(Feature(kRuleAfter, vote.best_type + 2, best_type_at(i + 1) + 2));
