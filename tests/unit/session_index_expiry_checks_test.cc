@@ -3,21 +3,16 @@
 #include <future>
 #include <set>
 
+#include "manual_clock.h"
 #include "session_keys.h"
 #include "vault/session_index.h"
 
 using namespace privacy;
 using privacy::vault::SessionState;
+using privacy::testing::ManualClock;
 using privacy::testing::SessionKey;
 
 namespace {
-
-struct TestClock {
-  int64_t now = 1'700'000'000'000;
-  std::function<int64_t()> fn() {
-    return [this] { return now; };
-  }
-};
 
 std::vector<std::string> Keys(const std::vector<vault::ExpiryCheck>& checks) {
   std::vector<std::string> keys;
@@ -28,7 +23,7 @@ std::vector<std::string> Keys(const std::vector<vault::ExpiryCheck>& checks) {
 }  // namespace
 
 TEST_CASE("session index, expiry checks: due checks come earliest first, each once") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply(SessionKey("b"), 2, SessionState::ExpiresAt(clock.now + 200));
   index.Apply(SessionKey("a"), 1, SessionState::ExpiresAt(clock.now + 100));
@@ -50,7 +45,7 @@ TEST_CASE("session index, expiry checks: due checks come earliest first, each on
 }
 
 TEST_CASE("session index, expiry checks: the latest revision wins, deletions cancel") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply(SessionKey("s"), 5, SessionState::ExpiresAt(clock.now + 100));
   // Older write, late: ignored.
@@ -73,7 +68,7 @@ TEST_CASE("session index, expiry checks: the latest revision wins, deletions can
 }
 
 TEST_CASE("session index, expiry checks: checks are spread over the spread after the expiry") {
-  TestClock clock;
+  ManualClock clock;
   constexpr int64_t kSpread = 1000;
   vault::SessionIndex index(1 << 20, kSpread, clock.fn(), 42);
   const int64_t expiry = clock.now + 10'000;
@@ -91,7 +86,7 @@ TEST_CASE("session index, expiry checks: checks are spread over the spread after
 }
 
 TEST_CASE("session index, expiry checks: a failed check comes back at its retry time") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply(SessionKey("s"), 3, SessionState::ExpiresAt(clock.now));
   auto due = index.TakeDue(10);
@@ -109,7 +104,7 @@ TEST_CASE("session index, expiry checks: a failed check comes back at its retry 
 }
 
 TEST_CASE("session index, expiry checks: TakeDue hands out at most the batch size") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   for (int i = 0; i < 5; ++i) {
     index.Apply(SessionKey("s" + std::to_string(i)), 1, SessionState::ExpiresAt(clock.now));
@@ -140,7 +135,7 @@ TEST_CASE("session index, expiry checks: a waiter wakes for an earlier deadline 
 }
 
 TEST_CASE("session index, expiry checks: many moves of the same sessions keep one check each") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   // Every session extended many times: each move leaves a stale queued
   // check behind, which must never be handed out.
@@ -172,7 +167,7 @@ TEST_CASE("session index, expiry checks: many moves of the same sessions keep on
 }
 
 TEST_CASE("session index, expiry checks: keys that name no session are ignored") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply("own.not-a-session", 1, SessionState::ExpiresAt(clock.now + 10));
   index.Apply("", 1, SessionState::ExpiresAt(clock.now + 10));
@@ -184,7 +179,7 @@ TEST_CASE("session index, expiry checks: keys that name no session are ignored")
 }
 
 TEST_CASE("session index, expiry checks: bytes from the store never hand a check out twice") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply(SessionKey("s"), 4, SessionState::ExpiresAt(clock.now));
   REQUIRE(index.TakeDue(10).size() == 1);
@@ -201,7 +196,7 @@ TEST_CASE("session index, expiry checks: bytes from the store never hand a check
 }
 
 TEST_CASE("session index, expiry checks: a store read found later is checked after its expiry") {
-  TestClock clock;
+  ManualClock clock;
   constexpr int64_t kSpread = 1000;
   vault::SessionIndex index(1 << 20, kSpread, clock.fn(), 7);
   index.Apply(SessionKey("s"), 1, SessionState::ExpiresAt(clock.now));
@@ -239,7 +234,7 @@ TEST_CASE("session index, expiry checks: a store read found later is checked aft
 }
 
 TEST_CASE("session index, expiry checks: a retry outlives the entry's forgetting") {
-  TestClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply(SessionKey("s"), 1, SessionState::ExpiresAt(clock.now));
   auto due = index.TakeDue(10);

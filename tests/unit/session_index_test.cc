@@ -4,27 +4,18 @@
 #include <random>
 #include <string>
 
+#include "manual_clock.h"
 #include "session_keys.h"
 #include "vault/session_index.h"
 #include "vault/storage_key.h"
 
 using namespace privacy;
 using privacy::vault::SessionState;
+using privacy::testing::ManualClock;
 using privacy::testing::SessionKey;
 
-namespace {
-
-struct IndexClock {
-  int64_t now = 1'700'000'000'000;
-  std::function<int64_t()> fn() {
-    return [this] { return now; };
-  }
-};
-
-}  // namespace
-
 TEST_CASE("session index: moves forward only, by revision") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   const int64_t later = clock.now + 60'000;
   index.Apply(SessionKey("s1"), 2, SessionState::ExpiresAt(later), "v2");
@@ -44,7 +35,7 @@ TEST_CASE("session index: moves forward only, by revision") {
 }
 
 TEST_CASE("session index: expiry and per-account counts") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   const std::string a = vault::AccountKey("TENANT_A");
   index.Apply(SessionKey("s1", a), 1, SessionState::ExpiresAt(clock.now + 1000), "x");
@@ -61,7 +52,7 @@ TEST_CASE("session index: expiry and per-account counts") {
 }
 
 TEST_CASE("session index: bytes beyond the budget are dropped, least recently used first") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(10, 0, clock.fn());
   const int64_t later = clock.now + 60'000;
   index.Apply(SessionKey("a"), 1, SessionState::ExpiresAt(later), "aaaa");
@@ -80,7 +71,7 @@ TEST_CASE("session index: bytes beyond the budget are dropped, least recently us
 }
 
 TEST_CASE("session index: a newer revision without bytes drops older bytes and counts as live") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   const int64_t later = clock.now + 60'000;
   index.Apply(SessionKey("s1"), 1, SessionState::ExpiresAt(later), "v1");
@@ -108,7 +99,7 @@ TEST_CASE("session index: a newer revision without bytes drops older bytes and c
 }
 
 TEST_CASE("session index: keys that name no session are not recorded") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   index.Apply("own.not-a-session", 1, SessionState::ExpiresAt(clock.now + 1000), "x");
   index.Apply("own." + std::string(32, 'A'), 1, SessionState::ExpiresAt(clock.now + 1000));
@@ -119,7 +110,7 @@ TEST_CASE("session index: keys that name no session are not recorded") {
 }
 
 TEST_CASE("session index: live counts follow writes, deletions and expiry, to the second") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(64, 0, clock.fn());  // a budget for a few sessions' bytes only
   const std::string accounts[] = {"own", vault::AccountKey("TENANT_A"),
                                   vault::AccountKey("TENANT_B")};
@@ -173,7 +164,7 @@ TEST_CASE("session index: live counts follow writes, deletions and expiry, to th
 }
 
 TEST_CASE("session index: one Apply feeds the byte cache, the census and the expiry checks") {
-  IndexClock clock;
+  ManualClock clock;
   vault::SessionIndex index(1 << 20, 0, clock.fn());
   const std::string a = vault::AccountKey("TENANT_A");
   const std::string key = SessionKey("s1", a);
