@@ -6,6 +6,7 @@
 
 #include "detect/names/name_words.h"
 #include "detect/tagger/sequence_decoder.h"
+#include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
 namespace {
@@ -88,8 +89,8 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                             [&](const TaggedEntity& e) {
                               const std::string_view value = text.substr(e.start, e.end - e.start);
-                              return IsDemonym(value) || value.starts_with('\'') ||
-                                     value.starts_with("\u2019") || !HasLetterOrDigit(value);
+                              return IsDemonym(value) || ApostropheAt(value, 0) != 0 ||
+                                     !HasLetterOrDigit(value);
                             }),
              out->end());
   for (size_t i = first; i < out->size(); ++i) {

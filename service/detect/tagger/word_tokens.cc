@@ -3,6 +3,14 @@
 #include "detect/scan/text_boundary.h"
 
 namespace privacy::detect {
+
+size_t ApostropheAt(std::string_view text, size_t pos) {
+  if (pos < text.size() && text[pos] == '\'') return 1;
+  const bool right_quote = pos + 2 < text.size() && text[pos] == '\xE2' &&
+                           text[pos + 1] == '\x80' && text[pos + 2] == '\x99';
+  return right_quote ? 3 : 0;
+}
+
 namespace {
 
 bool IsAsciiAlnum(unsigned char c) {
@@ -38,14 +46,6 @@ size_t WordCharAt(std::string_view text, size_t pos) {
   if (c < 0x80) return IsAsciiAlnum(c) ? 1 : 0;
   size_t length = 1;
   return IsWordCodePoint(CodePointAt(text, pos, &length)) ? length : 0;
-}
-
-// The length of an apostrophe at `pos` (ASCII or U+2019), or 0.
-size_t ApostropheAt(std::string_view text, size_t pos) {
-  if (pos < text.size() && text[pos] == '\'') return 1;
-  const bool right_quote = pos + 2 < text.size() && text[pos] == '\xE2' &&
-                           text[pos + 1] == '\x80' && text[pos + 2] == '\x99';
-  return right_quote ? 3 : 0;
 }
 
 // Joiners inside a word: "-" (Bailey-Ross), "." (U.S, example.com), an

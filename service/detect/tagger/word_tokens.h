@@ -24,6 +24,9 @@ struct WordToken {
   bool line_start = false;  // only spaces lie between it and a line break or the text start
 };
 
+// The length of an apostrophe at `pos` (ASCII or U+2019), or 0.
+size_t ApostropheAt(std::string_view text, size_t pos);
+
 // Splits `text` into tokens, at spaces (ASCII, no-break and the other
 // Unicode spaces) and punctuation. Words join letters, digits and combining
 // accents across inner hyphens, apostrophes, periods and "&"
