@@ -4,7 +4,7 @@
 // clinic, CRM, JSON tool output and forms, with names of many cultures.
 //
 //   node scripts/tagger/generate_synthetic.mjs [--train N] [--holdout N] [--ml-train N] [--ml-holdout N]
-//   (defaults 12000, 800, 5000, 270)
+//   (defaults 12000, 800, 6500, 270)
 //
 // Writes scripts/tagger/data/synthetic_train.jsonl and
 // tests/data/detect/names_synthetic_holdout.jsonl. Offsets are UTF-8 byte
@@ -34,10 +34,10 @@ const args = process.argv.slice(2);
 const argNum = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const N_TRAIN = argNum('--train', 12000);
 const N_HOLD = argNum('--holdout', 800);
-const N_ML_TRAIN = argNum('--ml-train', 5000);
+const N_ML_TRAIN = argNum('--ml-train', 6500);
 // share of the training messages (in a language with a word list) drawn from
 // templates_multilingual_words_train.mjs
-const ML_WORDS_SHARE = 0.35;
+const ML_WORDS_SHARE = 0.27;
 const N_ML_HOLD = argNum('--ml-holdout', 270);
 const SEED = 20240611;
 // The multilingual messages use their own generator instances with these

@@ -158,17 +158,6 @@ const SHARED_POS = [
   '{CWORD} {WORDS} {CITY1}. {CWORD} {WORDS} {P1.first}.',
   '• {CWORDS}\n• {CWORD} ({P1.first})\n• {CWORD} {WORD}',
   '{CWORD}: {CWORDS}\n{CWORD}: {P1.full}, {CITY1}',
-  // organisations and places among the ordinary words, so that an unknown
-  // capitalised word is still learnt as part of a name where the context says so
-  '{CWORD} {WORDS} {ORG1}? {CWORD} {WORDS}.',
-  '{SUBJ}: {CWORD} {ORG1}\n\n{GREET},\n{CWORDS} {BANK1} {WORDS}.\n\n{SIGN}\n{P1.first}',
-  '{CWORD}: {HOTEL1}, {CITY1}\n{LABEL}: {DATE}\n{NAMELABEL}: {P1.full}',
-  '- {CWORD} {WORD} ({ORG1})\n- {CWORD} {WORDS} {CITY1}\n- {CWORD}',
-  '{CONGRATS}, {P1.first}! {CWORD} {WORDS} {ORG1}.',
-  '{CWORD} {WORDS} {LOC1}. {CWORD} {WORD} {HOSP1}.',
-  '{THANKS}! {CWORD} {AGENCY1} {WORDS}, {CWORD} {WORDS} {CLINIC1}.',
-  '{REQ} {ORG1}. {CWORD} {WORDS} {CITY1} {DATE}.',
-  '# {CWORD} {WORD}\n\n{ORG1} ({CITY1}): {CWORDS}.\n{P1.full}: {CWORD} {WORDS}.',
 ];
 const SHARED_NEG = [
   '{CWORD} {WORDS}. {CWORD} {WORDS}.',
@@ -187,7 +176,7 @@ const OWN = {
   de: {
     pos: ['Herzlichen Glückwunsch zur bestandenen Prüfung, {P1.first}! {CWORD} hast du dir verdient.',
       'Anbei die Unterlagen für {P1.title}. {CWORD} und {CWORD} fehlen noch, die schicke ich {DAY}.'],
-    neg: ['{CWORD} ist erledigt, {CWORD} kommt morgen. Ich melde mich!', 'Tagesordnung: {CWORD}, {CWORD}, Verschiedenes'],
+    neg: ['{CWORD} ist erledigt, {CWORD} kommt morgen. Ich melde mich!', 'Für Montag: {CWORD}, {CWORD} und {CWORD} klären'],
   },
   pl: {
     pos: ['Gratuluję awansu, {P1.first}! {CWORD} to zasłużony sukces.', 'Przepraszam, {P1.title}, {WORD} {WORDS}. {CWORD} wyślę jutro.'],
@@ -203,7 +192,7 @@ const OWN = {
   },
   fr: {
     pos: ['Félicitations pour ta promotion, {P1.first} ! {CWORD} bien mérité.', 'Ci-joint les documents pour {P1.title}. {CWORD} et {CWORD} suivront {DAY}.'],
-    neg: ['{CWORD} c’est fait, {WORD} demain. Je te tiens au courant !', 'Ordre du jour : {CWORD}, {CWORD}, questions diverses'],
+    neg: ['{CWORD} c’est fait, {WORD} demain. Je te tiens au courant !', 'À voir lundi : {CWORD}, {CWORD} et {CWORD}'],
   },
   es: {
     pos: ['¡Enhorabuena por el nuevo trabajo, {P1.first}! {CWORD} merecido.', 'Adjunto los documentos para {P1.title}. {CWORD} y {CWORD} los mando el {DAY}.'],
