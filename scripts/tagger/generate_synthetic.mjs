@@ -4,7 +4,7 @@
 // clinic, CRM, JSON tool output and forms, with names of many cultures.
 //
 //   node scripts/tagger/generate_synthetic.mjs [--train N] [--holdout N] [--ml-train N] [--ml-holdout N]
-//   (defaults 12000, 800, 3600, 270)
+//   (defaults 12000, 800, 6500, 270)
 //
 // Writes scripts/tagger/data/synthetic_train.jsonl and
 // tests/data/detect/names_synthetic_holdout.jsonl. Offsets are UTF-8 byte
@@ -22,6 +22,8 @@ import { TRAIN_POS, TRAIN_NEG } from './templates_train.mjs';
 import { HOLD_POS, HOLD_NEG } from './templates_holdout.mjs';
 import { ML_TRAIN } from './templates_multilingual_train.mjs';
 import { ML_HOLD } from './templates_multilingual_holdout.mjs';
+import { ML_WORDS_TRAIN, ML_WORDS_FILL } from './templates_multilingual_words_train.mjs';
+import { buildWordPools, capitalise, LANG_WORDLIST } from './wordlists.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -32,7 +34,10 @@ const args = process.argv.slice(2);
 const argNum = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const N_TRAIN = argNum('--train', 12000);
 const N_HOLD = argNum('--holdout', 800);
-const N_ML_TRAIN = argNum('--ml-train', 3600);
+const N_ML_TRAIN = argNum('--ml-train', 6500);
+// share of the training messages (in a language with a word list) drawn from
+// templates_multilingual_words_train.mjs
+const ML_WORDS_SHARE = 0.27;
 const N_ML_HOLD = argNum('--ml-holdout', 270);
 const SEED = 20240611;
 // The multilingual messages use their own generator instances with these
@@ -383,6 +388,9 @@ class MLGenerator extends Generator {
     this.langUse = {};
   }
   L() { return this.local[this.lang]; }
+  // an ordinary word of the message's language (wordlists.mjs), training only
+  word() { return this.pick(buildWordPools()[LANG_WORDLIST[this.lang]]); }
+  words(cap) { const n = this.int(2, 3); const a = Array.from({ length: n }, () => this.word()); if (cap) a[0] = capitalise(a[0]); return a.join(' '); }
   F() { return ML_FILL[this.lang]; }
   // names of the message's culture 75% of the time, else any Latin-script culture
   pickCulture(latinOnly = false) {
@@ -465,7 +473,14 @@ class MLGenerator extends Generator {
       }
       case 'D': return String(this.int(1, 28));
       case 'PHONE': return `+${ML_PHONE_CC[this.lang]} ${this.int(100, 999)} ${this.int(100, 999)} ${this.int(1000, 9999)}`;
-      default: if (F[kind]) return this.pick(F[kind]); return super.filler(kind);
+      case 'WORD': return this.word();
+      case 'CWORD': return capitalise(this.word());
+      case 'WORDS': return this.words(false);
+      case 'CWORDS': return this.words(true);
+      default:
+        if (F[kind]) return this.pick(F[kind]);
+        if (ML_WORDS_FILL[this.lang] && ML_WORDS_FILL[this.lang][kind]) return this.pick(ML_WORDS_FILL[this.lang][kind]);
+        return super.filler(kind);
     }
   }
   example(template, negative) {
@@ -546,7 +561,10 @@ function generate(side, n, pos, neg, seed) {
 }
 
 // Multilingual messages: the language is picked by weight, 30% negatives.
-function generateML(side, n, tpls, seed) {
+// wordTpls (training only): templates with ordinary words of the language in
+// name-like positions, used for ML_WORDS_SHARE of the messages of a language
+// that has them; the held-out side passes none and draws nothing for them.
+function generateML(side, n, tpls, seed, wordTpls = null) {
   const g = new MLGenerator(side, seed);
   const total = ML_LANGS.reduce((a, [, w]) => a + w, 0);
   const rows = []; const stats = { texts: 0, negatives: 0, PERSON: 0, LOCATION: 0, ORGANIZATION: 0, modes: {}, langs: {}, entities: { PERSON: new Set(), LOCATION: new Set(), ORGANIZATION: new Set() } };
@@ -555,7 +573,9 @@ function generateML(side, n, tpls, seed) {
     for (const [l, w] of ML_LANGS) { x -= w; if (x < 0) { lang = l; break; } }
     g.lang = lang;
     const negative = i % 10 === 2 || i % 10 === 5 || i % 10 === 8;
-    const tpl = negative ? g.pick(tpls[lang].neg) : g.pick(tpls[lang].pos);
+    const set = wordTpls && wordTpls[lang] && g.chance(ML_WORDS_SHARE) ? wordTpls[lang] : tpls[lang];
+    if (set !== tpls[lang]) stats.wordTexts = (stats.wordTexts || 0) + 1;
+    const tpl = negative ? g.pick(set.neg) : g.pick(set.pos);
     const ex = g.example(tpl, negative);
     rows.push(JSON.stringify({ text: ex.text, spans: ex.spans }));
     stats.texts++; if (!ex.spans.length) stats.negatives++;
@@ -598,10 +618,10 @@ for (const mode of ['upper', 'lower', 'title']) {
 
 const train = generate(0, N_TRAIN, TRAIN_POS, TRAIN_NEG, SEED);
 const hold = generate(1, N_HOLD, HOLD_POS, HOLD_NEG, SEED ^ 0x5bd1e995);
-const mlTrain = generateML(0, N_ML_TRAIN, ML_TRAIN, ML_SEED_TRAIN);
+const mlTrain = generateML(0, N_ML_TRAIN, ML_TRAIN, ML_SEED_TRAIN, ML_WORDS_TRAIN);
 const mlHold = generateML(1, N_ML_HOLD, ML_HOLD, ML_SEED_HOLD);
 checkDisjoint(mergeEntities(train.stats, mlTrain.stats), mergeEntities(hold.stats, mlHold.stats));
-const trainTpl = new Set([...TRAIN_POS, ...TRAIN_NEG, ...Object.values(ML_TRAIN).flatMap((x) => [...x.pos, ...x.neg])]);
+const trainTpl = new Set([...TRAIN_POS, ...TRAIN_NEG, ...[ML_TRAIN, ML_WORDS_TRAIN].flatMap((T) => Object.values(T).flatMap((x) => [...x.pos, ...x.neg]))]);
 for (const t of [...HOLD_POS, ...HOLD_NEG, ...Object.values(ML_HOLD).flatMap((x) => [...x.pos, ...x.neg])]) if (trainTpl.has(t)) throw new Error(`template in both sets: ${t}`);
 for (const [l] of ML_LANGS) for (const T of [ML_TRAIN, ML_HOLD]) if (!T[l] || !T[l].pos.length || !T[l].neg.length) throw new Error(`no templates for ${l}`);
 train.rows.push(...mlTrain.rows);
@@ -618,6 +638,8 @@ console.log(`multilingual templates (positive+negative): train ${tcount(ML_TRAIN
 console.log(`  holdout ${tcount(ML_HOLD)}`);
 summary('multilingual train (appended)', OUT_TRAIN, mlTrain.stats);
 console.log(`  languages: ${Object.entries(mlTrain.stats.langs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+const wp = buildWordPools();
+console.log(`  with ordinary words in name-like places (templates_multilingual_words_train.mjs, ${Object.values(ML_WORDS_TRAIN).map((x) => x.pos.length + x.neg.length).join('/')} per language): ${mlTrain.stats.wordTexts} texts; word pools ${Object.entries(wp).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
 summary('multilingual holdout (appended)', OUT_HOLD, mlHold.stats);
 console.log(`  languages: ${Object.entries(mlHold.stats.langs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log('train and holdout share no person-name token, location or organisation string');

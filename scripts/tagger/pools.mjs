@@ -555,3 +555,25 @@ export function buildLocalPools(side) {
   }
   return out;
 }
+
+// Every token of every name, place and organisation string the generator can
+// draw (both sides, before partitioning), plus the person names and places of
+// all faker locales, lower-cased NFC. The word pools of wordlists.mjs drop
+// these, so a word sampled as a non-entity is never also a name somewhere.
+export function nameAndPlaceTokens() {
+  const out = new Set();
+  const add = (s) => { for (const t of tokensOf(s)) out.add(t); };
+  for (const c of CULTURES) { const r = rawCulture(c.key); for (const k of ['female', 'male', 'lastFemale', 'lastMale']) r[k].forEach(add); }
+  for (const list of [...Object.values(NICKNAMES), ...Object.values(AMBIGUOUS_FIRST), SAINTS, WORLD_CITIES, COUNTRIES, REGIONS_HAND,
+    HOODS, LANDMARKS, ...Object.values(ORG_LISTS)]) list.forEach(add);
+  for (const L of Object.values(ML_LOCAL)) {
+    for (const [k, v] of Object.entries(L)) if (typeof v === 'string') words(v).forEach(add);
+    for (const v of Object.values(L.pat)) words(v).forEach((x) => add(x.replace(/\{[A-Z]+\}/g, ' ')));
+  }
+  const strings = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x.flatMap(strings) : x && typeof x === 'object' ? Object.values(x).flatMap(strings) : []);
+  for (const loc of Object.values(allLocales)) {
+    const p = loc.person || {}; const l = loc.location || {};
+    for (const v of [p.first_name, p.last_name, p.middle_name, l.city_name, l.state, l.country, l.county]) strings(v).filter((s) => !s.includes('{{')).forEach(add);
+  }
+  return out;
+}

@@ -161,6 +161,18 @@ TEST_CASE("detect tagger: plain requests without names give no names") {
   CHECK(Found("   \n\n  ", kNames).empty());
 }
 
+TEST_CASE("detect tagger: in other languages, ordinary words opening a sentence are no names") {
+  const Strings dutch = Found("Gefeliciteerd met je nieuwe baan, Femke! Groetjes uit Rotterdam.", kNames);
+  CHECK(dutch == Strings{"PERSON:Femke", "LOCATION:Rotterdam"});
+  const Strings polish = Found("Piszę w sprawie faktury. Proszę o kontakt, Tomasz.", kNames);
+  CHECK(polish == Strings{"PERSON:Tomasz"});
+  const Strings german =
+      Found("Glückwunsch zur Beförderung, Stefan! Wir feiern am Freitag in München.", kNames);
+  CHECK(german == Strings{"PERSON:Stefan", "LOCATION:München"});
+  CHECK(Found("Aviso importante: la oficina de Sevilla cierra el viernes.", kNames) ==
+        Strings{"LOCATION:Sevilla"});
+}
+
 TEST_CASE("detect tagger: scores are probabilities and findings are orderly") {
   const std::string texts[] = {
       "Please email Maria Gonzalez in Madrid",
@@ -243,11 +255,12 @@ TEST_CASE("detect tagger: a nationality alone is no name, inside a name it stays
         Strings{"ORGANIZATION:British Airways", "LOCATION:Indian Ocean"});
 }
 
-TEST_CASE("detect tagger: a possessive ending or punctuation alone is no name") {
+TEST_CASE("detect tagger: a possessive ending, punctuation or one character alone is no name") {
   for (const char* text :
        {"omg TONIGHT's show in Ohio's capital was LOVEEE", "going to paris's best cafe w/ jen's mom",
         "Trump's rally . Biden's speech . Harris's team", "Collingwood . Atwick . Ethel .",
-        "A . B . & . C", "the Smiths' house , the Joneses' car", "Boston's & Chicago's teams"}) {
+        "A . B . & . C", "the Smiths' house , the Joneses' car", "Boston's & Chicago's teams",
+        "the growing unpopularity of King Carlos I and the monarchy", "I met W and Ó in Y today"}) {
     CAPTURE(text);
     for (const Candidate& c : NameCandidates(SharedTaggerRecognizer(), text)) {
       const std::string_view value = std::string_view(text).substr(c.start, c.end - c.start);
@@ -256,6 +269,9 @@ TEST_CASE("detect tagger: a possessive ending or punctuation alone is no name") 
       CHECK(std::any_of(value.begin(), value.end(), [](char ch) {
         return std::isalnum(static_cast<unsigned char>(ch)) != 0;
       }));
+      CHECK(std::count_if(value.begin(), value.end(), [](char ch) {
+              return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+            }) > 1);
     }
   }
 }

@@ -21,6 +21,13 @@ bool HasLetterOrDigit(std::string_view value) {
   });
 }
 
+// True when `value` is one character (one UTF-8 code point): "I", "W".
+bool IsOneCharacter(std::string_view value) {
+  return std::count_if(value.begin(), value.end(), [](char c) {
+           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+         }) == 1;
+}
+
 }  // namespace
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
@@ -84,13 +91,14 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   out->resize(kept);
   // A nationality alone ("Syrian", "French") names no person, place or
   // organization, whatever its neighbours made the model think; nor does a
-  // run that opens with a possessive ending ("'s", cut from its name) or
-  // one without a letter or digit (a lone "." or "&").
+  // run that opens with a possessive ending ("'s", cut from its name), one
+  // without a letter or digit (a lone "." or "&"), or one character alone
+  // (the pronoun "I", trimmed from "Carlos I").
   out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                             [&](const TaggedEntity& e) {
                               const std::string_view value = text.substr(e.start, e.end - e.start);
                               return IsDemonym(value) || ApostropheAt(value, 0) != 0 ||
-                                     !HasLetterOrDigit(value);
+                                     !HasLetterOrDigit(value) || IsOneCharacter(value);
                             }),
              out->end());
   for (size_t i = first; i < out->size(); ++i) {

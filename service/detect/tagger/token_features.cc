@@ -65,6 +65,9 @@ enum Template : uint64_t {
   kPrefix4,
   kFieldKey,
   kFieldKeyShape,
+  kLanguage,
+  kLanguageShape,
+  kLanguageGazetteer,
 };
 
 // One multiply per feature: token values are mixed once when they are read
@@ -190,6 +193,32 @@ class CasingTally {
   size_t words_ = 0;
   size_t capitalised_ = 0;
   size_t all_capitals_ = 0;
+};
+
+// Whether a text reads as English: the share of its words that the English
+// word lists hold. In another language a capitalised word the model does
+// not know, opening a sentence or a line, is usually an ordinary word
+// ("Glückwunsch", "Cognome"); in English it is more often a name.
+class LanguageTally {
+ public:
+  enum Language : uint64_t { kTooShort, kEnglish, kMixed, kOther };
+
+  void Add(const WordToken& token, const WordFacts& facts) {
+    if (token.kind != TokenKind::kWord) return;
+    ++words_;
+    if (facts.flags & kWordFlags) ++english_;
+  }
+
+  Language Result() const {
+    if (words_ < 4) return kTooShort;
+    if (english_ * 10 >= words_ * 6) return kEnglish;
+    if (english_ * 20 >= words_ * 7) return kMixed;
+    return kOther;
+  }
+
+ private:
+  size_t words_ = 0;
+  size_t english_ = 0;
 };
 
 // Marks the tokens covered by gazetteer entries of two to five words
@@ -465,6 +494,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   std::vector<TokenPlace> places(n);
   WordMemo memo(text, tokens);
   CasingTally casing_tally;
+  LanguageTally language_tally;
   TextMemory memory;
   std::vector<uint32_t> openings;  // words longer gazetteer keys start with
   out->vectors.assign(n, nullptr);
@@ -484,6 +514,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
                                  std::string_view::npos);
     place.sentence_start = after_stop;
     casing_tally.Add(token, word);
+    language_tally.Add(token, word);
     memory.Add(token, word, place.sentence_start);
     if (token.kind == TokenKind::kWord && (word.flags & kPrefix)) {
       openings.push_back(static_cast<uint32_t>(i));
@@ -491,6 +522,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &places);
   const uint64_t casing = casing_tally.Result();
+  const uint64_t language = language_tally.Result();
   const std::vector<uint64_t> field_keys = FieldKeys(text, tokens, words, places);
 
   auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
@@ -575,6 +607,9 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
     h.push_back(Feature(kCasingShape, casing, f.shape));
     h.push_back(Feature(kCasingGazetteer, casing, f.gazetteer));
+    h.push_back(Feature(kLanguage, language));
+    h.push_back(Feature(kLanguageShape, language * 2 + place.sentence_start, f.shape));
+    h.push_back(Feature(kLanguageGazetteer, language, f.gazetteer));
     if (field_keys[u] != 0) {
       h.push_back(Feature(kFieldKey, field_keys[u]));
       h.push_back(Feature(kFieldKeyShape, field_keys[u], f.shape));
