@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <random>
-#include <thread>
 
 #include "vault/session_id.h"
 #include "vault/storage_key.h"
@@ -18,21 +16,30 @@ int64_t SystemNowMs() {
       .count();
 }
 
-// Randomised, growing pause between compare-and-set attempts so that
-// competing writers spread out instead of colliding again.
-void BackOff(int attempt) {
-  thread_local std::minstd_rand rng{std::random_device{}()};
-  int ceiling_us = std::min(50 * (1 << std::min(attempt, 6)), 5000);
-  std::this_thread::sleep_for(std::chrono::microseconds(rng() % (ceiling_us + 1)));
-}
-
 Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
 
 }  // namespace
 
+std::chrono::microseconds RetryPause(int attempt, uint32_t random) {
+  uint32_t ceiling_us = 50u << std::min(std::max(attempt, 0), 6);
+  return std::chrono::microseconds(random % (ceiling_us + 1));
+}
+
 SessionVault::SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options)
-    : store_(std::move(store)), options_(std::move(options)) {
+    : store_(std::move(store)), options_(std::move(options)), random_(std::random_device{}()) {
   if (!options_.now_ms) options_.now_ms = SystemNowMs;
+  if (!options_.retry_after) {
+    retries_ = std::make_unique<DelayedCalls>();
+    options_.retry_after = [calls = retries_.get()](std::chrono::microseconds delay,
+                                                   std::function<void()> call) {
+      calls->After(delay, std::move(call));
+    };
+  }
+}
+
+std::chrono::microseconds SessionVault::NextPause(int attempt) {
+  std::lock_guard lock(random_mutex_);
+  return RetryPause(attempt, static_cast<uint32_t>(random_()));
 }
 
 Result<std::chrono::seconds> SessionVault::EffectiveTtl(
@@ -114,35 +121,57 @@ void SessionVault::TokenizeNew(std::shared_ptr<PendingTokenize> pending) {
 }
 
 void SessionVault::TokenizeExisting(std::shared_ptr<PendingTokenize> pending) {
-  if (pending->attempt >= options_.max_update_attempts) {
+  if (options_.max_update_attempts <= 0) {
     return pending->done(MakeError(ErrorCode::kUnavailable, "session is too busy, retry"));
   }
   const std::string key = StorageKey(pending->account, pending->session_id);
-  // The first attempt may work on the recent copy: a stale one only costs a
-  // conflict, after which the store's own copy is read.
-  auto stored = pending->attempt == 0 ? store_->LoadRecent(key) : store_->Load(key);
+  // The recent copy will do: a stale one only costs a conflict, after which
+  // the store's own copy is read.
+  auto stored = store_->LoadRecent(key);
   if (!stored) return pending->done(stored.error());
   auto session = Parse(pending->account, *stored);
   if (session && Expired(*session)) session = LoadLatest(pending->account, key);
   if (!session) return pending->done(session.error());
+  WriteMerged(std::move(pending), std::move(*session), stored->revision);
+}
 
+void SessionVault::WriteMerged(std::shared_ptr<PendingTokenize> pending, Session session,
+                               uint64_t revision) {
   TokenizeResult result;
-  for (const auto& v : pending->values) result.tokens.push_back(session->TokenFor(v.type, v.value));
-  if (session->token_count() > pending->max_tokens) {
+  for (const auto& v : pending->values) result.tokens.push_back(session.TokenFor(v.type, v.value));
+  if (session.token_count() > pending->max_tokens) {
     return pending->done(MakeError(ErrorCode::kTooLarge, "session token limit reached"));
   }
-  v1::SessionRecord& record = session->mutable_record();
+  v1::SessionRecord& record = session.mutable_record();
   record.set_expires_at_ms(std::max(record.expires_at_ms(), pending->expires_at_ms));
   result.session_id = pending->session_id;
   result.expires_at_ms = record.expires_at_ms();
   store_->UpdateAsync(
-      key, record.SerializeAsString(), record.expires_at_ms(), stored->revision,
+      StorageKey(pending->account, pending->session_id), record.SerializeAsString(),
+      record.expires_at_ms(), revision,
       [this, pending, result = std::move(result)](Result<uint64_t> updated) mutable {
         if (updated) return pending->done(std::move(result));
         if (updated.error().code != ErrorCode::kConflict) return pending->done(updated.error());
-        BackOff(pending->attempt++);
-        TokenizeExisting(std::move(pending));
+        RetryLater(std::move(pending));
       });
+}
+
+void SessionVault::RetryLater(std::shared_ptr<PendingTokenize> pending) {
+  if (++pending->attempt >= options_.max_update_attempts) {
+    return pending->done(MakeError(ErrorCode::kUnavailable, "session is too busy, retry"));
+  }
+  auto pause = NextPause(pending->attempt - 1);
+  options_.retry_after(pause, [this, pending = std::move(pending)]() mutable {
+    std::string key = StorageKey(pending->account, pending->session_id);
+    store_->LoadAsync(key, [this, pending = std::move(pending)](Result<StoredBytes> stored) {
+      if (!stored) return pending->done(stored.error());
+      auto session = Parse(pending->account, *stored);
+      // The store's own copy: expired there, the session is gone.
+      if (session && Expired(*session)) session = SessionNotFound();
+      if (!session) return pending->done(session.error());
+      WriteMerged(pending, std::move(*session), stored->revision);
+    });
+  });
 }
 
 Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id,
