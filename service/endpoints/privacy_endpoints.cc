@@ -127,44 +127,60 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
 }
 
 template <typename Request>
-Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& text,
-                                                            const Request& request,
-                                                            const Caller& caller) const {
+Result<PrivacyEndpoints::AdmittedDetection> PrivacyEndpoints::AdmitDetection(
+    const std::string& text, const Request& request) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
-  if (external_) {
-    options->external = external_->Recognize(text, options->only_types, caller.trace_id);
-  }
-  return detector->Detect(text, *options);
+  return AdmittedDetection{std::move(detector), std::move(*options)};
 }
 
-void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
-                            v1::AuditEvent audit, MaskDone done) const {
-  RecordSession(&audit, request.session_id());
-  auto findings = Find(request.text(), request, caller);
-  if (!findings) return done(findings.error(), std::move(audit));
+std::vector<detect::Finding> PrivacyEndpoints::RunDetection(const std::string& text,
+                                                            AdmittedDetection admitted,
+                                                            const Caller& caller) const {
+  if (external_) {
+    admitted.options.external =
+        external_->Recognize(text, admitted.options.only_types, caller.trace_id);
+  }
+  return admitted.detector->Detect(text, admitted.options);
+}
+
+Result<PrivacyEndpoints::AdmittedMask> PrivacyEndpoints::AdmitMask(const v1::MaskRequest& request,
+                                                                   const Caller& caller) const {
+  auto detection = AdmitDetection(request.text(), request);
+  if (!detection) return detection.error();
   vault::TokenizeOptions options;
   if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
   if (tenants_) {
     if (request.session_id().empty()) {
       if (auto admitted = tenants_->AdmitNewSession(caller.account); !admitted) {
-        return done(admitted.error(), std::move(audit));
+        return admitted.error();
       }
     }
     options.max_tokens = tenants_->MaxTokensPerSession(caller.account);
   }
+  auto session = vault_->AdmitTokenize(caller.account, request.session_id(), options);
+  if (!session) return session.error();
+  return AdmittedMask{std::move(*detection), std::move(*session)};
+}
+
+void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
+                            v1::AuditEvent audit, MaskDone done) const {
+  RecordSession(&audit, request.session_id());
+  // Every limit the request can fail is checked before detection runs.
+  auto admitted = AdmitMask(request, caller);
+  if (!admitted) return done(admitted.error(), std::move(audit));
+  auto findings = RunDetection(request.text(), std::move(admitted->detection), caller);
 
   std::vector<vault::ValueToMask> values;
-  values.reserve(findings->size());
-  for (const auto& f : *findings) {
+  values.reserve(findings.size());
+  for (const auto& f : findings) {
     values.push_back({f.type, request.text().substr(f.start, f.end - f.start)});
   }
-  const std::string session_id = request.session_id();
   vault_->TokenizeAsync(
-      caller.account, session_id, std::move(values), options,
-      [request = std::move(request), findings = std::move(*findings), audit = std::move(audit),
+      std::move(admitted->session), std::move(values),
+      [request = std::move(request), findings = std::move(findings), audit = std::move(audit),
        done = std::move(done)](Result<vault::TokenizeResult> tokenized) mutable {
         if (!tokenized) return done(tokenized.error(), std::move(audit));
         v1::MaskReply reply;
@@ -190,10 +206,10 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
 
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,
                                                  const Caller& caller) const {
-  auto findings = Find(request.text(), request, caller);
-  if (!findings) return findings.error();
+  auto admitted = AdmitDetection(request.text(), request);
+  if (!admitted) return admitted.error();
   v1::DetectReply reply;
-  for (const auto& f : *findings) {
+  for (const auto& f : RunDetection(request.text(), std::move(*admitted), caller)) {
     v1::DetectedEntity* entity = reply.add_entities();
     entity->set_type(f.type);
     entity->set_start(f.start);

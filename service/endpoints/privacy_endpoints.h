@@ -91,13 +91,34 @@ class PrivacyEndpoints {
   void ReplaceDetector(std::shared_ptr<const detect::Detector> detector);
 
  private:
+  // A detection whose request passed the checks: the detector current when
+  // it was admitted and the options from the request.
+  struct AdmittedDetection {
+    std::shared_ptr<const detect::Detector> detector;
+    detect::DetectOptions options;
+  };
+  // A mask that passed every check: its detection and its session write.
+  struct AdmittedMask {
+    AdmittedDetection detection;
+    vault::AdmittedTokenize session;
+  };
+
   Status CheckText(const std::string& text, const char* field) const;
   template <typename Request>
   Result<detect::DetectOptions> DetectOptionsFor(const detect::Detector& detector,
                                                  const Request& request) const;
+  // The checks of a text to detect in: its size and UTF-8, then the
+  // request's entity types and allow and deny lists.
   template <typename Request>
-  Result<std::vector<detect::Finding>> Find(const std::string& text, const Request& request,
+  Result<AdmittedDetection> AdmitDetection(const std::string& text, const Request& request) const;
+  // The findings in `text`: the external model's (a round trip, when it is
+  // asked) merged by the detector with its own.
+  std::vector<detect::Finding> RunDetection(const std::string& text, AdmittedDetection admitted,
                                             const Caller& caller) const;
+  // Every check of a mask, before any detection: the text's (as
+  // AdmitDetection), the account's session quota for a new session, then
+  // the vault's (ttl, session id).
+  Result<AdmittedMask> AdmitMask(const v1::MaskRequest& request, const Caller& caller) const;
   // Resolve and Demask with `open(needed_tokens)` giving the session
   // (Result<std::optional<vault::Session>>); nullopt when it gives none.
   template <typename Open>

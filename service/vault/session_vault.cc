@@ -42,17 +42,6 @@ std::chrono::microseconds SessionVault::NextPause(int attempt) {
   return RetryPause(attempt, static_cast<uint32_t>(random_()));
 }
 
-Result<std::chrono::seconds> SessionVault::EffectiveTtl(
-    std::optional<std::chrono::seconds> ttl) const {
-  if (!ttl) return options_.default_ttl;
-  if (ttl->count() <= 0 || *ttl > options_.max_ttl) {
-    return MakeError(ErrorCode::kBadRequest,
-                     "ttl_seconds must be between 1 and " +
-                         std::to_string(options_.max_ttl.count()));
-  }
-  return *ttl;
-}
-
 // One Tokenize call on its way through the store's writes.
 struct SessionVault::PendingTokenize {
   std::string account;
@@ -64,25 +53,35 @@ struct SessionVault::PendingTokenize {
   int attempt = 0;
 };
 
-void SessionVault::TokenizeAsync(const std::string& account, const std::string& session_id,
-                                 std::vector<ValueToMask> values, const TokenizeOptions& options,
-                                 TokenizeDone done) {
-  auto effective_ttl = EffectiveTtl(options.ttl);
-  if (!effective_ttl) return done(effective_ttl.error());
-  if (!session_id.empty() && !IsWellFormedSessionId(session_id)) {
-    return done(MakeError(ErrorCode::kBadRequest, "malformed session_id"));
+Result<AdmittedTokenize> SessionVault::AdmitTokenize(const std::string& account,
+                                                     const std::string& session_id,
+                                                     const TokenizeOptions& options) const {
+  AdmittedTokenize admitted{account, session_id, options.ttl.value_or(options_.default_ttl),
+                            std::min(options_.max_tokens_per_session,
+                                     options.max_tokens.value_or(options_.max_tokens_per_session))};
+  if (options.ttl && (options.ttl->count() <= 0 || *options.ttl > options_.max_ttl)) {
+    return MakeError(ErrorCode::kBadRequest,
+                     "ttl_seconds must be between 1 and " +
+                         std::to_string(options_.max_ttl.count()));
   }
+  if (!session_id.empty() && !IsWellFormedSessionId(session_id)) {
+    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
+  }
+  return admitted;
+}
+
+void SessionVault::TokenizeAsync(AdmittedTokenize admitted, std::vector<ValueToMask> values,
+                                 TokenizeDone done) {
   auto pending = std::make_shared<PendingTokenize>();
-  pending->account = account;
-  pending->session_id = session_id;
+  pending->account = std::move(admitted.account);
+  pending->session_id = std::move(admitted.session_id);
   pending->values = std::move(values);
   pending->expires_at_ms =
       options_.now_ms() +
-      std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
-  pending->max_tokens = std::min(options_.max_tokens_per_session,
-                                 options.max_tokens.value_or(options_.max_tokens_per_session));
+      std::chrono::duration_cast<std::chrono::milliseconds>(admitted.ttl).count();
+  pending->max_tokens = admitted.max_tokens;
   pending->done = std::move(done);
-  if (session_id.empty()) {
+  if (pending->session_id.empty()) {
     TokenizeNew(std::move(pending));
   } else {
     TokenizeExisting(std::move(pending));

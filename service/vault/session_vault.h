@@ -55,6 +55,14 @@ struct TokenizeOptions {
   std::optional<size_t> max_tokens;
 };
 
+// A Tokenize call that passed the vault's checks, ready to run.
+struct AdmittedTokenize {
+  std::string account;
+  std::string session_id;  // empty: a new session
+  std::chrono::seconds ttl{0};
+  size_t max_tokens = 0;
+};
+
 // Result of tokenizing values into a session.
 struct TokenizeResult {
   std::string session_id;
@@ -78,16 +86,22 @@ class SessionVault {
   // Completion of TokenizeAsync().
   using TokenizeDone = std::function<void(Result<TokenizeResult>)>;
 
-  // Tokens for `values` in `account`'s session `session_id` (a new session
-  // when empty), extending its lifetime to now + ttl. 404 when the session
-  // does not exist, expired or belongs to another account; 400 when ttl
-  // exceeds the maximum; 413 when the session would exceed its token limit.
-  // 503 when other writers kept winning for VaultOptions::max_update_attempts
-  // attempts. Does not wait for the store's writes: `done` runs once,
-  // possibly on another thread (the store's acknowledgement thread or the
-  // retry timer's).
-  void TokenizeAsync(const std::string& account, const std::string& session_id,
-                     std::vector<ValueToMask> values, const TokenizeOptions& options,
+  // Checks a Tokenize call into `account`'s session `session_id` (a new
+  // session when empty) before any work is done for it: 400 when the id is
+  // malformed or a given ttl is not between 1 s and the maximum. Reads
+  // nothing.
+  Result<AdmittedTokenize> AdmitTokenize(const std::string& account,
+                                         const std::string& session_id,
+                                         const TokenizeOptions& options) const;
+
+  // Tokens for `values` in the admitted call's session, extending its
+  // lifetime to now + ttl. 404 when the session does not exist, expired or
+  // belongs to another account; 413 when the session would exceed its token
+  // limit; 503 when other writers kept winning for
+  // VaultOptions::max_update_attempts attempts. Does not wait for the
+  // store's writes: `done` runs once, possibly on another thread (the
+  // store's acknowledgement thread or the retry timer's).
+  void TokenizeAsync(AdmittedTokenize admitted, std::vector<ValueToMask> values,
                      TokenizeDone done);
 
   // `account`'s live session `session_id`; 404 when absent, expired or
@@ -115,7 +129,6 @@ class SessionVault {
   void EraseAsync(const std::string& account, const std::string& session_id, EraseDone done);
 
  private:
-  Result<std::chrono::seconds> EffectiveTtl(std::optional<std::chrono::seconds> ttl) const;
   // The session in `stored` if it is `account`'s; 404 otherwise.
   Result<Session> Parse(const std::string& account, const StoredBytes& stored) const;
   bool Expired(const Session& session) const;

@@ -36,14 +36,16 @@ inline Result<uint64_t> UpdateAndWait(vault::SessionStore& store, const std::str
   return outcome.get_future().get();
 }
 
-// SessionVault::TokenizeAsync, waited for.
+// SessionVault::AdmitTokenize, then TokenizeAsync waited for.
 inline Result<vault::TokenizeResult> TokenizeAndWait(vault::SessionVault& vault,
                                                      const std::string& account,
                                                      const std::string& session_id,
                                                      std::vector<vault::ValueToMask> values,
                                                      const vault::TokenizeOptions& options) {
+  auto admitted = vault.AdmitTokenize(account, session_id, options);
+  if (!admitted) return admitted.error();
   std::promise<Result<vault::TokenizeResult>> outcome;
-  vault.TokenizeAsync(account, session_id, std::move(values), options,
+  vault.TokenizeAsync(std::move(*admitted), std::move(values),
                       [&outcome](Result<vault::TokenizeResult> result) {
                         outcome.set_value(std::move(result));
                       });

@@ -356,7 +356,7 @@ TEST_CASE("a merge that lost to another writer is retried on the timer, from an 
   REQUIRE(first.ok());
   f.store->rival_writes = 3;
   std::optional<Result<vault::TokenizeResult>> outcome;
-  f.vault.TokenizeAsync("", first->session_id, {{"EMAIL", "c@d.co"}}, {},
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
                         [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
   // The conflict's completion returned at once: the retry waits for the
   // timer, and nothing read the store while the completion ran.
@@ -388,7 +388,7 @@ TEST_CASE("a merge that keeps losing gives up after its attempts with 503") {
   REQUIRE(first.ok());
   f.store->rival_writes = 1000;
   std::optional<Result<vault::TokenizeResult>> outcome;
-  f.vault.TokenizeAsync("", first->session_id, {{"EMAIL", "c@d.co"}}, {},
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
                         [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
   CHECK(f.timer.RunAll() == 3);
   REQUIRE(outcome.has_value());
@@ -405,7 +405,7 @@ TEST_CASE("a retry that finds the session gone answers 404") {
   REQUIRE(first.ok());
   f.store->rival_writes = 1;
   std::optional<Result<vault::TokenizeResult>> outcome;
-  f.vault.TokenizeAsync("", first->session_id, {{"EMAIL", "c@d.co"}}, {},
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
                         [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
   REQUIRE(f.timer.due.size() == 1);
   CHECK(testing::EraseNow(f.vault, "", first->session_id).ok());
