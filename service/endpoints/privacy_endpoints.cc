@@ -9,18 +9,11 @@
 #include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
 #include "endpoints/token_restorer.h"
-#include "vault/session_id.h"
 #include "wire/utf8.h"
 
 namespace privacy::endpoints {
 
 namespace {
-// Audit events name a session only when the id is well formed: a malformed
-// id is caller text and could be anything, personal data included.
-void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
-  if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
-}
-
 // Appends the tokens of `found` that `unknown` does not list yet.
 // A resolve reply being built, and the restorer of its JSON document.
 struct ResolveOutcome {
@@ -165,12 +158,10 @@ Result<PrivacyEndpoints::AdmittedMask> PrivacyEndpoints::AdmitMask(const v1::Mas
   return AdmittedMask{std::move(*detection), std::move(*session)};
 }
 
-void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
-                            v1::AuditEvent audit, MaskDone done) const {
-  RecordSession(&audit, request.session_id());
+void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller, MaskDone done) const {
   // Every limit the request can fail is checked before detection runs.
   auto admitted = AdmitMask(request, caller);
-  if (!admitted) return done(admitted.error(), std::move(audit));
+  if (!admitted) return done(admitted.error());
   auto findings = RunDetection(request.text(), std::move(admitted->detection), caller);
 
   std::vector<vault::ValueToMask> values;
@@ -180,9 +171,9 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
   }
   vault_->TokenizeAsync(
       std::move(admitted->session), std::move(values),
-      [request = std::move(request), findings = std::move(findings), audit = std::move(audit),
+      [request = std::move(request), findings = std::move(findings),
        done = std::move(done)](Result<vault::TokenizeResult> tokenized) mutable {
-        if (!tokenized) return done(tokenized.error(), std::move(audit));
+        if (!tokenized) return done(tokenized.error());
         v1::MaskReply reply;
         reply.set_masked_text(ReplaceFindings(request.text(), findings, tokenized->tokens));
         reply.set_session_id(tokenized->session_id);
@@ -196,11 +187,8 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
           entity->set_end(f.end);
           entity->set_token(tokenized->tokens[i]);
           entity->set_score(f.score);
-          (*audit.mutable_entity_types())[f.type]++;
         }
-        audit.set_session_id(tokenized->session_id);
-        audit.set_entity_count(reply.entity_count());
-        done(std::move(reply), std::move(audit));
+        done(std::move(reply));
       });
 }
 
@@ -244,33 +232,30 @@ struct AtOnceOpen {
 
 }  // namespace
 
-Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
-                                                   const Caller& caller,
-                                                   v1::AuditEvent* audit) const {
-  return *ResolveWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+Result<Restored<v1::ResolveReply>> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
+                                                             const Caller& caller) const {
+  return *ResolveWith(request, WaitingOpen{vault_.get(), caller, request.session_id()});
 }
 
-std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveAtOnce(
-    const v1::ResolveRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
-  return ResolveWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveAtOnce(
+    const v1::ResolveRequest& request, const Caller& caller) const {
+  return ResolveWith(request, AtOnceOpen{vault_.get(), caller, request.session_id()});
 }
 
-Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
-                                                 const Caller& caller,
-                                                 v1::AuditEvent* audit) const {
-  return *DemaskWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+Result<Restored<v1::DemaskReply>> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
+                                                           const Caller& caller) const {
+  return *DemaskWith(request, WaitingOpen{vault_.get(), caller, request.session_id()});
 }
 
-std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskAtOnce(
-    const v1::DemaskRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
-  return DemaskWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskAtOnce(
+    const v1::DemaskRequest& request, const Caller& caller) const {
+  return DemaskWith(request, AtOnceOpen{vault_.get(), caller, request.session_id()});
 }
 
 template <typename Open>
-std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveWith(
-    const v1::ResolveRequest& request, v1::AuditEvent* audit, Open open) const {
-  using Reply = Result<v1::ResolveReply>;
-  RecordSession(audit, request.session_id());
+std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveWith(
+    const v1::ResolveRequest& request, Open open) const {
+  using Reply = Result<Restored<v1::ResolveReply>>;
   if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
     return Reply(MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
                                                      std::to_string(limits_.max_tokens_per_request) +
@@ -310,17 +295,14 @@ std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveWith(
   if (!outcome) return Reply(outcome.error());
   v1::ResolveReply& reply = outcome->reply;
   AddUnknown(outcome->restorer.unknown(), reply.mutable_unknown());
-  audit->set_entity_count(
-      static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored()));
-  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return Reply(std::move(reply));
+  auto restored = static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored());
+  return Reply(Restored<v1::ResolveReply>{std::move(reply), restored});
 }
 
 template <typename Open>
-std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskWith(
-    const v1::DemaskRequest& request, v1::AuditEvent* audit, Open open) const {
-  using Reply = Result<v1::DemaskReply>;
-  RecordSession(audit, request.session_id());
+std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskWith(
+    const v1::DemaskRequest& request, Open open) const {
+  using Reply = Result<Restored<v1::DemaskReply>>;
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
     return Reply(status.error());
   }
@@ -346,20 +328,18 @@ std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskWith(
   reply.set_original_text(std::move(original));
   if (request.has_final()) reply.set_carry(text.substr(release));
   AddUnknown(restorer.unknown(), reply.mutable_unknown());
-  audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
-  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return Reply(std::move(reply));
+  return Reply(
+      Restored<v1::DemaskReply>{std::move(reply), static_cast<uint32_t>(restorer.restored())});
 }
 
 void PrivacyEndpoints::Delete(const v1::DeleteRequest& request, const Caller& caller,
-                              v1::AuditEvent audit, DeleteDone done) const {
-  RecordSession(&audit, request.session_id());
+                              DeleteDone done) const {
   vault_->EraseAsync(caller.account, request.session_id(),
-                     [audit = std::move(audit), done = std::move(done)](Status erased) mutable {
-                       if (!erased) return done(erased.error(), std::move(audit));
+                     [done = std::move(done)](Status erased) {
+                       if (!erased) return done(erased.error());
                        v1::DeleteReply reply;
                        reply.set_deleted(true);
-                       done(std::move(reply), std::move(audit));
+                       done(std::move(reply));
                      });
 }
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <future>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "endpoints/outcome_audit.h"
 #include "endpoints/privacy_endpoints.h"
 #include "vault/session_store.h"
 #include "vault/session_vault.h"
@@ -52,18 +54,50 @@ inline Result<vault::TokenizeResult> TokenizeAndWait(vault::SessionVault& vault,
   return outcome.get_future().get();
 }
 
-// PrivacyEndpoints::Mask, waited for; `*audit` is the event it starts from
-// and receives the finished event.
+// PrivacyEndpoints::Mask, waited for; `*audit` receives the facts the
+// worker's audit event records of it (endpoints::RecordOutcome).
 inline Result<v1::MaskReply> MaskAndWait(const endpoints::PrivacyEndpoints& endpoints,
                                          const v1::MaskRequest& request,
                                          const endpoints::Caller& caller, v1::AuditEvent* audit) {
   std::promise<Result<v1::MaskReply>> outcome;
-  endpoints.Mask(request, caller, std::move(*audit),
-                 [&outcome, audit](Result<v1::MaskReply> reply, v1::AuditEvent event) {
-                   *audit = std::move(event);
-                   outcome.set_value(std::move(reply));
-                 });
+  endpoints.Mask(request, caller, [&outcome](Result<v1::MaskReply> reply) {
+    outcome.set_value(std::move(reply));
+  });
+  auto reply = outcome.get_future().get();
+  audit->Clear();
+  endpoints::RecordOutcome(request.session_id(), reply, audit);
+  return reply;
+}
+
+// PrivacyEndpoints::Delete, waited for.
+inline Result<v1::DeleteReply> DeleteAndWait(const endpoints::PrivacyEndpoints& endpoints,
+                                             const v1::DeleteRequest& request,
+                                             const endpoints::Caller& caller) {
+  std::promise<Result<v1::DeleteReply>> outcome;
+  endpoints.Delete(request, caller, [&outcome](Result<v1::DeleteReply> reply) {
+    outcome.set_value(std::move(reply));
+  });
   return outcome.get_future().get();
+}
+
+// The reply of a resolve's or demask's `outcome` for `request`; `*audit`
+// receives the facts the worker's audit event records of it.
+template <typename Request, typename Reply>
+Result<Reply> Audited(const Request& request, Result<endpoints::Restored<Reply>> outcome,
+                      v1::AuditEvent* audit) {
+  audit->Clear();
+  endpoints::RecordOutcome(request.session_id(), outcome, audit);
+  if (!outcome) return outcome.error();
+  return std::move(outcome->reply);
+}
+
+// Audited() of an answer that may not have come (nullopt).
+template <typename Request, typename Reply>
+std::optional<Result<Reply>> Audited(
+    const Request& request, std::optional<Result<endpoints::Restored<Reply>>> outcome,
+    v1::AuditEvent* audit) {
+  if (!outcome) return std::nullopt;
+  return Audited(request, std::move(*outcome), audit);
 }
 
 }  // namespace privacy::testing

@@ -99,7 +99,7 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   resolve.set_session_id(masked->session_id());
   resolve.add_tokens(masked->entities(2).token());
   resolve.add_tokens("[EMAIL_ffff]");
-  auto resolved = f.endpoints.Resolve(resolve, f.caller, &f.audit);
+  auto resolved = testing::Audited(resolve, f.endpoints.Resolve(resolve, f.caller), &f.audit);
   REQUIRE(resolved.ok());
   CHECK(resolved->resolved().at(masked->entities(2).token()) == "maria@example.com");
   REQUIRE(resolved->unknown_size() == 1);
@@ -108,19 +108,16 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   v1::DemaskRequest demask;
   demask.set_session_id(masked->session_id());
   demask.set_masked_text(masked->masked_text() + " [PERSON_0000]");
-  auto restored = f.endpoints.Demask(demask, f.caller, &f.audit);
+  auto restored = testing::Audited(demask, f.endpoints.Demask(demask, f.caller), &f.audit);
   REQUIRE(restored.ok());
   CHECK(restored->original_text() == mask.text() + " [PERSON_0000]");
 
   v1::DeleteRequest erase;
   erase.set_session_id(masked->session_id());
-  bool deleted = false;
-  f.endpoints.Delete(erase, f.caller, f.audit,
-                     [&deleted](Result<v1::DeleteReply> reply, v1::AuditEvent) {
-                       deleted = reply.ok() && reply->deleted();
-                     });
-  CHECK(deleted);
-  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kNotFound);
+  auto deleted = testing::DeleteAndWait(f.endpoints, erase, f.caller);
+  REQUIRE(deleted.ok());
+  CHECK(deleted->deleted());
+  CHECK(f.endpoints.Resolve(resolve, f.caller).error().code == ErrorCode::kNotFound);
 }
 
 TEST_CASE("entities_to_mask restricts types, by our names or Presidio's, and rejects unknown ones without echo") {
@@ -163,11 +160,11 @@ TEST_CASE("limits and bad input") {
 
   v1::ResolveRequest resolve;
   resolve.set_session_id("Maria Gonzalez");
-  auto malformed = f.endpoints.Resolve(resolve, f.caller, &f.audit);
+  auto malformed = testing::Audited(resolve, f.endpoints.Resolve(resolve, f.caller), &f.audit);
   CHECK(malformed.error().code == ErrorCode::kBadRequest);
   CHECK(f.audit.session_id().empty());
   for (int i = 0; i < 4; ++i) resolve.add_tokens("[EMAIL_abcd]");
-  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
+  CHECK(f.endpoints.Resolve(resolve, f.caller).error().code == ErrorCode::kTooLarge);
 
   v1::DetectRequest detect;
   detect.set_text("maria@example.com");
