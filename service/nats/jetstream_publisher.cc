@@ -164,7 +164,9 @@ void JetStreamPublisher::ExpireLoop() {
     if (expired.empty()) continue;
     lock.unlock();
     logger_->Warn("jetstream_write_timeout", {{"count", expired.size()}});
-    for (auto& pending : expired) Fail(pending, Unavailable("JetStream did not acknowledge in time"));
+    for (auto& pending : expired) {
+      Fail(pending, Unavailable("JetStream did not acknowledge in time"));
+    }
     lock.lock();
     CompletionReturned(expired.size());
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/delayed_calls.h"
 #include "vault/session_id.h"
 #include "vault/storage_key.h"
 
@@ -36,6 +37,8 @@ SessionVault::SessionVault(std::shared_ptr<SessionStore> store, VaultOptions opt
     };
   }
 }
+
+SessionVault::~SessionVault() = default;
 
 std::chrono::microseconds SessionVault::NextPause(int attempt) {
   std::lock_guard lock(random_mutex_);

@@ -12,10 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "common/delayed_calls.h"
 #include "common/status.h"
 #include "vault/session.h"
 #include "vault/session_store.h"
+
+namespace privacy {
+class DelayedCalls;
+}
 
 namespace privacy::vault {
 
@@ -76,12 +79,14 @@ struct TokenizeResult {
 // no token is ever lost. A write that lost to another is merged again after
 // a pause, on a timer, from an asynchronous read of the store: completions
 // never sleep or wait. Destroying the vault drops the retries not yet due
-// (their completions are destroyed without running). Every session belongs to the NATS account that
-// created it (empty: the service's own account); a session is invisible to
-// every other account, which gets 404 exactly as for an unknown id.
+// (their completions are destroyed without running). Every session belongs
+// to the NATS account that created it (empty: the service's own account); a
+// session is invisible to every other account, which gets 404 exactly as
+// for an unknown id.
 class SessionVault {
  public:
   SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options);
+  ~SessionVault();
 
   // Completion of TokenizeAsync().
   using TokenizeDone = std::function<void(Result<TokenizeResult>)>;

@@ -350,7 +350,7 @@ struct RacedFixture {
 
 }  // namespace
 
-TEST_CASE("a merge that lost to another writer is retried on the timer, from an asynchronous read") {
+TEST_CASE("a merge that lost to another writer is retried later, from a read not waited for") {
   RacedFixture f;
   auto first = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
   REQUIRE(first.ok());
