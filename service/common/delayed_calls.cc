@@ -14,7 +14,7 @@ DelayedCalls::~DelayedCalls() {
   runner_.join();
 }
 
-void DelayedCalls::After(std::chrono::milliseconds delay, std::function<void()> call) {
+void DelayedCalls::After(std::chrono::microseconds delay, std::function<void()> call) {
   auto timer = std::make_shared<boost::asio::steady_timer>(context_, delay);
   timer->async_wait([timer, call = std::move(call)](const boost::system::error_code& error) {
     if (!error) call();

@@ -24,7 +24,7 @@ class DelayedCalls {
   DelayedCalls& operator=(const DelayedCalls&) = delete;
 
   // Runs `call` `delay` from now.
-  void After(std::chrono::milliseconds delay, std::function<void()> call);
+  void After(std::chrono::microseconds delay, std::function<void()> call);
 
  private:
   boost::asio::io_context context_;

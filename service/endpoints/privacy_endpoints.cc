@@ -9,18 +9,11 @@
 #include "endpoints/stream_splitter.h"
 #include "endpoints/text_rewriter.h"
 #include "endpoints/token_restorer.h"
-#include "vault/session_id.h"
 #include "wire/utf8.h"
 
 namespace privacy::endpoints {
 
 namespace {
-// Audit events name a session only when the id is well formed: a malformed
-// id is caller text and could be anything, personal data included.
-void RecordSession(v1::AuditEvent* audit, const std::string& session_id) {
-  if (vault::IsWellFormedSessionId(session_id)) audit->set_session_id(session_id);
-}
-
 // Appends the tokens of `found` that `unknown` does not list yet.
 // A resolve reply being built, and the restorer of its JSON document.
 struct ResolveOutcome {
@@ -127,46 +120,60 @@ Result<detect::DetectOptions> PrivacyEndpoints::DetectOptionsFor(const detect::D
 }
 
 template <typename Request>
-Result<std::vector<detect::Finding>> PrivacyEndpoints::Find(const std::string& text,
-                                                            const Request& request,
-                                                            const Caller& caller) const {
+Result<PrivacyEndpoints::AdmittedDetection> PrivacyEndpoints::AdmitDetection(
+    const std::string& text, const Request& request) const {
   if (auto status = CheckText(text, "text"); !status) return status.error();
   std::shared_ptr<const detect::Detector> detector = detector_.load();
   auto options = DetectOptionsFor(*detector, request);
   if (!options) return options.error();
-  if (external_) {
-    options->external = external_->Recognize(text, options->only_types, caller.trace_id);
-  }
-  return detector->Detect(text, *options);
+  return AdmittedDetection{std::move(detector), std::move(*options)};
 }
 
-void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
-                            v1::AuditEvent audit, MaskDone done) const {
-  RecordSession(&audit, request.session_id());
-  auto findings = Find(request.text(), request, caller);
-  if (!findings) return done(findings.error(), std::move(audit));
+std::vector<detect::Finding> PrivacyEndpoints::RunDetection(const std::string& text,
+                                                            AdmittedDetection admitted,
+                                                            const Caller& caller) const {
+  if (external_) {
+    admitted.options.external =
+        external_->Recognize(text, admitted.options.only_types, caller.trace_id);
+  }
+  return admitted.detector->Detect(text, admitted.options);
+}
+
+Result<PrivacyEndpoints::AdmittedMask> PrivacyEndpoints::AdmitMask(const v1::MaskRequest& request,
+                                                                   const Caller& caller) const {
+  auto detection = AdmitDetection(request.text(), request);
+  if (!detection) return detection.error();
   vault::TokenizeOptions options;
   if (request.has_ttl_seconds()) options.ttl = std::chrono::seconds(request.ttl_seconds());
   if (tenants_) {
     if (request.session_id().empty()) {
       if (auto admitted = tenants_->AdmitNewSession(caller.account); !admitted) {
-        return done(admitted.error(), std::move(audit));
+        return admitted.error();
       }
     }
     options.max_tokens = tenants_->MaxTokensPerSession(caller.account);
   }
+  auto session = vault_->AdmitTokenize(caller.account, request.session_id(), options);
+  if (!session) return session.error();
+  return AdmittedMask{std::move(*detection), std::move(*session)};
+}
+
+void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller, MaskDone done) const {
+  // Every limit the request can fail is checked before detection runs.
+  auto admitted = AdmitMask(request, caller);
+  if (!admitted) return done(admitted.error());
+  auto findings = RunDetection(request.text(), std::move(admitted->detection), caller);
 
   std::vector<vault::ValueToMask> values;
-  values.reserve(findings->size());
-  for (const auto& f : *findings) {
+  values.reserve(findings.size());
+  for (const auto& f : findings) {
     values.push_back({f.type, request.text().substr(f.start, f.end - f.start)});
   }
-  const std::string session_id = request.session_id();
   vault_->TokenizeAsync(
-      caller.account, session_id, std::move(values), options,
-      [request = std::move(request), findings = std::move(*findings), audit = std::move(audit),
+      std::move(admitted->session), std::move(values),
+      [request = std::move(request), findings = std::move(findings),
        done = std::move(done)](Result<vault::TokenizeResult> tokenized) mutable {
-        if (!tokenized) return done(tokenized.error(), std::move(audit));
+        if (!tokenized) return done(tokenized.error());
         v1::MaskReply reply;
         reply.set_masked_text(ReplaceFindings(request.text(), findings, tokenized->tokens));
         reply.set_session_id(tokenized->session_id);
@@ -180,20 +187,17 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller,
           entity->set_end(f.end);
           entity->set_token(tokenized->tokens[i]);
           entity->set_score(f.score);
-          (*audit.mutable_entity_types())[f.type]++;
         }
-        audit.set_session_id(tokenized->session_id);
-        audit.set_entity_count(reply.entity_count());
-        done(std::move(reply), std::move(audit));
+        done(std::move(reply));
       });
 }
 
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,
                                                  const Caller& caller) const {
-  auto findings = Find(request.text(), request, caller);
-  if (!findings) return findings.error();
+  auto admitted = AdmitDetection(request.text(), request);
+  if (!admitted) return admitted.error();
   v1::DetectReply reply;
-  for (const auto& f : *findings) {
+  for (const auto& f : RunDetection(request.text(), std::move(*admitted), caller)) {
     v1::DetectedEntity* entity = reply.add_entities();
     entity->set_type(f.type);
     entity->set_start(f.start);
@@ -228,33 +232,30 @@ struct AtOnceOpen {
 
 }  // namespace
 
-Result<v1::ResolveReply> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
-                                                   const Caller& caller,
-                                                   v1::AuditEvent* audit) const {
-  return *ResolveWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+Result<Restored<v1::ResolveReply>> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
+                                                             const Caller& caller) const {
+  return *ResolveWith(request, WaitingOpen{vault_.get(), caller, request.session_id()});
 }
 
-std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveAtOnce(
-    const v1::ResolveRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
-  return ResolveWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveAtOnce(
+    const v1::ResolveRequest& request, const Caller& caller) const {
+  return ResolveWith(request, AtOnceOpen{vault_.get(), caller, request.session_id()});
 }
 
-Result<v1::DemaskReply> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
-                                                 const Caller& caller,
-                                                 v1::AuditEvent* audit) const {
-  return *DemaskWith(request, audit, WaitingOpen{vault_.get(), caller, request.session_id()});
+Result<Restored<v1::DemaskReply>> PrivacyEndpoints::Demask(const v1::DemaskRequest& request,
+                                                           const Caller& caller) const {
+  return *DemaskWith(request, WaitingOpen{vault_.get(), caller, request.session_id()});
 }
 
-std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskAtOnce(
-    const v1::DemaskRequest& request, const Caller& caller, v1::AuditEvent* audit) const {
-  return DemaskWith(request, audit, AtOnceOpen{vault_.get(), caller, request.session_id()});
+std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskAtOnce(
+    const v1::DemaskRequest& request, const Caller& caller) const {
+  return DemaskWith(request, AtOnceOpen{vault_.get(), caller, request.session_id()});
 }
 
 template <typename Open>
-std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveWith(
-    const v1::ResolveRequest& request, v1::AuditEvent* audit, Open open) const {
-  using Reply = Result<v1::ResolveReply>;
-  RecordSession(audit, request.session_id());
+std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveWith(
+    const v1::ResolveRequest& request, Open open) const {
+  using Reply = Result<Restored<v1::ResolveReply>>;
   if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
     return Reply(MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
                                                      std::to_string(limits_.max_tokens_per_request) +
@@ -294,17 +295,14 @@ std::optional<Result<v1::ResolveReply>> PrivacyEndpoints::ResolveWith(
   if (!outcome) return Reply(outcome.error());
   v1::ResolveReply& reply = outcome->reply;
   AddUnknown(outcome->restorer.unknown(), reply.mutable_unknown());
-  audit->set_entity_count(
-      static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored()));
-  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return Reply(std::move(reply));
+  auto restored = static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored());
+  return Reply(Restored<v1::ResolveReply>{std::move(reply), restored});
 }
 
 template <typename Open>
-std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskWith(
-    const v1::DemaskRequest& request, v1::AuditEvent* audit, Open open) const {
-  using Reply = Result<v1::DemaskReply>;
-  RecordSession(audit, request.session_id());
+std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskWith(
+    const v1::DemaskRequest& request, Open open) const {
+  using Reply = Result<Restored<v1::DemaskReply>>;
   if (auto status = CheckText(request.masked_text(), "masked_text"); !status) {
     return Reply(status.error());
   }
@@ -330,20 +328,18 @@ std::optional<Result<v1::DemaskReply>> PrivacyEndpoints::DemaskWith(
   reply.set_original_text(std::move(original));
   if (request.has_final()) reply.set_carry(text.substr(release));
   AddUnknown(restorer.unknown(), reply.mutable_unknown());
-  audit->set_entity_count(static_cast<uint32_t>(restorer.restored()));
-  audit->set_unknown_count(static_cast<uint32_t>(reply.unknown_size()));
-  return Reply(std::move(reply));
+  return Reply(
+      Restored<v1::DemaskReply>{std::move(reply), static_cast<uint32_t>(restorer.restored())});
 }
 
 void PrivacyEndpoints::Delete(const v1::DeleteRequest& request, const Caller& caller,
-                              v1::AuditEvent audit, DeleteDone done) const {
-  RecordSession(&audit, request.session_id());
+                              DeleteDone done) const {
   vault_->EraseAsync(caller.account, request.session_id(),
-                     [audit = std::move(audit), done = std::move(done)](Status erased) mutable {
-                       if (!erased) return done(erased.error(), std::move(audit));
+                     [done = std::move(done)](Status erased) {
+                       if (!erased) return done(erased.error());
                        v1::DeleteReply reply;
                        reply.set_deleted(true);
-                       done(std::move(reply), std::move(audit));
+                       done(std::move(reply));
                      });
 }
 

@@ -51,29 +51,45 @@ JetStreamPublisher::~JetStreamPublisher() {
   stop_.notify_all();
   drained_.notify_all();
   if (expirer_.joinable()) expirer_.join();
-  for (auto& [id, pending] : abandoned) pending.done(Unavailable("worker is stopping"));
+  for (auto& [id, pending] : abandoned) Fail(pending, Unavailable("worker is stopping"));
 }
 
 void JetStreamPublisher::Publish(const std::string& subject, std::string_view data,
                                  Headers headers, Done done) {
-  // While NATS is away a write could only wait for its deadline: fail now.
+  Send(subject, data, headers, Pending{std::move(done), nullptr, {}});
+}
+
+void JetStreamPublisher::Request(const std::string& subject, std::string_view data,
+                                 ReplyDone done) {
+  Send(subject, data, {}, Pending{nullptr, std::move(done), {}});
+}
+
+void JetStreamPublisher::Fail(Pending& pending, Error error) {
+  if (pending.reply_done) {
+    pending.reply_done(std::move(error));
+  } else {
+    pending.done(std::move(error));
+  }
+}
+
+void JetStreamPublisher::Send(const std::string& subject, std::string_view data,
+                              Headers headers, Pending pending) {
+  // While NATS is away a message could only wait for its deadline: fail now.
   if (natsConnection_Status(conn_) != NATS_CONN_STATUS_CONNECTED) {
-    done(Unavailable("not connected to NATS"));
+    Fail(pending, Unavailable("not connected to NATS"));
     return;
   }
   uint64_t id = 0;
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ || pending_.size() >= options_.max_pending) {
-      id = 0;
-    } else {
+    if (!stopping_ && pending_.size() < options_.max_pending) {
       id = next_id_++;
-      pending_.emplace(id, Pending{std::move(done),
-                                   std::chrono::steady_clock::now() + options_.timeout});
+      pending.deadline = std::chrono::steady_clock::now() + options_.timeout;
+      pending_.emplace(id, std::move(pending));
     }
   }
   if (id == 0) {
-    done(Unavailable("too many JetStream writes in flight"));
+    Fail(pending, Unavailable("too many JetStream writes in flight"));
     return;
   }
   std::string reply = inbox_prefix_ + std::to_string(id);
@@ -100,21 +116,27 @@ void JetStreamPublisher::OnReply(natsConnection*, natsSubscription*, natsMsg* ms
     self->Complete(id, Unavailable("no JetStream stream for the subject"));
     return;
   }
-  self->Complete(id, ParsePubAck({natsMsg_GetData(msg),
-                                  static_cast<size_t>(natsMsg_GetDataLength(msg))}));
+  self->Complete(id, msg);
 }
 
-void JetStreamPublisher::Complete(uint64_t id, Result<uint64_t> outcome) {
-  Done done;
+void JetStreamPublisher::Complete(uint64_t id, Result<natsMsg*> reply) {
+  Pending pending;
   {
     std::lock_guard lock(mutex_);
     auto it = pending_.find(id);
     if (it == pending_.end()) return;  // already timed out
-    done = std::move(it->second.done);
+    pending = std::move(it->second);
     pending_.erase(it);
     ++completing_;
   }
-  done(std::move(outcome));
+  if (pending.reply_done) {
+    pending.reply_done(std::move(reply));
+  } else if (!reply) {
+    pending.done(reply.error());
+  } else {
+    pending.done(ParsePubAck({natsMsg_GetData(*reply),
+                              static_cast<size_t>(natsMsg_GetDataLength(*reply))}));
+  }
   std::lock_guard lock(mutex_);
   CompletionReturned(1);
 }
@@ -129,10 +151,10 @@ void JetStreamPublisher::ExpireLoop() {
   while (!stopping_) {
     stop_.wait_for(lock, std::chrono::milliseconds(50));
     auto now = std::chrono::steady_clock::now();
-    std::vector<Done> expired;
+    std::vector<Pending> expired;
     for (auto it = pending_.begin(); it != pending_.end();) {
       if (it->second.deadline <= now) {
-        expired.push_back(std::move(it->second.done));
+        expired.push_back(std::move(it->second));
         it = pending_.erase(it);
         ++completing_;
       } else {
@@ -142,7 +164,9 @@ void JetStreamPublisher::ExpireLoop() {
     if (expired.empty()) continue;
     lock.unlock();
     logger_->Warn("jetstream_write_timeout", {{"count", expired.size()}});
-    for (auto& done : expired) done(Unavailable("JetStream did not acknowledge in time"));
+    for (auto& pending : expired) {
+      Fail(pending, Unavailable("JetStream did not acknowledge in time"));
+    }
     lock.lock();
     CompletionReturned(expired.size());
   }

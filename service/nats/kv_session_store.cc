@@ -1,9 +1,9 @@
 #include "nats/kv_session_store.h"
 
-
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
 #include "nats/stream_inspection.h"
+#include "nats/stream_message_reply.h"
 
 namespace privacy::nats {
 
@@ -72,7 +72,8 @@ KvSessionStore::KvSessionStore(jsCtx* js, KvBucketOptions options,
       lease_(std::move(lease)),
       publisher_(std::move(publisher)),
       stream_("KV_" + options_.bucket),
-      subject_prefix_("$KV." + options_.bucket + ".") {}
+      subject_prefix_("$KV." + options_.bucket + "."),
+      get_subject_("$JS.API.STREAM.MSG.GET." + stream_) {}
 
 Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
   std::string subject = subject_prefix_ + id;
@@ -85,10 +86,33 @@ Result<vault::StoredBytes> KvSessionStore::Load(const std::string& id) {
   MsgPtr msg(raw);
   if (s == NATS_NOT_FOUND) return SessionNotFound();
   if (s != NATS_OK) return FromNatsStatus(s, "reading session");
-  auto message = ReadSessionMessage(msg.get());
+  return Loaded(*index_, id, msg.get(), natsMsg_GetSequence(msg.get()));
+}
+
+void KvSessionStore::LoadAsync(const std::string& id, LoadDone done) {
+  std::string subject = subject_prefix_ + id;
+  std::string request = LastBySubjectRequest(subject);
+  publisher_->Request(
+      get_subject_, request,
+      [index = index_, id, subject, done = std::move(done)](Result<natsMsg*> reply) {
+        if (!reply) return done(reply.error());
+        auto found = ParseStreamMessageReply(
+            {natsMsg_GetData(*reply), static_cast<size_t>(natsMsg_GetDataLength(*reply))},
+            subject);
+        if (!found) {
+          if (found.error().code == ErrorCode::kNotFound) return done(SessionNotFound());
+          return done(found.error());
+        }
+        done(Loaded(*index, id, found->msg.get(), found->sequence));
+      });
+}
+
+Result<vault::StoredBytes> KvSessionStore::Loaded(vault::SessionIndex& index,
+                                                  const std::string& id, natsMsg* msg,
+                                                  uint64_t revision) {
+  auto message = ReadSessionMessage(msg);
   if (!message) return MakeError(ErrorCode::kInternal, "stored session has no expiry");
-  uint64_t revision = natsMsg_GetSequence(msg.get());
-  index_->Apply(id, revision, StateOf(*message), message->bytes);
+  index.Apply(id, revision, StateOf(*message), message->bytes);
   if (message->removed) return SessionNotFound();
   return vault::StoredBytes{std::string(message->bytes), revision};
 }

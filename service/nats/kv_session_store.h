@@ -33,7 +33,8 @@ struct KvBucketOptions {
 
 // KvSessionStore is safe for concurrent use. Every write goes through the
 // JetStreamPublisher, whose acknowledgement completes it. Load() is
-// one JetStream round trip; LoadRecent() answers from the index's byte
+// one JetStream round trip, waited for; LoadAsync() the same read through
+// the publisher, completed by its reply; LoadRecent() answers from the index's byte
 // cache when it holds the session and `lease` shows the index current, else
 // from the bucket (LoadRecentAtOnce() answers nullopt then). Every write
 // this store makes, and every read from the bucket, is applied to the index.
@@ -52,6 +53,7 @@ class KvSessionStore : public vault::SessionStore {
                                                       Logger* logger);
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
+  void LoadAsync(const std::string& id, LoadDone done) override;
   Result<vault::StoredBytes> LoadRecent(const std::string& id) override;
   std::optional<Result<vault::StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
   void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
@@ -78,6 +80,10 @@ class KvSessionStore : public vault::SessionStore {
                   JetStreamPublisher::Done done);
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
                   const std::string& expected_revision, WriteDone done);
+  // The session in `msg`, the last message of `id` at `revision`, applied
+  // to `index`.
+  static Result<vault::StoredBytes> Loaded(vault::SessionIndex& index, const std::string& id,
+                                           natsMsg* msg, uint64_t revision);
 
   jsCtx* js_;
   KvBucketOptions options_;
@@ -87,6 +93,7 @@ class KvSessionStore : public vault::SessionStore {
   DelayedCalls hold_offs_;  // erasures waiting out the lease before they answer
   std::string stream_;
   std::string subject_prefix_;
+  std::string get_subject_;  // the bucket stream's message get
 };
 
 }  // namespace privacy::nats

@@ -10,6 +10,12 @@ Result<StoredBytes> EncryptingSessionStore::Load(const std::string& id) {
   return Decrypt(id, inner_->Load(id));
 }
 
+void EncryptingSessionStore::LoadAsync(const std::string& id, LoadDone done) {
+  inner_->LoadAsync(id, [this, id, done = std::move(done)](Result<StoredBytes> stored) {
+    done(Decrypt(id, std::move(stored)));
+  });
+}
+
 Result<StoredBytes> EncryptingSessionStore::LoadRecent(const std::string& id) {
   return Decrypt(id, inner_->LoadRecent(id));
 }

@@ -20,6 +20,7 @@ class EncryptingSessionStore : public SessionStore {
                          std::shared_ptr<const crypto::SessionCipher> cipher);
 
   Result<StoredBytes> Load(const std::string& id) override;
+  void LoadAsync(const std::string& id, LoadDone done) override;
   Result<StoredBytes> LoadRecent(const std::string& id) override;
   std::optional<Result<StoredBytes>> LoadRecentAtOnce(const std::string& id) override;
   void CreateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,

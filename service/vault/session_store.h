@@ -29,10 +29,17 @@ class SessionStore {
   using WriteDone = std::function<void(Result<uint64_t>)>;
   // Completion of an erasure.
   using EraseDone = std::function<void(Status)>;
+  // Completion of a read: the stored bytes, or the error.
+  using LoadDone = std::function<void(Result<StoredBytes>)>;
 
   // The stored bytes as the store holds them now; kNotFound when absent or
   // deleted.
   virtual Result<StoredBytes> Load(const std::string& id) = 0;
+
+  // Load() without waiting: `done` runs once with the same answer, possibly
+  // on another thread (the store's acknowledgement thread), and must not
+  // block. Stores without asynchronous reads complete before returning.
+  virtual void LoadAsync(const std::string& id, LoadDone done) { done(Load(id)); }
 
   // The stored bytes as this process last saw them: possibly behind another
   // process's latest write by the time that write takes to reach this one,

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <random>
-#include <thread>
 
+#include "common/delayed_calls.h"
 #include "vault/session_id.h"
 #include "vault/storage_key.h"
 
@@ -18,32 +17,32 @@ int64_t SystemNowMs() {
       .count();
 }
 
-// Randomised, growing pause between compare-and-set attempts so that
-// competing writers spread out instead of colliding again.
-void BackOff(int attempt) {
-  thread_local std::minstd_rand rng{std::random_device{}()};
-  int ceiling_us = std::min(50 * (1 << std::min(attempt, 6)), 5000);
-  std::this_thread::sleep_for(std::chrono::microseconds(rng() % (ceiling_us + 1)));
-}
-
 Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
 
 }  // namespace
 
-SessionVault::SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options)
-    : store_(std::move(store)), options_(std::move(options)) {
-  if (!options_.now_ms) options_.now_ms = SystemNowMs;
+std::chrono::microseconds RetryPause(int attempt, uint32_t random) {
+  uint32_t ceiling_us = 50u << std::min(std::max(attempt, 0), 6);
+  return std::chrono::microseconds(random % (ceiling_us + 1));
 }
 
-Result<std::chrono::seconds> SessionVault::EffectiveTtl(
-    std::optional<std::chrono::seconds> ttl) const {
-  if (!ttl) return options_.default_ttl;
-  if (ttl->count() <= 0 || *ttl > options_.max_ttl) {
-    return MakeError(ErrorCode::kBadRequest,
-                     "ttl_seconds must be between 1 and " +
-                         std::to_string(options_.max_ttl.count()));
+SessionVault::SessionVault(std::shared_ptr<SessionStore> store, VaultOptions options)
+    : store_(std::move(store)), options_(std::move(options)), random_(std::random_device{}()) {
+  if (!options_.now_ms) options_.now_ms = SystemNowMs;
+  if (!options_.retry_after) {
+    retries_ = std::make_unique<DelayedCalls>();
+    options_.retry_after = [calls = retries_.get()](std::chrono::microseconds delay,
+                                                   std::function<void()> call) {
+      calls->After(delay, std::move(call));
+    };
   }
-  return *ttl;
+}
+
+SessionVault::~SessionVault() = default;
+
+std::chrono::microseconds SessionVault::NextPause(int attempt) {
+  std::lock_guard lock(random_mutex_);
+  return RetryPause(attempt, static_cast<uint32_t>(random_()));
 }
 
 // One Tokenize call on its way through the store's writes.
@@ -57,25 +56,35 @@ struct SessionVault::PendingTokenize {
   int attempt = 0;
 };
 
-void SessionVault::TokenizeAsync(const std::string& account, const std::string& session_id,
-                                 std::vector<ValueToMask> values, const TokenizeOptions& options,
-                                 TokenizeDone done) {
-  auto effective_ttl = EffectiveTtl(options.ttl);
-  if (!effective_ttl) return done(effective_ttl.error());
-  if (!session_id.empty() && !IsWellFormedSessionId(session_id)) {
-    return done(MakeError(ErrorCode::kBadRequest, "malformed session_id"));
+Result<AdmittedTokenize> SessionVault::AdmitTokenize(const std::string& account,
+                                                     const std::string& session_id,
+                                                     const TokenizeOptions& options) const {
+  AdmittedTokenize admitted{account, session_id, options.ttl.value_or(options_.default_ttl),
+                            std::min(options_.max_tokens_per_session,
+                                     options.max_tokens.value_or(options_.max_tokens_per_session))};
+  if (options.ttl && (options.ttl->count() <= 0 || *options.ttl > options_.max_ttl)) {
+    return MakeError(ErrorCode::kBadRequest,
+                     "ttl_seconds must be between 1 and " +
+                         std::to_string(options_.max_ttl.count()));
   }
+  if (!session_id.empty() && !IsWellFormedSessionId(session_id)) {
+    return MakeError(ErrorCode::kBadRequest, "malformed session_id");
+  }
+  return admitted;
+}
+
+void SessionVault::TokenizeAsync(AdmittedTokenize admitted, std::vector<ValueToMask> values,
+                                 TokenizeDone done) {
   auto pending = std::make_shared<PendingTokenize>();
-  pending->account = account;
-  pending->session_id = session_id;
+  pending->account = std::move(admitted.account);
+  pending->session_id = std::move(admitted.session_id);
   pending->values = std::move(values);
   pending->expires_at_ms =
       options_.now_ms() +
-      std::chrono::duration_cast<std::chrono::milliseconds>(*effective_ttl).count();
-  pending->max_tokens = std::min(options_.max_tokens_per_session,
-                                 options.max_tokens.value_or(options_.max_tokens_per_session));
+      std::chrono::duration_cast<std::chrono::milliseconds>(admitted.ttl).count();
+  pending->max_tokens = admitted.max_tokens;
   pending->done = std::move(done);
-  if (session_id.empty()) {
+  if (pending->session_id.empty()) {
     TokenizeNew(std::move(pending));
   } else {
     TokenizeExisting(std::move(pending));
@@ -114,35 +123,57 @@ void SessionVault::TokenizeNew(std::shared_ptr<PendingTokenize> pending) {
 }
 
 void SessionVault::TokenizeExisting(std::shared_ptr<PendingTokenize> pending) {
-  if (pending->attempt >= options_.max_update_attempts) {
+  if (options_.max_update_attempts <= 0) {
     return pending->done(MakeError(ErrorCode::kUnavailable, "session is too busy, retry"));
   }
   const std::string key = StorageKey(pending->account, pending->session_id);
-  // The first attempt may work on the recent copy: a stale one only costs a
-  // conflict, after which the store's own copy is read.
-  auto stored = pending->attempt == 0 ? store_->LoadRecent(key) : store_->Load(key);
+  // The recent copy will do: a stale one only costs a conflict, after which
+  // the store's own copy is read.
+  auto stored = store_->LoadRecent(key);
   if (!stored) return pending->done(stored.error());
   auto session = Parse(pending->account, *stored);
   if (session && Expired(*session)) session = LoadLatest(pending->account, key);
   if (!session) return pending->done(session.error());
+  WriteMerged(std::move(pending), std::move(*session), stored->revision);
+}
 
+void SessionVault::WriteMerged(std::shared_ptr<PendingTokenize> pending, Session session,
+                               uint64_t revision) {
   TokenizeResult result;
-  for (const auto& v : pending->values) result.tokens.push_back(session->TokenFor(v.type, v.value));
-  if (session->token_count() > pending->max_tokens) {
+  for (const auto& v : pending->values) result.tokens.push_back(session.TokenFor(v.type, v.value));
+  if (session.token_count() > pending->max_tokens) {
     return pending->done(MakeError(ErrorCode::kTooLarge, "session token limit reached"));
   }
-  v1::SessionRecord& record = session->mutable_record();
+  v1::SessionRecord& record = session.mutable_record();
   record.set_expires_at_ms(std::max(record.expires_at_ms(), pending->expires_at_ms));
   result.session_id = pending->session_id;
   result.expires_at_ms = record.expires_at_ms();
   store_->UpdateAsync(
-      key, record.SerializeAsString(), record.expires_at_ms(), stored->revision,
+      StorageKey(pending->account, pending->session_id), record.SerializeAsString(),
+      record.expires_at_ms(), revision,
       [this, pending, result = std::move(result)](Result<uint64_t> updated) mutable {
         if (updated) return pending->done(std::move(result));
         if (updated.error().code != ErrorCode::kConflict) return pending->done(updated.error());
-        BackOff(pending->attempt++);
-        TokenizeExisting(std::move(pending));
+        RetryLater(std::move(pending));
       });
+}
+
+void SessionVault::RetryLater(std::shared_ptr<PendingTokenize> pending) {
+  if (++pending->attempt >= options_.max_update_attempts) {
+    return pending->done(MakeError(ErrorCode::kUnavailable, "session is too busy, retry"));
+  }
+  auto pause = NextPause(pending->attempt - 1);
+  options_.retry_after(pause, [this, pending = std::move(pending)]() mutable {
+    std::string key = StorageKey(pending->account, pending->session_id);
+    store_->LoadAsync(key, [this, pending = std::move(pending)](Result<StoredBytes> stored) {
+      if (!stored) return pending->done(stored.error());
+      auto session = Parse(pending->account, *stored);
+      // The store's own copy: expired there, the session is gone.
+      if (session && Expired(*session)) session = SessionNotFound();
+      if (!session) return pending->done(session.error());
+      WriteMerged(pending, std::move(*session), stored->revision);
+    });
+  });
 }
 
 Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id,

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/clocks.h"
+#include "endpoints/outcome_audit.h"
 #include "nats/request_info.h"
 #include "wire/codec.h"
 #include "wire/required_json_field.h"
@@ -30,6 +31,26 @@ constexpr const char* kRequiredJsonField<v1::MaskRequest> = "text";
 template <>
 constexpr const char* kRequiredJsonField<v1::DetectRequest> = "text";
 
+// The session a request names; empty for those that name none.
+template <typename Request>
+std::string_view SessionIdOf(const Request& request) {
+  if constexpr (requires { request.session_id(); }) {
+    return request.session_id();
+  } else {
+    return {};
+  }
+}
+
+// The reply sent for an endpoint's outcome.
+template <typename Reply>
+const Reply& WireReply(const Reply& reply) {
+  return reply;
+}
+template <typename Reply>
+const Reply& WireReply(const endpoints::Restored<Reply>& restored) {
+  return restored.reply;
+}
+
 // An ErrorReply carrying `error`, in `encoding`.
 std::string EncodedErrorReply(wire::Encoding encoding, const Error& error) {
   v1::ErrorReply body;
@@ -45,7 +66,7 @@ std::string PrivacyService::ErrorBody(const nats::IncomingRequest& request, cons
       wire::DetectEncoding(request.Header("Content-Type"), request.payload()), error);
 }
 
-template <typename Request, typename Reply, typename Call>
+template <typename Request, typename Outcome, typename Call>
 void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder responder,
                             const char* kind, bool audited, Call call) {
   auto started = std::chrono::steady_clock::now();
@@ -56,6 +77,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       account ? *account : std::string(),
       wire::TraceIdOf(in.Header(wire::kTraceparentHeader), in.Header(wire::kMsgIdHeader))};
 
+  // The request's own facts; its outcome's are added when it is done.
   v1::AuditEvent audit;
   audit.set_kind(kind);
   audit.set_request_id(request_id);
@@ -64,38 +86,44 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   audit.set_timestamp_ms(UnixNowMs());
   audit.set_trace_id(caller.trace_id);
 
-  // Runs once the endpoint is done, here or on a JetStream acknowledgement.
-  auto finish = [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
-                 encoding, started, kind, audited,
-                 request_id](Result<Reply> reply, v1::AuditEvent event) {
-    nats::OutgoingReply out;
-    if (reply) {
-      out.body = wire::Encode(encoding, *reply);
-    } else {
-      out.error = reply.error();
-      out.body = EncodedErrorReply(encoding, reply.error());
-      event.set_error_code(static_cast<unsigned>(reply.error().code));
-    }
-    // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
-    counts_.Record(kind, event, out.error);
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                      std::chrono::steady_clock::now() - started)
-                      .count();
-    event.set_duration_us(micros);
-    // The event before the reply: once a worker has answered every request,
-    // each has its event, which a stop then flushes.
-    if (audited && audit_ != nullptr) audit_->Publish(event);
-    responder->Send(out);
-    // No session id: the request id leads to the audit event, which has it.
-    if (logger_->Enabled(LogLevel::kDebug) || out.error) {
-      std::vector<LogField> fields = {
-          {"endpoint", kind},
-          {"request_id", request_id},
-          {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
-          {"duration_us", micros}};
-      if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
-      logger_->LogFields(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request", fields);
-    }
+  // What runs once the endpoint is done, here or on a JetStream
+  // acknowledgement, for a request that named session `session_id`: the
+  // audit event and the reply, each built once from the outcome. Called
+  // once: it takes the responder and the event.
+  auto finish_for = [this, &responder, &audit, encoding, started, kind, audited,
+                     &request_id](std::string_view session_id) {
+    return [this, responder = std::make_shared<nats::Responder>(std::move(responder)),
+            event = std::move(audit), session_id = std::string(session_id), encoding, started,
+            kind, audited, request_id = std::move(request_id)](Result<Outcome> outcome) mutable {
+      endpoints::RecordOutcome(session_id, outcome, &event);
+      nats::OutgoingReply out;
+      if (outcome) {
+        out.body = wire::Encode(encoding, WireReply(*outcome));
+      } else {
+        out.error = outcome.error();
+        out.body = EncodedErrorReply(encoding, outcome.error());
+      }
+      // Counted before the reply leaves, so a caller's next $SRV.STATS sees it.
+      counts_.Record(kind, event, out.error);
+      auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+      event.set_duration_us(micros);
+      // The event before the reply: once a worker has answered every request,
+      // each has its event, which a stop then flushes.
+      if (audited && audit_ != nullptr) audit_->Publish(event);
+      responder->Send(out);
+      // No session id: the request id leads to the audit event, which has it.
+      if (logger_->Enabled(LogLevel::kDebug) || out.error) {
+        std::vector<LogField> fields = {
+            {"endpoint", kind},
+            {"request_id", request_id},
+            {"code", out.error ? static_cast<unsigned>(out.error->code) : 200u},
+            {"duration_us", micros}};
+        if (!event.trace_id().empty()) fields.emplace_back("trace_id", event.trace_id());
+        logger_->LogFields(out.error ? LogLevel::kInfo : LogLevel::kDebug, "request", fields);
+      }
+    };
   };
 
   Request request;
@@ -104,8 +132,9 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
   if (decoded && encoding == wire::Encoding::kJson && kRequiredJsonField<Request> != nullptr) {
     decoded = wire::CheckRequiredJsonField(in.payload(), request, kRequiredJsonField<Request>);
   }
-  if (!decoded) return finish(decoded.error(), std::move(audit));
-  call(std::move(request), caller, std::move(audit), std::move(finish));
+  if (!decoded) return finish_for({})(decoded.error());
+  auto finish = finish_for(SessionIdOf(request));
+  call(std::move(request), caller, std::move(finish));
 }
 
 namespace {
@@ -118,19 +147,15 @@ template <typename AtOnce, typename Waiting>
 auto AtOnceOrQueued(const endpoints::PrivacyEndpoints& e, const nats::IncomingRequest& in,
                     AtOnce at_once, Waiting waiting) {
   return [&e, &in, at_once, waiting](auto request, const endpoints::Caller& caller,
-                                     v1::AuditEvent audit, auto finish) {
+                                     auto finish) {
     if (!in.may_wait()) {
-      if (auto reply = (e.*at_once)(request, caller, &audit)) {
-        return finish(std::move(*reply), std::move(audit));
-      }
+      if (auto reply = (e.*at_once)(request, caller)) return finish(std::move(*reply));
       return in.ContinueQueued([&e, waiting, request = std::move(request), caller,
-                                audit = std::move(audit), finish = std::move(finish)]() mutable {
-        auto reply = (e.*waiting)(request, caller, &audit);
-        finish(std::move(reply), std::move(audit));
+                                finish = std::move(finish)]() mutable {
+        finish((e.*waiting)(request, caller));
       });
     }
-    auto reply = (e.*waiting)(request, caller, &audit);
-    finish(std::move(reply), std::move(audit));
+    finish((e.*waiting)(request, caller));
   };
 }
 
@@ -154,9 +179,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::MaskRequest, v1::MaskReply>(
              in, std::move(r), "mask", true,
-             [&e](v1::MaskRequest request, const endpoints::Caller& caller, v1::AuditEvent audit,
-                  auto finish) {
-               e.Mask(std::move(request), caller, std::move(audit), std::move(finish));
+             [&e](v1::MaskRequest request, const endpoints::Caller& caller, auto finish) {
+               e.Mask(std::move(request), caller, std::move(finish));
              });
        },
        true},
@@ -164,14 +188,14 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(
              in, std::move(r), "detect", false,
-             [&e](v1::DetectRequest request, const endpoints::Caller& caller,
-                  v1::AuditEvent audit,
-                  auto finish) { finish(e.Detect(request, caller), std::move(audit)); });
+             [&e](v1::DetectRequest request, const endpoints::Caller& caller, auto finish) {
+               finish(e.Detect(request, caller));
+             });
        },
        true},
       {wire::kResolveEndpoint,
        [this, &e](Incoming in, Responder r) {
-         Handle<v1::ResolveRequest, v1::ResolveReply>(
+         Handle<v1::ResolveRequest, endpoints::Restored<v1::ResolveReply>>(
              in, std::move(r), "resolve", true,
              AtOnceOrQueued(e, in, &endpoints::PrivacyEndpoints::ResolveAtOnce,
                             &endpoints::PrivacyEndpoints::Resolve));
@@ -179,7 +203,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        false, nats::Dispatch::kAtOnceUnlessBacklog},
       {wire::kDemaskEndpoint,
        [this, &e](Incoming in, Responder r) {
-         Handle<v1::DemaskRequest, v1::DemaskReply>(
+         Handle<v1::DemaskRequest, endpoints::Restored<v1::DemaskReply>>(
              in, std::move(r), "demask", true,
              AtOnceOrQueued(e, in, &endpoints::PrivacyEndpoints::DemaskAtOnce,
                             &endpoints::PrivacyEndpoints::Demask));
@@ -189,9 +213,8 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DeleteRequest, v1::DeleteReply>(
              in, std::move(r), "delete", true,
-             [&e](v1::DeleteRequest request, const endpoints::Caller& caller,
-                  v1::AuditEvent audit, auto finish) {
-               e.Delete(request, caller, std::move(audit), std::move(finish));
+             [&e](v1::DeleteRequest request, const endpoints::Caller& caller, auto finish) {
+               e.Delete(request, caller, std::move(finish));
              });
        }},
   };

@@ -40,10 +40,11 @@ class PrivacyService {
   std::string StatsData(std::string_view endpoint) const { return counts_.DataJson(endpoint); }
 
  private:
-  // Decodes, calls `call` (which completes now or later), then encodes and
-  // sends the reply and publishes the audit event when `audited` (detect
-  // is stateless and has none).
-  template <typename Request, typename Reply, typename Call>
+  // Decodes, calls `call` (which completes now or later with the
+  // endpoint's outcome), then builds the reply and the audit event from
+  // that outcome, sends the one and publishes the other when `audited`
+  // (detect is stateless and has none).
+  template <typename Request, typename Outcome, typename Call>
   void Handle(const nats::IncomingRequest& in, nats::Responder responder, const char* kind,
               bool audited, Call call);
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <future>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "endpoints/outcome_audit.h"
 #include "endpoints/privacy_endpoints.h"
 #include "vault/session_store.h"
 #include "vault/session_vault.h"
@@ -36,32 +38,66 @@ inline Result<uint64_t> UpdateAndWait(vault::SessionStore& store, const std::str
   return outcome.get_future().get();
 }
 
-// SessionVault::TokenizeAsync, waited for.
+// SessionVault::AdmitTokenize, then TokenizeAsync waited for.
 inline Result<vault::TokenizeResult> TokenizeAndWait(vault::SessionVault& vault,
                                                      const std::string& account,
                                                      const std::string& session_id,
                                                      std::vector<vault::ValueToMask> values,
                                                      const vault::TokenizeOptions& options) {
+  auto admitted = vault.AdmitTokenize(account, session_id, options);
+  if (!admitted) return admitted.error();
   std::promise<Result<vault::TokenizeResult>> outcome;
-  vault.TokenizeAsync(account, session_id, std::move(values), options,
+  vault.TokenizeAsync(std::move(*admitted), std::move(values),
                       [&outcome](Result<vault::TokenizeResult> result) {
                         outcome.set_value(std::move(result));
                       });
   return outcome.get_future().get();
 }
 
-// PrivacyEndpoints::Mask, waited for; `*audit` is the event it starts from
-// and receives the finished event.
+// PrivacyEndpoints::Mask, waited for; `*audit` receives the facts the
+// worker's audit event records of it (endpoints::RecordOutcome).
 inline Result<v1::MaskReply> MaskAndWait(const endpoints::PrivacyEndpoints& endpoints,
                                          const v1::MaskRequest& request,
                                          const endpoints::Caller& caller, v1::AuditEvent* audit) {
   std::promise<Result<v1::MaskReply>> outcome;
-  endpoints.Mask(request, caller, std::move(*audit),
-                 [&outcome, audit](Result<v1::MaskReply> reply, v1::AuditEvent event) {
-                   *audit = std::move(event);
-                   outcome.set_value(std::move(reply));
-                 });
+  endpoints.Mask(request, caller, [&outcome](Result<v1::MaskReply> reply) {
+    outcome.set_value(std::move(reply));
+  });
+  auto reply = outcome.get_future().get();
+  audit->Clear();
+  endpoints::RecordOutcome(request.session_id(), reply, audit);
+  return reply;
+}
+
+// PrivacyEndpoints::Delete, waited for.
+inline Result<v1::DeleteReply> DeleteAndWait(const endpoints::PrivacyEndpoints& endpoints,
+                                             const v1::DeleteRequest& request,
+                                             const endpoints::Caller& caller) {
+  std::promise<Result<v1::DeleteReply>> outcome;
+  endpoints.Delete(request, caller, [&outcome](Result<v1::DeleteReply> reply) {
+    outcome.set_value(std::move(reply));
+  });
   return outcome.get_future().get();
+}
+
+// The reply of a resolve's or demask's `outcome` for `request`; `*audit`
+// receives the facts the worker's audit event records of it.
+template <typename Request, typename Reply>
+Result<Reply> Audited(const Request& request, Result<endpoints::Restored<Reply>> outcome,
+                      v1::AuditEvent* audit) {
+  audit->Clear();
+  endpoints::RecordOutcome(request.session_id(), outcome, audit);
+  if (!outcome) return outcome.error();
+  return std::move(outcome->reply);
+}
+
+// Audited() of an answer that may not have come (nullopt).
+template <typename Request, typename Reply>
+std::optional<Result<Reply>> Audited(
+    const Request& request, std::optional<Result<endpoints::Restored<Reply>>> outcome,
+    v1::AuditEvent* audit) {
+  if (!outcome) return std::nullopt;
+  return Audited(request, std::move(*outcome), audit);
 }
 
 }  // namespace privacy::testing

@@ -116,6 +116,25 @@ using Strings = std::vector<std::string>;
 
 TEST_SUITE_BEGIN("external_recognition");
 
+TEST_CASE("a mask that a limit refuses never asks the model") {
+  ModelFixture f;
+  f.model->Answer(ZoeAsPerson());
+  v1::MaskRequest mask;
+  mask.set_text(kText);
+  mask.set_ttl_seconds(0);
+  v1::AuditEvent audit;
+  CHECK(testing::MaskAndWait(f.endpoints, mask, endpoints::Caller{}, &audit).error().code ==
+        ErrorCode::kBadRequest);
+  mask.clear_ttl_seconds();
+  mask.set_session_id("not a session id");
+  CHECK(testing::MaskAndWait(f.endpoints, mask, endpoints::Caller{}, &audit).error().code ==
+        ErrorCode::kBadRequest);
+  CHECK(f.model->calls() == 0);
+  mask.clear_session_id();
+  CHECK(testing::MaskAndWait(f.endpoints, mask, endpoints::Caller{}, &audit).ok());
+  CHECK(f.model->calls() == 1);
+}
+
 TEST_CASE("model findings are used by detect and mask") {
   ModelFixture f;
   f.model->Answer(ZoeAsPerson());

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <map>
+
 #include "endpoints/privacy_endpoints.h"
 #include "awaited_calls.h"
 #include "in_memory_session_store.h"
+#include "vault/storage_key.h"
 
 using namespace privacy;
 
@@ -37,6 +41,27 @@ class LiteralDetector : public detect::Detector {
  private:
   static inline const std::vector<std::pair<std::string, std::string>> kLiterals = {
       {"maria@example.com", "EMAIL"}, {"Maria Gonzalez", "PERSON"}, {"Zoë Ölund", "PERSON"}};
+};
+
+// A LiteralDetector that counts its runs.
+class CountingDetector : public LiteralDetector {
+ public:
+  std::vector<detect::Finding> Detect(std::string_view text,
+                                      const detect::DetectOptions& options) const override {
+    ++runs;
+    return LiteralDetector::Detect(text, options);
+  }
+  mutable std::atomic<int> runs{0};
+};
+
+// A census whose counts the test sets, per account key.
+class SetCensus : public vault::SessionCensus {
+ public:
+  std::map<std::string, uint64_t, std::less<>> counts;
+  uint64_t LiveSessions(std::string_view account_key) const override {
+    auto it = counts.find(account_key);
+    return it == counts.end() ? 0 : it->second;
+  }
 };
 
 struct EndpointsFixture {
@@ -74,7 +99,7 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   resolve.set_session_id(masked->session_id());
   resolve.add_tokens(masked->entities(2).token());
   resolve.add_tokens("[EMAIL_ffff]");
-  auto resolved = f.endpoints.Resolve(resolve, f.caller, &f.audit);
+  auto resolved = testing::Audited(resolve, f.endpoints.Resolve(resolve, f.caller), &f.audit);
   REQUIRE(resolved.ok());
   CHECK(resolved->resolved().at(masked->entities(2).token()) == "maria@example.com");
   REQUIRE(resolved->unknown_size() == 1);
@@ -83,19 +108,16 @@ TEST_CASE("mask, resolve, demask and delete round trip") {
   v1::DemaskRequest demask;
   demask.set_session_id(masked->session_id());
   demask.set_masked_text(masked->masked_text() + " [PERSON_0000]");
-  auto restored = f.endpoints.Demask(demask, f.caller, &f.audit);
+  auto restored = testing::Audited(demask, f.endpoints.Demask(demask, f.caller), &f.audit);
   REQUIRE(restored.ok());
   CHECK(restored->original_text() == mask.text() + " [PERSON_0000]");
 
   v1::DeleteRequest erase;
   erase.set_session_id(masked->session_id());
-  bool deleted = false;
-  f.endpoints.Delete(erase, f.caller, f.audit,
-                     [&deleted](Result<v1::DeleteReply> reply, v1::AuditEvent) {
-                       deleted = reply.ok() && reply->deleted();
-                     });
-  CHECK(deleted);
-  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kNotFound);
+  auto deleted = testing::DeleteAndWait(f.endpoints, erase, f.caller);
+  REQUIRE(deleted.ok());
+  CHECK(deleted->deleted());
+  CHECK(f.endpoints.Resolve(resolve, f.caller).error().code == ErrorCode::kNotFound);
 }
 
 TEST_CASE("entities_to_mask restricts types, by our names or Presidio's, and rejects unknown ones without echo") {
@@ -138,11 +160,11 @@ TEST_CASE("limits and bad input") {
 
   v1::ResolveRequest resolve;
   resolve.set_session_id("Maria Gonzalez");
-  auto malformed = f.endpoints.Resolve(resolve, f.caller, &f.audit);
+  auto malformed = testing::Audited(resolve, f.endpoints.Resolve(resolve, f.caller), &f.audit);
   CHECK(malformed.error().code == ErrorCode::kBadRequest);
   CHECK(f.audit.session_id().empty());
   for (int i = 0; i < 4; ++i) resolve.add_tokens("[EMAIL_abcd]");
-  CHECK(f.endpoints.Resolve(resolve, f.caller, &f.audit).error().code == ErrorCode::kTooLarge);
+  CHECK(f.endpoints.Resolve(resolve, f.caller).error().code == ErrorCode::kTooLarge);
 
   v1::DetectRequest detect;
   detect.set_text("maria@example.com");
@@ -150,4 +172,70 @@ TEST_CASE("limits and bad input") {
   REQUIRE(found.ok());
   REQUIRE(found->entities_size() == 1);
   CHECK(found->entities(0).type() == "EMAIL");
+}
+
+TEST_CASE("a mask that a limit refuses never runs detection") {
+  auto detector = std::make_shared<CountingDetector>();
+  auto census = std::make_shared<SetCensus>();
+  tenant::TenantLimits limits;
+  limits.max_sessions = 1;
+  auto vault = std::make_shared<vault::SessionVault>(
+      std::make_shared<testing::InMemorySessionStore>(), vault::VaultOptions{});
+  endpoints::PrivacyEndpoints endpoints{
+      detector, vault, endpoints::EndpointLimits{128, 3},
+      endpoints::PrivacyEndpoints::Extensions{
+          std::make_shared<tenant::TenantGuard>(tenant::TenantPolicy(limits), census), nullptr}};
+  endpoints::Caller caller;
+  v1::AuditEvent audit;
+  v1::MaskRequest first;
+  first.set_text("maria@example.com");
+  auto created = testing::MaskAndWait(endpoints, first, caller, &audit);
+  REQUIRE(created.ok());
+  CHECK(detector->runs == 1);
+  census->counts[vault::AccountKey("")] = 1;
+
+  auto refused = [&](v1::MaskRequest request) {
+    v1::AuditEvent event;
+    auto reply = testing::MaskAndWait(endpoints, request, caller, &event);
+    REQUIRE_FALSE(reply.ok());
+    return reply.error().code;
+  };
+  v1::MaskRequest mask;
+  mask.set_text("write to maria@example.com");
+  mask.set_session_id(created->session_id());
+  SUBCASE("ttl out of bounds") {
+    mask.set_ttl_seconds(0);
+    CHECK(refused(mask) == ErrorCode::kBadRequest);
+    mask.set_ttl_seconds(86401);
+    CHECK(refused(mask) == ErrorCode::kBadRequest);
+  }
+  SUBCASE("malformed session id") {
+    mask.set_session_id("Maria Gonzalez");
+    CHECK(refused(mask) == ErrorCode::kBadRequest);
+  }
+  SUBCASE("session quota used up") {
+    mask.clear_session_id();
+    CHECK(refused(mask) == ErrorCode::kTooManyRequests);
+  }
+  SUBCASE("text limits, types and lists") {
+    v1::MaskRequest bad = mask;
+    bad.set_text(std::string(129, 'a'));
+    CHECK(refused(bad) == ErrorCode::kTooLarge);
+    bad.set_text("bad \xc3\x28 utf8");
+    CHECK(refused(bad) == ErrorCode::kBadRequest);
+    bad = mask;
+    bad.add_entities_to_mask("SHOE_SIZE");
+    CHECK(refused(bad) == ErrorCode::kBadRequest);
+    bad = mask;
+    bad.add_allow_values("");
+    CHECK(refused(bad) == ErrorCode::kBadRequest);
+  }
+  CHECK(detector->runs == 1);
+
+  // The same mask within every limit runs detection.
+  v1::MaskRequest good = mask;
+  good.set_session_id(created->session_id());
+  good.set_ttl_seconds(60);
+  CHECK(testing::MaskAndWait(endpoints, good, caller, &audit).ok());
+  CHECK(detector->runs == 2);
 }

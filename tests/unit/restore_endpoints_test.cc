@@ -212,7 +212,8 @@ TEST_CASE("resolve and demask of tokens the session holds need no wait for the s
   resolve.add_tokens(person);
   resolve.set_json("{\"to\": \"" + email + "\"}");
   v1::AuditEvent audit;
-  auto resolved = f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}, &audit);
+  auto resolved =
+      testing::Audited(resolve, f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}), &audit);
   REQUIRE(resolved.has_value());
   REQUIRE(resolved->ok());
   CHECK((*resolved)->resolved().at(person) == "Zoë Ölund");
@@ -222,7 +223,8 @@ TEST_CASE("resolve and demask of tokens the session holds need no wait for the s
   v1::DemaskRequest demask;
   demask.set_session_id(f.session_id);
   demask.set_masked_text("Dear " + person);
-  auto demasked = f.endpoints.DemaskAtOnce(demask, endpoints::Caller{}, &audit);
+  auto demasked =
+      testing::Audited(demask, f.endpoints.DemaskAtOnce(demask, endpoints::Caller{}), &audit);
   REQUIRE(demasked.has_value());
   REQUIRE(demasked->ok());
   CHECK((*demasked)->original_text() == "Dear Zoë Ölund");
@@ -230,5 +232,5 @@ TEST_CASE("resolve and demask of tokens the session holds need no wait for the s
   // A token the session lacks may have been added by another worker a
   // moment ago: that needs the store.
   resolve.set_json("{\"to\": \"" + f.Lookalike(email) + "\"}");
-  CHECK_FALSE(f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}, &audit).has_value());
+  CHECK_FALSE(f.endpoints.ResolveAtOnce(resolve, endpoints::Caller{}).has_value());
 }

@@ -61,10 +61,9 @@ struct RestoreFixture {
     request.set_masked_text(masked_text);
     request.set_carry(carry);
     if (final) request.set_final(*final);
-    audit.Clear();
-    auto at_once = endpoints.DemaskAtOnce(request, endpoints::Caller{}, &audit);
-    audit.Clear();
-    auto reply = endpoints.Demask(request, endpoints::Caller{}, &audit);
+    auto at_once =
+        testing::Audited(request, endpoints.DemaskAtOnce(request, endpoints::Caller{}), &audit);
+    auto reply = testing::Audited(request, endpoints.Demask(request, endpoints::Caller{}), &audit);
     CheckSameReply(at_once, reply);
     return reply;
   }
@@ -75,10 +74,9 @@ struct RestoreFixture {
     request.set_session_id(session_id);
     request.set_json(json);
     for (const auto& t : tokens) request.add_tokens(t);
-    audit.Clear();
-    auto at_once = endpoints.ResolveAtOnce(request, endpoints::Caller{}, &audit);
-    audit.Clear();
-    auto reply = endpoints.Resolve(request, endpoints::Caller{}, &audit);
+    auto at_once =
+        testing::Audited(request, endpoints.ResolveAtOnce(request, endpoints::Caller{}), &audit);
+    auto reply = testing::Audited(request, endpoints.Resolve(request, endpoints::Caller{}), &audit);
     CheckSameReply(at_once, reply);
     return reply;
   }

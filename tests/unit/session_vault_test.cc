@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -261,4 +262,164 @@ TEST_CASE("OpenAtOnce answers from the recent copy, and says when the store must
   CHECK(vault.Open("", first->session_id, {second->tokens[0]})->FindByToken(second->tokens[0]));
   // A malformed id answers as Open() does.
   CHECK(vault.OpenAtOnce("", "nope").error().code == ErrorCode::kBadRequest);
+}
+
+namespace {
+
+// A store that another writer races: each of the first `rival_writes`
+// updates finds the session changed by a rival token, as a conflict does
+// when another worker wrote first. It counts its reads, and the blocking
+// ones made while a write's completion runs.
+class RacedStore : public testing::InMemorySessionStore {
+ public:
+  int rival_writes = 0;
+  int updates = 0;
+  int async_reads = 0;
+  int blocking_reads_in_completion = 0;
+
+  Result<vault::StoredBytes> Load(const std::string& id) override {
+    if (completing_) ++blocking_reads_in_completion;
+    return InMemorySessionStore::Load(id);
+  }
+  void LoadAsync(const std::string& id, LoadDone done) override {
+    ++async_reads;
+    done(InMemorySessionStore::Load(id));
+  }
+  void UpdateAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
+                   uint64_t expected_revision, WriteDone done) override {
+    ++updates;
+    if (rival_writes > 0) {
+      --rival_writes;
+      auto current = InMemorySessionStore::Load(id);
+      REQUIRE(current.ok());
+      v1::SessionRecord record;
+      REQUIRE(record.ParseFromString(current->bytes));
+      vault::Session rival(std::move(record));
+      rival.TokenFor("EMAIL", "rival" + std::to_string(updates) + "@x.io");
+      InMemorySessionStore::UpdateAsync(id, rival.record().SerializeAsString(), expires_at_ms,
+                                        current->revision, [](Result<uint64_t>) {});
+    }
+    InMemorySessionStore::UpdateAsync(id, bytes, expires_at_ms, expected_revision,
+                                      [this, &done](Result<uint64_t> revision) {
+                                        completing_ = true;
+                                        done(std::move(revision));
+                                        completing_ = false;
+                                      });
+  }
+
+ private:
+  bool completing_ = false;
+};
+
+// A retry timer run by hand: calls wait until the test runs them.
+struct ManualTimer {
+  struct Call {
+    std::chrono::microseconds delay;
+    std::function<void()> call;
+  };
+  std::vector<Call> due;
+  std::vector<std::chrono::microseconds> delays;
+
+  // Runs the calls, and those they schedule, in order; how many ran.
+  int RunAll() {
+    int ran = 0;
+    while (!due.empty()) {
+      Call next = std::move(due.front());
+      due.erase(due.begin());
+      next.call();
+      ++ran;
+    }
+    return ran;
+  }
+};
+
+struct RacedFixture {
+  std::shared_ptr<RacedStore> store = std::make_shared<RacedStore>();
+  ManualTimer timer;
+  vault::SessionVault vault{store, [this] {
+                              vault::VaultOptions o;
+                              o.max_update_attempts = 4;
+                              o.retry_after = [this](std::chrono::microseconds delay,
+                                                     std::function<void()> call) {
+                                timer.delays.push_back(delay);
+                                timer.due.push_back({delay, std::move(call)});
+                              };
+                              return o;
+                            }()};
+};
+
+}  // namespace
+
+TEST_CASE("a merge that lost to another writer is retried later, from a read not waited for") {
+  RacedFixture f;
+  auto first = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(first.ok());
+  f.store->rival_writes = 3;
+  std::optional<Result<vault::TokenizeResult>> outcome;
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
+                        [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
+  // The conflict's completion returned at once: the retry waits for the
+  // timer, and nothing read the store while the completion ran.
+  CHECK_FALSE(outcome.has_value());
+  CHECK(f.timer.due.size() == 1);
+  CHECK(f.store->async_reads == 0);
+
+  CHECK(f.timer.RunAll() == 3);
+  REQUIRE(outcome.has_value());
+  REQUIRE(outcome->ok());
+  CHECK(f.store->updates == 4);
+  CHECK(f.store->async_reads == 3);
+  CHECK(f.store->blocking_reads_in_completion == 0);
+  REQUIRE(f.timer.delays.size() == 3);
+  for (size_t i = 0; i < f.timer.delays.size(); ++i) {
+    CHECK(f.timer.delays[i] <= std::chrono::microseconds(50 << i));
+  }
+  // No token lost: the first turn's, the rivals' and this one's.
+  auto session = f.vault.Open("", first->session_id);
+  REQUIRE(session.ok());
+  CHECK(session->token_count() == 5);
+  CHECK(session->FindByToken(first->tokens[0])->value() == "a@b.co");
+  CHECK(session->FindByToken((*outcome)->tokens[0])->value() == "c@d.co");
+}
+
+TEST_CASE("a merge that keeps losing gives up after its attempts with 503") {
+  RacedFixture f;
+  auto first = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(first.ok());
+  f.store->rival_writes = 1000;
+  std::optional<Result<vault::TokenizeResult>> outcome;
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
+                        [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
+  CHECK(f.timer.RunAll() == 3);
+  REQUIRE(outcome.has_value());
+  REQUIRE_FALSE(outcome->ok());
+  CHECK(outcome->error().code == ErrorCode::kUnavailable);
+  CHECK(outcome->error().message == "session is too busy, retry");
+  CHECK(f.store->updates == 4);
+  CHECK(f.store->blocking_reads_in_completion == 0);
+}
+
+TEST_CASE("a retry that finds the session gone answers 404") {
+  RacedFixture f;
+  auto first = testing::TokenizeAndWait(f.vault, "", "", {{"EMAIL", "a@b.co"}}, {});
+  REQUIRE(first.ok());
+  f.store->rival_writes = 1;
+  std::optional<Result<vault::TokenizeResult>> outcome;
+  f.vault.TokenizeAsync(*f.vault.AdmitTokenize("", first->session_id, {}), {{"EMAIL", "c@d.co"}},
+                        [&outcome](Result<vault::TokenizeResult> r) { outcome = std::move(r); });
+  REQUIRE(f.timer.due.size() == 1);
+  CHECK(testing::EraseNow(f.vault, "", first->session_id).ok());
+  f.timer.RunAll();
+  REQUIRE(outcome.has_value());
+  CHECK(outcome->error().code == ErrorCode::kNotFound);
+}
+
+TEST_CASE("retry pauses grow from 50 us to 3.2 ms, jittered") {
+  CHECK(vault::RetryPause(0, 0) == std::chrono::microseconds(0));
+  CHECK(vault::RetryPause(0, 50) == std::chrono::microseconds(50));
+  CHECK(vault::RetryPause(0, 51) == std::chrono::microseconds(0));
+  CHECK(vault::RetryPause(1, 100) == std::chrono::microseconds(100));
+  CHECK(vault::RetryPause(6, 3200) == std::chrono::microseconds(3200));
+  CHECK(vault::RetryPause(60, 3201) == std::chrono::microseconds(0));
+  CHECK(vault::RetryPause(60, 0xffffffffu) <= std::chrono::microseconds(3200));
 }
