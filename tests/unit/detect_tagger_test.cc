@@ -161,6 +161,15 @@ TEST_CASE("detect tagger: plain requests without names give no names") {
   CHECK(Found("   \n\n  ", kNames).empty());
 }
 
+TEST_CASE("detect tagger: a comma joins the names of a firm, not a list of people") {
+  CHECK(Found("We retained Klein, Phan & Hahn for the audit.", kNames) ==
+        Strings{"ORGANIZATION:Klein, Phan & Hahn"});
+  CHECK(Found("Invite John, Paul and George to the call.", kNames) ==
+        Strings{"PERSON:John", "PERSON:Paul", "PERSON:George"});
+  CHECK(Found("She moved from Paris, France to Lyon.", kNames) ==
+        Strings{"LOCATION:Paris", "LOCATION:France", "LOCATION:Lyon"});
+}
+
 TEST_CASE("detect tagger: in other languages, ordinary words opening a sentence are no names") {
   const Strings dutch = Found("Gefeliciteerd met je nieuwe baan, Femke! Groetjes uit Rotterdam.", kNames);
   CHECK(dutch == Strings{"PERSON:Femke", "LOCATION:Rotterdam"});

@@ -346,7 +346,7 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const WordFac
     case TokenKind::kNumber:
       return true;
     case TokenKind::kPunctuation:
-      return word != "." && word != "&";
+      return word != "." && word != "&" && word != ",";
     case TokenKind::kHandle:
       return word[0] == '@';  // an @handle is a USERNAME, a #tag may be a name
     case TokenKind::kWord:
@@ -366,6 +366,30 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const WordFac
   if (casing != kNormalCase && casing != kTitleCase) return false;
   const unsigned char first = static_cast<unsigned char>(word[0]);
   return first >= 'a' && first <= 'z' && (facts.flags & kWordFlags) && !facts.joins_names;
+}
+
+// True when token `u` is a comma inside the name of a firm: between two
+// words, and either a legal form follows ("Acme Holdings, Inc.") or an "&"
+// closes a run of words and commas ("Klein, Phan & Hahn"). Such a comma is
+// scored like a word, so that the whole name can be one entity; any other
+// comma is Outside.
+template <typename ClassesOf>
+bool JoinsFirmName(std::string_view text, const std::vector<WordToken>& tokens, size_t u,
+                   ClassesOf classes_of) {
+  constexpr size_t kLookAhead = 8;
+  if (tokens[u].kind != TokenKind::kPunctuation || text[tokens[u].start] != ',') return false;
+  if (u == 0 || u + 1 >= tokens.size() || tokens[u - 1].kind != TokenKind::kWord ||
+      tokens[u + 1].kind != TokenKind::kWord) {
+    return false;
+  }
+  if (classes_of(u + 1) & kLegalFormClass) return true;
+  for (size_t j = u + 1; j < tokens.size() && j <= u + kLookAhead; ++j) {
+    if (tokens[j].kind == TokenKind::kWord) continue;
+    const char c = text[tokens[j].start];
+    if (c == '&') return true;
+    if (c != ',') return false;
+  }
+  return false;
 }
 
 // What token `kind` with bytes `word` is, whatever its neighbours.
@@ -552,7 +576,8 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   out->hashes.reserve(n * 34);
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
-    if (DecidedOutside(text, tokens[u], word_at(i), casing)) {
+    if (DecidedOutside(text, tokens[u], word_at(i), casing) &&
+        !JoinsFirmName(text, tokens, u, [&](size_t j) { return word_at(j).class_bits; })) {
       out->outside[u] = 1;
       out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
       continue;
