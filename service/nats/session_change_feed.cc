@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "nats/jetstream_json.h"
 #include "nats/nats_status.h"
 #include "nats/session_message.h"
 
@@ -27,9 +28,9 @@ const char* StatusCode(natsMsg* msg) {
   return status;
 }
 
-// The statuses that end a pull request's answer at the end of the bucket:
-// 404 when nothing was waiting, 408 when some changes were delivered and
-// then nothing more.
+// The statuses that end a pull request's answer at the end of what the
+// consumer's server has: 404 when nothing was waiting, 408 when some
+// changes were delivered and then nothing more.
 bool ReachedTheEnd(std::string_view code) { return code == "404" || code == "408"; }
 
 }  // namespace
@@ -164,19 +165,25 @@ void SessionChangeFeed::Poll() {
     consumer = consumer_;
     ack.swap(ack_subject_);
     changes_in_batch_ = 0;
-    while (!unanswered_.empty() && now - unanswered_.begin()->second > lease_->lease()) {
-      unanswered_.erase(unanswered_.begin());
+    while (!asked_.empty() && now - asked_.begin()->second > lease_->lease()) {
+      asked_.erase(asked_.begin());
     }
     if (consumer.empty()) return;
     number = next_request_++;
-    unanswered_.emplace(number, now);
+    asked_.emplace(number, now);
   }
   if (!ack.empty()) natsConnection_PublishString(conn_, ack.c_str(), "+ACK");
+  // The leader's last sequence first: every change acknowledged by now is
+  // at or below it. Then the changes themselves.
+  const std::string info = "$JS.API.STREAM.INFO." + stream_;
+  const std::string info_reply =
+      inbox_ + "." + std::string(kStreamInfoReply) + std::to_string(number);
   const std::string next = "$JS.API.CONSUMER.MSG.NEXT." + stream_ + "." + consumer;
   const std::string reply = inbox_ + "." + std::to_string(number);
   const std::string request = "{\"batch\":" + std::to_string(kBatch) + ",\"no_wait\":true}";
   // A request that cannot be sent (NATS away) is never answered: the lease
   // runs out unless a later one is.
+  natsConnection_PublishRequestString(conn_, info.c_str(), info_reply.c_str(), "");
   natsConnection_PublishRequestString(conn_, next.c_str(), reply.c_str(), request.c_str());
 }
 
@@ -227,31 +234,50 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
                                   void* closure) {
   auto* self = static_cast<SessionChangeFeed*>(closure);
   ReleasedMsgPtr owned(msg, ReleaseTo{&self->released_});
-  if (const char* code = StatusCode(msg)) return self->OnStatus(natsMsg_GetSubject(msg), code);
+  const std::string_view subject = natsMsg_GetSubject(msg);
+  const std::string_view suffix = subject.substr(subject.rfind('.') + 1);
+  if (suffix.starts_with(kStreamInfoReply)) {
+    return self->OnStreamInfo(
+        suffix.substr(kStreamInfoReply.size()),
+        std::string_view(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg))));
+  }
+  if (const char* code = StatusCode(msg)) return self->OnStatus(code);
   const uint64_t sequence = self->Apply(msg);
   const char* reply = natsMsg_GetReply(msg);
   std::lock_guard lock(self->mutex_);
   self->last_applied_ = std::max(self->last_applied_, sequence);
+  if (auto caught_up = self->catch_up_.Applied(self->last_applied_)) {
+    self->lease_->Confirm(*caught_up);
+  }
   if (reply != nullptr) self->ack_subject_ = reply;
   if (++self->changes_in_batch_ == kBatch) self->wake_.notify_all();
 }
 
-void SessionChangeFeed::OnStatus(std::string_view subject, std::string_view code) {
+void SessionChangeFeed::OnStatus(std::string_view code) {
+  if (ReachedTheEnd(code)) return;
   std::lock_guard lock(mutex_);
-  if (!ReachedTheEnd(code)) {
-    check_consumer_now_ = true;
-    wake_.notify_all();
-    return;
-  }
-  // Changes arrive in order on this subscription: every change the server
-  // had before this request is applied by now.
+  check_consumer_now_ = true;
+  wake_.notify_all();
+}
+
+void SessionChangeFeed::OnStreamInfo(std::string_view number_text, std::string_view reply) {
+  // The state comes after the configuration, whose strings are ours.
+  const size_t state = JsonValueAt(reply, "state");
+  if (state == std::string_view::npos) return;  // an error: confirms nothing
+  const auto messages = JsonNumberField(reply.substr(state), "messages");
+  const auto last_sequence = JsonNumberField(reply.substr(state), "last_seq");
+  if (!messages || !last_sequence) return;
   uint64_t number = 0;
-  std::string_view suffix = subject.substr(subject.rfind('.') + 1);
-  std::from_chars(suffix.data(), suffix.data() + suffix.size(), number);
-  auto sent = unanswered_.find(number);
-  if (sent == unanswered_.end()) return;  // older than the lease
-  lease_->Confirm(sent->second);
-  unanswered_.erase(unanswered_.begin(), std::next(sent));
+  std::from_chars(number_text.data(), number_text.data() + number_text.size(), number);
+  std::lock_guard lock(mutex_);
+  auto asked = asked_.find(number);
+  if (asked == asked_.end()) return;  // older than the lease
+  const auto asked_at = asked->second;
+  asked_.erase(asked_.begin(), std::next(asked));
+  if (auto caught_up = catch_up_.Answered(asked_at, static_cast<uint64_t>(*last_sequence),
+                                          *messages == 0, last_applied_)) {
+    lease_->Confirm(*caught_up);
+  }
 }
 
 uint64_t SessionChangeFeed::Apply(natsMsg* msg) {

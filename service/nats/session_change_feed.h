@@ -1,8 +1,8 @@
 // Follows the session bucket: the revision and expiry of every write and
 // deletion made by any worker reach this worker's SessionIndex (which drops
 // bytes a newer revision replaced, recounts the account and moves the
-// session's expiry check), in stream order, a batch at a time; each answer
-// that reaches the end of the bucket renews the index's lease.
+// session's expiry check), in stream order, a batch at a time; once it has
+// applied every change the bucket's leader had, the index's lease is renewed.
 #pragma once
 
 #include <chrono>
@@ -20,6 +20,7 @@
 #include "nats/handles.h"
 #include "nats/message_releaser.h"
 #include "vault/cache_lease.h"
+#include "vault/leader_catch_up.h"
 #include "vault/session_index.h"
 
 namespace privacy::nats {
@@ -39,17 +40,18 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // (measured: JetStream publish p50 130 -> 300 µs, p99 0.2 -> 2 ms). The
 // pull requests are sent and answered on a subscription of our own (not
 // nats.c's fetch), so every change that arrives is applied, whichever
-// request it answers. Each request has a reply subject of its own: when
-// the server answers one with "no (more) messages" (status 404 or 408),
-// every change stored before that request was sent has been applied, and
-// the lease is confirmed as of the sending. Any other status (the consumer
-// is gone, no responders) confirms nothing and has the consumer checked at
-// once. A consumer the server lost is made again, starting after the last
-// change this feed applied (every earlier one is in the index already; one
-// applied twice, e.g. still in flight from the lost consumer, is harmless),
-// so a rebuilt feed does not replay the bucket; a lost consumer confirms
-// nothing, so the lease is not renewed until the new one answers at the end
-// of the bucket. Stops when destroyed.
+// request it answers. With each pull request goes a stream info request,
+// answered by the stream's leader: every change acknowledged before it was
+// sent has a sequence no higher than the leader's last one, so once the
+// index has applied that far (LeaderCatchUp) the lease is confirmed as of
+// the sending, even when the consumer reads from a follower that lags. A
+// status other than "no (more) messages" (the consumer is gone, no
+// responders) has the consumer checked at once. A consumer the server lost
+// is made again, starting after the last change this feed applied (every
+// earlier one is in the index already; one applied twice, e.g. still in
+// flight from the lost consumer, is harmless), so a rebuilt feed does not
+// replay the bucket; until the new one delivers, the index does not catch
+// up with the leader and the lease is not renewed. Stops when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
@@ -75,9 +77,10 @@ class SessionChangeFeed {
   // Logs when the lease runs out and when it is renewed again.
   void ReportLease();
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
-  // The server's status `code` ending the answer to the request sent with
-  // reply subject `subject`.
-  void OnStatus(std::string_view subject, std::string_view code);
+  // The server's status `code` ending the answer to a pull request.
+  void OnStatus(std::string_view code);
+  // The leader's `reply` to the stream info request of poll `number_text`.
+  void OnStreamInfo(std::string_view number_text, std::string_view reply);
   // Applies the change in `msg` to the index; returns its stream sequence
   // (0 when it has none).
   uint64_t Apply(natsMsg* msg);
@@ -90,7 +93,10 @@ class SessionChangeFeed {
   std::shared_ptr<vault::SessionIndex> index_;
   std::shared_ptr<vault::CacheLease> lease_;
   Logger* logger_;
-  std::string inbox_;  // requests are answered on inbox_.<request number>
+  // Replies to the stream info request of poll n come on inbox_.<prefix>n.
+  static constexpr std::string_view kStreamInfoReply = "s";
+
+  std::string inbox_;  // pull requests are answered on inbox_.<poll number>
   MessageReleaser released_;  // outlives the subscription whose messages it holds
   SubscriptionPtr subscription_;
 
@@ -105,9 +111,11 @@ class SessionChangeFeed {
   bool check_consumer_now_ = false;
   bool lease_current_ = false;  // as last reported
   uint64_t next_request_ = 1;
-  // Requests not answered to the end yet, by number: when each was sent.
-  // Those older than the lease are forgotten (they could confirm nothing).
-  std::map<uint64_t, vault::CacheLease::Clock::time_point> unanswered_;
+  // Stream info requests not answered yet, by poll number: when each was
+  // sent. Those older than the lease are forgotten (they could confirm
+  // nothing).
+  std::map<uint64_t, vault::CacheLease::Clock::time_point> asked_;
+  vault::LeaderCatchUp catch_up_;
   std::thread poller_;
 };
 

@@ -2,10 +2,10 @@
 
 #include <openssl/evp.h>
 
-#include <charconv>
 #include <optional>
 
 #include "common/json_text.h"
+#include "nats/jetstream_json.h"
 
 namespace privacy::nats {
 
@@ -14,31 +14,10 @@ namespace {
 // JetStream's error code for a message get that found no message.
 constexpr int64_t kNoMessageFound = 10037;
 
-// Where the value of member `name` starts in `json` (after `"name":` and
-// optional spaces), or npos. The replies this reads hold no strings that
-// could contain a quoted member name.
-size_t ValueAt(std::string_view json, std::string_view name) {
-  std::string quoted = "\"" + std::string(name) + "\"";
-  size_t at = json.find(quoted);
-  if (at == std::string_view::npos) return at;
-  at += quoted.size();
-  while (at < json.size() && (json[at] == ' ' || json[at] == ':')) ++at;
-  return at;
-}
-
-std::optional<int64_t> NumberField(std::string_view json, std::string_view name) {
-  size_t at = ValueAt(json, name);
-  if (at == std::string_view::npos) return std::nullopt;
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(json.data() + at, json.data() + json.size(), value);
-  if (error != std::errc()) return std::nullopt;
-  return value;
-}
-
 // The text of string member `name` (base64, so without escapes); empty when
 // absent, as JetStream leaves out empty data and headers.
 std::optional<std::string_view> Base64Field(std::string_view json, std::string_view name) {
-  size_t at = ValueAt(json, name);
+  size_t at = JsonValueAt(json, name);
   if (at == std::string_view::npos) return std::string_view();
   if (at >= json.size() || json[at] != '"') return std::nullopt;
   size_t end = json.find('"', at + 1);
@@ -100,17 +79,18 @@ std::string LastBySubjectRequest(std::string_view subject) {
 
 Result<StreamMessage> ParseStreamMessageReply(std::string_view reply, const std::string& subject) {
   if (reply.find("\"error\"") != std::string_view::npos) {
-    if (NumberField(reply, "err_code") == kNoMessageFound || NumberField(reply, "code") == 404) {
+    if (JsonNumberField(reply, "err_code") == kNoMessageFound ||
+        JsonNumberField(reply, "code") == 404) {
       return MakeError(ErrorCode::kNotFound, "no message for the subject");
     }
-    if (NumberField(reply, "code") == 503) {
+    if (JsonNumberField(reply, "code") == 503) {
       return MakeError(ErrorCode::kUnavailable, "JetStream unavailable");
     }
     return MakeError(ErrorCode::kInternal,
                      "JetStream refused the read (code " +
-                         std::to_string(NumberField(reply, "err_code").value_or(0)) + ")");
+                         std::to_string(JsonNumberField(reply, "err_code").value_or(0)) + ")");
   }
-  auto sequence = NumberField(reply, "seq");
+  auto sequence = JsonNumberField(reply, "seq");
   auto headers_text = Base64Field(reply, "hdrs");
   auto data_text = Base64Field(reply, "data");
   if (!sequence || *sequence <= 0 || !headers_text || !data_text) return Unreadable();
