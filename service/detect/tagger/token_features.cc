@@ -346,7 +346,7 @@ bool DecidedOutside(std::string_view text, const WordToken& token, const WordFac
     case TokenKind::kNumber:
       return true;
     case TokenKind::kPunctuation:
-      return word != "." && word != "&" && word != ",";
+      return word != "." && word != "&";
     case TokenKind::kHandle:
       return word[0] == '@';  // an @handle is a USERNAME, a #tag may be a name
     case TokenKind::kWord:
