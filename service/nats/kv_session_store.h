@@ -16,6 +16,7 @@
 #include "nats/handles.h"
 #include "nats/jetstream_publisher.h"
 #include "vault/cache_lease.h"
+#include "vault/expiry_scheduler.h"
 #include "vault/session_index.h"
 #include "vault/session_store.h"
 
@@ -45,12 +46,12 @@ class KvSessionStore : public vault::SessionStore {
  public:
   // Binds to the bucket, creating it when missing. A bucket that exists with
   // other settings is used as it is, with a warning.
-  // `index`, `lease` and `publisher` must not be null.
-  static Result<std::unique_ptr<KvSessionStore>> Open(jsCtx* js, const KvBucketOptions& options,
-                                                      std::shared_ptr<vault::SessionIndex> index,
-                                                      std::shared_ptr<const vault::CacheLease> lease,
-                                                      std::shared_ptr<JetStreamPublisher> publisher,
-                                                      Logger* logger);
+  // `index`, `lease` and `publisher` must not be null; `expiry` (null: none)
+  // takes the expiry check of every session this store creates.
+  static Result<std::unique_ptr<KvSessionStore>> Open(
+      jsCtx* js, const KvBucketOptions& options, std::shared_ptr<vault::SessionIndex> index,
+      std::shared_ptr<const vault::CacheLease> lease, std::shared_ptr<JetStreamPublisher> publisher,
+      std::shared_ptr<vault::ExpiryScheduler> expiry, Logger* logger);
 
   Result<vault::StoredBytes> Load(const std::string& id) override;
   void LoadAsync(const std::string& id, LoadDone done) override;
@@ -72,14 +73,23 @@ class KvSessionStore : public vault::SessionStore {
  private:
   KvSessionStore(jsCtx* js, KvBucketOptions options, std::shared_ptr<vault::SessionIndex> index,
                  std::shared_ptr<const vault::CacheLease> lease,
-                 std::shared_ptr<JetStreamPublisher> publisher);
+                 std::shared_ptr<JetStreamPublisher> publisher,
+                 std::shared_ptr<vault::ExpiryScheduler> expiry, Logger* logger);
   // Stores a deletion marker for `id`, if its revision is still
   // `expected_revision` (any revision when empty); `done` runs once it is
-  // stored (and the index knows) or failed.
+  // stored (and the index knows) or failed. `previous_expires_at_ms` (0:
+  // not known) is the erased revision's expiry, for the census.
   void EraseAsync(const std::string& id, const std::string& expected_revision,
-                  JetStreamPublisher::Done done);
+                  int64_t previous_expires_at_ms, JetStreamPublisher::Done done);
+  // Writes `bytes` as the revision after `expected_revision` ("0": none);
+  // `previous_expires_at_ms` (0: none or not known) is the replaced
+  // revision's expiry, for the census.
   void WriteAsync(const std::string& id, const std::string& bytes, int64_t expires_at_ms,
-                  const std::string& expected_revision, WriteDone done);
+                  const std::string& expected_revision, int64_t previous_expires_at_ms,
+                  WriteDone done);
+  // Queues the expiry check of a created session, trying again later (up
+  // to `tries_left` times in all) when the queue cannot take it.
+  void ScheduleExpiry(const std::string& id, int64_t expires_at_ms, int tries_left);
   // The session in `msg`, the last message of `id` at `revision`, applied
   // to `index`.
   static Result<vault::StoredBytes> Loaded(vault::SessionIndex& index, const std::string& id,
@@ -90,7 +100,9 @@ class KvSessionStore : public vault::SessionStore {
   std::shared_ptr<vault::SessionIndex> index_;
   std::shared_ptr<const vault::CacheLease> lease_;
   std::shared_ptr<JetStreamPublisher> publisher_;
-  DelayedCalls hold_offs_;  // erasures waiting out the lease before they answer
+  std::shared_ptr<vault::ExpiryScheduler> expiry_;
+  Logger* logger_;
+  DelayedCalls hold_offs_;  // erasures waiting out the lease, expiry checks queued again
   std::string stream_;
   std::string subject_prefix_;
   std::string get_subject_;  // the bucket stream's message get

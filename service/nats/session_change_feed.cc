@@ -106,7 +106,15 @@ Status SessionChangeFeed::CreateConsumer() {
   // counts pending messages across every subject on each request.) The
   // stream delivers in order, so every change up to the last one applied
   // is in the index: a consumer made again starts after it.
+  uint64_t replay_until = 0;
   if (resume_after == 0) {
+    // What the bucket holds now is replayed, each session's latest message
+    // alone: the revisions those replaced were never counted.
+    jsStreamInfo* raw_info = nullptr;
+    natsStatus s = js_GetStreamInfo(&raw_info, js_, stream_.c_str(), nullptr, nullptr);
+    StreamInfoPtr stream_info(raw_info);
+    if (s != NATS_OK) return FromNatsStatus(s, "reading the session bucket's state");
+    replay_until = stream_info->State.LastSeq;
     config.DeliverPolicy = js_DeliverAll;
   } else {
     config.DeliverPolicy = js_DeliverByStartSequence;
@@ -129,6 +137,7 @@ Status SessionChangeFeed::CreateConsumer() {
   if (s != NATS_OK) return FromNatsStatus(s, "creating the change feed consumer");
   std::lock_guard lock(mutex_);
   consumer_ = info->Name;
+  if (resume_after == 0) replay_until_ = replay_until;
   ack_subject_.clear();
   changes_in_batch_ = 0;
   start_sequence_ = resume_after + 1;
@@ -293,7 +302,12 @@ uint64_t SessionChangeFeed::Apply(natsMsg* msg) {
     logger_->Warn("foreign_session_entry", {{"revision", revision}});
     return revision;
   }
-  index_->Apply(key, revision, StateOf(*message));
+  vault::SessionState state = StateOf(*message);
+  {
+    std::lock_guard lock(mutex_);
+    if (revision <= replay_until_) state.previous_expires_at_ms = 0;
+  }
+  index_->ApplyChange(key, revision, state);
   return revision;
 }
 

@@ -1,8 +1,8 @@
 // Follows the session bucket: the revision and expiry of every write and
 // deletion made by any worker reach this worker's SessionIndex (which drops
-// bytes a newer revision replaced, recounts the account and moves the
-// session's expiry check), in stream order, a batch at a time; once it has
-// applied every change the bucket's leader had, the index's lease is renewed.
+// bytes a newer revision replaced and recounts the account), in stream
+// order, a batch at a time; once it has applied every change the bucket's
+// leader had, the index's lease is renewed.
 #pragma once
 
 #include <chrono>
@@ -107,6 +107,7 @@ class SessionChangeFeed {
   std::string ack_subject_;   // of the latest change: acknowledges it and all before
   uint64_t last_applied_ = 0;  // stream sequence of the latest change applied
   uint64_t start_sequence_ = 0;  // where the current consumer started
+  uint64_t replay_until_ = 0;  // the bucket's last sequence when the first consumer was made
   int changes_in_batch_ = 0;  // changes answering the latest request so far
   bool check_consumer_now_ = false;
   bool lease_current_ = false;  // as last reported

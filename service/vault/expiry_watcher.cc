@@ -7,11 +7,6 @@ namespace privacy::vault {
 
 namespace {
 
-// Checks taken from the index at a time, and the longest sleep between
-// looks at it (an earlier check wakes the watcher earlier).
-constexpr size_t kBatch = 256;
-constexpr std::chrono::milliseconds kIdleWait{1000};
-
 std::string_view SessionIdOf(std::string_view key) {
   size_t dot = key.find('.');
   return dot == std::string_view::npos ? key : key.substr(dot + 1);
@@ -24,10 +19,10 @@ std::string ExpireEventId(std::string_view key, uint64_t revision) {
 }
 
 ExpiryWatcher::ExpiryWatcher(std::shared_ptr<SessionStore> store,
-                             std::shared_ptr<SessionIndex> index, ExpiryEventSink sink,
+                             std::shared_ptr<ExpiryScheduler> scheduler, ExpiryEventSink sink,
                              ExpiryWatcherOptions options, Logger* logger)
     : store_(std::move(store)),
-      index_(std::move(index)),
+      scheduler_(std::move(scheduler)),
       sink_(std::move(sink)),
       options_(std::move(options)),
       logger_(logger) {
@@ -36,18 +31,7 @@ ExpiryWatcher::ExpiryWatcher(std::shared_ptr<SessionStore> store,
 
 ExpiryWatcher::~ExpiryWatcher() { Stop(); }
 
-void ExpiryWatcher::Start() {
-  thread_ = std::thread([this] {
-    while (!stopping_.load()) {
-      for (const ExpiryCheck& check : index_->WaitForDue(kIdleWait, kBatch)) Check(check);
-    }
-  });
-}
-
 void ExpiryWatcher::Stop() {
-  stopping_ = true;
-  index_->Stop();
-  if (thread_.joinable()) thread_.join();
   std::unique_lock lock(steps_mutex_);
   steps_done_.wait(lock, [this] { return steps_in_flight_ == 0; });
 }
@@ -62,42 +46,30 @@ void ExpiryWatcher::StepDone() {
   if (--steps_in_flight_ == 0) steps_done_.notify_all();
 }
 
-size_t ExpiryWatcher::CheckDue() {
-  size_t checked = 0;
-  for (auto due = index_->TakeDue(kBatch); !due.empty(); due = index_->TakeDue(kBatch)) {
-    for (const ExpiryCheck& check : due) Check(check);
-    checked += due.size();
-  }
-  return checked;
+ExpiryVerdict ExpiryWatcher::Retry(const char* what, const Error& error) {
+  logger_->Debug("expiry_check_retry", {{"step", what}, {"error", error.message}});
+  return {false, options_.now_ms() + options_.retry_ms};
 }
 
-void ExpiryWatcher::Retry(const ExpiryCheck& check, const char* what, const Error& error) {
-  logger_->Debug("expiry_check_retry", {{"session_id", SessionIdOf(check.key)},
-                                        {"step", what},
-                                        {"error", error.message}});
-  index_->RetryAt(check, options_.now_ms() + options_.retry_ms);
-}
-
-void ExpiryWatcher::Check(const ExpiryCheck& check) {
-  auto stored = store_->Load(check.key);
+void ExpiryWatcher::Check(const std::string& key, Done done) {
+  auto stored = store_->Load(key);
   if (!stored) {
     // Not found: deleted, already erased by another worker, or sealed under
     // a key no longer configured; no event. Anything else may pass (a
     // leader election): try again later.
-    if (stored.error().code != ErrorCode::kNotFound) Retry(check, "read", stored.error());
-    return;
+    if (stored.error().code != ErrorCode::kNotFound) return done(Retry("read", stored.error()));
+    return done({});
   }
   v1::SessionRecord record;
   if (!record.ParseFromString(stored->bytes)) {
-    logger_->Warn("expiry_unreadable_session", {{"session_id", SessionIdOf(check.key)}});
-    return;
+    logger_->Warn("expiry_unreadable_session");
+    return done({});
   }
-  const ExpiryCheck latest{check.key, stored->revision, record.expires_at_ms()};
+  const Latest latest{key, stored->revision, record.expires_at_ms()};
   const int64_t now = options_.now_ms();
   if (latest.expires_at_ms > now) {
     // Extended meanwhile (or this worker's clock is behind the writer's).
-    index_->RecheckAfterExpiry(latest);
-    return;
+    return Reschedule(latest, std::move(done));
   }
   v1::AuditEvent event;
   event.set_kind("expire");
@@ -105,34 +77,48 @@ void ExpiryWatcher::Check(const ExpiryCheck& check) {
   event.set_account(record.account());
   event.set_worker_id(options_.worker_id);
   event.set_timestamp_ms(now);
-  Publish(latest, std::move(event));
+  Publish(latest, std::move(event), std::move(done));
 }
 
-void ExpiryWatcher::Publish(const ExpiryCheck& latest, v1::AuditEvent event) {
+void ExpiryWatcher::Reschedule(const Latest& latest, Done done) {
   StepStarted();
-  sink_(event, ExpireEventId(latest.key, latest.revision), [this, latest](Status published) {
-    if (!published) {
-      Retry(latest, "publish", published.error());
-    } else {
-      events_published_++;
-      Erase(latest);
-    }
-    StepDone();
-  });
+  scheduler_->ScheduleAsync(latest.key, latest.expires_at_ms,
+                            [this, done = std::move(done)](Status queued) {
+                              done(queued ? ExpiryVerdict{} : Retry("queue", queued.error()));
+                              StepDone();
+                            });
 }
 
-void ExpiryWatcher::Erase(const ExpiryCheck& latest) {
+void ExpiryWatcher::Publish(const Latest& latest, v1::AuditEvent event, Done done) {
+  StepStarted();
+  sink_(event, ExpireEventId(latest.key, latest.revision),
+        [this, latest, done = std::move(done)](Status published) mutable {
+          if (!published) {
+            done(Retry("publish", published.error()));
+          } else {
+            events_published_++;
+            Erase(latest, std::move(done));
+          }
+          StepDone();
+        });
+}
+
+void ExpiryWatcher::Erase(const Latest& latest, Done done) {
   // Only the revision found expired: a session another worker extended
-  // meanwhile (its clock a little behind) stays, and its new revision
-  // reaches the index through the change feed.
+  // meanwhile (its clock a little behind) stays, and its next check decides.
   StepStarted();
-  store_->EraseIfUnchangedAsync(latest.key, latest.revision, [this, latest](Status erased) {
-    if (!erased && erased.error().code != ErrorCode::kNotFound &&
-        erased.error().code != ErrorCode::kConflict) {
-      Retry(latest, "erase", erased.error());
-    }
-    StepDone();
-  });
+  store_->EraseIfUnchangedAsync(
+      latest.key, latest.revision, [this, latest, done = std::move(done)](Status erased) {
+        if (!erased && erased.error().code == ErrorCode::kConflict) {
+          // Changed since the read: check the new revision from the start.
+          done(ExpiryVerdict{false, options_.now_ms()});
+        } else if (!erased && erased.error().code != ErrorCode::kNotFound) {
+          done(Retry("erase", erased.error()));
+        } else {
+          done({});
+        }
+        StepDone();
+      });
 }
 
 }  // namespace privacy::vault

@@ -1,227 +1,186 @@
 #include "vault/session_index.h"
 
-#include <algorithm>
-
 #include "common/clocks.h"
+#include "vault/storage_key.h"
 
 namespace privacy::vault {
 
 namespace {
 
-// How long a removal is remembered, to ignore late copies of older writes.
-constexpr int64_t kRemovalMemoryMs = 60'000;
-constexpr int64_t kForgetSweepEveryMs = 10'000;
+// What an entry costs besides its key and bytes: the map node, the recency
+// node and the entry's fields, rounded up.
+constexpr size_t kEntryCost = 160;
 
 }  // namespace
 
-SessionIndex::SessionIndex(size_t byte_budget, int64_t expiry_check_spread_ms,
-                           std::function<int64_t()> now_ms, uint32_t seed)
-    : now_ms_(now_ms ? std::move(now_ms) : UnixNowMs),
-      byte_cache_(byte_budget),
-      check_queue_(expiry_check_spread_ms, seed,
-                   [this](const PackedStorageKey& key, int64_t check_at_ms) {
-                     const Entry* entry = FindEntry(key);
-                     return entry != nullptr && entry->check_pending &&
-                            entry->check_at_ms == check_at_ms;
-                   }) {}
+SessionIndex::SessionIndex(size_t budget_bytes, std::function<int64_t()> now_ms)
+    : budget_bytes_(budget_bytes), now_ms_(now_ms ? std::move(now_ms) : UnixNowMs) {}
 
-std::optional<SessionIndex::Slot> SessionIndex::SlotFor(std::string_view key) {
-  auto packed = account_keys_.Pack(key);
-  if (!packed) return std::nullopt;
-  ForgetSettledEntries(now_ms_());
-  while (accounts_.size() <= packed->account) accounts_.emplace_back();
-  Account& account = accounts_[packed->account];
-  return Slot{*packed, &account, &account.entries[*packed]};
+size_t SessionIndex::Cost(const std::string& key, const Entry& entry) {
+  return kEntryCost + key.size() + (entry.has_bytes ? entry.bytes.size() : 0);
 }
 
-SessionIndex::Entry* SessionIndex::FindEntry(const PackedStorageKey& key) {
-  if (key.account >= accounts_.size()) return nullptr;
-  Entries& entries = accounts_[key.account].entries;
-  auto it = entries.find(key);
-  return it == entries.end() ? nullptr : &it->second;
+SessionIndex::Entry* SessionIndex::Find(std::string_view key) {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
-bool SessionIndex::Counted(const Account& account, const Entry& entry) {
-  return entry.revision != 0 && !entry.removed && account.live.Holds(entry.expires_at_ms);
+SessionIndex::Entry& SessionIndex::EntryFor(std::string_view key) {
+  auto [it, created] = entries_.try_emplace(std::string(key));
+  if (created) {
+    recency_.push_front(&it->first);
+    it->second.recency = recency_.begin();
+    held_bytes_ += Cost(it->first, it->second);
+  }
+  return it->second;
 }
 
-bool SessionIndex::MoveForward(const Slot& slot, uint64_t revision, SessionState state) {
-  Entry& entry = *slot.entry;
+void SessionIndex::Touch(Entry& entry) { recency_.splice(recency_.begin(), recency_, entry.recency); }
+
+void SessionIndex::Erase(Entries::iterator it) {
+  held_bytes_ -= Cost(it->first, it->second);
+  recency_.erase(it->second.recency);
+  entries_.erase(it);
+}
+
+void SessionIndex::EvictToBudget() {
+  auto candidate = recency_.end();
+  while (held_bytes_ > budget_bytes_ && candidate != recency_.begin()) {
+    --candidate;
+    auto it = entries_.find(**candidate);
+    if (it->second.watchers > 0) continue;
+    candidate = std::next(candidate);
+    Erase(it);
+  }
+}
+
+bool SessionIndex::MoveForward(Entry& entry, uint64_t revision, SessionState state) {
   if (entry.revision != 0 && revision <= entry.revision) return false;
-  if (Counted(*slot.account, entry)) slot.account->live.Remove(entry.expires_at_ms);
-  byte_cache_.Drop(&entry.bytes);
+  SetBytes(entry, {});
+  entry.has_bytes = false;
   entry.revision = revision;
   entry.removed = state.removed;
-  entry.expires_at_ms = state.removed ? now_ms_() + kRemovalMemoryMs : state.expires_at_ms;
-  if (Counted(*slot.account, entry)) slot.account->live.Add(entry.expires_at_ms);
-  if (state.removed) {
-    CancelCheck(&entry);
-  } else {
-    ScheduleCheck(slot, check_queue_.CheckTimeAfter(entry.expires_at_ms));
-  }
+  entry.expires_at_ms = state.removed ? 0 : state.expires_at_ms;
   return true;
 }
 
-void SessionIndex::ScheduleCheck(const Slot& slot, int64_t check_at_ms) {
-  Entry& entry = *slot.entry;
-  if (!entry.check_pending) ++pending_checks_;
-  entry.check_pending = true;
-  entry.check_at_ms = check_at_ms;
-  const bool earliest = check_queue_.Push(slot.key, check_at_ms);
-  CompactCheckQueue();
-  if (earliest) checks_changed_.notify_all();
+void SessionIndex::SetBytes(Entry& entry, std::string_view bytes) {
+  held_bytes_ -= entry.bytes.size();
+  entry.bytes.assign(bytes);
+  entry.bytes.shrink_to_fit();
+  held_bytes_ += entry.bytes.size();
+  entry.has_bytes = !bytes.empty();
 }
 
-void SessionIndex::CancelCheck(Entry* entry) {
-  if (!entry->check_pending) return;
-  entry->check_pending = false;
-  --pending_checks_;
-  CompactCheckQueue();  // its queued check is stale now
-}
-
-void SessionIndex::CompactCheckQueue() {
-  size_t entries = 0;
-  for (const Account& account : accounts_) entries += account.entries.size();
-  if (!check_queue_.NeedsRebuild(pending_checks_, entries)) return;
-  std::vector<ExpiryCheckQueue::QueuedCheck> pending;
-  pending.reserve(pending_checks_);
-  for (const Account& account : accounts_) {
-    for (const auto& [key, entry] : account.entries) {
-      if (entry.check_pending) pending.push_back({entry.check_at_ms, key});
-    }
-  }
-  check_queue_.Rebuild(std::move(pending));
-}
-
-void SessionIndex::ForgetSettledEntries(int64_t now) {
-  if (now < next_forget_sweep_ms_) return;
-  next_forget_sweep_ms_ = now + kForgetSweepEveryMs;
-  for (Account& account : accounts_) {
-    account.live.Fold(now);
-    for (auto it = account.entries.begin(); it != account.entries.end();) {
-      Entry& entry = it->second;
-      // An expired session stays until its expiry second has left the count
-      // and its expiry check was handed out.
-      if (entry.expires_at_ms > now || Counted(account, entry) || entry.check_pending) {
-        ++it;
-        continue;
-      }
-      byte_cache_.Drop(&entry.bytes);
-      it = account.entries.erase(it);
-    }
-  }
-}
-
-void SessionIndex::Apply(std::string_view key, uint64_t revision, SessionState state) {
+void SessionIndex::Watch(std::string_view key) {
   std::lock_guard lock(mutex_);
-  auto slot = SlotFor(key);
-  if (slot) MoveForward(*slot, revision, state);
+  ++EntryFor(key).watchers;
+}
+
+void SessionIndex::Unwatch(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return;
+  if (--it->second.watchers == 0 && it->second.revision == 0) {
+    Erase(it);  // learned nothing
+    return;
+  }
+  EvictToBudget();
+}
+
+void SessionIndex::HoldBytes(std::string_view key, Entry& entry, uint64_t revision,
+                             std::string_view bytes) {
+  Touch(entry);
+  if (entry.revision == revision && !entry.removed && !entry.has_bytes &&
+      kEntryCost + key.size() + bytes.size() <= budget_bytes_) {
+    SetBytes(entry, bytes);
+  }
+  EvictToBudget();
 }
 
 void SessionIndex::Apply(std::string_view key, uint64_t revision, SessionState state,
                          std::string_view bytes) {
   std::lock_guard lock(mutex_);
-  auto slot = SlotFor(key);
-  if (!slot) return;
-  Entry& entry = *slot->entry;
-  const bool moved = MoveForward(*slot, revision, state);
-  // The same revision again only brings back bytes dropped for the budget.
-  if (!moved && entry.revision != revision) return;
-  if (state.removed || entry.removed || entry.bytes) return;
-  byte_cache_.Hold(&entry.bytes, bytes);
+  Entry& entry = EntryFor(key);
+  MoveForward(entry, revision, state);
+  HoldBytes(key, entry, revision, bytes);
+}
+
+void SessionIndex::ApplyWrite(std::string_view key, uint64_t revision, SessionState state,
+                              std::string_view bytes) {
+  std::lock_guard lock(mutex_);
+  // Counted here unless the feed passed it already (and counted it then).
+  if (revision > last_change_ && counted_ahead_.insert(revision).second) Count(key, state);
+  if (bytes.empty()) {
+    if (Entry* entry = Find(key)) MoveForward(*entry, revision, state);
+    return;
+  }
+  Entry& entry = EntryFor(key);
+  MoveForward(entry, revision, state);
+  HoldBytes(key, entry, revision, bytes);
+}
+
+void SessionIndex::Count(std::string_view key, SessionState state) {
+  const std::string_view account = AccountKeyOf(key);
+  if (account.empty()) return;  // names no session
+  auto count = census_.find(account);
+  if (count == census_.end()) count = census_.try_emplace(std::string(account)).first;
+  count->second.Fold(now_ms_());
+  if (state.previous_expires_at_ms != 0) count->second.Remove(state.previous_expires_at_ms);
+  if (!state.removed) count->second.Add(state.expires_at_ms);
+}
+
+void SessionIndex::ApplyChange(std::string_view key, uint64_t revision, SessionState state) {
+  std::lock_guard lock(mutex_);
+  if (revision <= last_change_) return;  // counted already (a feed made again)
+  last_change_ = revision;
+  if (counted_ahead_.erase(revision) == 0) Count(key, state);
+  // Own writes the feed has passed without showing them are no longer ahead.
+  counted_ahead_.erase(counted_ahead_.begin(), counted_ahead_.upper_bound(revision));
+  if (Entry* entry = Find(key)) MoveForward(*entry, revision, state);
+}
+
+size_t SessionIndex::writes_ahead_of_feed() const {
+  std::lock_guard lock(mutex_);
+  return counted_ahead_.size();
 }
 
 std::optional<StoredBytes> SessionIndex::CachedBytes(std::string_view key) {
   std::lock_guard lock(mutex_);
-  auto packed = account_keys_.Find(key);
-  if (!packed) return std::nullopt;
-  Entry* entry = FindEntry(*packed);
-  if (entry == nullptr || entry->removed || !entry->bytes || entry->expires_at_ms <= now_ms_()) {
+  Entry* entry = Find(key);
+  if (entry == nullptr || entry->removed || !entry->has_bytes ||
+      entry->expires_at_ms <= now_ms_()) {
     return std::nullopt;
   }
-  return StoredBytes{byte_cache_.Use(&entry->bytes), entry->revision};
+  Touch(*entry);
+  return StoredBytes{entry->bytes, entry->revision};
 }
 
-size_t SessionIndex::cached_bytes() const {
+std::optional<int64_t> SessionIndex::KnownExpiry(std::string_view key, uint64_t revision) const {
   std::lock_guard lock(mutex_);
-  return byte_cache_.held_bytes();
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.removed || it->second.revision == 0 ||
+      (revision != 0 && it->second.revision != revision)) {
+    return std::nullopt;
+  }
+  return it->second.expires_at_ms;
+}
+
+size_t SessionIndex::held_bytes() const {
+  std::lock_guard lock(mutex_);
+  return held_bytes_;
+}
+
+size_t SessionIndex::held_entries() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
 }
 
 uint64_t SessionIndex::LiveSessions(std::string_view account_key) const {
   std::lock_guard lock(mutex_);
-  auto index = account_keys_.FindAccount(account_key);
-  if (!index || *index >= accounts_.size()) return 0;
-  return accounts_[*index].live.LiveAt(now_ms_());
-}
-
-std::vector<ExpiryCheck> SessionIndex::TakeDueLocked(size_t max) {
-  std::vector<ExpiryCheck> due;
-  const int64_t now = now_ms_();
-  while (due.size() < max) {
-    auto earliest = check_queue_.Earliest();
-    if (!earliest || earliest->check_at_ms > now) break;
-    check_queue_.PopEarliest();
-    Entry* entry = FindEntry(earliest->key);  // there: its check is current
-    entry->check_pending = false;
-    --pending_checks_;
-    due.push_back({account_keys_.Unpack(earliest->key), entry->revision, entry->expires_at_ms});
-  }
-  return due;
-}
-
-std::vector<ExpiryCheck> SessionIndex::TakeDue(size_t max) {
-  std::lock_guard lock(mutex_);
-  return TakeDueLocked(max);
-}
-
-std::vector<ExpiryCheck> SessionIndex::WaitForDue(std::chrono::milliseconds max_wait, size_t max) {
-  std::unique_lock lock(mutex_);
-  const auto give_up = std::chrono::steady_clock::now() + max_wait;
-  while (!stopped_) {
-    auto due = TakeDueLocked(max);
-    if (!due.empty()) return due;
-    auto wake = give_up;
-    if (auto earliest = check_queue_.Earliest()) {
-      auto until_due = std::chrono::milliseconds(earliest->check_at_ms - now_ms_());
-      wake = std::min(wake, std::chrono::steady_clock::now() + until_due);
-    }
-    if (std::chrono::steady_clock::now() >= give_up) break;
-    checks_changed_.wait_until(lock, wake);
-  }
-  return {};
-}
-
-void SessionIndex::RetryAt(const ExpiryCheck& check, int64_t at_ms) {
-  std::lock_guard lock(mutex_);
-  auto slot = SlotFor(check.key);
-  if (!slot) return;
-  // A revision first known from the check's own read of the store.
-  MoveForward(*slot, check.revision, SessionState::ExpiresAt(check.expires_at_ms));
-  const Entry& entry = *slot->entry;
-  if (entry.revision != check.revision || entry.removed) return;
-  ScheduleCheck(*slot, at_ms);
-}
-
-void SessionIndex::RecheckAfterExpiry(const ExpiryCheck& check) {
-  std::lock_guard lock(mutex_);
-  auto slot = SlotFor(check.key);
-  if (!slot) return;
-  // A newer revision is checked after its own expiry.
-  if (MoveForward(*slot, check.revision, SessionState::ExpiresAt(check.expires_at_ms))) return;
-  const Entry& entry = *slot->entry;
-  if (entry.revision != check.revision || entry.removed || entry.check_pending) return;
-  ScheduleCheck(*slot, check_queue_.CheckTimeAfter(entry.expires_at_ms));
-}
-
-void SessionIndex::Stop() {
-  std::lock_guard lock(mutex_);
-  stopped_ = true;
-  checks_changed_.notify_all();
-}
-
-size_t SessionIndex::pending_checks() const {
-  std::lock_guard lock(mutex_);
-  return pending_checks_;
+  auto count = census_.find(account_key);
+  if (count == census_.end()) return 0;
+  return count->second.LiveAt(now_ms_());
 }
 
 }  // namespace privacy::vault

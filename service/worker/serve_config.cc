@@ -64,6 +64,17 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
   app->add_option("--audit-stream", c->audit.stream, "JetStream stream of audit events")
       ->envname("AUDIT_STREAM_NAME")
       ->capture_default_str();
+  app->add_option("--expiry-stream", c->expiry.stream,
+                  "JetStream work-queue stream of session expiry checks")
+      ->envname("EXPIRY_STREAM_NAME")
+      ->capture_default_str();
+  app->add_option_function<int64_t>(
+         "--expiry-slot-ms",
+         [c](int64_t ms) { c->expiry.slot = std::chrono::milliseconds(ms); },
+         "length of the expiry queue's time slots: an expire event comes 0 to this long after "
+         "the expiry; longer slots cost the JetStream API less (default 1000)")
+      ->envname("EXPIRY_SLOT_MS")
+      ->check(CLI::Range(int64_t{100}, int64_t{3600000}));
   AddSeconds(app, "--audit-max-age", &c->audit.max_age, "how long audit events are kept")
       ->envname("AUDIT_MAX_AGE_SECONDS");
   app->add_option("--audit-batch-events", c->audit.batch_events,
@@ -148,8 +159,8 @@ void AddServeOptions(CLI::App* app, ServeConfig* c) {
       ->envname("TENANT_LIMITS_FILE");
   app->add_option_function<size_t>(
          "--session-cache-mb", [c](size_t mb) { c->session_cache_bytes = mb << 20; },
-         "MiB of (encrypted) sessions a worker keeps to answer reads without a JetStream "
-         "round trip (default 4)")
+         "MiB a worker's session index takes at most: the (encrypted) sessions it keeps to "
+         "answer reads without a JetStream round trip, with their bookkeeping (default 4)")
       ->envname("SESSION_CACHE_MB");
   app->add_option("--session-feed-interval-ms", c->feed_interval_ms,
                   "how often a worker asks for the session bucket's changes")
@@ -234,6 +245,10 @@ std::string ValidateServeConfig(ServeConfig* c) {
   c->audit.replicas = c->bucket.replicas;
   c->audit.memory_storage = c->bucket.memory_storage;
   c->audit.publish_timeout_ms = c->bucket.request_timeout_ms;
+  c->expiry.max_age = c->bucket.max_age;
+  c->expiry.replicas = c->bucket.replicas;
+  c->expiry.memory_storage = c->bucket.memory_storage;
+  c->expiry.request_timeout_ms = c->bucket.request_timeout_ms;
   return {};
 }
 

@@ -14,6 +14,7 @@
 #include "endpoints/privacy_endpoints.h"
 #include "nats/audit_log.h"
 #include "nats/connection.h"
+#include "nats/expiry_queue.h"
 #include "nats/kv_session_store.h"
 #include "nats/request_admission.h"
 #include "nats/session_change_feed.h"
@@ -39,6 +40,7 @@ struct ServeConfig {
   nats::ConnectOptions connect;
   nats::KvBucketOptions bucket;
   nats::AuditStreamOptions audit;
+  nats::ExpiryQueueOptions expiry;
   vault::VaultOptions vault;
   endpoints::EndpointLimits limits;
   DetectionSettings detection;
@@ -46,7 +48,8 @@ struct ServeConfig {
   // Quotas of every account, and a file of per-account overrides.
   tenant::TenantLimits tenant_limits;
   std::string tenant_limits_file;
-  // Bytes of encrypted sessions each worker keeps to answer reads locally.
+  // Bytes each worker's session index takes at most: the encrypted sessions
+  // it keeps to answer reads locally, with their keys and bookkeeping.
   size_t session_cache_bytes = 4 << 20;
   // How often each worker asks for the session bucket's changes.
   int64_t feed_interval_ms = nats::kDefaultFeedInterval.count();

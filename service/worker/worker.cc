@@ -13,6 +13,8 @@
 #include "worker/privacy_service.h"
 #include "worker/stop_deadline.h"
 #include "cli/worker_id_file.h"
+#include "nats/expiry_check_consumer.h"
+#include "nats/expiry_queue.h"
 #include "nats/session_change_feed.h"
 #include "nats/nats_status.h"
 #include "nats/ner_client.h"
@@ -29,13 +31,6 @@
 namespace privacy::worker {
 
 namespace {
-
-// Each worker checks an expired session 0 to 1 s after its expiry: the first
-// to confirm it publishes the expire event and erases the session, and the
-// others mostly find it gone. The audit stream's duplicate window covers
-// that spread many times over.
-constexpr std::chrono::milliseconds kExpiryCheckSpread{1000};
-static_assert(kExpiryCheckSpread * 60 <= nats::kAuditDuplicateWindow);
 
 Result<nats::JetStreamPtr> OpenJetStream(natsConnection* conn, int64_t wait_ms) {
   jsOptions options;
@@ -177,8 +172,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   publisher_options.timeout = std::chrono::milliseconds(config.bucket.request_timeout_ms);
   auto publisher = nats::JetStreamPublisher::Start(nc, publisher_options, &logger);
   if (!publisher) return Fail(logger, "jetstream_failed", publisher.error());
-  auto index = std::make_shared<vault::SessionIndex>(config.session_cache_bytes,
-                                                     kExpiryCheckSpread.count());
+  auto index = std::make_shared<vault::SessionIndex>(config.session_cache_bytes);
   auto lease =
       std::make_shared<vault::CacheLease>(std::chrono::milliseconds(config.cache_lease_ms));
   if (config.cache_lease_ms <= config.feed_interval_ms) {
@@ -186,10 +180,12 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
                 {{"lease_ms", config.cache_lease_ms},
                  {"feed_interval_ms", config.feed_interval_ms}});
   }
+  std::shared_ptr<nats::JetStreamPublisher> shared_publisher(std::move(*publisher));
+  auto expiry_queue = nats::ExpiryQueue::Open(js->get(), config.expiry, shared_publisher, &logger);
+  if (!expiry_queue) return Fail(logger, "expiry_queue_failed", expiry_queue.error());
+  std::shared_ptr<nats::ExpiryQueue> shared_expiry_queue(std::move(*expiry_queue));
   auto store = nats::KvSessionStore::Open(js->get(), config.bucket, index, lease,
-                                          std::shared_ptr<nats::JetStreamPublisher>(
-                                              std::move(*publisher)),
-                                          &logger);
+                                          shared_publisher, shared_expiry_queue, &logger);
   if (!store) return Fail(logger, "kv_bucket_failed", store.error());
   // The bucket's changes arrive in bursts (a batch per interval) on a
   // connection of their own: parsing them never queues ahead of requests.
@@ -228,7 +224,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   vault::ExpiryWatcherOptions expiry_options;
   expiry_options.worker_id = worker_id;
   vault::ExpiryWatcher expiry(
-      encrypted_store, index,
+      encrypted_store, shared_expiry_queue,
       [log = audit->get()](const v1::AuditEvent& event, const std::string& msg_id,
                            std::function<void(Status)> done) {
         log->PublishConfirmed(event, msg_id, std::move(done));
@@ -275,7 +271,13 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
     id_file = std::move(*written);
   }
 
-  expiry.Start();
+  auto expiry_checks = nats::ExpiryCheckConsumer::Start(
+      nc, js->get(), shared_expiry_queue,
+      [&expiry](const std::string& key, std::function<void(vault::ExpiryVerdict)> done) {
+        expiry.Check(key, std::move(done));
+      },
+      {}, &logger);
+  if (!expiry_checks) return Fail(logger, "expiry_queue_failed", expiry_checks.error());
 
   stop_signals.async_wait([&](const boost::system::error_code& error, int signal) {
     if (error) return;
@@ -311,6 +313,7 @@ int ServeUntilStopped(ServeConfig config, const std::string& worker_id, Logger& 
   id_file.reset();
   discovery_server.Drain(left());
   server.Drain(left());
+  (*expiry_checks)->Stop();
   expiry.Stop();
   if (auto flushed = (*audit)->Flush(left()); !flushed) {
     logger.Warn("audit_flush_incomplete", {{"error", flushed.error().message}});

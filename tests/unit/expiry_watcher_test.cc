@@ -11,7 +11,6 @@
 #include "vault/storage_key.h"
 
 using namespace privacy;
-using privacy::vault::SessionState;
 
 namespace {
 
@@ -59,21 +58,56 @@ class FlakyStore : public testing::InMemorySessionStore {
   }
 };
 
-// One worker's view: its session index, fed by hand as the change feed
-// would, and its watcher over the shared store.
+// The shared expiry queue as far as the watchers go: one check per session
+// (a check queued twice under the same id is kept once), handed to one
+// worker at a time once due, acknowledged or given back for later.
+class WorkQueue : public vault::ExpiryScheduler {
+ public:
+  struct Check {
+    std::string key;
+    int64_t due_ms = 0;
+    int64_t not_before_ms = 0;
+  };
+  bool failing = false;
+
+  void ScheduleAsync(const std::string& key, int64_t due_ms,
+                     std::function<void(Status)> done) override {
+    if (failing) return done(MakeError(ErrorCode::kUnavailable, "queue unavailable"));
+    checks.emplace(key + "." + std::to_string(due_ms), Check{key, due_ms, due_ms});
+    done(Status::Ok());
+  }
+  // Hands every check due at `now` to `watchers` in turn; returns how many.
+  size_t Deliver(int64_t now, const std::vector<vault::ExpiryWatcher*>& watchers) {
+    std::vector<std::string> due;
+    for (const auto& [id, check] : checks) {
+      if (check.not_before_ms <= now) due.push_back(id);
+    }
+    size_t turn = 0;
+    for (const std::string& id : due) {
+      const Check check = checks.at(id);
+      checks.erase(id);  // taken: the queue does not hand it out again meanwhile
+      watchers[turn++ % watchers.size()]->Check(check.key, [this, id, check](vault::ExpiryVerdict v) {
+        if (!v.done) checks.emplace(id, Check{check.key, check.due_ms, v.retry_at_ms});
+      });
+    }
+    return due.size();
+  }
+  std::map<std::string, Check> checks;
+};
+
+// One worker's watcher over the shared store and queue.
 struct Worker {
-  Worker(std::shared_ptr<vault::SessionStore> store, DedupSink* sink, int64_t* now,
-         const std::string& id)
-      : index(std::make_shared<vault::SessionIndex>(1 << 20, 0, [now] { return *now; })),
-        watcher(std::move(store), index, sink->fn(),
+  Worker(std::shared_ptr<vault::SessionStore> store, std::shared_ptr<WorkQueue> queue,
+         DedupSink* sink, int64_t* now, const std::string& id)
+      : watcher(std::move(store), std::move(queue), sink->fn(),
                 {id, kRetryMs, [now] { return *now; }}, &logger) {}
   Logger logger{LogLevel::kError};
-  std::shared_ptr<vault::SessionIndex> index;
   vault::ExpiryWatcher watcher;
 };
 
 struct ExpiryFixture {
   std::shared_ptr<FlakyStore> store = std::make_shared<FlakyStore>();
+  std::shared_ptr<WorkQueue> queue = std::make_shared<WorkQueue>();
   int64_t now = 1'700'000'000'000;
   vault::SessionVault vault{store, [this] {
                               vault::VaultOptions o;
@@ -85,35 +119,31 @@ struct ExpiryFixture {
   std::vector<std::unique_ptr<Worker>> workers;
 
   explicit ExpiryFixture(int worker_count = 1) {
-    for (int i = 0; i < worker_count; ++i) {
-      workers.push_back(std::make_unique<Worker>(store, &sink, &now, "w" + std::to_string(i)));
-    }
+    for (int i = 0; i < worker_count; ++i) AddWorker("w" + std::to_string(i));
   }
 
-  // A session of `account` with one value; every worker's index learns it.
+  void AddWorker(const std::string& id) {
+    workers.push_back(std::make_unique<Worker>(store, queue, &sink, &now, id));
+  }
+
+  // A session of `account` with one value, its check queued as the session
+  // store queues it when it creates a session.
   std::string NewSession(const std::string& account = "") {
     auto result = testing::TokenizeAndWait(vault, account, "", {{"EMAIL", "someone@example.com"}}, {});
     REQUIRE(result.ok());
-    Announce(account, result->session_id);
-    return result->session_id;
-  }
-
-  // Tells every worker the current revision and expiry of a session.
-  void Announce(const std::string& account, const std::string& session_id) {
-    const std::string key = vault::StorageKey(account, session_id);
+    const std::string key = vault::StorageKey(account, result->session_id);
     auto stored = store->Load(key);
     REQUIRE(stored.ok());
     v1::SessionRecord record;
     REQUIRE(record.ParseFromString(stored->bytes));
-    for (auto& w : workers) {
-      w->index->Apply(key, stored->revision, SessionState::ExpiresAt(record.expires_at_ms()));
-    }
+    queue->ScheduleAsync(key, record.expires_at_ms(), [](Status) {});
+    return result->session_id;
   }
 
   size_t CheckAll() {
-    size_t checked = 0;
-    for (auto& w : workers) checked += w->watcher.CheckDue();
-    return checked;
+    std::vector<vault::ExpiryWatcher*> watchers;
+    for (auto& w : workers) watchers.push_back(&w->watcher);
+    return queue->Deliver(now, watchers);
   }
 };
 
@@ -171,45 +201,63 @@ TEST_CASE("expiry watcher: three workers, one event") {
   std::vector<std::string> ids;
   for (int i = 0; i < 10; ++i) ids.push_back(f.NewSession());
   f.now += kTtlMs;
-  CHECK(f.CheckAll() == 30);  // every worker checks every session...
-  CHECK(f.sink.calls == 10);  // ...and the first one to confirm publishes
+  CHECK(f.CheckAll() == 10);  // the queue hands each check to one worker
+  CHECK(f.sink.calls == 10);
   CHECK(f.sink.stored.size() == 10);
   CHECK(f.store->size() == 0);
+  CHECK(f.queue->checks.empty());
+  f.now += kTtlMs;
+  CHECK(f.CheckAll() == 0);
 }
 
-TEST_CASE("expiry watcher: a worker that dies before erasing is covered by the next") {
+TEST_CASE("expiry watcher: a check whose erasure failed is taken again, by any worker") {
   ExpiryFixture f(2);
-  f.NewSession();
+  const std::string id = f.NewSession();
+  const std::string key = vault::StorageKey("", id);
   f.now += kTtlMs;
   f.store->fail_erase = true;
-  CHECK(f.workers[0]->watcher.CheckDue() == 1);  // published, could not erase
+  CHECK(f.CheckAll() == 1);  // published, could not erase: given back
+  CHECK(f.CheckAll() == 0);  // not before the retry time
   f.store->fail_erase = false;
-  CHECK(f.workers[1]->watcher.CheckDue() == 1);  // publishes again, same message id
+  f.now += kRetryMs;
+  CHECK(f.CheckAll() == 1);  // publishes again, same message id
   CHECK(f.sink.calls == 2);
   CHECK(f.sink.stored.size() == 1);
   CHECK(f.store->size() == 0);
-  // The first worker's retry finds the session gone.
-  f.now += kRetryMs;
-  CHECK(f.workers[0]->watcher.CheckDue() == 1);
-  CHECK(f.sink.calls == 2);
+  CHECK(f.queue->checks.empty());
+}
+
+TEST_CASE("expiry watcher: a check delivered again after its session was erased gives nothing") {
+  // A worker that died after erasing, before acknowledging: the queue
+  // delivers its check again.
+  ExpiryFixture f(2);
+  const std::string id = f.NewSession();
+  const std::string key = vault::StorageKey("", id);
+  f.now += kTtlMs;
+  CHECK(f.CheckAll() == 1);
+  f.queue->ScheduleAsync(key, f.now - 1, [](Status) {});
+  CHECK(f.CheckAll() == 1);
+  CHECK(f.sink.calls == 1);
+  CHECK(f.queue->checks.empty());
 }
 
 TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old deadline") {
   ExpiryFixture f;
   const std::string deleted = f.NewSession();
   const std::string extended = f.NewSession();
-  // The change feed would apply the deletion to the index; it does not here.
   REQUIRE(testing::EraseNow(f.vault, "", deleted).ok());
 
   f.now += kTtlMs / 2;
   REQUIRE(testing::TokenizeAndWait(f.vault, "", extended, {{"EMAIL", "other@example.com"}}, {}).ok());
-  // The feed has not delivered the extension yet: the old deadline fires.
+  // The check of the old deadline is due.
   f.now += kTtlMs / 2;
   CHECK(f.CheckAll() == 2);
   CHECK(f.sink.calls == 0);
   CHECK(f.store->size() == 1);
+  // The check found the newer revision and queued itself for its expiry.
+  REQUIRE(f.queue->checks.size() == 1);
+  CHECK(f.queue->checks.begin()->second.due_ms == f.now + kTtlMs / 2);
 
-  // The check found the newer revision and now waits for its expiry.
   f.now += kTtlMs / 2;
   CHECK(f.CheckAll() == 1);
   REQUIRE(f.sink.stored.size() == 1);
@@ -220,11 +268,10 @@ TEST_CASE("expiry watcher: deleted or extended sessions give no event at the old
 TEST_CASE("expiry watcher: sessions that expired while no worker ran fire at once") {
   ExpiryFixture f;
   f.workers.clear();
-  const std::string id = f.NewSession();
+  f.NewSession();
   f.now += 10 * kTtlMs;
-  // A worker starts: the change feed replays the bucket.
-  f.workers.push_back(std::make_unique<Worker>(f.store, &f.sink, &f.now, "late"));
-  f.Announce("", id);
+  // A worker starts: the queue still holds the check.
+  f.AddWorker("late");
   CHECK(f.sink.calls == 0);
   CHECK(f.CheckAll() == 1);
   REQUIRE(f.sink.stored.size() == 1);
@@ -247,6 +294,26 @@ TEST_CASE("expiry watcher: store or audit failures are retried until the event i
   CHECK(f.store->size() == 1);  // not erased without its event
   f.sink.failing = false;
   f.now += kRetryMs;
+  CHECK(f.CheckAll() == 1);
+  CHECK(f.sink.stored.size() == 1);
+  CHECK(f.store->size() == 0);
+}
+
+TEST_CASE("expiry watcher: an extended session whose check cannot be queued again is retried") {
+  ExpiryFixture f;
+  const std::string id = f.NewSession();
+  f.now += kTtlMs / 2;
+  REQUIRE(testing::TokenizeAndWait(f.vault, "", id, {{"EMAIL", "other@example.com"}}, {}).ok());
+  f.now += kTtlMs / 2;
+  f.queue->failing = true;
+  CHECK(f.CheckAll() == 1);
+  REQUIRE(f.queue->checks.size() == 1);  // given back, not lost
+  CHECK(f.queue->checks.begin()->second.not_before_ms == f.now + kRetryMs);
+  f.queue->failing = false;
+  f.now += kRetryMs;
+  CHECK(f.CheckAll() == 1);
+  REQUIRE(f.queue->checks.size() == 1);  // now filed under the new expiry
+  f.now += kTtlMs;
   CHECK(f.CheckAll() == 1);
   CHECK(f.sink.stored.size() == 1);
   CHECK(f.store->size() == 0);
