@@ -193,8 +193,10 @@ size_t ExpiryCheckConsumer::Fetch(const std::string& consumer, bool* consumer_go
     natsMsg* raw = nullptr;
     if (natsSubscription_NextMsg(&raw, answers_.get(), kAnswerWaitMs) != NATS_OK) break;
     MsgPtr msg(raw);
-    if (reply != natsMsg_GetSubject(msg.get())) continue;  // a late answer to an older request
+    // A check keeps its own subject, whichever request it answers; a status
+    // comes on the request's reply subject.
     if (const char* code = StatusCode(msg.get())) {
+      if (reply != natsMsg_GetSubject(msg.get())) continue;  // ends an older request
       // 404/408: nothing (more) waiting; 409/503: the consumer is gone.
       const std::string_view status = code;
       *consumer_gone = status == "409" || status == "503";
