@@ -1,8 +1,8 @@
 // Expiry events: every session that expires gives exactly one
-// privacy.events.expire audit event, whatever the number of workers, also
-// when it expired while no worker was running or the worker's change feed
-// consumer was lost; deleted or extended sessions give none at their old
-// deadline.
+// privacy.events.expire audit event, whatever the number of workers (they
+// share the expiry queue), also when it expired while no worker was
+// running; deleted or extended sessions give none at their old deadline.
+// And a worker whose change feed consumer was lost makes a new one.
 #include <doctest/doctest.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
@@ -141,20 +141,77 @@ TEST_SUITE("expiry events") {
     CHECK(second.Stop() == 0);
   }
 
+  TEST_CASE("two workers share the expiry queue: one event per session, over many slots") {
+    ServiceEnv env({"expiry-shared-queue", 2, kShortSessions});
+    NatsClient& client = env.client();
+    std::vector<std::string> expiring;
+    std::vector<std::string> deleted;
+    std::vector<std::string> extended;
+    // Masked over about three seconds: their checks fall into several slots.
+    for (int i = 0; i < 150; ++i) {
+      auto mask = MaskNew(client, i);
+      if (i % 10 == 3) {
+        REQUIRE(Call<v1::DeleteReply>(client, kDelete, DeleteReq(mask.session_id())).deleted());
+        deleted.push_back(mask.session_id());
+      } else if (i % 10 == 7) {
+        v1::MaskRequest extend = MaskReq("and " + kIp.value, mask.session_id());
+        extend.set_ttl_seconds(60);
+        Call<v1::MaskReply>(client, kMask, extend);
+        extended.push_back(mask.session_id());
+      } else {
+        expiring.push_back(mask.session_id());
+      }
+      if (i % 50 == 49) std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    }
+    auto events = AwaitExpireEvents(client, expiring, std::chrono::seconds(20));
+    std::set<std::string> confirming_workers;
+    for (const auto& id : expiring) {
+      CAPTURE(id);
+      REQUIRE(events[id].size() == 1);
+      confirming_workers.insert(events[id].front().event.worker_id());
+      CHECK_FALSE(KvGet(client, "privacy_sessions", OwnSessionKey(id)).has_value());
+    }
+    MESSAGE("expire events confirmed by ", confirming_workers.size(), " distinct workers");
+    for (const auto& id : deleted) CHECK(events.count(id) == 0);
+    for (const auto& id : extended) {
+      CHECK(events.count(id) == 0);
+      CHECK(KvGet(client, "privacy_sessions", OwnSessionKey(id)).has_value());
+    }
+    // The queue holds the extended sessions' checks, filed under their new
+    // expiry, and nothing else.
+    Reply info = client.Request("$JS.API.STREAM.INFO.PRIVACY_EXPIRY", "");
+    REQUIRE_MESSAGE(info.ok(), info.Describe());
+    google::protobuf::Struct stream;
+    REQUIRE(google::protobuf::util::JsonStringToMessage(info.data, &stream).ok());
+    CHECK(stream.fields().at("state").struct_value().fields().at("messages").number_value() ==
+          static_cast<double>(extended.size()));
+  }
+
   TEST_CASE("a worker whose change feed consumer was lost makes a new one") {
-    // Deadlines come only from the feed: an expire event for a session masked
-    // after the consumer was deleted shows the worker follows the bucket again.
     ServiceEnv env({"expiry-lost-consumer", 1, kShortSessions});
     NatsClient& client = env.client();
-    Reply names = client.Request("$JS.API.CONSUMER.NAMES.KV_privacy_sessions", "");
-    REQUIRE_MESSAGE(names.ok(), names.Describe());
-    google::protobuf::Struct listed;
-    REQUIRE(google::protobuf::util::JsonStringToMessage(names.data, &listed).ok());
-    const auto& consumers = listed.fields().at("consumers").list_value().values();
+    auto consumer_names = [&client] {
+      Reply names = client.Request("$JS.API.CONSUMER.NAMES.KV_privacy_sessions", "");
+      REQUIRE_MESSAGE(names.ok(), names.Describe());
+      google::protobuf::Struct listed;
+      REQUIRE(google::protobuf::util::JsonStringToMessage(names.data, &listed).ok());
+      std::vector<std::string> found;
+      for (const auto& name : listed.fields().at("consumers").list_value().values()) {
+        found.push_back(name.string_value());
+      }
+      return found;
+    };
+    const auto consumers = consumer_names();
     REQUIRE(consumers.size() == 1);
     Reply deleted = client.Request(
-        "$JS.API.CONSUMER.DELETE.KV_privacy_sessions." + consumers[0].string_value(), "");
+        "$JS.API.CONSUMER.DELETE.KV_privacy_sessions." + consumers[0], "");
     REQUIRE_MESSAGE(deleted.ok(), deleted.Describe());
+    CHECK(PollUntil(
+        [&] {
+          auto now = consumer_names();
+          return now.size() == 1 && now[0] != consumers[0];
+        },
+        std::chrono::seconds(15)));
 
     std::vector<std::string> ids = {MaskNew(client, 1).session_id()};
     auto events = AwaitExpireEvents(client, ids, std::chrono::seconds(15));
