@@ -38,7 +38,10 @@ struct KvBucketOptions {
 // the publisher, completed by its reply; LoadRecent() answers from the index's byte
 // cache when it holds the session and `lease` shows the index current, else
 // from the bucket (LoadRecentAtOnce() answers nullopt then). Every write
-// this store makes, and every read from the bucket, is applied to the index.
+// this store makes, and every read from the bucket, is applied to the index
+// (the key watched while the write or read is in flight); an update or a
+// deletion names the replaced revision's expiry, when the index holds it,
+// for every worker's census. A create queues the session's expiry check.
 // EraseEverywhereAsync() completes when the deletion is stored and the lease
 // has passed since: by then every other worker's index has the deletion or
 // no longer answers.
