@@ -51,14 +51,14 @@ TEST_SUITE("kv session store") {
     Logger logger(LogLevel::kError);
     auto publisher = nats::JetStreamPublisher::Start(client.connection(), {}, &logger);
     REQUIRE(publisher.ok());
-    auto index = std::make_shared<vault::SessionIndex>(1 << 20, 1000);
+    auto index = std::make_shared<vault::SessionIndex>(1 << 20);
     auto lease = std::make_shared<vault::CacheLease>(std::chrono::milliseconds(1000));
     nats::KvBucketOptions options;
     options.bucket = "load_async";
     options.memory_storage = true;
     auto opened = nats::KvSessionStore::Open(
         client.jetstream(), options, index, lease,
-        std::shared_ptr<nats::JetStreamPublisher>(std::move(*publisher)), &logger);
+        std::shared_ptr<nats::JetStreamPublisher>(std::move(*publisher)), nullptr, &logger);
     REQUIRE(opened.ok());
     nats::KvSessionStore& store = **opened;
     const std::string key = vault::StorageKey("", vault::NewSessionId());
@@ -92,5 +92,7 @@ TEST_SUITE("kv session store") {
     REQUIRE(erased.get_future().get().ok());
     CHECK(LoadAsyncAndWait(store, key).error().code == ErrorCode::kNotFound);
     CHECK(store.Load(key).error().code == ErrorCode::kNotFound);
+    // Reads in flight keep their key's entry only while in flight.
+    CHECK(index->held_entries() <= 1);
   }
 }
