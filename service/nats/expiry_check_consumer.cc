@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <utility>
 
 #include "common/clocks.h"
 #include "nats/nats_status.h"
@@ -160,7 +161,12 @@ size_t ExpiryCheckConsumer::Drain(int64_t slot_end) {
   if (!bound_.count(slot_end)) {
     if (auto bound = BindSlot(slot_end, consumer); !bound) {
       // Another worker's may exist with other settings: take from it anyway.
-      logger_->Debug("expiry_slot_bind_failed", {{"error", bound.error().message}});
+      // Said once per run of failures: without slot consumers no session
+      // gets its expire event.
+      if (!bind_failing_) logger_->Warn("expiry_slot_bind_failing", {{"error", bound.error().message}});
+      bind_failing_ = true;
+    } else if (std::exchange(bind_failing_, false)) {
+      logger_->Info("expiry_slot_bind_recovered");
     }
   }
   size_t taken = 0;

@@ -94,6 +94,7 @@ class ExpiryCheckConsumer {
   int64_t next_slot_end_ = 0;       // the first slot end not yet added to due_
   std::set<int64_t> due_;           // ended slots that may hold checks
   std::set<int64_t> bound_;         // slots whose consumer this worker made or found
+  bool bind_failing_ = false;       // the latest slot could not be bound
   std::atomic<uint64_t> checks_taken_{0};
 
   std::mutex mutex_;
