@@ -11,6 +11,7 @@
 #include "tools/audit_command.h"
 #include "tools/client_commands.h"
 #include "tools/eval_command.h"
+#include "tools/expiry_command.h"
 #include "tools/health/health_command.h"
 #include "tools/keygen_command.h"
 #include "worker/worker.h"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   privacy::tools::AddBenchCommand(&app, &run);
   privacy::tools::AddHealthCommand(&app, &run);
   privacy::tools::AddAuditCommand(&app, &run);
+  privacy::tools::AddExpiryCommand(&app, &run);
 
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 0;

@@ -11,6 +11,10 @@ namespace privacy::nats {
 
 namespace {
 
+// How long a slot consumer no worker asks lives on (one a worker left
+// behind, still holding a check being worked on when it looked).
+constexpr std::chrono::minutes kSlotConsumerInactive{5};
+
 // How long a pull request's answer may take to start.
 constexpr int64_t kAnswerWaitMs = 2000;
 
@@ -139,6 +143,8 @@ Status ExpiryCheckConsumer::BindSlot(int64_t slot_end, const std::string& consum
   config.AckPolicy = js_AckExplicit;
   config.AckWait =
       std::chrono::duration_cast<std::chrono::nanoseconds>(options_.ack_wait).count();
+  config.InactiveThreshold =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(kSlotConsumerInactive).count();
   jsConsumerInfo* raw = nullptr;
   jsErrCode error = static_cast<jsErrCode>(0);
   natsStatus s = js_AddConsumer(&raw, js_, queue_->options().stream.c_str(), &config, nullptr,
@@ -150,9 +156,17 @@ Status ExpiryCheckConsumer::BindSlot(int64_t slot_end, const std::string& consum
 }
 
 void ExpiryCheckConsumer::ForgetSlot(int64_t slot_end, const std::string& consumer) {
-  // Another worker may be deleting it too, or still taking from it: checks
-  // it has not acknowledged stay in the stream, and the sweep finds them.
-  if (bound_.erase(slot_end) == 0) return;
+  // Only once no check of it is waiting or being worked on (by this worker
+  // or another): deleting it then would put those checks back for the
+  // sweep to find. An idle one left behind goes with its inactivity.
+  jsConsumerInfo* raw = nullptr;
+  jsErrCode error = static_cast<jsErrCode>(0);
+  natsStatus s = js_GetConsumerInfo(&raw, js_, queue_->options().stream.c_str(), consumer.c_str(),
+                                    nullptr, &error);
+  ConsumerInfoPtr info(raw);
+  if (s == NATS_OK && (info->NumPending > 0 || info->NumAckPending > 0)) return;
+  bound_.erase(slot_end);
+  if (s != NATS_OK) return;  // gone already, or NATS cannot tell now
   js_DeleteConsumer(js_, queue_->options().stream.c_str(), consumer.c_str(), nullptr, nullptr);
 }
 
@@ -163,7 +177,9 @@ size_t ExpiryCheckConsumer::Drain(int64_t slot_end) {
       // Another worker's may exist with other settings: take from it anyway.
       // Said once per run of failures: without slot consumers no session
       // gets its expire event.
-      if (!bind_failing_) logger_->Warn("expiry_slot_bind_failing", {{"error", bound.error().message}});
+      if (!bind_failing_) {
+        logger_->Warn("expiry_slot_bind_failing", {{"error", bound.error().message}});
+      }
       bind_failing_ = true;
     } else if (std::exchange(bind_failing_, false)) {
       logger_->Info("expiry_slot_bind_recovered");

@@ -78,6 +78,8 @@ class ExpiryCheckConsumer {
   // One pull request on `consumer`; returns how many checks it brought.
   size_t Fetch(const std::string& consumer, bool* consumer_gone);
   Status BindSlot(int64_t slot_end, const std::string& consumer);
+  // Deletes the slot's consumer when none of its checks waits or is being
+  // worked on.
   void ForgetSlot(int64_t slot_end, const std::string& consumer);
   void Take(natsMsg* msg);
   bool stopping();

@@ -96,7 +96,11 @@ std::optional<int64_t> ExpiryQueue::SlotEndOf(std::string_view subject) const {
 
 void ExpiryQueue::ScheduleAsync(const std::string& key, int64_t due_ms,
                                 std::function<void(Status)> done) {
-  const std::string id = ExpiryCheckId(key, due_ms);
+  PublishCheck(key, due_ms, ExpiryCheckId(key, due_ms), std::move(done));
+}
+
+void ExpiryQueue::PublishCheck(const std::string& key, int64_t due_ms, const std::string& id,
+                               std::function<void(Status)> done) {
   const std::string due = std::to_string(due_ms);
   publisher_->Publish(SlotSubject(SlotEndFor(due_ms)), key,
                       {{"Nats-Msg-Id", id}, {kExpiresAtHeader, due}},

@@ -53,6 +53,9 @@ class ExpiryQueue : public vault::ExpiryScheduler {
 
   void ScheduleAsync(const std::string& key, int64_t due_ms,
                      std::function<void(Status)> done) override;
+  // As ScheduleAsync, under message id `msg_id`.
+  void PublishCheck(const std::string& key, int64_t due_ms, const std::string& msg_id,
+                    std::function<void(Status)> done);
 
   // The subject of the slot ending at `slot_end_ms`, and the slot end a
   // subject names (nullopt for other subjects).

@@ -10,6 +10,8 @@ namespace {
 // What an entry costs besides its key and bytes: the map node, the recency
 // node and the entry's fields, rounded up.
 constexpr size_t kEntryCost = 160;
+// Own writes counted ahead of the change feed, at most.
+constexpr size_t kMaxCountedAhead = 65536;
 
 }  // namespace
 
@@ -111,6 +113,9 @@ void SessionIndex::ApplyWrite(std::string_view key, uint64_t revision, SessionSt
   std::lock_guard lock(mutex_);
   // Counted here unless the feed passed it already (and counted it then).
   if (revision > last_change_ && counted_ahead_.insert(revision).second) Count(key, state);
+  // A feed stalled for long: the oldest will count again when it resumes
+  // (until their expiry), rather than this growing without bound.
+  if (counted_ahead_.size() > kMaxCountedAhead) counted_ahead_.erase(counted_ahead_.begin());
   if (bytes.empty()) {
     if (Entry* entry = Find(key)) MoveForward(*entry, revision, state);
     return;

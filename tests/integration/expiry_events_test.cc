@@ -2,7 +2,9 @@
 // privacy.events.expire audit event, whatever the number of workers (they
 // share the expiry queue), also when it expired while no worker was
 // running; deleted or extended sessions give none at their old deadline.
-// And a worker whose change feed consumer was lost makes a new one.
+// Sessions without a check (written before the expiry queue existed) get
+// one from `privacy-filter expiry requeue`. And a worker whose change feed
+// consumer was lost makes a new one.
 #include <doctest/doctest.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
@@ -14,6 +16,7 @@
 
 #include "integration/test_values.h"
 #include "support/audit_events.h"
+#include "support/command_run.h"
 #include "support/readiness.h"
 #include "support/service_env.h"
 
@@ -185,6 +188,29 @@ TEST_SUITE("expiry events") {
     REQUIRE(google::protobuf::util::JsonStringToMessage(info.data, &stream).ok());
     CHECK(stream.fields().at("state").struct_value().fields().at("messages").number_value() ==
           static_cast<double>(extended.size()));
+  }
+
+  TEST_CASE("expiry requeue gives sessions without a check one, once") {
+    ServiceEnv env({"expiry-requeue", 1, {"--session-ttl", "4"}});
+    NatsClient& client = env.client();
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(MaskNew(client, i).session_id());
+    auto deleted = MaskNew(client, 100);
+    REQUIRE(Call<v1::DeleteReply>(client, kDelete, DeleteReq(deleted.session_id())).deleted());
+    // As if written by a build without the expiry queue: no checks.
+    Reply purged = client.Request("$JS.API.STREAM.PURGE.PRIVACY_EXPIRY", "");
+    REQUIRE_MESSAGE(purged.ok(), purged.Describe());
+
+    CommandRun requeue =
+        RunPrivacyFilter({"expiry", "requeue", "--nats-url", env.server().url()});
+    REQUIRE_MESSAGE(requeue.status == 0, requeue.Describe());
+    CHECK(requeue.out.find("\"checks_queued\":5,") != std::string::npos);
+    auto events = AwaitExpireEvents(client, ids, std::chrono::seconds(15));
+    for (const auto& id : ids) {
+      CAPTURE(id);
+      CHECK(events[id].size() == 1);
+    }
+    CHECK(events.count(deleted.session_id()) == 0);
   }
 
   TEST_CASE("a worker whose change feed consumer was lost makes a new one") {
