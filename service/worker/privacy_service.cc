@@ -175,6 +175,9 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
     // session up to its session write.
     nats::Dispatch dispatch = nats::Dispatch::kQueued;
   };
+  // Without an external model every mask opening a session can be worked
+  // on at once; with one, masks wait in the queue as the others do.
+  const bool masks_at_once = e.MasksAtOnce(v1::MaskRequest());
   Binding bindings[] = {
       {wire::kMaskEndpoint,
        [this, &e](Incoming in, Responder r) {
@@ -190,7 +193,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
                });
              });
        },
-       true, nats::Dispatch::kAtOnceUnlessBacklog},
+       true, masks_at_once ? nats::Dispatch::kAtOnceUnlessBacklog : nats::Dispatch::kQueued},
       {wire::kDetectEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(

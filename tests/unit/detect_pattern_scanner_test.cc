@@ -59,7 +59,7 @@ TEST_CASE("pattern scanner: dense hits are found whole, however many windows the
   }
 }
 
-TEST_CASE("pattern scanner: scans reusing pooled buffers give the same hits, after a huge text too") {
+TEST_CASE("pattern scanner: scans reusing pooled buffers give the same hits, after a huge text") {
   const PatternScanner scanner({{R"(\d{3,5})", false, true}, {R"( \d)", false, false}});
   const std::vector<std::string> first = Hits(scanner, "1234567 6789 42");
   std::string huge;
