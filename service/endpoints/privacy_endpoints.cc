@@ -192,6 +192,10 @@ void PrivacyEndpoints::Mask(v1::MaskRequest request, const Caller& caller, MaskD
       });
 }
 
+bool PrivacyEndpoints::MasksAtOnce(const v1::MaskRequest& request) const {
+  return request.session_id().empty() && !external_;
+}
+
 Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& request,
                                                  const Caller& caller) const {
   auto admitted = AdmitDetection(request.text(), request);

@@ -68,6 +68,11 @@ class PrivacyEndpoints {
   // Masks `request`'s text into a session. `done` runs once, after the
   // session write is stored (or failed), possibly on another thread.
   void Mask(v1::MaskRequest request, const Caller& caller, MaskDone done) const;
+  // Whether Mask() of `request` runs without waiting until its session
+  // write is sent: it opens a new session (no session to read first) and
+  // no external model is asked (no round trip). A thread that must not
+  // wait may call Mask() then.
+  bool MasksAtOnce(const v1::MaskRequest& request) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request,
                                  const Caller& caller = Caller{}) const;
   Result<Restored<v1::ResolveReply>> Resolve(const v1::ResolveRequest& request,

@@ -99,8 +99,9 @@ enum class Dispatch {
   // kAtOnceMaxPending more requests and the request is small
   // (kAtOnceMaxBytes); the handler must then not wait
   // (IncomingRequest::may_wait()). Saves the hand-off to another thread
-  // for requests answered from memory; past those bounds requests are
-  // admitted and queued as kQueued.
+  // for requests answered from memory or sent on without a wait (a mask
+  // up to its session write); past those bounds requests are admitted and
+  // queued as kQueued.
   kAtOnceUnlessBacklog,
 };
 // Bounds of Dispatch::kAtOnceUnlessBacklog: what may wait, unadmitted and

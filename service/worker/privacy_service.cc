@@ -170,20 +170,30 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
     wire::Endpoint endpoint;
     nats::RequestServer::Handler handler;
     bool takes_texts = false;
-    // Answered from the session index's byte cache, on the delivery thread
-    // when it can.
+    // Worked on by the delivery thread when it can: resolve and demask
+    // answered from the session index's byte cache, a mask opening a new
+    // session up to its session write.
     nats::Dispatch dispatch = nats::Dispatch::kQueued;
   };
+  // Without an external model every mask opening a session can be worked
+  // on at once; with one, masks wait in the queue as the others do.
+  const bool masks_at_once = e.MasksAtOnce(v1::MaskRequest());
   Binding bindings[] = {
       {wire::kMaskEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::MaskRequest, v1::MaskReply>(
              in, std::move(r), "mask", true,
-             [&e](v1::MaskRequest request, const endpoints::Caller& caller, auto finish) {
-               e.Mask(std::move(request), caller, std::move(finish));
+             [&e, &in](v1::MaskRequest request, const endpoints::Caller& caller, auto finish) {
+               if (in.may_wait() || e.MasksAtOnce(request)) {
+                 return e.Mask(std::move(request), caller, std::move(finish));
+               }
+               in.ContinueQueued([&e, request = std::move(request), caller,
+                                  finish = std::move(finish)]() mutable {
+                 e.Mask(std::move(request), caller, std::move(finish));
+               });
              });
        },
-       true},
+       true, masks_at_once ? nats::Dispatch::kAtOnceUnlessBacklog : nats::Dispatch::kQueued},
       {wire::kDetectEndpoint,
        [this, &e](Incoming in, Responder r) {
          Handle<v1::DetectRequest, v1::DetectReply>(

@@ -59,6 +59,17 @@ TEST_CASE("pattern scanner: dense hits are found whole, however many windows the
   }
 }
 
+TEST_CASE("pattern scanner: scans reusing pooled buffers give the same hits, after a huge text") {
+  const PatternScanner scanner({{R"(\d{3,5})", false, true}, {R"( \d)", false, false}});
+  const std::vector<std::string> first = Hits(scanner, "1234567 6789 42");
+  std::string huge;
+  for (int i = 0; i < 20000; ++i) huge += "12 ";
+  CHECK(scanner.Scan(huge).size() == 19999);
+  CHECK(Hits(scanner, "1234567 6789 42") == first);
+  CHECK(Hits(scanner, "no digits") == std::vector<std::string>{});
+  CHECK(Hits(scanner, "1234567 6789 42") == first);
+}
+
 TEST_CASE("pattern scanner: an empty text and an empty pattern list give no hits") {
   CHECK(PatternScanner({{"a", false, true}}).Scan("").empty());
   CHECK(PatternScanner({}).Scan("anything").empty());

@@ -135,6 +135,13 @@ TEST_CASE("a mask that a limit refuses never asks the model") {
   CHECK(f.model->calls() == 1);
 }
 
+TEST_CASE("a mask that may ask the model is not run where waiting is not allowed") {
+  ModelFixture f;
+  v1::MaskRequest mask;
+  mask.set_text(kText);
+  CHECK_FALSE(f.endpoints.MasksAtOnce(mask));
+}
+
 TEST_CASE("model findings are used by detect and mask") {
   ModelFixture f;
   f.model->Answer(ZoeAsPerson());

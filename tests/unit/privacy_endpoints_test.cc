@@ -174,6 +174,15 @@ TEST_CASE("limits and bad input") {
   CHECK(found->entities(0).type() == "EMAIL");
 }
 
+TEST_CASE("a mask opening a new session runs without waiting; one naming a session may read it") {
+  EndpointsFixture f;
+  v1::MaskRequest mask;
+  mask.set_text("maria@example.com");
+  CHECK(f.endpoints.MasksAtOnce(mask));
+  mask.set_session_id("s-0123456789abcdef0123456789abcdef");
+  CHECK_FALSE(f.endpoints.MasksAtOnce(mask));
+}
+
 TEST_CASE("a mask that a limit refuses never runs detection") {
   auto detector = std::make_shared<CountingDetector>();
   auto census = std::make_shared<SetCensus>();

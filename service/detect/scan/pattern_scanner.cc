@@ -37,10 +37,13 @@ bool ByStart(const ScanHit& a, const ScanHit& b) { return a.start < b.start; }
 // begin inside an already kept one. Hits without a start are all kept.
 // Hits are bucketed by pattern and compacted in place. Hyperscan reports
 // them by end, so within a bucket starts usually come in order already
-// (the longer hits of one start last) and no sorting is needed.
+// (the longer hits of one start last) and no sorting is needed. `buffer`
+// is the caller's, for the buckets' bounds.
 std::vector<ScanHit> LeftmostLongest(const std::vector<ScanHit>& hits,
-                                     const std::vector<bool>& has_start) {
-  std::vector<uint32_t> bucket_end(has_start.size() + 1, 0);
+                                     const std::vector<bool>& has_start,
+                                     std::vector<uint32_t>* buffer) {
+  std::vector<uint32_t>& bucket_end = *buffer;
+  bucket_end.assign(has_start.size() + 1, 0);
   for (const ScanHit& h : hits) ++bucket_end[h.id + 1];
   for (size_t i = 1; i < bucket_end.size(); ++i) bucket_end[i] += bucket_end[i - 1];
   std::vector<ScanHit> by_pattern(hits.size());
@@ -121,15 +124,23 @@ PatternScanner::~PatternScanner() {
 }
 
 std::vector<ScanHit> PatternScanner::Scan(std::string_view text) const {
-  std::vector<ScanHit> hits;
-  if (db_ == nullptr || text.empty()) return hits;
+  if (db_ == nullptr || text.empty()) return {};
+  const ObjectPool<Buffers>::Lease buffers = buffers_.Acquire();
+  std::vector<ScanHit>& hits = buffers->reported;
+  hits.clear();
   ScanState state{&has_start_, &hits};
-  ScratchPool::Lease scratch = scratch_->Acquire();
-  if (hs_scan(db_, text.data(), static_cast<unsigned int>(text.size()), 0, scratch.get(),
-              OnMatch, &state) != HS_SUCCESS) {
-    throw std::runtime_error("hyperscan: scan failed");
+  {
+    ScratchPool::Lease scratch = scratch_->Acquire();
+    if (hs_scan(db_, text.data(), static_cast<unsigned int>(text.size()), 0, scratch.get(),
+                OnMatch, &state) != HS_SUCCESS) {
+      throw std::runtime_error("hyperscan: scan failed");
+    }
   }
-  return LeftmostLongest(hits, has_start_);
+  std::vector<ScanHit> reduced = LeftmostLongest(hits, has_start_, &buffers->bucket_end);
+  // A pooled buffer keeps what a usual text needs, not what a huge one did.
+  constexpr size_t kKeptHits = 4096;
+  if (hits.capacity() > kKeptHits) std::vector<ScanHit>().swap(hits);
+  return reduced;
 }
 
 }  // namespace privacy::detect

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detect/recognizer.h"
+#include "detect/scan/object_pool.h"
 #include "detect/scan/scratch_pool.h"
 
 namespace privacy::detect {
@@ -23,7 +24,8 @@ struct ScanHit {
 // Compiles a list of patterns into a single block-mode database and scans
 // texts in one pass, reducing Hyperscan's every-end reports to
 // leftmost-longest, non-overlapping hits per pattern. Immutable after
-// construction; Scan() is safe for concurrent use.
+// construction but for its pool of buffers; Scan() is safe for concurrent
+// use.
 class PatternScanner {
  public:
   // Throws std::runtime_error naming the offending pattern if compilation fails.
@@ -37,8 +39,15 @@ class PatternScanner {
   std::vector<ScanHit> Scan(std::string_view text) const;
 
  private:
+  // What a scan fills before it reduces the hits: kept for the next scan.
+  struct Buffers {
+    std::vector<ScanHit> reported;  // every hit Hyperscan reported
+    std::vector<uint32_t> bucket_end;
+  };
+
   hs_database_t* db_ = nullptr;
   std::unique_ptr<ScratchPool> scratch_;
+  mutable ObjectPool<Buffers> buffers_;
   std::vector<bool> has_start_;  // per pattern: HS_FLAG_SOM_LEFTMOST used
 };
 
