@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "nats/nats_status.h"
 #include "nats/request_client.h"
@@ -107,7 +108,10 @@ void DiscoverWorkers(natsConnection* conn, const HealthCheckOptions& options,
     if (!ParseJson(pong, &parsed)) continue;
     std::string id = StringField(parsed, "id");
     if (id.empty() || !seen.insert(id).second) continue;
-    findings->workers.push_back({.id = id, .version = StringField(parsed, "version")});
+    WorkerFindings worker;
+    worker.id = id;
+    worker.version = StringField(parsed, "version");
+    findings->workers.push_back(std::move(worker));
   }
   if (findings->workers.empty()) {
     findings->problems.push_back(options.worker_id.empty()
