@@ -41,8 +41,10 @@ struct ExpiryQueueOptions {
 // (a create retried) is stored once.
 std::string ExpiryCheckId(std::string_view key, int64_t due_ms);
 
-// Safe for concurrent use. ScheduleAsync publishes without waiting, through
-// the JetStreamPublisher; its completion runs on the publisher's threads.
+// The shared queue of expiry checks: a JetStream work-queue stream with a
+// subject per time slot. Safe for concurrent use. ScheduleAsync publishes
+// without waiting, through the JetStreamPublisher; its completion runs on
+// the publisher's threads.
 class ExpiryQueue : public vault::ExpiryScheduler {
  public:
   // Binds to the stream, creating it when missing (a stream that exists

@@ -11,7 +11,9 @@
 
 namespace privacy::vault {
 
-// Implementations must be safe for concurrent use.
+// Puts a session's expiry check in the queue the workers share, when the
+// session is created or a check finds it extended. Implementations must be
+// safe for concurrent use.
 class ExpiryScheduler {
  public:
   virtual ~ExpiryScheduler() = default;
