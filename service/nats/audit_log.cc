@@ -18,39 +18,16 @@ constexpr size_t kRetryBatch = 512;
 constexpr std::chrono::milliseconds kRetryTick{100};
 constexpr char kMsgIdHeader[] = "Nats-Msg-Id";
 
-Status EnsureStream(jsCtx* js, const AuditStreamOptions& options, Logger* logger) {
-  jsStreamInfo* raw_info = nullptr;
-  jsErrCode err = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetStreamInfo(&raw_info, js, options.stream.c_str(), nullptr, &err);
-  StreamInfoPtr info(raw_info);
-  if (s == NATS_OK) {
-    logger->Info("audit_stream_bound", {{"stream", options.stream}});
-    WarnOnSettingDifferences(logger, "audit_stream_settings_differ", "stream", options.stream,
-                             AuditLog::ConfiguredSettings(options), SettingsOf(*info->Config));
-    return Status::Ok();
-  }
-  if (s != NATS_NOT_FOUND) return FromNatsStatus(s, "looking up audit stream");
-
-  std::string subjects = options.subject_prefix + ".>";
-  const char* subject_list[] = {subjects.c_str()};
-  jsStreamConfig config;
-  jsStreamConfig_Init(&config);
-  config.Name = options.stream.c_str();
-  config.Description = "privacy-filter audit events";
-  config.Subjects = subject_list;
-  config.SubjectsLen = 1;
-  config.Retention = js_LimitsPolicy;
-  config.Storage = options.memory_storage ? js_MemoryStorage : js_FileStorage;
-  config.Replicas = options.replicas;
-  config.MaxAge = std::chrono::duration_cast<std::chrono::nanoseconds>(options.max_age).count();
-  config.Duplicates =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(kAuditDuplicateWindow).count();
-  s = js_AddStream(&raw_info, js, &config, nullptr, &err);
-  info.reset(raw_info);
-  if (s != NATS_OK) return FromNatsStatus(s, "creating audit stream");
-  logger->Info("audit_stream_created",
-               {{"stream", options.stream}, {"replicas", options.replicas}});
-  return Status::Ok();
+// The stream as the service creates it.
+StreamSpec StreamSpecOf(const AuditStreamOptions& options) {
+  return {.name = options.stream,
+          .subjects = options.subject_prefix + ".>",
+          .description = "privacy-filter audit events",
+          .retention = js_LimitsPolicy,
+          .settings = AuditLog::ConfiguredSettings(options),
+          .duplicate_window = kAuditDuplicateWindow,
+          .event_prefix = "audit_stream",
+          .what = "audit stream"};
 }
 
 // The largest message the audit log builds on `conn`: 256 KiB, less when the
@@ -77,7 +54,9 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(natsConnection* conn,
     return FromNatsStatus(s, "opening JetStream");
   }
   JetStreamPtr js(raw_js);
-  if (auto status = EnsureStream(js.get(), options, logger); !status) return status.error();
+  if (auto status = EnsureStream(js.get(), StreamSpecOf(options), logger); !status) {
+    return status.error();
+  }
 
   auto audit = std::unique_ptr<AuditLog>(new AuditLog(options, conn, logger));
   JetStreamPublisherOptions publisher_options;

@@ -13,40 +13,17 @@ namespace {
 // As the audit stream's: a create's retries land well within it.
 constexpr std::chrono::minutes kDuplicateWindow{2};
 
-Status EnsureStream(jsCtx* js, const ExpiryQueueOptions& options, Logger* logger) {
-  jsStreamInfo* raw_info = nullptr;
-  jsErrCode err = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetStreamInfo(&raw_info, js, options.stream.c_str(), nullptr, &err);
-  StreamInfoPtr info(raw_info);
-  if (s == NATS_OK) {
-    logger->Info("expiry_queue_bound", {{"stream", options.stream}});
-    WarnOnSettingDifferences(logger, "expiry_queue_settings_differ", "stream", options.stream,
-                             ExpiryQueue::ConfiguredSettings(options), SettingsOf(*info->Config));
-    return Status::Ok();
-  }
-  if (s != NATS_NOT_FOUND) return FromNatsStatus(s, "looking up the expiry queue");
-
-  std::string subjects = options.subject_prefix + ".*";
-  const char* subject_list[] = {subjects.c_str()};
-  jsStreamConfig config;
-  jsStreamConfig_Init(&config);
-  config.Name = options.stream.c_str();
-  config.Description = "privacy-filter session expiry checks";
-  config.Subjects = subject_list;
-  config.SubjectsLen = 1;
+// The stream as the service creates it.
+StreamSpec StreamSpecOf(const ExpiryQueueOptions& options) {
   // Each check is taken by one worker, and gone once acknowledged.
-  config.Retention = js_WorkQueuePolicy;
-  config.Storage = options.memory_storage ? js_MemoryStorage : js_FileStorage;
-  config.Replicas = options.replicas;
-  config.MaxAge = std::chrono::duration_cast<std::chrono::nanoseconds>(options.max_age).count();
-  config.Duplicates =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(kDuplicateWindow).count();
-  s = js_AddStream(&raw_info, js, &config, nullptr, &err);
-  info.reset(raw_info);
-  if (s != NATS_OK) return FromNatsStatus(s, "creating the expiry queue");
-  logger->Info("expiry_queue_created",
-               {{"stream", options.stream}, {"replicas", options.replicas}});
-  return Status::Ok();
+  return {.name = options.stream,
+          .subjects = options.subject_prefix + ".*",
+          .description = "privacy-filter session expiry checks",
+          .retention = js_WorkQueuePolicy,
+          .settings = ExpiryQueue::ConfiguredSettings(options),
+          .duplicate_window = kDuplicateWindow,
+          .event_prefix = "expiry_queue",
+          .what = "the expiry queue"};
 }
 
 }  // namespace
@@ -65,7 +42,9 @@ Result<std::unique_ptr<ExpiryQueue>> ExpiryQueue::Open(
   if (options.slot.count() <= 0) {
     return MakeError(ErrorCode::kBadRequest, "the expiry slot must be positive");
   }
-  if (auto status = EnsureStream(js, options, logger); !status) return status.error();
+  if (auto status = EnsureStream(js, StreamSpecOf(options), logger); !status) {
+    return status.error();
+  }
   return std::unique_ptr<ExpiryQueue>(new ExpiryQueue(options, std::move(publisher)));
 }
 

@@ -5,6 +5,7 @@
 
 #include <nats/nats.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,5 +38,24 @@ Result<StreamReport> InspectStream(jsCtx* js, const std::string& stream, int64_t
 void WarnOnSettingDifferences(Logger* logger, std::string_view event, std::string_view name_key,
                               const std::string& name, const StreamSettings& configured,
                               const StreamSettings& actual);
+
+// A stream the service creates when it is missing: its name, the one
+// subject filter it takes, and how it keeps messages.
+struct StreamSpec {
+  std::string name;
+  std::string subjects;
+  std::string description;
+  jsRetentionPolicy retention = js_LimitsPolicy;
+  StreamSettings settings;  // replicas, max age and storage
+  std::chrono::nanoseconds duplicate_window{0};
+  // Log events are `<event_prefix>_bound`, `_settings_differ` and
+  // `_created`; errors say "looking up <what>" and "creating <what>".
+  std::string event_prefix;
+  std::string what;
+};
+
+// Binds to stream `spec.name`, warning about settings that differ from
+// `spec.settings`, or creates it when the server has none.
+Status EnsureStream(jsCtx* js, const StreamSpec& spec, Logger* logger);
 
 }  // namespace privacy::nats
