@@ -95,6 +95,18 @@ natsStatus Configure(natsOptions* opts, const ConnectOptions& options,
 
 }  // namespace
 
+natsStatus ConnectSigningNonce(natsConnection** conn, natsOptions* opts, bool signs_nonce) {
+  constexpr int kAttempts = 4;
+  natsStatus s = natsConnection_Connect(conn, opts);
+  for (int attempt = 1; signs_nonce && s == NATS_CONNECTION_AUTH_FAILED && attempt < kAttempts;
+       ++attempt) {
+    ConnectionPtr failed(*conn);
+    *conn = nullptr;
+    s = natsConnection_Connect(conn, opts);
+  }
+  return s;
+}
+
 Connection::~Connection() {
   if (!conn_) return;
   std::future<void> closed = events_->closed.get_future();
@@ -119,7 +131,8 @@ Result<std::unique_ptr<Connection>> Connect(const ConnectOptions& options, Logge
     return FromNatsStatus(s, "configuring the NATS connection");
   }
   natsConnection* raw_conn = nullptr;
-  natsStatus s = natsConnection_Connect(&raw_conn, opts.get());
+  const bool signs_nonce = !options.credentials_file.empty() || !options.nkey_seed_file.empty();
+  natsStatus s = ConnectSigningNonce(&raw_conn, opts.get(), signs_nonce);
   if (s != NATS_OK && !(s == NATS_NOT_YET_CONNECTED && options.retry_on_failed_connect)) {
     // A connection that never opened fires no closed callback.
     ConnectionPtr failed(raw_conn);

@@ -61,6 +61,13 @@ class Connection {
   ConnectionPtr conn_;
 };
 
+// natsConnection_Connect, tried again (up to 4 times in all) when the server
+// refuses a connection that signs its nonce (`signs_nonce`: a credentials
+// file or an NKey). nats.c 3.4.1 leaves out a signature whose first byte is
+// zero (it reads the raw signature as a C string), so one such connection in
+// 256 is refused; the next attempt gets a new nonce and a new signature.
+natsStatus ConnectSigningNonce(natsConnection** conn, natsOptions* opts, bool signs_nonce);
+
 // Connects; connection events are logged through `logger`, which must
 // outlive the returned Connection. `on_lame_duck` (when set) is called, on a
 // nats.c thread, when the server announces it is about to shut down.

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "nats/connection.h"
+
 namespace privacy::testing {
 
 void ThrowIfNotOk(natsStatus s, std::string_view what) {
@@ -54,7 +56,8 @@ NatsClient::NatsClient(const std::string& url, const ClientCredentials& credenti
                  "natsOptions_SetUserCredentialsFromFiles");
   }
   natsConnection* raw_conn = nullptr;
-  ThrowIfNotOk(natsConnection_Connect(&raw_conn, opts.get()), "connect to " + url);
+  ThrowIfNotOk(nats::ConnectSigningNonce(&raw_conn, opts.get(), !credentials.creds_file.empty()),
+               "connect to " + url);
   conn_.reset(raw_conn);
 }
 
