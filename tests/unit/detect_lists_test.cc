@@ -70,7 +70,12 @@ TEST_CASE("detect deny values win overlaps and over allow values") {
 TEST_CASE("detect deny list per call") {
   DetectOptions options;
   options.deny_values = {{"Kestrel", "CODENAME"}, {"ZX-9", "PART_NUMBER"}};
-  CHECK(FoundBy(SharedDetector(), "Kestrel ships ZX-9 and ZX-90, not Kestrels; Kestrel.", options) ==
+  // Whole values only: not "ZX-90" or "Kestrels" (which the name tagger may
+  // take for a team's name; only the deny values' types are looked at).
+  DetectOptions deny_types_only = options;
+  deny_types_only.only_types = {"CODENAME", "PART_NUMBER"};
+  CHECK(FoundBy(SharedDetector(), "Kestrel ships ZX-9 and ZX-90, not Kestrels; Kestrel.",
+                deny_types_only) ==
         Strings{"CODENAME:Kestrel", "PART_NUMBER:ZX-9", "CODENAME:Kestrel"});
   const auto findings = SharedDetector().Detect("see Kestrel", options);
   REQUIRE(findings.size() == 1);

@@ -170,6 +170,18 @@ TEST_CASE("detect tagger: a comma joins the names of a firm, not a list of peopl
         Strings{"LOCATION:Paris", "LOCATION:France", "LOCATION:Lyon"});
 }
 
+TEST_CASE("detect tagger: a name followed by organization words is one organization") {
+  for (const char* text : {"My card expires soon, can Wayne Enterprises reissue it?",
+                           "Can Wayne Enterprises reissue it?", "can Wayne Enterprises help?",
+                           "Our supplier is Stark Industries."}) {
+    CAPTURE(text);
+    const Strings found = Found(text, kNames);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].starts_with("ORGANIZATION:"));
+    CHECK((found[0].ends_with("Wayne Enterprises") || found[0].ends_with("Stark Industries")));
+  }
+}
+
 TEST_CASE("detect tagger: in other languages, ordinary words opening a sentence are no names") {
   const Strings dutch = Found("Gefeliciteerd met je nieuwe baan, Femke! Groetjes uit Rotterdam.", kNames);
   CHECK(dutch == Strings{"PERSON:Femke", "LOCATION:Rotterdam"});

@@ -28,6 +28,60 @@ bool IsOneCharacter(std::string_view value) {
          }) == 1;
 }
 
+// The end of the organization words ("Enterprises", "Group", "Holdings
+// Ltd") that follow `end` one space on, or `end` when none does.
+uint32_t EndOfOrganizationWords(std::string_view text, uint32_t end) {
+  while (end + 1 < text.size() && text[end] == ' ') {
+    size_t word_end = end + 1;
+    while (word_end < text.size() && text[word_end] != ' ' && text[word_end] != ',' &&
+           text[word_end] != ';' && text[word_end] != ':' && text[word_end] != '?' &&
+           text[word_end] != '!' && text[word_end] != ')') {
+      ++word_end;
+    }
+    std::string_view word = text.substr(end + 1, word_end - end - 1);
+    if (word.ends_with('.') && !IsLegalForm(word)) word.remove_suffix(1);  // a sentence's end
+    if (!IsOrganizationSuffix(word)) break;
+    end = static_cast<uint32_t>(end + 1 + word.size());
+  }
+  return end;
+}
+
+// A name followed by organization words is one organization, as sure as
+// the name is: "Wayne Enterprises", "Stark Industries", "Boston
+// University" (a firm's last word alone names no firm, and the model may
+// leave it out, make it an organization of its own, or be unsure of the
+// whole). Extends such entities in `entities[first, end)` over those words
+// and drops what the extended ones replace: the same span less sure, and
+// organization words alone inside it.
+void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
+                                  size_t first) {
+  constexpr int kOrganization = 2;
+  static_assert(kTaggedTypes[kOrganization] == "ORGANIZATION");
+  std::vector<TaggedEntity>& out = *entities;
+  const size_t count = out.size();
+  std::vector<bool> dropped(count, false);
+  for (size_t i = first; i < count; ++i) {
+    const uint32_t end = EndOfOrganizationWords(text, out[i].end);
+    if (end == out[i].end) continue;
+    const TaggedEntity joined{kOrganization, out[i].start, end, out[i].margin, 0.0};
+    for (size_t j = first; j < count; ++j) {
+      const TaggedEntity& other = out[j];
+      const bool same_span = other.start == joined.start && other.end == joined.end;
+      const bool words_inside = other.start > joined.start && other.end <= joined.end &&
+                                EndOfOrganizationWords(text, other.start - 1) == other.end;
+      if (j != i && ((same_span && other.margin <= joined.margin) || words_inside)) {
+        dropped[j] = true;
+      }
+    }
+    out[i] = joined;
+  }
+  size_t kept = first;
+  for (size_t i = first; i < count; ++i) {
+    if (!dropped[i]) out[kept++] = out[i];
+  }
+  out.resize(kept);
+}
+
 }  // namespace
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
@@ -101,6 +155,7 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
                                      !HasLetterOrDigit(value) || IsOneCharacter(value);
                             }),
              out->end());
+  JoinNameAndOrganizationWords(text, out, first);
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);

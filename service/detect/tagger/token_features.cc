@@ -1,6 +1,7 @@
 #include "detect/tagger/token_features.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 
@@ -68,6 +69,7 @@ enum Template : uint64_t {
   kLanguage,
   kLanguageShape,
   kLanguageGazetteer,
+  kInnerTrigram,
 };
 
 // One multiply per feature: token values are mixed once when they are read
@@ -102,6 +104,12 @@ struct WordFacts {
   uint64_t suffix3 = 0;
   uint64_t suffix4 = 0;     // its last and first four bytes, mixed
   uint64_t prefix4 = 0;
+  // The folded word's inner three-byte runs (neither its first nor its
+  // last three bytes, which the affixes hold), mixed: what unseen names of
+  // a language share ("nkw", "ows", "sso"). At most kInnerTrigrams.
+  static constexpr size_t kInnerTrigrams = 8;
+  std::array<uint64_t, kInnerTrigrams> inner_trigrams = {};
+  uint8_t inner_trigram_count = 0;
   const int8_t* vector = nullptr;  // WordVectors vector, nullptr when unknown
   bool capitalised = false;
   bool all_capitals = false;
@@ -411,6 +419,9 @@ WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
   f.suffix3 = Mix64(HashBytes(affixes.substr(size >= 3 ? size - 3 : 0)));
   f.suffix4 = Mix64(HashBytes(affixes.substr(size >= 4 ? size - 4 : 0)));
   f.prefix4 = Mix64(HashBytes(affixes.substr(0, 4)));
+  for (size_t at = 1; at + 3 < size && f.inner_trigram_count < WordFacts::kInnerTrigrams; ++at) {
+    f.inner_trigrams[f.inner_trigram_count++] = Mix64(HashBytes(affixes.substr(at, 3)));
+  }
   NameKey key;
   key.AddWord(word);
   f.flags = WordFlags(gazetteer, key, word);
@@ -591,6 +602,9 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       h.push_back(Feature(kSuffix3, f.suffix3));
       h.push_back(Feature(kSuffix4, f.suffix4));
       h.push_back(Feature(kPrefix4, f.prefix4));
+      for (size_t t = 0; t < f.inner_trigram_count; ++t) {
+        h.push_back(Feature(kInnerTrigram, f.inner_trigrams[t]));
+      }
     }
     h.push_back(Feature(kBias, 0));
     h.push_back(Feature(kLower, f.lower));
