@@ -18,6 +18,11 @@ constexpr int kBatch = 512;
 // (a worker that died), and how often a worker checks its own still exists.
 constexpr std::chrono::seconds kInactiveThreshold{60};
 constexpr std::chrono::seconds kConsumerCheckEvery{5};
+// A consumer whose pull requests went unanswered this long is made again:
+// answers take milliseconds, so this is no slow server but one gone.
+constexpr std::chrono::seconds kConsumerSilentLimit{2};
+// How soon a consumer NATS could not make is tried again.
+constexpr std::chrono::seconds kConsumerRetryEvery{1};
 
 // The code of a status message (no messages, request timeout, no
 // responders, ...): headers with a Status and no payload; null for a change.
@@ -32,6 +37,27 @@ const char* StatusCode(natsMsg* msg) {
 // consumer's server has: 404 when nothing was waiting, 408 when some
 // changes were delivered and then nothing more.
 bool ReachedTheEnd(std::string_view code) { return code == "404" || code == "408"; }
+
+// The status nats-server sends in place of an answer when no server
+// subscribes to the request's subject: here, no server runs the consumer.
+bool NoResponders(std::string_view code) { return code == "503"; }
+
+// Whether a stream info reply, from its state on, comes from the stream's
+// leader. A replicated stream's reply names the leader in "cluster" (before
+// the replica list); a stream on one server has no "cluster" and no other
+// server to answer. nats-server 2.9.10 has every remaining replica answer
+// with its own state and no leader once the stream has been without one for
+// about 5 s: a replica that lags would confirm a copy missing acknowledged
+// changes.
+bool FromLeader(std::string_view after_state) {
+  const size_t cluster = JsonValueAt(after_state, "cluster");
+  if (cluster == std::string_view::npos) return true;
+  std::string_view members = after_state.substr(cluster);
+  members = members.substr(0, members.find_first_of("[}"));
+  const size_t leader = JsonValueAt(members, "leader");
+  return leader != std::string_view::npos && leader + 1 < members.size() &&
+         members[leader] == '"' && members[leader + 1] != '"';
+}
 
 }  // namespace
 
@@ -141,6 +167,9 @@ Status SessionChangeFeed::CreateConsumer() {
   ack_subject_.clear();
   changes_in_batch_ = 0;
   start_sequence_ = resume_after + 1;
+  first_request_ = next_request_;
+  unanswered_since_.reset();
+  no_responders_ = false;
   return Status::Ok();
 }
 
@@ -148,20 +177,31 @@ void SessionChangeFeed::PollLoop() {
   auto next_check = std::chrono::steady_clock::now() + kConsumerCheckEvery;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    const bool check_now = std::exchange(check_consumer_now_, false);
+    const auto now = std::chrono::steady_clock::now();
+    const bool check_now = std::exchange(check_consumer_now_, false) || now >= next_check;
+    const std::string unreachable = UnreachableReason(now);
     lock.unlock();
     ReportLease();
-    if (check_now || std::chrono::steady_clock::now() >= next_check) {
-      CheckConsumer();
-      next_check = std::chrono::steady_clock::now() + kConsumerCheckEvery;
+    if (!unreachable.empty()) {
+      logger_->Warn("session_feed_consumer_unreachable", {{"reason", unreachable}});
+      next_check = std::chrono::steady_clock::now() + MakeConsumerAgain();
+    } else if (check_now) {
+      next_check = std::chrono::steady_clock::now() + CheckConsumer();
     }
     Poll();
     lock.lock();
     // A full answer means more may be waiting: ask again at once.
     wake_.wait_for(lock, interval_, [this] {
-      return stopping_ || changes_in_batch_ >= kBatch || check_consumer_now_;
+      return stopping_ || changes_in_batch_ >= kBatch || check_consumer_now_ || no_responders_;
     });
   }
+}
+
+std::string SessionChangeFeed::UnreachableReason(std::chrono::steady_clock::time_point now) const {
+  if (consumer_.empty()) return {};
+  if (no_responders_) return "no responders";
+  if (unanswered_since_ && now - *unanswered_since_ >= kConsumerSilentLimit) return "no answer";
+  return {};
 }
 
 void SessionChangeFeed::Poll() {
@@ -191,9 +231,17 @@ void SessionChangeFeed::Poll() {
   const std::string reply = inbox_ + "." + std::to_string(number);
   const std::string request = "{\"batch\":" + std::to_string(kBatch) + ",\"no_wait\":true}";
   // A request that cannot be sent (NATS away) is never answered: the lease
-  // runs out unless a later one is.
+  // runs out unless a later one is. The consumer's silence counts from a
+  // request sent since its latest answer while NATS was there.
   natsConnection_PublishRequestString(conn_, info.c_str(), info_reply.c_str(), "");
-  natsConnection_PublishRequestString(conn_, next.c_str(), reply.c_str(), request.c_str());
+  const bool sent = natsConnection_PublishRequestString(conn_, next.c_str(), reply.c_str(),
+                                                        request.c_str()) == NATS_OK;
+  std::lock_guard lock(mutex_);
+  if (!sent) {
+    unanswered_since_.reset();
+  } else if (!unanswered_since_) {
+    unanswered_since_ = std::chrono::steady_clock::now();
+  }
 }
 
 void SessionChangeFeed::ReportLease() {
@@ -211,7 +259,7 @@ void SessionChangeFeed::ReportLease() {
   }
 }
 
-void SessionChangeFeed::CheckConsumer() {
+std::chrono::seconds SessionChangeFeed::CheckConsumer() {
   std::string consumer;
   {
     std::lock_guard lock(mutex_);
@@ -223,13 +271,19 @@ void SessionChangeFeed::CheckConsumer() {
     natsStatus s =
         js_GetConsumerInfo(&raw, js_, stream_.c_str(), consumer.c_str(), nullptr, &error);
     ConsumerInfoPtr info(raw);
-    if (s != NATS_NOT_FOUND) return;  // there, or NATS cannot tell now
+    if (s != NATS_NOT_FOUND) return kConsumerCheckEvery;  // there, or NATS cannot tell now
     logger_->Warn("session_feed_consumer_lost");
   }
+  return MakeConsumerAgain();
+}
+
+std::chrono::seconds SessionChangeFeed::MakeConsumerAgain() {
   if (auto status = CreateConsumer(); !status) {
     std::lock_guard lock(mutex_);
     consumer_.clear();
-    return;
+    unanswered_since_.reset();
+    no_responders_ = false;
+    return kConsumerRetryEvery;
   }
   uint64_t start = 0;
   {
@@ -237,6 +291,7 @@ void SessionChangeFeed::CheckConsumer() {
     start = start_sequence_;
   }
   logger_->Info("session_feed_consumer_created", {{"start_sequence", start}});
+  return kConsumerCheckEvery;
 }
 
 void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* msg,
@@ -250,10 +305,11 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
         suffix.substr(kStreamInfoReply.size()),
         std::string_view(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg))));
   }
-  if (const char* code = StatusCode(msg)) return self->OnStatus(code);
+  if (const char* code = StatusCode(msg)) return self->OnStatus(suffix, code);
   const uint64_t sequence = self->Apply(msg);
   const char* reply = natsMsg_GetReply(msg);
   std::lock_guard lock(self->mutex_);
+  self->unanswered_since_.reset();
   self->last_applied_ = std::max(self->last_applied_, sequence);
   if (auto caught_up = self->catch_up_.Applied(self->last_applied_)) {
     self->lease_->Confirm(*caught_up);
@@ -262,10 +318,19 @@ void SessionChangeFeed::OnMessage(natsConnection*, natsSubscription*, natsMsg* m
   if (++self->changes_in_batch_ == kBatch) self->wake_.notify_all();
 }
 
-void SessionChangeFeed::OnStatus(std::string_view code) {
-  if (ReachedTheEnd(code)) return;
+void SessionChangeFeed::OnStatus(std::string_view number_text, std::string_view code) {
+  uint64_t number = 0;
+  std::from_chars(number_text.data(), number_text.data() + number_text.size(), number);
   std::lock_guard lock(mutex_);
-  check_consumer_now_ = true;
+  // What answers a request to an earlier consumer says nothing of this one.
+  if (number < first_request_) return;
+  unanswered_since_.reset();
+  if (ReachedTheEnd(code)) return;
+  if (NoResponders(code)) {
+    no_responders_ = true;
+  } else {
+    check_consumer_now_ = true;
+  }
   wake_.notify_all();
 }
 
@@ -275,7 +340,7 @@ void SessionChangeFeed::OnStreamInfo(std::string_view number_text, std::string_v
   if (state == std::string_view::npos) return;  // an error: confirms nothing
   const auto messages = JsonNumberField(reply.substr(state), "messages");
   const auto last_sequence = JsonNumberField(reply.substr(state), "last_seq");
-  if (!messages || !last_sequence) return;
+  if (!messages || !last_sequence || !FromLeader(reply.substr(state))) return;
   uint64_t number = 0;
   std::from_chars(number_text.data(), number_text.data() + number_text.size(), number);
   std::lock_guard lock(mutex_);

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -44,14 +45,19 @@ inline constexpr std::chrono::milliseconds kDefaultFeedInterval{100};
 // answered by the stream's leader: every change acknowledged before it was
 // sent has a sequence no higher than the leader's last one, so once the
 // index has applied that far (LeaderCatchUp) the lease is confirmed as of
-// the sending, even when the consumer reads from a follower that lags. A
-// status other than "no (more) messages" (the consumer is gone, no
-// responders) has the consumer checked at once. A consumer the server lost
+// the sending, even when the consumer reads from a follower that lags. An
+// answer naming no leader (a replica's own state, while the stream has
+// none) confirms nothing. A status other than "no (more) messages" (the
+// consumer is gone) has the consumer checked at once. A consumer the server lost
 // is made again, starting after the last change this feed applied (every
 // earlier one is in the index already; one applied twice, e.g. still in
 // flight from the lost consumer, is harmless), so a rebuilt feed does not
 // replay the bucket; until the new one delivers, the index does not catch
-// up with the leader and the lease is not renewed. Stops when destroyed.
+// up with the leader and the lease is not renewed. So is a consumer no
+// server answers for (its one replica was on a node that stopped: nats-server
+// 2.9.10 keeps it, unreachable, until that node returns): at once when a
+// pull request finds no responder, else once requests went unanswered for
+// kConsumerSilentLimit. Stops when destroyed.
 class SessionChangeFeed {
  public:
   static Result<std::unique_ptr<SessionChangeFeed>> Start(
@@ -72,13 +78,21 @@ class SessionChangeFeed {
   void PollLoop();
   // Acknowledges what arrived since the last call, then asks for more.
   void Poll();
-  // Makes the consumer again when the server no longer has it.
-  void CheckConsumer();
+  // Makes the consumer again when the server no longer has it. Both return
+  // how long until the next check.
+  std::chrono::seconds CheckConsumer();
+  // Why the consumer is to be made again now although the server may still
+  // list it (no server answers for it); empty when it answers. Under mutex_.
+  std::string UnreachableReason(std::chrono::steady_clock::time_point now) const;
+  // Makes the consumer again, after the last change applied; without one
+  // (NATS cannot make it now) the next check tries again.
+  std::chrono::seconds MakeConsumerAgain();
   // Logs when the lease runs out and when it is renewed again.
   void ReportLease();
   static void OnMessage(natsConnection* conn, natsSubscription* sub, natsMsg* msg, void* closure);
-  // The server's status `code` ending the answer to a pull request.
-  void OnStatus(std::string_view code);
+  // The server's status `code` ending the answer to pull request
+  // `number_text`.
+  void OnStatus(std::string_view number_text, std::string_view code);
   // The leader's `reply` to the stream info request of poll `number_text`.
   void OnStreamInfo(std::string_view number_text, std::string_view reply);
   // Applies the change in `msg` to the index; returns its stream sequence
@@ -110,6 +124,11 @@ class SessionChangeFeed {
   uint64_t replay_until_ = 0;  // the bucket's last sequence when the first consumer was made
   int changes_in_batch_ = 0;  // changes answering the latest request so far
   bool check_consumer_now_ = false;
+  // The first pull request sent to the current consumer, and when the first
+  // request since its latest answer was sent (unset while it answers).
+  uint64_t first_request_ = 1;
+  std::optional<std::chrono::steady_clock::time_point> unanswered_since_;
+  bool no_responders_ = false;  // a pull request to the current consumer found none
   bool lease_current_ = false;  // as last reported
   uint64_t next_request_ = 1;
   // Stream info requests not answered yet, by poll number: when each was

@@ -2,11 +2,15 @@
 // configuration) with the session bucket and the audit stream at 3
 // replicas: a worker on every node, each taking the requests of clients on
 // its node; once a delete through one node has answered, no worker on any
-// node serves the session's values.
+// node serves the session's values. A replica answering for a bucket
+// without a leader does not confirm a worker's copy.
 #include <doctest/doctest.h>
+
+#include <signal.h>
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "integration/read_after_delete_checks.h"
@@ -81,5 +85,61 @@ TEST_SUITE("cluster") {
         },
         std::chrono::seconds(10)));
     for (auto& worker : workers) CHECK(worker->Stop() == 0);
+  }
+
+  TEST_CASE("R3: while the bucket has no leader, no worker answers from its copy") {
+    NatsCluster cluster(3, DeployClusterConfig());
+    // A first worker makes the R3 bucket; the one under test runs on a node
+    // following the bucket's leader (a leader that lost its quorum goes on
+    // answering alone until it notices, which is another matter).
+    size_t kept = 0;
+    {
+      NatsClient first_client(AsPrivacyService(cluster.node(0).url()));
+      WorkerProcess first(AsPrivacyService(cluster.node(0).url()), {"--replicas", "3"});
+      WaitUntilReady(first_client, &first, std::chrono::seconds(30));
+      MaskEmail(first_client);
+      kept = (cluster.StreamLeader(first_client, "KV_privacy_sessions") + 1) % cluster.size();
+      CHECK(first.Stop() == 0);
+    }
+    NatsClient client(AsPrivacyService(cluster.node(kept).url()));
+    WorkerProcess worker(AsPrivacyService(cluster.node(kept).url()), {"--replicas", "3"});
+    WaitUntilReady(client, &worker, std::chrono::seconds(30));
+    // The worker holds the session (it wrote and read it).
+    MaskedSession session = MaskEmail(client);
+    ResolveEverywhere(client, session, 5);
+
+    // Two of the three replicas gone: no leader can be elected. After about
+    // 5 s without one, nats-server 2.9.10 has the remaining replica answer
+    // stream info requests with its own state, naming no leader; the
+    // worker's copy has applied that state, but it is no leader's word, so
+    // the copy answers nothing and reads go to the bucket, which cannot
+    // answer either.
+    for (size_t i = 0; i < cluster.size(); ++i) {
+      if (i == kept) continue;
+      cluster.node(i).Signal(SIGKILL);
+      cluster.node(i).Stop();
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(8));
+    AfterDelete seen;
+    for (int i = 0; i < 10; ++i) {
+      seen.Count(Send(client, kResolve, ResolveReq(session.id, {session.token})));
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    CHECK_MESSAGE(seen.values_served == 0, "served from a copy no leader confirmed:\n",
+                  worker.LogTail());
+
+    // With the replicas back, the bucket has a leader again and the session
+    // resolves.
+    for (size_t i = 0; i < cluster.size(); ++i) {
+      if (i != kept) cluster.node(i).Start();
+    }
+    CHECK(cluster.WaitForJetStream(3, std::chrono::seconds(30)));
+    CHECK(PollUntil(
+        [&] {
+          Reply reply = Send(client, kResolve, ResolveReq(session.id, {session.token}));
+          return reply.ok() && !reply.Header("Nats-Service-Error-Code");
+        },
+        std::chrono::seconds(30)));
+    CHECK(worker.Stop() == 0);
   }
 }
