@@ -66,24 +66,37 @@ void RunFailover(int signal) {
   const auto stopped_at = std::chrono::steady_clock::now();
   cluster.node(victim).Signal(signal);
   cluster.node(victim).Stop();
-  // Serving again: many more successes with the node away.
-  REQUIRE(load.WaitForSuccesses(load.successes() + 400, std::chrono::seconds(30)));
+  // JetStream's own election comes first, bounded on its own: usually 4 to
+  // 9 s of raft election timeout, but nats-server 2.9.10 can take 30 s and
+  // more when the two followers' logs differ (each vote request the lagging
+  // one makes, and loses, restarts the other's election timer; fixed
+  // upstream by nats-server PR #5315). Nothing the service does elects a
+  // leader, and no mask can be stored before one.
+  NatsClient survivor(AsPrivacyService(cluster.node((victim + 1) % cluster.size()).url()));
+  REQUIRE(NatsCluster::WaitForStreamLeader(survivor, kSessionStream, std::chrono::seconds(90),
+                                           victim));
+  const auto elected_after = std::chrono::steady_clock::now() - stopped_at;
+  // The service's own recovery: serving again right after the election,
+  // many more successes with the node away.
+  REQUIRE(load.WaitForSuccesses(load.successes() + 400, std::chrono::seconds(20)));
   const auto recovered_after = std::chrono::steady_clock::now() - stopped_at;
   cluster.node(victim).Start();
   CHECK(cluster.WaitForJetStream(3, std::chrono::seconds(30)));
   REQUIRE(load.WaitForSuccesses(load.successes() + 200, std::chrono::seconds(20)));
   load.Stop();
 
-  MESSAGE("load: ", load.Summary(), "; 600 successes after the stop within ",
+  MESSAGE("load: ", load.Summary(), "; a leader ",
+          std::chrono::duration_cast<std::chrono::milliseconds>(elected_after).count(),
+          " ms after the stop; 400 successes after the stop within ",
           std::chrono::duration_cast<std::chrono::milliseconds>(recovered_after).count(),
           " ms");
   for (const LoadOutcome& failure : load.failures()) {
     CAPTURE(failure.endpoint);
     CHECK_MESSAGE(Transient(failure), "unexpected failure: ", failure.failure);
   }
-  // JetStream elects a new leader within seconds (a crash: 4 to 9 s of raft
-  // election timeout); requests lost with the node time out after 3 s.
-  CHECK(load.FailureWindow() < std::chrono::seconds(20));
+  // Failures stop soon after the election; requests lost with the node
+  // time out after 3 s.
+  CHECK(load.FailureWindow() < elected_after + std::chrono::seconds(10));
 
   // Every session created before, during and after the loss resolves.
   NatsClient reader(AsPrivacyService(cluster.node((victim + 1) % cluster.size()).url()));

@@ -1,5 +1,7 @@
 #include "support/nats_cluster.h"
 
+#include <thread>
+
 #include <stdexcept>
 
 #include "support/accounts_config.h"
@@ -121,6 +123,30 @@ size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) 
     }
   }
   throw std::runtime_error("stream " + stream + " has no known leader");
+}
+
+bool NatsCluster::WaitForStreamLeader(NatsClient& client, const std::string& stream,
+                                      std::chrono::milliseconds timeout,
+                                      std::optional<size_t> former) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    jsStreamInfo* raw = nullptr;
+    jsErrCode err = static_cast<jsErrCode>(0);
+    jsOptions options;
+    jsOptions_Init(&options);
+    options.Wait = 1000;
+    // Without a leader the request goes unanswered, or (nats-server 2.9
+    // after ~5 s) a replica answers with its own state and no leader.
+    if (js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), &options, &err) == NATS_OK) {
+      nats::StreamInfoPtr info(raw);
+      if (info->Cluster != nullptr && info->Cluster->Leader != nullptr &&
+          info->Cluster->Leader[0] != '\0' && (!former || info->Cluster->Leader != NodeName(*former))) {
+        return true;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 std::string NatsCluster::Describe() const {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ class NatsCluster {
 
   // The node leading JetStream stream `stream`, asked through `client`.
   size_t StreamLeader(NatsClient& client, const std::string& stream);
+  // Waits until `stream` has a leader, other than node `former` when set,
+  // asking through `client`; false when it has none within `timeout`.
+  static bool WaitForStreamLeader(NatsClient& client, const std::string& stream,
+                                  std::chrono::milliseconds timeout,
+                                  std::optional<size_t> former = std::nullopt);
 
   // Log tails of every node.
   std::string Describe() const;
