@@ -297,6 +297,29 @@ TEST_CASE("detect tagger: a possessive ending, punctuation or one character alon
   }
 }
 
+TEST_CASE("detect tagger: words that only join names are no name") {
+  for (const char* text :
+       {"He received degrees from Columbia University in New York (1910), St. Andrews "
+        "University in Scotland (1925) and Lund University in Sweden.",
+        "Magic Live in Las Vegas, The Midwest Magic Jubilee in St. Louis, the TAOM in Dallas.",
+        "the Bank of America of Charlotte and the Rio de Janeiro office"}) {
+    CAPTURE(text);
+    for (const Candidate& c : NameCandidates(SharedTaggerRecognizer(), text)) {
+      const std::string value(std::string_view(text).substr(c.start, c.end - c.start));
+      CAPTURE(value);
+      CHECK(value != "in");
+      CHECK(value != "The");
+      CHECK(value != "of");
+      CHECK(value != "de");
+    }
+  }
+  // A capitalised particle may be a surname: the filter leaves it.
+  DetectorConfig low_cut;
+  low_cut.min_scores = {{"PERSON", 0.05}};
+  CHECK(Has(FoundBy(*CreateDetector(low_cut), "Please call Mr. Le tomorrow about the invoice."),
+            "PERSON:Le"));
+}
+
 TEST_CASE("detect tagger: word classes agree with the single-class lookups") {
   const char* words[] = {"Dr",     "Dr.",     "Mrs",    "Herr",  "Sra.",   "Sig.ra", "St.",
                          "Mt",     "de",      "van",    "De",    "Bank",   "Bank.",  "Inc.",

@@ -1,5 +1,6 @@
 #include "detect/names/name_words.h"
 
+#include <algorithm>
 #include <iterator>
 #include <unordered_map>
 #include <unordered_set>
@@ -218,6 +219,13 @@ bool IsPlaceAbbreviation(std::string_view word) {
 bool IsNameParticle(std::string_view word) {
   static const WordSet kWords(kNameParticleWords);
   return kWords.Contains(word);
+}
+
+bool JoinsNames(std::string_view word, uint32_t class_bits) {
+  if (class_bits & kNameParticleClass) return true;
+  static constexpr std::string_view kWords[] = {"of", "and", "the", "for", "upon", "on",
+                                                "in", "at", "du", "des", "et", "y"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
 bool TakesOf(std::string_view word) {

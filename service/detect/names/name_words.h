@@ -37,6 +37,11 @@ bool IsPlaceAbbreviation(std::string_view word);
 // Lower-case particles inside names: "de", "van", "von", "bin", "al", ...
 bool IsNameParticle(std::string_view word);
 
+// Lower-case words that names are built with: "Bank of America", "Rio de
+// Janeiro", "Procter and Gamble", "Newcastle upon Tyne" (the particles and
+// a few more); `class_bits` are the word's NameWordClasses.
+bool JoinsNames(std::string_view word, uint32_t class_bits);
+
 // Capitalised words followed by "of" inside one name: "University of",
 // "Bank of", "Republic of", "Isle of".
 bool TakesOf(std::string_view word);

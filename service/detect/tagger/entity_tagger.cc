@@ -1,7 +1,9 @@
 #include "detect/tagger/entity_tagger.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "detect/names/name_words.h"
@@ -26,6 +28,24 @@ bool IsOneCharacter(std::string_view value) {
   return std::count_if(value.begin(), value.end(), [](char c) {
            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
          }) == 1;
+}
+
+// True when every word of `value` only joins names: one names are built
+// with, in lower case ("in", "de"), or a function word that never heads a
+// name and joins them in lower case ("The", "Of"). Such words join a name,
+// they are none; a capitalised particle may be a surname ("Le", "Du").
+bool OnlyJoiningWords(std::string_view value) {
+  while (!value.empty()) {
+    const size_t space = std::min(value.find(' '), value.size());
+    const std::string_view word = value.substr(0, space);
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool joins = lower == word ? JoinsNames(word, NameWordClasses(word))
+                                     : IsNeverAName(word) && JoinsNames(lower, 0);
+    if (!joins) return false;
+    value.remove_prefix(std::min(space + 1, value.size()));
+  }
+  return true;
 }
 
 // The end of the organization words ("Enterprises", "Group", "Holdings
@@ -146,13 +166,15 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   // A nationality alone ("Syrian", "French") names no person, place or
   // organization, whatever its neighbours made the model think; nor does a
   // run that opens with a possessive ending ("'s", cut from its name), one
-  // without a letter or digit (a lone "." or "&"), or one character alone
-  // (the pronoun "I", trimmed from "Carlos I").
+  // without a letter or digit (a lone "." or "&"), one character alone
+  // (the pronoun "I", trimmed from "Carlos I"), or words that only join
+  // names ("in" between two of them, "The" trimmed from a title).
   out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                             [&](const TaggedEntity& e) {
                               const std::string_view value = text.substr(e.start, e.end - e.start);
                               return IsDemonym(value) || ApostropheAt(value, 0) != 0 ||
-                                     !HasLetterOrDigit(value) || IsOneCharacter(value);
+                                     !HasLetterOrDigit(value) || IsOneCharacter(value) ||
+                                     OnlyJoiningWords(value);
                             }),
              out->end());
   JoinNameAndOrganizationWords(text, out, first);

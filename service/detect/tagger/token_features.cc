@@ -336,15 +336,6 @@ class TextMemory {
   size_t used_ = 0;
 };
 
-// Lower-case words that names are built with: "Bank of America", "Rio de
-// Janeiro", "Procter and Gamble", "Newcastle upon Tyne".
-bool JoinsNames(std::string_view word, uint32_t class_bits) {
-  if (class_bits & kNameParticleClass) return true;
-  static constexpr std::string_view kWords[] = {"of", "and", "the", "for", "upon", "on",
-                                                "in", "at", "du", "des", "et", "y"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
 // True when the token is never part of a name in a text cased this way
 // (see TokenFeatures).
 bool DecidedOutside(std::string_view text, const WordToken& token, const WordFacts& facts,
