@@ -320,6 +320,18 @@ TEST_CASE("detect tagger: words that only join names are no name") {
             "PERSON:Le"));
 }
 
+TEST_CASE("detect tagger: a capitalised word after an honorific is a person's name") {
+  CHECK(Found("Please call Mr. Le tomorrow about the invoice.", kNames) ==
+        Strings{"PERSON:Le"});
+  CHECK(Found("Ask Ms. Do about the refund.", kNames) == Strings{"PERSON:Do"});
+  CHECK(Found("Mrs. Ho is waiting in reception.", kNames) == Strings{"PERSON:Ho"});
+  CHECK(Has(Found("I spoke with Mr. Le Van Thanh yesterday.", kNames), "PERSON:Le Van Thanh"));
+  // Not a role, not a street's "Dr".
+  CHECK_FALSE(Has(Found("Dear Mr. President, thank you.", kNames), "PERSON:President"));
+  CHECK_FALSE(Has(Found("Deliver to Oak Dr. Springfield before noon.", kNames),
+                  "PERSON:Springfield"));
+}
+
 TEST_CASE("detect tagger: word classes agree with the single-class lookups") {
   const char* words[] = {"Dr",     "Dr.",     "Mrs",    "Herr",  "Sra.",   "Sig.ra", "St.",
                          "Mt",     "de",      "van",    "De",    "Bank",   "Bank.",  "Inc.",

@@ -1,108 +1,14 @@
 #include "detect/tagger/entity_tagger.h"
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
-#include <string>
 #include <utility>
 
-#include "detect/names/name_words.h"
+#include "detect/tagger/entity_adjustments.h"
 #include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
-namespace {
-
-// True when `value` holds an ASCII letter or digit, or any character beyond
-// ASCII (the letters of other scripts).
-bool HasLetterOrDigit(std::string_view value) {
-  return std::any_of(value.begin(), value.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    const auto lower = static_cast<unsigned char>(byte | 0x20);
-    return byte >= 0x80 || (byte >= '0' && byte <= '9') || (lower >= 'a' && lower <= 'z');
-  });
-}
-
-// True when `value` is one character (one UTF-8 code point): "I", "W".
-bool IsOneCharacter(std::string_view value) {
-  return std::count_if(value.begin(), value.end(), [](char c) {
-           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-         }) == 1;
-}
-
-// True when every word of `value` only joins names: one names are built
-// with, in lower case ("in", "de"), or a function word that never heads a
-// name and joins them in lower case ("The", "Of"). Such words join a name,
-// they are none; a capitalised particle may be a surname ("Le", "Du").
-bool OnlyJoiningWords(std::string_view value) {
-  while (!value.empty()) {
-    const size_t space = std::min(value.find(' '), value.size());
-    const std::string_view word = value.substr(0, space);
-    std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool joins = lower == word ? JoinsNames(word, NameWordClasses(word))
-                                     : IsNeverAName(word) && JoinsNames(lower, 0);
-    if (!joins) return false;
-    value.remove_prefix(std::min(space + 1, value.size()));
-  }
-  return true;
-}
-
-// The end of the organization words ("Enterprises", "Group", "Holdings
-// Ltd") that follow `end` one space on, or `end` when none does.
-uint32_t EndOfOrganizationWords(std::string_view text, uint32_t end) {
-  while (end + 1 < text.size() && text[end] == ' ') {
-    size_t word_end = end + 1;
-    while (word_end < text.size() && text[word_end] != ' ' && text[word_end] != ',' &&
-           text[word_end] != ';' && text[word_end] != ':' && text[word_end] != '?' &&
-           text[word_end] != '!' && text[word_end] != ')') {
-      ++word_end;
-    }
-    std::string_view word = text.substr(end + 1, word_end - end - 1);
-    if (word.ends_with('.') && !IsLegalForm(word)) word.remove_suffix(1);  // a sentence's end
-    if (!IsOrganizationSuffix(word)) break;
-    end = static_cast<uint32_t>(end + 1 + word.size());
-  }
-  return end;
-}
-
-// A name followed by organization words is one organization, as sure as
-// the name is: "Wayne Enterprises", "Stark Industries", "Boston
-// University" (a firm's last word alone names no firm, and the model may
-// leave it out, make it an organization of its own, or be unsure of the
-// whole). Extends such entities in `entities[first, end)` over those words
-// and drops what the extended ones replace: the same span less sure, and
-// organization words alone inside it.
-void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
-                                  size_t first) {
-  constexpr int kOrganization = 2;
-  static_assert(kTaggedTypes[kOrganization] == "ORGANIZATION");
-  std::vector<TaggedEntity>& out = *entities;
-  const size_t count = out.size();
-  std::vector<bool> dropped(count, false);
-  for (size_t i = first; i < count; ++i) {
-    const uint32_t end = EndOfOrganizationWords(text, out[i].end);
-    if (end == out[i].end) continue;
-    const TaggedEntity joined{kOrganization, out[i].start, end, out[i].margin, 0.0};
-    for (size_t j = first; j < count; ++j) {
-      const TaggedEntity& other = out[j];
-      const bool same_span = other.start == joined.start && other.end == joined.end;
-      const bool words_inside = other.start > joined.start && other.end <= joined.end &&
-                                EndOfOrganizationWords(text, other.start - 1) == other.end;
-      if (j != i && ((same_span && other.margin <= joined.margin) || words_inside)) {
-        dropped[j] = true;
-      }
-    }
-    out[i] = joined;
-  }
-  size_t kept = first;
-  for (size_t i = first; i < count; ++i) {
-    if (!dropped[i]) out[kept++] = out[i];
-  }
-  out.resize(kept);
-}
-
-}  // namespace
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
                            std::shared_ptr<const WordClusters> clusters,
@@ -163,25 +69,13 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
     if (!duplicate) (*out)[kept++] = core;
   }
   out->resize(kept);
-  // A nationality alone ("Syrian", "French") names no person, place or
-  // organization, whatever its neighbours made the model think; nor does a
-  // run that opens with a possessive ending ("'s", cut from its name), one
-  // without a letter or digit (a lone "." or "&"), one character alone
-  // (the pronoun "I", trimmed from "Carlos I"), or words that only join
-  // names ("in" between two of them, "The" trimmed from a title).
-  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
-                            [&](const TaggedEntity& e) {
-                              const std::string_view value = text.substr(e.start, e.end - e.start);
-                              return IsDemonym(value) || ApostropheAt(value, 0) != 0 ||
-                                     !HasLetterOrDigit(value) || IsOneCharacter(value) ||
-                                     OnlyJoiningWords(value);
-                            }),
-             out->end());
+  DropNoNames(text, out, first);
   JoinNameAndOrganizationWords(text, out, first);
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);
   }
+  AddNamesAfterHonorifics(text, features.tokens, out, first);
   std::stable_sort(out->begin() + first, out->end(),
                    [](const TaggedEntity& a, const TaggedEntity& b) { return a.start < b.start; });
 }

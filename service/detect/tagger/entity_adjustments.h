@@ -1,0 +1,47 @@
+// What the entity tagger changes in its model's entities before it reports
+// them: rules of the language that the model, trained on a few thousand
+// names, gets wrong now and then.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "detect/tagger/entity_tagger.h"
+#include "detect/tagger/word_tokens.h"
+
+namespace privacy::detect {
+
+// Drops the entities of `entities[first, end)` that name nobody: a
+// nationality alone ("Syrian", "French"), whatever its neighbours made the
+// model think; a run that opens with a possessive ending ("'s", cut from
+// its name); one without a letter or digit (a lone "." or "&"); one
+// character alone (the pronoun "I", trimmed from "Carlos I"); words that
+// only join names ("in" between two of them, "The" trimmed from a title).
+void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, size_t first);
+
+// A name followed by organization words is one organization, as sure as
+// the name is: "Wayne Enterprises", "Stark Industries", "Boston
+// University" (a firm's last word alone names no firm, and the model may
+// leave it out, make it an organization of its own, or be unsure of the
+// whole). Extends such entities in `entities[first, end)` over those words
+// and drops what the extended ones replace: the same span less sure, and
+// organization words alone inside it.
+void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
+                                  size_t first);
+
+// The probability of a name found after an honorific.
+inline constexpr double kNameAfterHonorificProbability = 0.9;
+
+// A capitalised word right after an honorific is a person's name ("Mr. Le",
+// "Dr. Ng", "Ms. Do": short surnames that are also words or particles, which
+// the model tends to doubt), with the title-case words that follow it ("Mr.
+// Le Van Thanh"); not a role, function word or month ("Mr. President").
+// Such a name is at least kNameAfterHonorificProbability sure: a person's
+// name the model found within it is raised to that, and one it did not
+// find at all is added to `entities` (other entities of
+// `entities[first, end)` there stay as they are).
+void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
+                             std::vector<TaggedEntity>* entities, size_t first);
+
+}  // namespace privacy::detect
