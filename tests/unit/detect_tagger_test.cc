@@ -332,6 +332,30 @@ TEST_CASE("detect tagger: a capitalised word after an honorific is a person's na
                   "PERSON:Springfield"));
 }
 
+TEST_CASE("detect tagger: a name a greeting opens or closes with is a person's name") {
+  CHECK(Found("Hi Hope, can we move the call?", kNames) == Strings{"PERSON:Hope"});
+  CHECK(Found("Hey Chance, are you coming?", kNames) == Strings{"PERSON:Chance"});
+  CHECK(Found("Good morning Faith,\nthe room is ready.", kNames) == Strings{"PERSON:Faith"});
+  CHECK(Found("See you at six.\nBest,\nApril", kNames) == Strings{"PERSON:April"});
+  CHECK(Found("Thanks for the fix.\nCheers, Harmony", kNames) == Strings{"PERSON:Harmony"});
+  // Greetings of no one, and a closing word that is no sign-off.
+  for (const char* text : {"Hi All, the build is green again.", "Dear Customer, your order shipped.",
+                           "Hello World! This is my first program.", "Thanks, Great work on it!",
+                           "Good morning Team,"}) {
+    CAPTURE(text);
+    CHECK(Found(text, kNames).empty());
+  }
+}
+
+TEST_CASE("detect tagger: a sure name inside a doubted one stands for the doubted one") {
+  // The model is sure of "Ryan" and doubts "Donal Ryan": masking "Ryan"
+  // alone would leave "Donal" in clear.
+  CHECK(Has(Found("Thanks folks , found the reference to reading Donal Ryan , its in the "
+                  "interview , in the last minute !",
+                  kNames),
+            "PERSON:Donal Ryan"));
+}
+
 TEST_CASE("detect tagger: word classes agree with the single-class lookups") {
   const char* words[] = {"Dr",     "Dr.",     "Mrs",    "Herr",  "Sra.",   "Sig.ra", "St.",
                          "Mt",     "de",      "van",    "De",    "Bank",   "Bank.",  "Inc.",

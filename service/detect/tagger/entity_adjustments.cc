@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "detect/names/name_words.h"
 #include "detect/tagger/tagger_model.h"
@@ -92,6 +94,104 @@ bool IsTitleCase(std::string_view word) {
          std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// A text's tokens, read as words.
+struct TokenText {
+  std::string_view text;
+  const std::vector<WordToken>& tokens;
+
+  std::string_view Word(size_t i) const {
+    return text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
+  }
+  bool OneSpaceBetween(size_t a, size_t b) const {
+    return tokens[b].start == tokens[a].end + 1 && text[tokens[a].end] == ' ';
+  }
+  // The last token of the name that opens at word `name`: it and the
+  // title-case words after it, one space apart, before token `limit`.
+  size_t NameRunEnd(size_t name, size_t limit) const {
+    size_t last = name;
+    while (last + 1 < limit && tokens[last + 1].kind == TokenKind::kWord &&
+           OneSpaceBetween(last, last + 1) && IsTitleCase(Word(last + 1)) &&
+           MayFollowHonorific(Word(last + 1))) {
+      ++last;
+    }
+    return last;
+  }
+};
+
+bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Whom a greeting addresses when it names nobody: "Hi All", "Dear Customer".
+bool IsAddressee(std::string_view word) {
+  return IsOneOf(word, {"All", "Team", "Everyone", "Everybody", "Folks", "Guys", "There", "Sir",
+                        "Madam", "Customer", "Friends", "Colleagues", "Support", "Sales",
+                        "World", "Both", "You"});
+}
+
+// Sorts `entities[first, end)` by start, longer first where two start
+// together (the model's entities come as two runs in text order).
+void SortByStart(std::vector<TaggedEntity>* entities, size_t first) {
+  std::stable_sort(entities->begin() + static_cast<std::ptrdiff_t>(first), entities->end(),
+                   [](const TaggedEntity& a, const TaggedEntity& b) {
+                     return a.start != b.start ? a.start < b.start : a.end > b.end;
+                   });
+}
+
+// The first of the sorted `entities[first, end)` starting at `start` or later.
+size_t FirstStartingAt(const std::vector<TaggedEntity>& entities, size_t first, uint32_t start) {
+  return static_cast<size_t>(
+      std::lower_bound(entities.begin() + static_cast<std::ptrdiff_t>(first), entities.end(),
+                       start, [](const TaggedEntity& e, uint32_t at) { return e.start < at; }) -
+      entities.begin());
+}
+
+// Removes the entities whose `dropped` entry is set, keeping the order.
+void EraseDropped(std::vector<TaggedEntity>* entities, size_t first,
+                  const std::vector<bool>& dropped) {
+  size_t kept = first;
+  for (size_t i = first; i < entities->size(); ++i) {
+    if (!dropped[i]) (*entities)[kept++] = (*entities)[i];
+  }
+  entities->resize(kept);
+}
+
+// Marks [start, stop) a person's name at least kCuedNameProbability sure:
+// the longest person's name the model found within it is raised to that;
+// when the model found nothing there, one is added to `added`; another
+// entity there stays the model's call. `entities[first, end)` are sorted
+// by start; the model's two levels of entities each hold runs that do not
+// overlap, so at most the last two starting before `start` reach into it.
+void MarkPersonName(uint32_t start, uint32_t stop, std::vector<TaggedEntity>* entities,
+                    size_t first, std::vector<TaggedEntity>* added) {
+  std::vector<TaggedEntity>& out = *entities;
+  const size_t from = FirstStartingAt(out, first, start);
+  bool covered = false;
+  for (size_t e = from; e > first && e + 2 > from; --e) {
+    covered = covered || out[e - 1].end > start;
+  }
+  TaggedEntity* longest = nullptr;
+  for (size_t e = from; e < out.size() && out[e].start < stop; ++e) {
+    TaggedEntity& found = out[e];
+    covered = true;
+    if (found.type == kPersonType && found.end <= stop &&
+        (longest == nullptr || found.end - found.start > longest->end - longest->start)) {
+      longest = &found;
+    }
+  }
+  if (longest != nullptr) {
+    longest->probability = std::max(longest->probability, kCuedNameProbability);
+  }
+  if (covered) return;
+  TaggedEntity name;
+  name.type = kPersonType;
+  name.start = start;
+  name.end = stop;
+  name.margin = kMarginCap;
+  name.probability = kCuedNameProbability;
+  added->push_back(name);
+}
+
 }  // namespace
 
 void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, size_t first) {
@@ -106,16 +206,59 @@ void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, siz
       entities->end());
 }
 
+void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>* entities,
+                               size_t first) {
+  std::vector<TaggedEntity>& out = *entities;
+  SortByStart(&out, first);
+  const size_t count = out.size();
+  std::vector<bool> dropped(count, false);
+  for (size_t w = first; w < count; ++w) {
+    TaggedEntity& wide = out[w];
+    if (wide.type != kPersonType) continue;
+    // Cores start where the wide one does or later, before it ends.
+    for (size_t c = w + 1; c < count && out[c].start < wide.end; ++c) {
+      const TaggedEntity& core = out[c];
+      if (dropped[c] || core.type != kPersonType || core.margin <= wide.margin ||
+          core.end > wide.end || (core.start == wide.start && core.end == wide.end)) {
+        continue;
+      }
+      // The words the core leaves out must look like name words.
+      bool name_words = true;
+      for (const auto& [from, to] :
+           {std::pair{wide.start, core.start}, std::pair{core.end, wide.end}}) {
+        std::string_view rest = text.substr(from, to - from);
+        while (!rest.empty() && name_words) {
+          const size_t skip = rest.find_first_not_of(' ');
+          if (skip == std::string_view::npos) break;
+          rest.remove_prefix(skip);
+          const size_t space = std::min(rest.find(' '), rest.size());
+          const std::string_view word = rest.substr(0, space);
+          name_words = IsTitleCase(word) && MayFollowHonorific(word) && !IsNeverAName(word) &&
+                       !IsDemonym(word);
+          rest.remove_prefix(space);
+        }
+      }
+      if (!name_words) continue;
+      wide.margin = core.margin;
+      dropped[c] = true;
+    }
+  }
+  EraseDropped(&out, first, dropped);
+}
+
 void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
                                   size_t first) {
   std::vector<TaggedEntity>& out = *entities;
+  SortByStart(&out, first);
   const size_t count = out.size();
   std::vector<bool> dropped(count, false);
   for (size_t i = first; i < count; ++i) {
     const uint32_t end = EndOfOrganizationWords(text, out[i].end);
     if (end == out[i].end) continue;
     const TaggedEntity joined{kOrganizationType, out[i].start, end, out[i].margin, 0.0};
-    for (size_t j = first; j < count; ++j) {
+    // What it replaces starts where it does or later, before it ends.
+    for (size_t j = FirstStartingAt(out, first, joined.start); j < count && out[j].start < end;
+         ++j) {
       const TaggedEntity& other = out[j];
       const bool same_span = other.start == joined.start && other.end == joined.end;
       const bool words_inside = other.start > joined.start && other.end <= joined.end &&
@@ -126,66 +269,89 @@ void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntit
     }
     out[i] = joined;
   }
-  size_t kept = first;
-  for (size_t i = first; i < count; ++i) {
-    if (!dropped[i]) out[kept++] = out[i];
-  }
-  out.resize(kept);
+  EraseDropped(&out, first, dropped);
 }
-
 
 void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
                              std::vector<TaggedEntity>* entities, size_t first) {
-  const size_t end = entities->size();
-  auto word_at = [&](size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
-  auto one_space_between = [&](size_t a, size_t b) {
-    return tokens[b].start == tokens[a].end + 1 && text[tokens[a].end] == ' ';
-  };
+  const TokenText at{text, tokens};
+  SortByStart(entities, first);
+  std::vector<TaggedEntity> added;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::kWord || !IsHonorific(word_at(i))) continue;
+    if (tokens[i].kind != TokenKind::kWord || !IsHonorific(at.Word(i))) continue;
     // "Dr" after a capitalised word is a street's ("Oak Dr. Springfield").
-    const bool street = word_at(i).starts_with("Dr") && word_at(i).size() <= 3 && i > 0 &&
+    const bool street = at.Word(i).starts_with("Dr") && at.Word(i).size() <= 3 && i > 0 &&
                         tokens[i - 1].kind == TokenKind::kWord &&
-                        IsTitleCase(word_at(i - 1)) && !IsNeverAName(word_at(i - 1));
+                        IsTitleCase(at.Word(i - 1)) && !IsNeverAName(at.Word(i - 1));
     if (street) continue;
     size_t name = i + 1;
-    if (name < tokens.size() && tokens[name].kind == TokenKind::kPunctuation &&
-        word_at(name) == "." && tokens[name].start == tokens[i].end) {
+    if (name < tokens.size() && at.Word(name) == "." && tokens[name].start == tokens[i].end) {
       ++name;
     }
     if (name >= tokens.size() || tokens[name].kind != TokenKind::kWord ||
-        !one_space_between(name - 1, name) || !MayFollowHonorific(word_at(name))) {
+        !at.OneSpaceBetween(name - 1, name) || !MayFollowHonorific(at.Word(name))) {
       continue;
     }
-    size_t last = name;
-    while (last + 1 < tokens.size() && tokens[last + 1].kind == TokenKind::kWord &&
-           one_space_between(last, last + 1) && IsTitleCase(word_at(last + 1)) &&
-           MayFollowHonorific(word_at(last + 1))) {
-      ++last;
-    }
-    const uint32_t start = tokens[name].start;
-    const uint32_t stop = tokens[last].end;
-    // What the model found there: a person's name within it is at least
-    // that sure; any other entity there stays the model's call.
-    bool covered = false;
-    for (size_t e = first; e < end; ++e) {
-      TaggedEntity& found = (*entities)[e];
-      if (found.start >= stop || found.end <= start) continue;
-      covered = true;
-      if (found.type == kPersonType && found.start >= start && found.end <= stop) {
-        found.probability = std::max(found.probability, kNameAfterHonorificProbability);
-      }
-    }
-    if (covered) continue;
-    TaggedEntity added;
-    added.type = kPersonType;
-    added.start = start;
-    added.end = stop;
-    added.margin = kMarginCap;
-    added.probability = kNameAfterHonorificProbability;
-    entities->push_back(added);
+    const size_t last = at.NameRunEnd(name, tokens.size());
+    MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
     i = last;
   }
+  entities->insert(entities->end(), added.begin(), added.end());
+}
+
+void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& tokens,
+                         std::vector<TaggedEntity>* entities, size_t first) {
+  const TokenText at{text, tokens};
+  SortByStart(entities, first);
+  std::vector<TaggedEntity> added;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].line_start || tokens[i].kind != TokenKind::kWord) continue;
+    // An opening greets the name after it on its line ("Hi Hope,", "Good
+    // morning Faith"); a closing signs with the name after its comma, on
+    // its line or the next ("Cheers, Harmony", "Best,\nApril").
+    size_t cue = i;
+    const std::string word = AsciiLower(at.Word(i));
+    if (word == "good" && i + 1 < tokens.size() &&
+        IsOneOf(AsciiLower(at.Word(i + 1)), {"morning", "afternoon", "evening"})) {
+      ++cue;
+    } else if (IsOneOf(word, {"kind", "best", "warm", "warmest"}) && i + 1 < tokens.size() &&
+               AsciiLower(at.Word(i + 1)) == "regards") {
+      ++cue;
+    } else if (word == "thank" && i + 1 < tokens.size() && AsciiLower(at.Word(i + 1)) == "you") {
+      ++cue;
+    }
+    const bool opening = cue > i ? AsciiLower(at.Word(cue)) != "regards" &&
+                                       AsciiLower(at.Word(cue)) != "you"
+                                 : IsOneOf(word, {"hi", "hello", "hey", "dear", "hiya"});
+    const bool closing =
+        !opening && (cue > i || IsOneOf(word, {"best", "regards", "cheers", "thanks", "sincerely",
+                                               "love", "warmly", "yours"}));
+    size_t name = cue + 1;
+    if (closing) {
+      if (name >= tokens.size() || (at.Word(name) != "," && at.Word(name) != "!")) continue;
+      ++name;
+      if (name < tokens.size() && !tokens[name].line_start && !at.OneSpaceBetween(name - 1, name)) {
+        continue;
+      }
+    } else if (!opening || name >= tokens.size() || !at.OneSpaceBetween(cue, name)) {
+      continue;
+    }
+    if (name >= tokens.size() || tokens[name].kind != TokenKind::kWord ||
+        !IsTitleCase(at.Word(name)) || !MayFollowHonorific(at.Word(name)) ||
+        IsAddressee(at.Word(name))) {
+      continue;
+    }
+    const size_t last = at.NameRunEnd(name, std::min(tokens.size(), name + 3));
+    // The name ends its line, or a comma, "!" or ":" follows it.
+    const size_t after = last + 1;
+    const bool ends = after >= tokens.size() || tokens[after].line_start ||
+                      IsOneOf(at.Word(after), {",", "!", ":"}) ||
+                      (closing && at.Word(after) == ".");
+    if (!ends) continue;
+    MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
+    i = last;
+  }
+  entities->insert(entities->end(), added.begin(), added.end());
 }
 
 }  // namespace privacy::detect

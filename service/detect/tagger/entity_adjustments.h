@@ -20,6 +20,15 @@ namespace privacy::detect {
 // only join names ("in" between two of them, "The" trimmed from a title).
 void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, size_t first);
 
+// A person's name the model is sure of, inside a longer one it doubts
+// only because of words that look like name words ("Grace" in "Grace
+// Miller": "Miller" is also an everyday word), stands for the longer one:
+// the words left out would reach the model in clear. The longer one gets
+// the sure one's margin, and the sure one is dropped. Words that are no
+// name ("Contractor Sarah Wong": a role) keep the sure one as it is.
+void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>* entities,
+                               size_t first);
+
 // A name followed by organization words is one organization, as sure as
 // the name is: "Wayne Enterprises", "Stark Industries", "Boston
 // University" (a firm's last word alone names no firm, and the model may
@@ -30,18 +39,26 @@ void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, siz
 void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
                                   size_t first);
 
-// The probability of a name found after an honorific.
-inline constexpr double kNameAfterHonorificProbability = 0.9;
+// The probability of a name found by a cue (an honorific, a greeting).
+inline constexpr double kCuedNameProbability = 0.9;
 
 // A capitalised word right after an honorific is a person's name ("Mr. Le",
 // "Dr. Ng", "Ms. Do": short surnames that are also words or particles, which
 // the model tends to doubt), with the title-case words that follow it ("Mr.
 // Le Van Thanh"); not a role, function word or month ("Mr. President").
-// Such a name is at least kNameAfterHonorificProbability sure: a person's
+// Such a name is at least kCuedNameProbability sure: a person's
 // name the model found within it is raised to that, and one it did not
 // find at all is added to `entities` (other entities of
 // `entities[first, end)` there stay as they are).
 void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
                              std::vector<TaggedEntity>* entities, size_t first);
+
+// A capitalised name that a greeting opens or closes with is a person's
+// name, as sure as one after an honorific: "Hi Hope,", "Good morning
+// Faith", "Cheers, Harmony", "Best,\nApril" (names that are also words,
+// which the model doubts), not "Hi All," or "Dear Customer". The greeting
+// opens its line; the name ends its line or a comma, "!" or ":" follows.
+void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& tokens,
+                         std::vector<TaggedEntity>* entities, size_t first);
 
 }  // namespace privacy::detect

@@ -70,12 +70,14 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   }
   out->resize(kept);
   DropNoNames(text, out, first);
+  WidenPersonsOverNameWords(text, out, first);
   JoinNameAndOrganizationWords(text, out, first);
   for (size_t i = first; i < out->size(); ++i) {
     TaggedEntity& e = (*out)[i];
     e.probability = model_.Probability(e.type, e.margin);
   }
   AddNamesAfterHonorifics(text, features.tokens, out, first);
+  AddNamesInGreetings(text, features.tokens, out, first);
   std::stable_sort(out->begin() + first, out->end(),
                    [](const TaggedEntity& a, const TaggedEntity& b) { return a.start < b.start; });
 }
