@@ -339,9 +339,10 @@ TEST_CASE("detect tagger: a name a greeting opens or closes with is a person's n
   CHECK(Found("See you at six.\nBest,\nApril", kNames) == Strings{"PERSON:April"});
   CHECK(Found("Thanks for the fix.\nCheers, Harmony", kNames) == Strings{"PERSON:Harmony"});
   // Greetings of no one, and a closing word that is no sign-off.
-  for (const char* text : {"Hi All, the build is green again.", "Dear Customer, your order shipped.",
-                           "Hello World! This is my first program.", "Thanks, Great work on it!",
-                           "Good morning Team,"}) {
+  for (const char* text :
+       {"Hi All, the build is green again.", "Dear Customer, your order shipped.",
+        "Hello World! This is my first program.", "Thanks, Great work on it!",
+        "Good morning Team,"}) {
     CAPTURE(text);
     CHECK(Found(text, kNames).empty());
   }

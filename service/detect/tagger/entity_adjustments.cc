@@ -15,8 +15,10 @@ namespace {
 
 constexpr int kPersonType = 0;
 constexpr int kOrganizationType = 2;
-static_assert(kTaggedTypes[kPersonType] == "PERSON" && kTaggedTypes[kOrganizationType] == "ORGANIZATION");
+static_assert(kTaggedTypes[kPersonType] == "PERSON" &&
+              kTaggedTypes[kOrganizationType] == "ORGANIZATION");
 
+// `word` with its ASCII letters in lower case.
 std::string AsciiLower(std::string_view word) {
   std::string lower(word);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
