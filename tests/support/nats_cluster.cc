@@ -1,7 +1,5 @@
 #include "support/nats_cluster.h"
 
-#include <thread>
-
 #include <stdexcept>
 
 #include "support/accounts_config.h"
@@ -111,16 +109,35 @@ bool NatsCluster::WaitForJetStream(size_t peers, std::chrono::milliseconds timeo
       timeout);
 }
 
-size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) {
+namespace {
+
+// Asks through `client` which server leads `stream`, waiting `wait_ms` (0:
+// the library's default) for the answer; `leader` is empty when the answer
+// names none (nats-server 2.9 has a replica answer so after ~5 s without a
+// leader).
+natsStatus GetStreamLeader(NatsClient& client, const std::string& stream, int64_t wait_ms,
+                           std::string* leader) {
+  jsOptions options;
+  jsOptions_Init(&options);
+  options.Wait = wait_ms;
   jsStreamInfo* raw = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
-  ThrowIfNotOk(js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), nullptr, &err),
-               "js_GetStreamInfo(" + stream + ")");
+  const natsStatus s = js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), &options, &err);
   nats::StreamInfoPtr info(raw);
-  if (info->Cluster != nullptr && info->Cluster->Leader != nullptr) {
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      if (NodeName(i) == info->Cluster->Leader) return i;
-    }
+  leader->clear();
+  if (s == NATS_OK && info->Cluster != nullptr && info->Cluster->Leader != nullptr) {
+    *leader = info->Cluster->Leader;
+  }
+  return s;
+}
+
+}  // namespace
+
+size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) {
+  std::string leader;
+  ThrowIfNotOk(GetStreamLeader(client, stream, 0, &leader), "js_GetStreamInfo(" + stream + ")");
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    if (!leader.empty() && NodeName(i) == leader) return i;
   }
   throw std::runtime_error("stream " + stream + " has no known leader");
 }
@@ -128,25 +145,14 @@ size_t NatsCluster::StreamLeader(NatsClient& client, const std::string& stream) 
 bool NatsCluster::WaitForStreamLeader(NatsClient& client, const std::string& stream,
                                       std::chrono::milliseconds timeout,
                                       std::optional<size_t> former) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    jsStreamInfo* raw = nullptr;
-    jsErrCode err = static_cast<jsErrCode>(0);
-    jsOptions options;
-    jsOptions_Init(&options);
-    options.Wait = 1000;
-    // Without a leader the request goes unanswered, or (nats-server 2.9
-    // after ~5 s) a replica answers with its own state and no leader.
-    if (js_GetStreamInfo(&raw, client.jetstream(), stream.c_str(), &options, &err) == NATS_OK) {
-      nats::StreamInfoPtr info(raw);
-      if (info->Cluster != nullptr && info->Cluster->Leader != nullptr &&
-          info->Cluster->Leader[0] != '\0' && (!former || info->Cluster->Leader != NodeName(*former))) {
-        return true;
-      }
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return false;
+  // Without a leader the request may also go unanswered: asked again.
+  return PollUntil(
+      [&] {
+        std::string leader;
+        return GetStreamLeader(client, stream, 1000, &leader) == NATS_OK && !leader.empty() &&
+               (!former || leader != NodeName(*former));
+      },
+      timeout);
 }
 
 std::string NatsCluster::Describe() const {

@@ -5,7 +5,6 @@
 #include <initializer_list>
 #include <iterator>
 #include <string>
-#include <utility>
 
 #include "detect/names/name_words.h"
 #include "detect/tagger/tagger_model.h"
@@ -42,21 +41,28 @@ bool IsOneCharacter(std::string_view value) {
          }) == 1;
 }
 
+// True when `keep` holds for every word of `value` (its runs between
+// spaces).
+template <typename Keep>
+bool EveryWord(std::string_view value, Keep keep) {
+  while (!value.empty()) {
+    const size_t space = std::min(value.find(' '), value.size());
+    if (space > 0 && !keep(value.substr(0, space))) return false;
+    value.remove_prefix(std::min(space + 1, value.size()));
+  }
+  return true;
+}
+
 // True when every word of `value` only joins names: one names are built
 // with, in lower case ("in", "de"), or a function word that never heads a
 // name and joins them in lower case ("The", "Of"). Such words join a name,
 // they are none; a capitalised particle may be a surname ("Le", "Du").
 bool OnlyJoiningWords(std::string_view value) {
-  while (!value.empty()) {
-    const size_t space = std::min(value.find(' '), value.size());
-    const std::string_view word = value.substr(0, space);
+  return EveryWord(value, [](std::string_view word) {
     const std::string lower = AsciiLower(word);
-    const bool joins = lower == word ? JoinsNames(word, NameWordClasses(word))
-                                     : IsNeverAName(word) && JoinsNames(lower, 0);
-    if (!joins) return false;
-    value.remove_prefix(std::min(space + 1, value.size()));
-  }
-  return true;
+    return lower == word ? JoinsNames(word, NameWordClasses(word))
+                         : IsNeverAName(word) && JoinsNames(lower, 0);
+  });
 }
 
 // The end of the organization words ("Enterprises", "Group", "Holdings
@@ -77,11 +83,11 @@ uint32_t EndOfOrganizationWords(std::string_view text, uint32_t end) {
   return end;
 }
 
-// Whether `word` may be (a word of) a name after an honorific: capitalised,
-// and no role ("Mr. President"), honorific or English function word
-// ("Mr. And Mrs. Smith" in a title). Words that are names elsewhere ("Do",
-// "Le") are names here.
-bool MayFollowHonorific(std::string_view word) {
+// Whether `word` may be a word of a name that a cue (an honorific, a
+// greeting) or a surer name beside it vouches for: capitalised, and no role
+// ("Mr. President"), honorific or English function word ("Mr. And Mrs.
+// Smith" in a title). Words that are names elsewhere ("Do", "Le") are.
+bool MayBeNameWord(std::string_view word) {
   static constexpr std::string_view kFunctionWords[] = {"And", "Or", "The", "Of", "For", "In",
                                                         "On", "At", "With", "By", "To"};
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && !IsRoleWord(word) &&
@@ -113,7 +119,7 @@ struct TokenText {
     size_t last = name;
     while (last + 1 < limit && tokens[last + 1].kind == TokenKind::kWord &&
            OneSpaceBetween(last, last + 1) && IsTitleCase(Word(last + 1)) &&
-           MayFollowHonorific(Word(last + 1))) {
+           MayBeNameWord(Word(last + 1))) {
       ++last;
     }
     return last;
@@ -131,13 +137,19 @@ bool IsAddressee(std::string_view word) {
                         "World", "Both", "You"});
 }
 
-// Sorts `entities[first, end)` by start, longer first where two start
-// together (the model's entities come as two runs in text order).
-void SortByStart(std::vector<TaggedEntity>* entities, size_t first) {
-  std::stable_sort(entities->begin() + static_cast<std::ptrdiff_t>(first), entities->end(),
-                   [](const TaggedEntity& a, const TaggedEntity& b) {
-                     return a.start != b.start ? a.start < b.start : a.end > b.end;
-                   });
+// The order SortEntitiesByStart keeps: by start, longer first.
+bool StartsBefore(const TaggedEntity& a, const TaggedEntity& b) {
+  return a.start != b.start ? a.start < b.start : a.end > b.end;
+}
+
+// Adds `added` (in text order) to the sorted `entities[first, end)`, which
+// stay sorted.
+void MergeAdded(std::vector<TaggedEntity>* entities, size_t first,
+                const std::vector<TaggedEntity>& added) {
+  const auto middle = static_cast<std::ptrdiff_t>(entities->size());
+  entities->insert(entities->end(), added.begin(), added.end());
+  std::inplace_merge(entities->begin() + static_cast<std::ptrdiff_t>(first),
+                     entities->begin() + middle, entities->end(), StartsBefore);
 }
 
 // The first of the sorted `entities[first, end)` starting at `start` or later.
@@ -196,6 +208,11 @@ void MarkPersonName(uint32_t start, uint32_t stop, std::vector<TaggedEntity>* en
 
 }  // namespace
 
+void SortEntitiesByStart(std::vector<TaggedEntity>* entities, size_t first) {
+  std::stable_sort(entities->begin() + static_cast<std::ptrdiff_t>(first), entities->end(),
+                   StartsBefore);
+}
+
 void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, size_t first) {
   entities->erase(
       std::remove_if(entities->begin() + static_cast<std::ptrdiff_t>(first), entities->end(),
@@ -211,7 +228,6 @@ void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, siz
 void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>* entities,
                                size_t first) {
   std::vector<TaggedEntity>& out = *entities;
-  SortByStart(&out, first);
   const size_t count = out.size();
   std::vector<bool> dropped(count, false);
   for (size_t w = first; w < count; ++w) {
@@ -225,22 +241,14 @@ void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>*
         continue;
       }
       // The words the core leaves out must look like name words.
-      bool name_words = true;
-      for (const auto& [from, to] :
-           {std::pair{wide.start, core.start}, std::pair{core.end, wide.end}}) {
-        std::string_view rest = text.substr(from, to - from);
-        while (!rest.empty() && name_words) {
-          const size_t skip = rest.find_first_not_of(' ');
-          if (skip == std::string_view::npos) break;
-          rest.remove_prefix(skip);
-          const size_t space = std::min(rest.find(' '), rest.size());
-          const std::string_view word = rest.substr(0, space);
-          name_words = IsTitleCase(word) && MayFollowHonorific(word) && !IsNeverAName(word) &&
-                       !IsDemonym(word);
-          rest.remove_prefix(space);
-        }
+      auto name_word = [](std::string_view word) {
+        return IsTitleCase(word) && MayBeNameWord(word) && !IsNeverAName(word) &&
+               !IsDemonym(word);
+      };
+      if (!EveryWord(text.substr(wide.start, core.start - wide.start), name_word) ||
+          !EveryWord(text.substr(core.end, wide.end - core.end), name_word)) {
+        continue;
       }
-      if (!name_words) continue;
       wide.margin = core.margin;
       dropped[c] = true;
     }
@@ -251,7 +259,6 @@ void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>*
 void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntity>* entities,
                                   size_t first) {
   std::vector<TaggedEntity>& out = *entities;
-  SortByStart(&out, first);
   const size_t count = out.size();
   std::vector<bool> dropped(count, false);
   for (size_t i = first; i < count; ++i) {
@@ -277,7 +284,6 @@ void JoinNameAndOrganizationWords(std::string_view text, std::vector<TaggedEntit
 void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
                              std::vector<TaggedEntity>* entities, size_t first) {
   const TokenText at{text, tokens};
-  SortByStart(entities, first);
   std::vector<TaggedEntity> added;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord || !IsHonorific(at.Word(i))) continue;
@@ -291,20 +297,19 @@ void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>
       ++name;
     }
     if (name >= tokens.size() || tokens[name].kind != TokenKind::kWord ||
-        !at.OneSpaceBetween(name - 1, name) || !MayFollowHonorific(at.Word(name))) {
+        !at.OneSpaceBetween(name - 1, name) || !MayBeNameWord(at.Word(name))) {
       continue;
     }
     const size_t last = at.NameRunEnd(name, tokens.size());
     MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
     i = last;
   }
-  entities->insert(entities->end(), added.begin(), added.end());
+  MergeAdded(entities, first, added);
 }
 
 void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& tokens,
                          std::vector<TaggedEntity>* entities, size_t first) {
   const TokenText at{text, tokens};
-  SortByStart(entities, first);
   std::vector<TaggedEntity> added;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].line_start || tokens[i].kind != TokenKind::kWord) continue;
@@ -322,8 +327,7 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
     } else if (word == "thank" && i + 1 < tokens.size() && AsciiLower(at.Word(i + 1)) == "you") {
       ++cue;
     }
-    const bool opening = cue > i ? AsciiLower(at.Word(cue)) != "regards" &&
-                                       AsciiLower(at.Word(cue)) != "you"
+    const bool opening = cue > i ? !IsOneOf(AsciiLower(at.Word(cue)), {"regards", "you"})
                                  : IsOneOf(word, {"hi", "hello", "hey", "dear", "hiya"});
     const bool closing =
         !opening && (cue > i || IsOneOf(word, {"best", "regards", "cheers", "thanks", "sincerely",
@@ -339,7 +343,7 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
       continue;
     }
     if (name >= tokens.size() || tokens[name].kind != TokenKind::kWord ||
-        !IsTitleCase(at.Word(name)) || !MayFollowHonorific(at.Word(name)) ||
+        !IsTitleCase(at.Word(name)) || !MayBeNameWord(at.Word(name)) ||
         IsAddressee(at.Word(name))) {
       continue;
     }
@@ -353,7 +357,7 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
     MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
     i = last;
   }
-  entities->insert(entities->end(), added.begin(), added.end());
+  MergeAdded(entities, first, added);
 }
 
 }  // namespace privacy::detect

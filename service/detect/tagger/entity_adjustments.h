@@ -12,6 +12,10 @@
 
 namespace privacy::detect {
 
+// Every rule below takes `entities[first, end)` sorted by this (by start,
+// longer first where two start together) and keeps them so.
+void SortEntitiesByStart(std::vector<TaggedEntity>* entities, size_t first);
+
 // Drops the entities of `entities[first, end)` that name nobody: a
 // nationality alone ("Syrian", "French"), whatever its neighbours made the
 // model think; a run that opens with a possessive ending ("'s", cut from

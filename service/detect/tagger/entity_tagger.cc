@@ -69,6 +69,7 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
     if (!duplicate) (*out)[kept++] = core;
   }
   out->resize(kept);
+  SortEntitiesByStart(out, first);
   DropNoNames(text, out, first);
   WidenPersonsOverNameWords(text, out, first);
   JoinNameAndOrganizationWords(text, out, first);
@@ -78,8 +79,6 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   }
   AddNamesAfterHonorifics(text, features.tokens, out, first);
   AddNamesInGreetings(text, features.tokens, out, first);
-  std::stable_sort(out->begin() + first, out->end(),
-                   [](const TaggedEntity& a, const TaggedEntity& b) { return a.start < b.start; });
 }
 
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
