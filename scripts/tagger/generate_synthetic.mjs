@@ -340,9 +340,12 @@ class Generator {
   }
 
   example(template, negative) {
-    const segs = this.render(template);
-    if (negative && segs.some((s) => s.e)) throw new Error(`negative template produced an entity: ${template}`);
     const isJson = /^\s*(\{\s*"|\[\s*(\{\s*)?")/.test(template);
+    let segs = this.render(template);
+    // A value JSON would need to escape (a Hebrew place written with '"')
+    // is drawn again: spans of JSON are the string's bytes as written.
+    while (isJson && segs.some((s) => /["\\]/.test(s.t) && s.e)) segs = this.render(template);
+    if (negative && segs.some((s) => s.e)) throw new Error(`negative template produced an entity: ${template}`);
     if (isJson) {
       const raw = segs.map((s) => s.t).join('');
       try { JSON.parse(raw); } catch (e) { throw new Error(`template gives invalid JSON: ${raw}`); }

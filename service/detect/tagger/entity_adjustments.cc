@@ -173,11 +173,14 @@ void EraseDropped(std::vector<TaggedEntity>* entities, size_t first,
 // Marks [start, stop) a person's name at least kCuedNameProbability sure:
 // the longest person's name the model found within it is raised to that;
 // when the model found nothing there, one is added to `added`; another
-// entity there stays the model's call. `entities[first, end)` are sorted
+// entity there stays the model's call, unless `cue_names_people` (an
+// honorific) and it lies wholly within: then it is a person's name too.
+// `entities[first, end)` are sorted
 // by start; the model's two levels of entities each hold runs that do not
 // overlap, so at most the last two starting before `start` reach into it.
-void MarkPersonName(uint32_t start, uint32_t stop, std::vector<TaggedEntity>* entities,
-                    size_t first, std::vector<TaggedEntity>* added) {
+void MarkPersonName(uint32_t start, uint32_t stop, bool cue_names_people,
+                    std::vector<TaggedEntity>* entities, size_t first,
+                    std::vector<TaggedEntity>* added) {
   std::vector<TaggedEntity>& out = *entities;
   const size_t from = FirstStartingAt(out, first, start);
   bool covered = false;
@@ -188,6 +191,7 @@ void MarkPersonName(uint32_t start, uint32_t stop, std::vector<TaggedEntity>* en
   for (size_t e = from; e < out.size() && out[e].start < stop; ++e) {
     TaggedEntity& found = out[e];
     covered = true;
+    if (cue_names_people && found.start >= start && found.end <= stop) found.type = kPersonType;
     if (found.type == kPersonType && found.end <= stop &&
         (longest == nullptr || found.end - found.start > longest->end - longest->start)) {
       longest = &found;
@@ -301,7 +305,8 @@ void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>
       continue;
     }
     const size_t last = at.NameRunEnd(name, tokens.size());
-    MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
+    MarkPersonName(tokens[name].start, tokens[last].end, /*cue_names_people=*/true, entities,
+                   first, &added);
     i = last;
   }
   MergeAdded(entities, first, added);
@@ -354,7 +359,8 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
                       IsOneOf(at.Word(after), {",", "!", ":"}) ||
                       (closing && at.Word(after) == ".");
     if (!ends) continue;
-    MarkPersonName(tokens[name].start, tokens[last].end, entities, first, &added);
+    MarkPersonName(tokens[name].start, tokens[last].end, /*cue_names_people=*/false, entities,
+                   first, &added);
     i = last;
   }
   MergeAdded(entities, first, added);

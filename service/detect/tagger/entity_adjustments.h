@@ -52,8 +52,10 @@ inline constexpr double kCuedNameProbability = 0.9;
 // Le Van Thanh"); not a role, function word or month ("Mr. President").
 // Such a name is at least kCuedNameProbability sure: a person's
 // name the model found within it is raised to that, and one it did not
-// find at all is added to `entities` (other entities of
-// `entities[first, end)` there stay as they are).
+// find at all is added to `entities`. A place or organization the model
+// found wholly within it is a person's name too ("Prof. Sakura Berg" is
+// no firm); one reaching past it stays (a firm named with a title:
+// "Mr. Price Group").
 void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
                              std::vector<TaggedEntity>* entities, size_t first);
 
