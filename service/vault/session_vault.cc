@@ -214,14 +214,12 @@ Result<std::optional<Session>> SessionVault::FromRecent(
 }
 
 Result<Session> SessionVault::Parse(const std::string& account, const StoredBytes& stored) const {
-  v1::SessionRecord record;
-  if (!record.ParseFromString(stored.bytes)) {
-    return MakeError(ErrorCode::kInternal, "stored session is unreadable");
-  }
+  std::optional<Session> session = Session::Parse(stored.bytes);
+  if (!session) return MakeError(ErrorCode::kInternal, "stored session is unreadable");
   // The key already names the account; the record's own copy guards against
   // a hash collision between account names.
-  if (record.account() != account) return SessionNotFound();
-  return Session(std::move(record));
+  if (session->record().account() != account) return SessionNotFound();
+  return std::move(*session);
 }
 
 bool SessionVault::Expired(const Session& session) const {
