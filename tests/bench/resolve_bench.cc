@@ -126,7 +126,7 @@ void BM_ResolveRequestToReply(benchmark::State& state) {
     v1::ResolveRequest request;
     bool decoded = wire::Decode(wire::Encoding::kProtobuf, f.request_bytes, &request).ok();
     auto outcome = f.endpoints->ResolveAtOnce(request, endpoints::Caller{});
-    std::string reply = wire::Encode(wire::Encoding::kProtobuf, (*outcome)->reply);
+    std::string reply = (*outcome)->reply.Encode(wire::Encoding::kProtobuf);
     benchmark::DoNotOptimize(decoded);
     benchmark::DoNotOptimize(reply.data());
   }
