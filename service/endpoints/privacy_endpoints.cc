@@ -214,22 +214,24 @@ Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& reques
 namespace {
 
 // Opens sessions through `vault`: each call gives the caller's session
-// (Result<std::optional<vault::Session>>), waiting for the store or not.
+// (Result<std::optional<vault::SessionView>>), waiting for the store or not.
 struct WaitingOpen {
   vault::SessionVault* vault;
   const Caller& caller;
   const std::string& session_id;
-  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+  Result<std::optional<vault::SessionView>> operator()(
+      const std::vector<std::string>& needed) const {
     auto session = vault->Open(caller.account, session_id, needed);
     if (!session) return session.error();
-    return std::optional<vault::Session>(std::move(*session));
+    return std::optional<vault::SessionView>(std::move(*session));
   }
 };
 struct AtOnceOpen {
   vault::SessionVault* vault;
   const Caller& caller;
   const std::string& session_id;
-  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+  Result<std::optional<vault::SessionView>> operator()(
+      const std::vector<std::string>& needed) const {
     return vault->OpenAtOnce(caller.account, session_id, needed);
   }
 };

@@ -129,7 +129,7 @@ class PrivacyEndpoints {
   // the vault's (ttl, session id).
   Result<AdmittedMask> AdmitMask(const v1::MaskRequest& request, const Caller& caller) const;
   // Resolve and Demask with `open(needed_tokens)` giving the session
-  // (Result<std::optional<vault::Session>>); nullopt when it gives none.
+  // (Result<std::optional<vault::SessionView>>); nullopt when it gives none.
   template <typename Open>
   std::optional<Result<Restored<ResolveAnswer>>> ResolveWith(const v1::ResolveRequest& request,
                                                              Open open) const;

@@ -44,14 +44,14 @@ void AppendField(char tag, std::string_view bytes, std::string* out) {
   out->append(bytes);
 }
 
-size_t EntrySize(const v1::TokenEntry& entry) {
+size_t EntrySize(const vault::TokenEntryView& entry) {
   return FieldSize(entry.token().size()) + FieldSize(entry.value().size());
 }
 
 }  // namespace
 
 bool ResolveAnswer::Resolve(std::string_view token) {
-  const v1::TokenEntry* entry = session_.FindByToken(token);
+  const vault::TokenEntryView* entry = session_.FindByToken(token);
   if (entry == nullptr) return false;
   // A session holds each token once, so one entry is one token.
   if (resolved_.size() < kScanUpTo) {
@@ -75,7 +75,7 @@ void ResolveAnswer::AddUnknownOnce(const std::vector<std::string>& tokens) {
 v1::ResolveReply ResolveAnswer::ToMessage() const {
   v1::ResolveReply reply;
   auto& resolved = *reply.mutable_resolved();
-  for (const v1::TokenEntry* entry : resolved_) resolved[entry->token()] = entry->value();
+  for (const vault::TokenEntryView* entry : resolved_) resolved[std::string(entry->token())] = entry->value();
   for (const auto& token : unknown_) reply.add_unknown(token);
   if (json_) reply.set_json(*json_);
   return reply;
@@ -84,12 +84,12 @@ v1::ResolveReply ResolveAnswer::ToMessage() const {
 std::string ResolveAnswer::Encode(wire::Encoding encoding) const {
   if (encoding != wire::Encoding::kProtobuf) return wire::Encode(encoding, ToMessage());
   size_t size = 0;
-  for (const v1::TokenEntry* entry : resolved_) size += FieldSize(EntrySize(*entry));
+  for (const vault::TokenEntryView* entry : resolved_) size += FieldSize(EntrySize(*entry));
   for (const auto& token : unknown_) size += FieldSize(token.size());
   if (json_) size += FieldSize(json_->size());
   std::string out;
   out.reserve(size);
-  for (const v1::TokenEntry* entry : resolved_) {
+  for (const vault::TokenEntryView* entry : resolved_) {
     out.push_back(kResolvedTag);
     AppendVarint(EntrySize(*entry), &out);
     AppendField(kEntryKeyTag, entry->token(), &out);

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "privacy/v1/privacy.pb.h"
-#include "vault/session.h"
+#include "vault/session_view.h"
 #include "wire/codec.h"
 
 namespace privacy::endpoints {
@@ -21,9 +21,9 @@ namespace privacy::endpoints {
 // thread-safe; movable (the entries stay where they are).
 class ResolveAnswer {
  public:
-  explicit ResolveAnswer(vault::Session session) : session_(std::move(session)) {}
+  explicit ResolveAnswer(vault::SessionView session) : session_(std::move(session)) {}
 
-  const vault::Session& session() const { return session_; }
+  const vault::SessionView& session() const { return session_; }
 
   // Resolves `token` if the session holds it (true); a token resolved
   // before is kept once.
@@ -46,11 +46,11 @@ class ResolveAnswer {
   std::string Encode(wire::Encoding encoding) const;
 
  private:
-  vault::Session session_;
+  vault::SessionView session_;
   // Entries of session_, each once, in the order first resolved; past a
   // few, also in resolved_set_ to find repeats.
-  std::vector<const v1::TokenEntry*> resolved_;
-  std::unordered_set<const v1::TokenEntry*> resolved_set_;
+  std::vector<const vault::TokenEntryView*> resolved_;
+  std::unordered_set<const vault::TokenEntryView*> resolved_set_;
   std::vector<std::string> unknown_;
   std::optional<std::string> json_;
 };

@@ -1,23 +1,34 @@
 #include <doctest/doctest.h>
 #include <google/protobuf/util/message_differencer.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "endpoints/resolve_answer.h"
+#include "vault/session.h"
 
 using namespace privacy;
 
 namespace {
 
-// A session of `count` e-mail values, and their tokens.
+// The view of a session serialized from `session`.
+vault::SessionView ViewOf(const vault::Session& session) {
+  auto view = vault::SessionView::Parse(session.record().SerializeAsString());
+  REQUIRE(view.has_value());
+  return std::move(*view);
+}
+
+// A session of `count` e-mail values, read, and their tokens.
 struct Filled {
-  explicit Filled(int count) : session(v1::SessionRecord()) {
+  explicit Filled(int count) {
+    vault::Session written{v1::SessionRecord()};
     for (int i = 0; i < count; ++i) {
-      tokens.push_back(session.TokenFor("EMAIL", "person" + std::to_string(i) + "@example.com"));
+      tokens.push_back(written.TokenFor("EMAIL", "person" + std::to_string(i) + "@example.com"));
     }
+    session = ViewOf(written);
   }
-  vault::Session session;
+  std::optional<vault::SessionView> session;
   std::vector<std::string> tokens;
 };
 
@@ -34,7 +45,7 @@ TEST_CASE("a resolve answer lists each resolved token once, few or many, and enc
     CAPTURE(count);
     Filled filled(count);
     const std::vector<std::string> tokens = filled.tokens;
-    endpoints::ResolveAnswer answer(std::move(filled.session));
+    endpoints::ResolveAnswer answer(std::move(*filled.session));
     // Every token twice, and tokens the session does not hold.
     for (int round = 0; round < 2; ++round) {
       for (const auto& token : tokens) CHECK(answer.Resolve(token));
@@ -67,12 +78,13 @@ TEST_CASE("a resolve answer lists each resolved token once, few or many, and enc
 TEST_CASE("a resolve answer's entries stay valid when it moves") {
   Filled filled(20);
   const std::vector<std::string> tokens = filled.tokens;
-  endpoints::ResolveAnswer answer(std::move(filled.session));
+  endpoints::ResolveAnswer answer(std::move(*filled.session));
   for (const auto& token : tokens) answer.Resolve(token);
   endpoints::ResolveAnswer moved = std::move(answer);
   v1::ResolveReply reply = Parsed(moved);
   CHECK(reply.resolved_size() == 20);
   CHECK(reply.resolved().at(tokens[19]) == "person19@example.com");
-  CHECK(endpoints::ResolveAnswer(vault::Session(v1::SessionRecord())).Encode(
-            wire::Encoding::kProtobuf) == "");
+  CHECK(endpoints::ResolveAnswer(ViewOf(vault::Session(v1::SessionRecord())))
+            .Encode(wire::Encoding::kProtobuf)
+            .empty());
 }
