@@ -286,7 +286,8 @@ std::optional<Result<Restored<ResolveAnswer>>> PrivacyEndpoints::ResolveWith(
     }
     return JsonRestored{restorer.restored(), restorer.unknown()};
   };
-  std::optional<ResolveAnswer> answer(std::in_place, std::move(**session));
+  const auto asked = static_cast<size_t>(request.tokens_size());
+  std::optional<ResolveAnswer> answer(std::in_place, std::move(**session), asked);
   auto restored = resolve(&*answer);
   if (restored && !restored->unknown.empty()) {
     // Tokens in the JSON the recent copy lacks: another worker may have
@@ -294,7 +295,7 @@ std::optional<Result<Restored<ResolveAnswer>>> PrivacyEndpoints::ResolveWith(
     session = open(restored->unknown);
     if (!session) return Reply(session.error());
     if (!*session) return std::nullopt;
-    answer.emplace(std::move(**session));
+    answer.emplace(std::move(**session), asked);
     restored = resolve(&*answer);
   }
   if (!restored) return Reply(restored.error());

@@ -21,7 +21,11 @@ namespace privacy::endpoints {
 // thread-safe; movable (the entries stay where they are).
 class ResolveAnswer {
  public:
-  explicit ResolveAnswer(vault::SessionView session) : session_(std::move(session)) {}
+  // `expected` tokens are about to be resolved (room is made for them).
+  explicit ResolveAnswer(vault::SessionView session, size_t expected = 0)
+      : session_(std::move(session)) {
+    resolved_.reserve(expected);
+  }
 
   const vault::SessionView& session() const { return session_; }
 
