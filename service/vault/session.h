@@ -1,5 +1,6 @@
-// A session's token map in memory: the stored record plus indexes by token
-// and by value.
+// A session's token map in memory, to add tokens to it: the stored record
+// plus indexes by token and by value. (A session only read is a
+// SessionView.)
 #pragma once
 
 #include <google/protobuf/arena.h>
@@ -17,7 +18,7 @@ namespace privacy::vault {
 // Holds one session's tokens. Not thread-safe, not even its const methods
 // (they build the indexes on first use): each request works on its own
 // copy loaded from the store. The record lives in a protobuf arena of the
-// session's own, freed at once with it, so that reading a session costs a
+// session's own, freed at once with it, so that parsing a session costs a
 // few allocations instead of several per entry. A small session is searched
 // entry by entry, a larger one through indexes, so that a read of a small
 // session (most are) allocates nothing beyond its record.
