@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "wire/json_message_writer.h"
+
 namespace privacy::endpoints {
 
 namespace {
@@ -81,8 +83,36 @@ v1::ResolveReply ResolveAnswer::ToMessage() const {
   return reply;
 }
 
+std::string ResolveAnswer::EncodeJson() const {
+  std::string out;
+  out.reserve(64 + 48 * resolved_.size() + 16 * unknown_.size() + (json_ ? json_->size() : 0));
+  bool utf8 = true;
+  out.append("{\"resolved\":{");
+  for (size_t i = 0; i < resolved_.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    utf8 = wire::AppendProtobufJsonString(&out, resolved_[i]->token()) && utf8;
+    out.push_back(':');
+    utf8 = wire::AppendProtobufJsonString(&out, resolved_[i]->value()) && utf8;
+  }
+  out.append("},\"unknown\":[");
+  for (size_t i = 0; i < unknown_.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    utf8 = wire::AppendProtobufJsonString(&out, unknown_[i]) && utf8;
+  }
+  out.push_back(']');
+  if (json_) {
+    out.append(",\"json\":");
+    utf8 = wire::AppendProtobufJsonString(&out, *json_) && utf8;
+  }
+  out.push_back('}');
+  // Strings that are not UTF-8 are written as protobuf's own printer writes
+  // them.
+  if (!utf8) return wire::Encode(wire::Encoding::kJson, ToMessage());
+  return out;
+}
+
 std::string ResolveAnswer::Encode(wire::Encoding encoding) const {
-  if (encoding != wire::Encoding::kProtobuf) return wire::Encode(encoding, ToMessage());
+  if (encoding == wire::Encoding::kJson) return EncodeJson();
   size_t size = 0;
   for (const vault::TokenEntryView* entry : resolved_) size += FieldSize(EntrySize(*entry));
   for (const auto& token : unknown_) size += FieldSize(token.size());

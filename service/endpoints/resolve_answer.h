@@ -45,11 +45,15 @@ class ResolveAnswer {
   // The reply as a message (the `resolved` map, `unknown`, `json`).
   v1::ResolveReply ToMessage() const;
 
-  // The reply's bytes in `encoding`: for Protobuf written here (the map's
-  // entries in the order resolved), for JSON the text of ToMessage().
+  // The reply's bytes in `encoding`, written here from the entries: the
+  // map's entries in the order resolved (a protobuf map's order is its
+  // own, different from one map to the next), the rest as Encode() of
+  // ToMessage() writes it.
   std::string Encode(wire::Encoding encoding) const;
 
  private:
+  std::string EncodeJson() const;
+
   vault::SessionView session_;
   // Entries of session_, each once, in the order first resolved; past a
   // few, also in resolved_set_ to find repeats.

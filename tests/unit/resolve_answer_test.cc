@@ -75,6 +75,25 @@ TEST_CASE("a resolve answer lists each resolved token once, few or many, and enc
   }
 }
 
+TEST_CASE("a resolve answer's JSON is the text of its message") {
+  // One resolved token at most: a map of one entry has one order.
+  for (int count : {0, 1}) {
+    CAPTURE(count);
+    Filled filled(count);
+    endpoints::ResolveAnswer answer(std::move(*filled.session));
+    for (const auto& token : filled.tokens) answer.Resolve(token);
+    CHECK(answer.Encode(wire::Encoding::kJson) ==
+          wire::Encode(wire::Encoding::kJson, answer.ToMessage()));
+    answer.AddUnknown("[EMAIL_zzzz]");
+    answer.AddUnknown("[PHONE_0000]");
+    CHECK(answer.Encode(wire::Encoding::kJson) ==
+          wire::Encode(wire::Encoding::kJson, answer.ToMessage()));
+    answer.set_json("{\"to\": \"<person0@example.com>\", \"note\": \"caf\u00e9 \\\" \n\"}");
+    CHECK(answer.Encode(wire::Encoding::kJson) ==
+          wire::Encode(wire::Encoding::kJson, answer.ToMessage()));
+  }
+}
+
 TEST_CASE("a resolve answer's entries stay valid when it moves") {
   Filled filled(20);
   const std::vector<std::string> tokens = filled.tokens;
