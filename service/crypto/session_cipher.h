@@ -88,6 +88,7 @@ class SessionCipher {
   MasterKey current_;
   std::optional<MasterKey> previous_;
   CipherOptions options_;
+  // Frees the fetched AES-256-GCM implementation.
   struct CipherDeleter {
     void operator()(EVP_CIPHER* cipher) const { EVP_CIPHER_free(cipher); }
   };

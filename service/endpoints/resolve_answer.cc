@@ -77,7 +77,9 @@ void ResolveAnswer::AddUnknownOnce(const std::vector<std::string>& tokens) {
 v1::ResolveReply ResolveAnswer::ToMessage() const {
   v1::ResolveReply reply;
   auto& resolved = *reply.mutable_resolved();
-  for (const vault::TokenEntryView* entry : resolved_) resolved[std::string(entry->token())] = entry->value();
+  for (const vault::TokenEntryView* entry : resolved_) {
+    resolved[std::string(entry->token())] = entry->value();
+  }
   for (const auto& token : unknown_) reply.add_unknown(token);
   if (json_) reply.set_json(*json_);
   return reply;

@@ -103,7 +103,10 @@ bool ParseEntry(std::string_view data, std::string_view* token, std::string_view
     uint32_t field = 0;
     uint32_t wire_type = 0;
     if (!reader.Tag(&field, &wire_type)) return false;
-    std::string_view* target = field == 1 ? token : field == 2 ? type : field == 3 ? value : nullptr;
+    std::string_view* target = field == 1   ? token
+                               : field == 2 ? type
+                               : field == 3 ? value
+                                            : nullptr;
     if (target != nullptr && wire_type == kLengthDelimited) {
       if (!StringField(&reader, target)) return false;
     } else if (!reader.Skip(field, wire_type)) {

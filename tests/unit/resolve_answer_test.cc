@@ -40,7 +40,8 @@ v1::ResolveReply Parsed(const endpoints::ResolveAnswer& answer) {
 
 }  // namespace
 
-TEST_CASE("a resolve answer lists each resolved token once, few or many, and encodes as its message") {
+TEST_CASE("a resolve answer lists each resolved token once, few or many, and encodes as its "
+          "message") {
   for (int count : {0, 1, 7, 40, 300}) {
     CAPTURE(count);
     Filled filled(count);
