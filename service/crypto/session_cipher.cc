@@ -44,11 +44,6 @@ const unsigned char* Bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-struct CipherContextDeleter {
-  void operator()(EVP_CIPHER_CTX* ctx) const { EVP_CIPHER_CTX_free(ctx); }
-};
-using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, CipherContextDeleter>;
-
 struct KdfContextDeleter {
   void operator()(EVP_PKEY_CTX* ctx) const { EVP_PKEY_CTX_free(ctx); }
 };
@@ -65,15 +60,12 @@ SessionCipher::SessionCipher(MasterKey current, std::optional<MasterKey> previou
       previous_(std::move(previous)),
       options_(std::move(options)),
       aes_gcm_(EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr)) {
-  if (aes_gcm_ == nullptr) throw std::runtime_error("OpenSSL has no AES-256-GCM");
+  if (!aes_gcm_) throw std::runtime_error("OpenSSL has no AES-256-GCM");
   if (!options_.now_ms) options_.now_ms = SystemNowMs;
   if (options_.period.count() <= 0) throw std::invalid_argument("key period must be positive");
 }
 
-SessionCipher::~SessionCipher() {
-  EVP_CIPHER_free(aes_gcm_);
-  for (auto& [unused, key] : data_keys_) OPENSSL_cleanse(key.data(), key.size());
-}
+SessionCipher::~SessionCipher() = default;
 
 uint64_t SessionCipher::PeriodAt(int64_t now_ms) const {
   return static_cast<uint64_t>(now_ms / 1000) / static_cast<uint64_t>(options_.period.count());
@@ -98,15 +90,10 @@ uint64_t SessionCipher::NextSealer() const {
   return sealer_;
 }
 
-SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master,
-                                                 const KeyScope& scope) const {
-  const uint64_t period = scope.period;
-  std::lock_guard lock(cache_mutex_);
-  auto slot = std::make_pair(master.id(), scope);
-  if (auto it = data_keys_.find(slot); it != data_keys_.end()) return it->second;
-
+SessionCipher::DataKey SessionCipher::DeriveDataKey(const MasterKey& master,
+                                                    const KeyScope& scope) const {
   std::string info = "period ";
-  PutBigEndian(period, 8, &info);
+  PutBigEndian(scope.period, 8, &info);
   if (scope.sealer) {
     info += " sealer ";
     PutBigEndian(*scope.sealer, 8, &info);
@@ -124,23 +111,35 @@ SessionCipher::DataKey SessionCipher::DataKeyFor(const MasterKey& master,
       EVP_PKEY_derive(ctx.get(), key.data(), &length) <= 0 || length != key.size()) {
     throw std::runtime_error("OpenSSL HKDF failed");
   }
-  // Only the keys of the periods in use are kept: drop older ones.
+  return key;
+}
+
+std::shared_ptr<GcmContextPool> SessionCipher::ContextsFor(const MasterKey& master,
+                                                           const KeyScope& scope) const {
+  std::lock_guard lock(cache_mutex_);
+  auto slot = std::make_pair(master.id(), scope);
+  if (auto it = data_keys_.find(slot); it != data_keys_.end()) return it->second;
+
+  DataKey key = DeriveDataKey(master, scope);
+  auto contexts = std::make_shared<GcmContextPool>(aes_gcm_.get(), key);
+  OPENSSL_cleanse(key.data(), key.size());
+  // Only the keys of the periods in use are kept: drop older ones (a pool
+  // still borrowed from lives until its borrower is done).
   for (auto it = data_keys_.begin(); it != data_keys_.end();) {
-    if (it->first.second.period + 1 < period) {
-      OPENSSL_cleanse(it->second.data(), it->second.size());
+    if (it->first.second.period + 1 < scope.period) {
       it = data_keys_.erase(it);
     } else {
       ++it;
     }
   }
-  data_keys_.emplace(slot, key);
-  return key;
+  data_keys_.emplace(slot, contexts);
+  return contexts;
 }
 
 std::string SessionCipher::Seal(std::string_view associated_data,
                                 std::string_view plaintext) const {
   const KeyScope scope{PeriodAt(options_.now_ms()), NextSealer()};
-  DataKey key = DataKeyFor(current_, scope);
+  std::shared_ptr<GcmContextPool> contexts = ContextsFor(current_, scope);
 
   std::string sealed;
   sealed.reserve(kHeaderSize + kNonceSize + plaintext.size() + kTagSize);
@@ -155,19 +154,21 @@ std::string SessionCipher::Seal(std::string_view associated_data,
   sealed.resize(ciphertext_at + plaintext.size() + kTagSize);
   auto* out = reinterpret_cast<unsigned char*>(sealed.data());
 
-  CipherContext ctx(EVP_CIPHER_CTX_new());
+  GcmContextPool::Lease lease = contexts->Borrow();
+  EVP_CIPHER_CTX* ctx = lease.Start(true, nonce);
   int length = 0;
-  bool ok = ctx && EVP_EncryptInit_ex2(ctx.get(), aes_gcm_, key.data(), nonce, nullptr) == 1 &&
-            EVP_EncryptUpdate(ctx.get(), nullptr, &length, out, kHeaderSize) == 1 &&
-            EVP_EncryptUpdate(ctx.get(), nullptr, &length, Bytes(associated_data),
+  bool ok = ctx != nullptr && EVP_EncryptUpdate(ctx, nullptr, &length, out, kHeaderSize) == 1 &&
+            EVP_EncryptUpdate(ctx, nullptr, &length, Bytes(associated_data),
                               static_cast<int>(associated_data.size())) == 1 &&
-            EVP_EncryptUpdate(ctx.get(), out + ciphertext_at, &length, Bytes(plaintext),
+            EVP_EncryptUpdate(ctx, out + ciphertext_at, &length, Bytes(plaintext),
                               static_cast<int>(plaintext.size())) == 1 &&
-            EVP_EncryptFinal_ex(ctx.get(), out + ciphertext_at + length, &length) == 1 &&
-            EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize,
+            EVP_EncryptFinal_ex(ctx, out + ciphertext_at + length, &length) == 1 &&
+            EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, kTagSize,
                                 out + ciphertext_at + plaintext.size()) == 1;
-  OPENSSL_cleanse(key.data(), key.size());
-  if (!ok) throw std::runtime_error("OpenSSL AES-256-GCM encryption failed");
+  if (!ok) {
+    lease.Spoil();
+    throw std::runtime_error("OpenSSL AES-256-GCM encryption failed");
+  }
   return sealed;
 }
 
@@ -188,7 +189,7 @@ Result<std::string> SessionCipher::Open(std::string_view associated_data,
   const uint64_t newest_period = PeriodAt(now_ms + options_.clock_skew_tolerance.count());
   if (period > newest_period || period + 1 < now_period) return Unreadable();
 
-  DataKey key = DataKeyFor(*master, scope);
+  std::shared_ptr<GcmContextPool> contexts = ContextsFor(*master, scope);
   const unsigned char* nonce = Bytes(sealed) + header_size;
   std::string_view ciphertext =
       sealed.substr(header_size + kNonceSize, sealed.size() - header_size - kNonceSize - kTagSize);
@@ -196,19 +197,21 @@ Result<std::string> SessionCipher::Open(std::string_view associated_data,
   auto* out = reinterpret_cast<unsigned char*>(plaintext.data());
   auto* tag = const_cast<unsigned char*>(Bytes(sealed) + sealed.size() - kTagSize);
 
-  CipherContext ctx(EVP_CIPHER_CTX_new());
+  GcmContextPool::Lease lease = contexts->Borrow();
+  EVP_CIPHER_CTX* ctx = lease.Start(false, nonce);
   int length = 0;
-  bool ok = ctx && EVP_DecryptInit_ex2(ctx.get(), aes_gcm_, key.data(), nonce, nullptr) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), nullptr, &length, Bytes(sealed),
+  bool ok = ctx != nullptr &&
+            EVP_DecryptUpdate(ctx, nullptr, &length, Bytes(sealed),
                               static_cast<int>(header_size)) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), nullptr, &length, Bytes(associated_data),
+            EVP_DecryptUpdate(ctx, nullptr, &length, Bytes(associated_data),
                               static_cast<int>(associated_data.size())) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), out, &length, Bytes(ciphertext),
+            EVP_DecryptUpdate(ctx, out, &length, Bytes(ciphertext),
                               static_cast<int>(ciphertext.size())) == 1 &&
-            EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag) == 1 &&
-            EVP_DecryptFinal_ex(ctx.get(), out + length, &length) == 1;
-  OPENSSL_cleanse(key.data(), key.size());
+            EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, kTagSize, tag) == 1 &&
+            EVP_DecryptFinal_ex(ctx, out + length, &length) == 1;
   if (!ok) {
+    // A failed context is not reused, whatever state it was left in.
+    lease.Spoil();
     OPENSSL_cleanse(plaintext.data(), plaintext.size());
     return Unreadable();
   }

@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "common/status.h"
+#include "crypto/gcm_context_pool.h"
 #include "crypto/master_key.h"
 
 namespace privacy::crypto {
@@ -45,7 +46,8 @@ inline constexpr uint64_t kMaxSealsPerKey = uint64_t{1} << 32;
 // SessionCipher is safe for concurrent use. Seal() always uses the current
 // master key, period and sealer id; Open() accepts the current and the previous
 // master key, and records of the current and the previous period (and of
-// the next one within the clock skew tolerance).
+// the next one within the clock skew tolerance). Each data key in use keeps
+// its AES-GCM contexts for reuse (GcmContextPool), dropped with the key.
 class SessionCipher {
  public:
   SessionCipher(MasterKey current, std::optional<MasterKey> previous, CipherOptions options);
@@ -66,7 +68,7 @@ class SessionCipher {
   uint64_t PeriodAt(int64_t now_ms) const;
 
  private:
-  using DataKey = std::array<uint8_t, 32>;
+  using DataKey = GcmContextPool::Key;
   // What a data key is derived from besides the master key: the period and
   // the sealer id (none in version 1 records).
   struct KeyScope {
@@ -75,16 +77,25 @@ class SessionCipher {
     auto operator<=>(const KeyScope&) const = default;
   };
   const MasterKey* KeyWithId(uint32_t id) const;
-  DataKey DataKeyFor(const MasterKey& master, const KeyScope& scope) const;
+  DataKey DeriveDataKey(const MasterKey& master, const KeyScope& scope) const;
+  // The contexts of the data key of `master` and `scope`, derived at first
+  // use; the pool stays valid while the caller holds it.
+  std::shared_ptr<GcmContextPool> ContextsFor(const MasterKey& master,
+                                              const KeyScope& scope) const;
   // The sealer id for the next seal: a new one every kMaxSealsPerKey seals.
   uint64_t NextSealer() const;
 
   MasterKey current_;
   std::optional<MasterKey> previous_;
   CipherOptions options_;
-  EVP_CIPHER* aes_gcm_;
+  // Frees the fetched AES-256-GCM implementation.
+  struct CipherDeleter {
+    void operator()(EVP_CIPHER* cipher) const { EVP_CIPHER_free(cipher); }
+  };
+  // Before the pools: their contexts use it.
+  std::unique_ptr<EVP_CIPHER, CipherDeleter> aes_gcm_;
   mutable std::mutex cache_mutex_;
-  mutable std::map<std::pair<uint32_t, KeyScope>, DataKey> data_keys_;
+  mutable std::map<std::pair<uint32_t, KeyScope>, std::shared_ptr<GcmContextPool>> data_keys_;
   mutable std::mutex sealer_mutex_;
   mutable uint64_t sealer_ = 0;
   mutable uint64_t seals_under_sealer_ = kMaxSealsPerKey;  // a new sealer id at first

@@ -45,8 +45,8 @@ void RecordOutcome(std::string_view session_id, const Result<v1::DetectReply>& o
   if (!outcome) event->set_error_code(static_cast<unsigned>(outcome.error().code));
 }
 
-void RecordOutcome(std::string_view session_id,
-                   const Result<Restored<v1::ResolveReply>>& outcome, v1::AuditEvent* event) {
+void RecordOutcome(std::string_view session_id, const Result<Restored<ResolveAnswer>>& outcome,
+                   v1::AuditEvent* event) {
   RecordRestored(session_id, outcome, event);
 }
 

@@ -20,8 +20,8 @@ void RecordOutcome(std::string_view session_id, const Result<v1::MaskReply>& out
                    v1::AuditEvent* event);
 void RecordOutcome(std::string_view session_id, const Result<v1::DetectReply>& outcome,
                    v1::AuditEvent* event);
-void RecordOutcome(std::string_view session_id,
-                   const Result<Restored<v1::ResolveReply>>& outcome, v1::AuditEvent* event);
+void RecordOutcome(std::string_view session_id, const Result<Restored<ResolveAnswer>>& outcome,
+                   v1::AuditEvent* event);
 void RecordOutcome(std::string_view session_id, const Result<Restored<v1::DemaskReply>>& outcome,
                    v1::AuditEvent* event);
 void RecordOutcome(std::string_view session_id, const Result<v1::DeleteReply>& outcome,

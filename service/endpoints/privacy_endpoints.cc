@@ -14,13 +14,13 @@
 namespace privacy::endpoints {
 
 namespace {
-// Appends the tokens of `found` that `unknown` does not list yet.
-// A resolve reply being built, and the restorer of its JSON document.
-struct ResolveOutcome {
-  v1::ResolveReply reply;
-  TokenRestorer restorer;
+// What restoring a resolve's JSON document found beyond the tokens asked for.
+struct JsonRestored {
+  size_t restored = 0;
+  std::vector<std::string> unknown;  // as TokenRestorer::unknown()
 };
 
+// Appends the tokens of `found` that `unknown` does not list yet.
 void AddUnknown(const std::vector<std::string>& found,
                 google::protobuf::RepeatedPtrField<std::string>* unknown) {
   std::unordered_set<std::string_view> listed(unknown->begin(), unknown->end());
@@ -214,34 +214,36 @@ Result<v1::DetectReply> PrivacyEndpoints::Detect(const v1::DetectRequest& reques
 namespace {
 
 // Opens sessions through `vault`: each call gives the caller's session
-// (Result<std::optional<vault::Session>>), waiting for the store or not.
+// (Result<std::optional<vault::SessionView>>), waiting for the store or not.
 struct WaitingOpen {
   vault::SessionVault* vault;
   const Caller& caller;
   const std::string& session_id;
-  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+  Result<std::optional<vault::SessionView>> operator()(
+      const std::vector<std::string>& needed) const {
     auto session = vault->Open(caller.account, session_id, needed);
     if (!session) return session.error();
-    return std::optional<vault::Session>(std::move(*session));
+    return std::optional<vault::SessionView>(std::move(*session));
   }
 };
 struct AtOnceOpen {
   vault::SessionVault* vault;
   const Caller& caller;
   const std::string& session_id;
-  Result<std::optional<vault::Session>> operator()(const std::vector<std::string>& needed) const {
+  Result<std::optional<vault::SessionView>> operator()(
+      const std::vector<std::string>& needed) const {
     return vault->OpenAtOnce(caller.account, session_id, needed);
   }
 };
 
 }  // namespace
 
-Result<Restored<v1::ResolveReply>> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
-                                                             const Caller& caller) const {
+Result<Restored<ResolveAnswer>> PrivacyEndpoints::Resolve(const v1::ResolveRequest& request,
+                                                          const Caller& caller) const {
   return *ResolveWith(request, WaitingOpen{vault_.get(), caller, request.session_id()});
 }
 
-std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveAtOnce(
+std::optional<Result<Restored<ResolveAnswer>>> PrivacyEndpoints::ResolveAtOnce(
     const v1::ResolveRequest& request, const Caller& caller) const {
   return ResolveWith(request, AtOnceOpen{vault_.get(), caller, request.session_id()});
 }
@@ -257,9 +259,9 @@ std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskAtOnce(
 }
 
 template <typename Open>
-std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveWith(
+std::optional<Result<Restored<ResolveAnswer>>> PrivacyEndpoints::ResolveWith(
     const v1::ResolveRequest& request, Open open) const {
-  using Reply = Result<Restored<v1::ResolveReply>>;
+  using Reply = Result<Restored<ResolveAnswer>>;
   if (static_cast<size_t>(request.tokens_size()) > limits_.max_tokens_per_request) {
     return Reply(MakeError(ErrorCode::kTooLarge, "too many tokens in one request (max " +
                                                      std::to_string(limits_.max_tokens_per_request) +
@@ -269,38 +271,37 @@ std::optional<Result<Restored<v1::ResolveReply>>> PrivacyEndpoints::ResolveWith(
   auto session = open({request.tokens().begin(), request.tokens().end()});
   if (!session) return Reply(session.error());
   if (!*session) return std::nullopt;
-  auto resolve = [&request](const vault::Session& s) -> Result<ResolveOutcome> {
-    ResolveOutcome outcome{v1::ResolveReply(), TokenRestorer(s)};
+  // Fills `answer`, which holds the session, from the request.
+  auto resolve = [&request](ResolveAnswer* answer) -> Result<JsonRestored> {
     for (const auto& token : request.tokens()) {
-      if (const v1::TokenEntry* entry = s.FindByToken(token)) {
-        (*outcome.reply.mutable_resolved())[token] = entry->value();
-      } else {
-        outcome.reply.add_unknown(token);
-      }
+      if (!answer->Resolve(token)) answer->AddUnknown(token);
     }
+    TokenRestorer restorer(answer->session());
     if (!request.json().empty()) {
-      auto json = RewriteJsonStringValues(request.json(), [&outcome](std::string_view value) {
-        return outcome.restorer.EditsFor(value);
+      auto json = RewriteJsonStringValues(request.json(), [&restorer](std::string_view value) {
+        return restorer.EditsFor(value);
       });
       if (!json) return json.error();
-      outcome.reply.set_json(std::move(*json));
+      answer->set_json(std::move(*json));
     }
-    return outcome;
+    return JsonRestored{restorer.restored(), restorer.unknown()};
   };
-  auto outcome = resolve(**session);
-  if (outcome && !outcome->restorer.unknown().empty()) {
+  const auto asked = static_cast<size_t>(request.tokens_size());
+  std::optional<ResolveAnswer> answer(std::in_place, std::move(**session), asked);
+  auto restored = resolve(&*answer);
+  if (restored && !restored->unknown.empty()) {
     // Tokens in the JSON the recent copy lacks: another worker may have
     // added them a moment ago, so ask the store itself.
-    session = open(outcome->restorer.unknown());
+    session = open(restored->unknown);
     if (!session) return Reply(session.error());
     if (!*session) return std::nullopt;
-    outcome = resolve(**session);
+    answer.emplace(std::move(**session), asked);
+    restored = resolve(&*answer);
   }
-  if (!outcome) return Reply(outcome.error());
-  v1::ResolveReply& reply = outcome->reply;
-  AddUnknown(outcome->restorer.unknown(), reply.mutable_unknown());
-  auto restored = static_cast<uint32_t>(reply.resolved_size() + outcome->restorer.restored());
-  return Reply(Restored<v1::ResolveReply>{std::move(reply), restored});
+  if (!restored) return Reply(restored.error());
+  answer->AddUnknownOnce(restored->unknown);
+  auto count = static_cast<uint32_t>(answer->resolved_size() + restored->restored);
+  return Reply(Restored<ResolveAnswer>{std::move(*answer), count});
 }
 
 template <typename Open>

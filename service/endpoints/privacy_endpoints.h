@@ -15,6 +15,7 @@
 #include "detect/detector.h"
 #include "endpoints/caller.h"
 #include "endpoints/external_recognition.h"
+#include "endpoints/resolve_answer.h"
 #include "privacy/v1/privacy.pb.h"
 #include "tenant/tenant_guard.h"
 #include "vault/session_vault.h"
@@ -75,16 +76,16 @@ class PrivacyEndpoints {
   bool MasksAtOnce(const v1::MaskRequest& request) const;
   Result<v1::DetectReply> Detect(const v1::DetectRequest& request,
                                  const Caller& caller = Caller{}) const;
-  Result<Restored<v1::ResolveReply>> Resolve(const v1::ResolveRequest& request,
-                                             const Caller& caller) const;
+  Result<Restored<ResolveAnswer>> Resolve(const v1::ResolveRequest& request,
+                                          const Caller& caller) const;
   Result<Restored<v1::DemaskReply>> Demask(const v1::DemaskRequest& request,
                                            const Caller& caller) const;
   // Resolve() and Demask() when they need no wait: the same reply, from the
   // vault's recent copy of the session (SessionVault::OpenAtOnce), or
   // nullopt when they would have to read the session store (call the
   // forms above then, where waiting is allowed).
-  std::optional<Result<Restored<v1::ResolveReply>>> ResolveAtOnce(
-      const v1::ResolveRequest& request, const Caller& caller) const;
+  std::optional<Result<Restored<ResolveAnswer>>> ResolveAtOnce(const v1::ResolveRequest& request,
+                                                               const Caller& caller) const;
   std::optional<Result<Restored<v1::DemaskReply>>> DemaskAtOnce(const v1::DemaskRequest& request,
                                                                 const Caller& caller) const;
 
@@ -128,10 +129,10 @@ class PrivacyEndpoints {
   // the vault's (ttl, session id).
   Result<AdmittedMask> AdmitMask(const v1::MaskRequest& request, const Caller& caller) const;
   // Resolve and Demask with `open(needed_tokens)` giving the session
-  // (Result<std::optional<vault::Session>>); nullopt when it gives none.
+  // (Result<std::optional<vault::SessionView>>); nullopt when it gives none.
   template <typename Open>
-  std::optional<Result<Restored<v1::ResolveReply>>> ResolveWith(
-      const v1::ResolveRequest& request, Open open) const;
+  std::optional<Result<Restored<ResolveAnswer>>> ResolveWith(const v1::ResolveRequest& request,
+                                                             Open open) const;
   template <typename Open>
   std::optional<Result<Restored<v1::DemaskReply>>> DemaskWith(const v1::DemaskRequest& request,
                                                               Open open) const;

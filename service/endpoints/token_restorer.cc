@@ -4,14 +4,14 @@
 
 namespace privacy::endpoints {
 
-TokenRestorer::TokenRestorer(const vault::Session& session) : session_(&session) {}
+TokenRestorer::TokenRestorer(const vault::SessionView& session) : session_(&session) {}
 
 std::vector<TextEdit> TokenRestorer::EditsFor(std::string_view text, size_t end) {
   std::vector<TextEdit> edits;
   for (auto& mention : vault::FindTokenMentions(text)) {
     if (mention.end > end) break;
-    if (const v1::TokenEntry* entry = session_->FindByToken(mention.token)) {
-      edits.push_back({mention.start, mention.end, entry->value()});
+    if (const vault::TokenEntryView* entry = session_->FindByToken(mention.token)) {
+      edits.push_back({mention.start, mention.end, std::string(entry->value())});
       ++restored_;
     } else if (mention.exact && unknown_seen_.insert(mention.token).second) {
       unknown_.push_back(std::move(mention.token));

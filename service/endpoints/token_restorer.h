@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "endpoints/text_edit.h"
-#include "vault/session.h"
+#include "vault/session_view.h"
 
 namespace privacy::endpoints {
 
@@ -19,7 +19,7 @@ namespace privacy::endpoints {
 // not hold. Not thread-safe: one per request; `session` must outlive it.
 class TokenRestorer {
  public:
-  explicit TokenRestorer(const vault::Session& session);
+  explicit TokenRestorer(const vault::SessionView& session);
 
   // Edits restoring the mentions that lie within the first `end` bytes of
   // `text`; the bytes after `end` are only context.
@@ -34,7 +34,7 @@ class TokenRestorer {
   const std::vector<std::string>& unknown() const { return unknown_; }
 
  private:
-  const vault::Session* session_;
+  const vault::SessionView* session_;
   size_t restored_ = 0;
   std::vector<std::string> unknown_;
   std::unordered_set<std::string> unknown_seen_;

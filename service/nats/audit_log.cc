@@ -6,7 +6,7 @@
 
 #include "nats/nats_status.h"
 #include "nats/stream_inspection.h"
-#include "wire/codec.h"
+#include "wire/audit_event_json.h"
 
 namespace privacy::nats {
 
@@ -89,7 +89,7 @@ AuditLog::~AuditLog() {
 
 void AuditLog::Publish(const v1::AuditEvent& event) {
   tally_->accepted++;
-  std::string line = wire::EncodeJson(event, wire::JsonDefaults::kOmit);
+  std::string line = wire::AuditEventJson(event);
   std::string subject = options_.subject_prefix + "." + event.kind();
   std::string id = event.worker_id() + "." + event.request_id();
   std::optional<LineBatch> full;
@@ -108,7 +108,7 @@ void AuditLog::Publish(const v1::AuditEvent& event) {
 
 void AuditLog::PublishConfirmed(const v1::AuditEvent& event, const std::string& msg_id,
                                 std::function<void(Status)> done) {
-  std::string payload = wire::EncodeJson(event, wire::JsonDefaults::kOmit) + "\n";
+  std::string payload = wire::AuditEventJson(event) + "\n";
   publisher_->Publish(options_.subject_prefix + "." + event.kind(), payload,
                       {{kMsgIdHeader, msg_id}},
                       [done = std::move(done)](Result<uint64_t> result) {

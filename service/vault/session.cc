@@ -1,5 +1,8 @@
 #include "vault/session.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "vault/random.h"
 #include "vault/token_format.h"
 
@@ -34,14 +37,65 @@ int IndexOf(const v1::SessionRecord& record, std::string_view text, Field field,
 
 std::string_view TokenOf(const v1::TokenEntry& entry) { return entry.token(); }
 std::string_view ValueOf(const v1::TokenEntry& entry) { return entry.value(); }
+
+// The arena's first block: enough for a typical record of `bytes` bytes
+// parsed (its entries, their strings and the arena's bookkeeping take ~8
+// times the encoded size), bounded; a larger record adds blocks.
+size_t FirstBlockSize(size_t bytes) {
+  return std::clamp<size_t>(256 + 8 * bytes, 512, 16 * 1024);
+}
 }  // namespace
 
-Session::Session(v1::SessionRecord record) : record_(std::move(record)) {}
+struct Session::Storage {
+  explicit Storage(size_t block_size)
+      : first_block(new char[block_size]), arena(first_block.get(), block_size) {}
+  std::unique_ptr<char[]> first_block;  // outlives the arena, which uses it
+  google::protobuf::Arena arena;
+};
+
+Session::Session(size_t bytes)
+    : storage_(std::make_unique<Storage>(FirstBlockSize(bytes))),
+      record_(google::protobuf::Arena::CreateMessage<v1::SessionRecord>(&storage_->arena)) {}
+
+Session::Session(const v1::SessionRecord& record) : Session(record.ByteSizeLong()) {
+  record_->CopyFrom(record);
+}
+
+std::optional<Session> Session::Parse(std::string_view bytes) {
+  Session session(bytes.size());
+  if (!session.record_->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return std::nullopt;
+  }
+  return session;
+}
+
+Session::Session(Session&& other) noexcept
+    : storage_(std::move(other.storage_)),
+      record_(std::exchange(other.record_, nullptr)),
+      index_by_token_(std::move(other.index_by_token_)),
+      index_by_value_(std::move(other.index_by_value_)),
+      tokens_indexed_(std::exchange(other.tokens_indexed_, 0)),
+      values_indexed_(std::exchange(other.values_indexed_, 0)) {}
+
+Session& Session::operator=(Session&& other) noexcept {
+  if (this != &other) {
+    index_by_token_ = std::move(other.index_by_token_);
+    index_by_value_ = std::move(other.index_by_value_);
+    tokens_indexed_ = std::exchange(other.tokens_indexed_, 0);
+    values_indexed_ = std::exchange(other.values_indexed_, 0);
+    record_ = std::exchange(other.record_, nullptr);
+    storage_ = std::move(other.storage_);
+  }
+  return *this;
+}
+
+// The arena frees the record and everything in it.
+Session::~Session() = default;
 
 const std::string& Session::TokenFor(std::string_view type, std::string_view value) {
-  if (int i = IndexOfValue(value); i >= 0) return record_.entries(i).token();
+  if (int i = IndexOfValue(value); i >= 0) return record_->entries(i).token();
   std::string token = MintUniqueToken(type);
-  v1::TokenEntry* entry = record_.add_entries();
+  v1::TokenEntry* entry = record_->add_entries();
   entry->set_token(std::move(token));
   entry->set_type(std::string(type));
   entry->set_value(std::string(value));
@@ -50,15 +104,15 @@ const std::string& Session::TokenFor(std::string_view type, std::string_view val
 
 const v1::TokenEntry* Session::FindByToken(std::string_view token) const {
   int i = IndexOfToken(token);
-  return i < 0 ? nullptr : &record_.entries(i);
+  return i < 0 ? nullptr : &record_->entries(i);
 }
 
 int Session::IndexOfToken(std::string_view token) const {
-  return IndexOf(record_, token, TokenOf, &index_by_token_, &tokens_indexed_);
+  return IndexOf(*record_, token, TokenOf, &index_by_token_, &tokens_indexed_);
 }
 
 int Session::IndexOfValue(std::string_view value) const {
-  return IndexOf(record_, value, ValueOf, &index_by_value_, &values_indexed_);
+  return IndexOf(*record_, value, ValueOf, &index_by_value_, &values_indexed_);
 }
 
 std::string Session::MintUniqueToken(std::string_view type) const {

@@ -19,6 +19,12 @@ int64_t SystemNowMs() {
 
 Error SessionNotFound() { return MakeError(ErrorCode::kNotFound, "session not found or expired"); }
 
+// The facts the vault checks, of either form of a session.
+std::string_view AccountOf(const Session& session) { return session.record().account(); }
+std::string_view AccountOf(const SessionView& session) { return session.account(); }
+int64_t ExpiryOf(const Session& session) { return session.record().expires_at_ms(); }
+int64_t ExpiryOf(const SessionView& session) { return session.expires_at_ms(); }
+
 }  // namespace
 
 std::chrono::microseconds RetryPause(int attempt, uint32_t random) {
@@ -131,10 +137,11 @@ void SessionVault::TokenizeExisting(std::shared_ptr<PendingTokenize> pending) {
   // the store's own copy is read.
   auto stored = store_->LoadRecent(key);
   if (!stored) return pending->done(stored.error());
-  auto session = Parse(pending->account, *stored);
-  if (session && Expired(*session)) session = LoadLatest(pending->account, key);
+  const uint64_t revision = stored->revision;
+  auto session = Parse<Session>(pending->account, std::move(*stored));
+  if (session && Expired(ExpiryOf(*session))) session = LoadLatest<Session>(pending->account, key);
   if (!session) return pending->done(session.error());
-  WriteMerged(std::move(pending), std::move(*session), stored->revision);
+  WriteMerged(std::move(pending), std::move(*session), revision);
 }
 
 void SessionVault::WriteMerged(std::shared_ptr<PendingTokenize> pending, Session session,
@@ -167,75 +174,76 @@ void SessionVault::RetryLater(std::shared_ptr<PendingTokenize> pending) {
     std::string key = StorageKey(pending->account, pending->session_id);
     store_->LoadAsync(key, [this, pending = std::move(pending)](Result<StoredBytes> stored) {
       if (!stored) return pending->done(stored.error());
-      auto session = Parse(pending->account, *stored);
+      const uint64_t revision = stored->revision;
+      auto session = Parse<Session>(pending->account, std::move(*stored));
       // The store's own copy: expired there, the session is gone.
-      if (session && Expired(*session)) session = SessionNotFound();
+      if (session && Expired(ExpiryOf(*session))) session = SessionNotFound();
       if (!session) return pending->done(session.error());
-      WriteMerged(pending, std::move(*session), stored->revision);
+      WriteMerged(pending, std::move(*session), revision);
     });
   });
 }
 
-Result<Session> SessionVault::Open(const std::string& account, const std::string& session_id,
-                                   const std::vector<std::string>& needed_tokens) {
+Result<SessionView> SessionVault::Open(const std::string& account, const std::string& session_id,
+                                       const std::vector<std::string>& needed_tokens) {
   if (!IsWellFormedSessionId(session_id)) {
     return MakeError(ErrorCode::kBadRequest, "malformed session_id");
   }
   const std::string key = StorageKey(account, session_id);
   auto recent = store_->LoadRecent(key);
   if (!recent) return recent.error();
-  auto session = FromRecent(account, *recent, needed_tokens);
+  auto session = FromRecent(account, std::move(*recent), needed_tokens);
   if (!session) return session.error();
   if (*session) return std::move(**session);
-  return LoadLatest(account, key);
+  return LoadLatest<SessionView>(account, key);
 }
 
-Result<std::optional<Session>> SessionVault::OpenAtOnce(
+Result<std::optional<SessionView>> SessionVault::OpenAtOnce(
     const std::string& account, const std::string& session_id,
     const std::vector<std::string>& needed_tokens) {
   if (!IsWellFormedSessionId(session_id)) {
     return MakeError(ErrorCode::kBadRequest, "malformed session_id");
   }
   auto recent = store_->LoadRecentAtOnce(StorageKey(account, session_id));
-  if (!recent) return std::optional<Session>();
+  if (!recent) return std::optional<SessionView>();
   if (!*recent) return recent->error();
-  return FromRecent(account, **recent, needed_tokens);
+  return FromRecent(account, std::move(**recent), needed_tokens);
 }
 
-Result<std::optional<Session>> SessionVault::FromRecent(
-    const std::string& account, const StoredBytes& recent,
+Result<std::optional<SessionView>> SessionVault::FromRecent(
+    const std::string& account, StoredBytes recent,
     const std::vector<std::string>& needed_tokens) const {
-  auto session = Parse(account, recent);
+  auto session = Parse<SessionView>(account, std::move(recent));
   if (!session) return session.error();
   bool holds_all = std::all_of(needed_tokens.begin(), needed_tokens.end(),
                                [&](const std::string& t) { return session->FindByToken(t); });
-  if (!holds_all || Expired(*session)) return std::optional<Session>();
-  return std::optional<Session>(std::move(*session));
+  if (!holds_all || Expired(ExpiryOf(*session))) return std::optional<SessionView>();
+  return std::optional<SessionView>(std::move(*session));
 }
 
-Result<Session> SessionVault::Parse(const std::string& account, const StoredBytes& stored) const {
-  v1::SessionRecord record;
-  if (!record.ParseFromString(stored.bytes)) {
-    return MakeError(ErrorCode::kInternal, "stored session is unreadable");
-  }
+template <typename S>
+Result<S> SessionVault::Parse(const std::string& account, StoredBytes stored) const {
+  std::optional<S> session = S::Parse(std::move(stored.bytes));
+  if (!session) return MakeError(ErrorCode::kInternal, "stored session is unreadable");
   // The key already names the account; the record's own copy guards against
   // a hash collision between account names.
-  if (record.account() != account) return SessionNotFound();
-  return Session(std::move(record));
+  if (AccountOf(*session) != account) return SessionNotFound();
+  return std::move(*session);
 }
 
-bool SessionVault::Expired(const Session& session) const {
-  return session.record().expires_at_ms() <= options_.now_ms();
+bool SessionVault::Expired(int64_t expires_at_ms) const {
+  return expires_at_ms <= options_.now_ms();
 }
 
-Result<Session> SessionVault::LoadLatest(const std::string& account, const std::string& key) {
+template <typename S>
+Result<S> SessionVault::LoadLatest(const std::string& account, const std::string& key) {
   auto stored = store_->Load(key);
   if (!stored) return stored.error();
-  auto session = Parse(account, *stored);
+  auto session = Parse<S>(account, std::move(*stored));
   if (!session) return session.error();
   // An expired session stays until the expiry watcher has published its
   // expire event and erased it.
-  if (Expired(*session)) return SessionNotFound();
+  if (Expired(ExpiryOf(*session))) return SessionNotFound();
   return session;
 }
 

@@ -15,6 +15,7 @@
 #include "common/status.h"
 #include "vault/session.h"
 #include "vault/session_store.h"
+#include "vault/session_view.h"
 
 namespace privacy {
 class DelayedCalls;
@@ -109,21 +110,21 @@ class SessionVault {
   void TokenizeAsync(AdmittedTokenize admitted, std::vector<ValueToMask> values,
                      TokenizeDone done);
 
-  // `account`'s live session `session_id`; 404 when absent, expired or
-  // another account's, 400 when the id is malformed. Answered from the
-  // store's recent copy when that copy holds every token of `needed_tokens`
-  // (tokens another worker added a moment ago may be missing from it), else
-  // from the store itself.
-  Result<Session> Open(const std::string& account, const std::string& session_id,
-                       const std::vector<std::string>& needed_tokens = {});
+  // `account`'s live session `session_id`, to read; 404 when absent,
+  // expired or another account's, 400 when the id is malformed. Answered
+  // from the store's recent copy when that copy holds every token of
+  // `needed_tokens` (tokens another worker added a moment ago may be missing
+  // from it), else from the store itself.
+  Result<SessionView> Open(const std::string& account, const std::string& session_id,
+                           const std::vector<std::string>& needed_tokens = {});
 
   // Open() when it needs no wait (no round trip to the store): the same
   // session, from the store's recent copy, or nullopt when Open() would
   // have to wait (the copy is not known current, lacks the session or one
   // of `needed_tokens`, or shows it expired).
-  Result<std::optional<Session>> OpenAtOnce(const std::string& account,
-                                            const std::string& session_id,
-                                            const std::vector<std::string>& needed_tokens = {});
+  Result<std::optional<SessionView>> OpenAtOnce(
+      const std::string& account, const std::string& session_id,
+      const std::vector<std::string>& needed_tokens = {});
 
   // Completion of EraseAsync().
   using EraseDone = std::function<void(Status)>;
@@ -134,17 +135,21 @@ class SessionVault {
   void EraseAsync(const std::string& account, const std::string& session_id, EraseDone done);
 
  private:
-  // The session in `stored` if it is `account`'s; 404 otherwise.
-  Result<Session> Parse(const std::string& account, const StoredBytes& stored) const;
-  bool Expired(const Session& session) const;
+  // The session in `stored` if it is `account`'s, as a Session (to change
+  // it) or a SessionView (to read it); 404 otherwise.
+  template <typename S>
+  Result<S> Parse(const std::string& account, StoredBytes stored) const;
+  bool Expired(int64_t expires_at_ms) const;
   // The session in `recent`, the store's recent copy of `account`'s
   // session, when it is live and holds every one of `needed_tokens`;
   // nullopt when the store itself must be read.
-  Result<std::optional<Session>> FromRecent(const std::string& account, const StoredBytes& recent,
-                                            const std::vector<std::string>& needed_tokens) const;
+  Result<std::optional<SessionView>> FromRecent(
+      const std::string& account, StoredBytes recent,
+      const std::vector<std::string>& needed_tokens) const;
   // Parse() of the store's current copy of `key`; an expired session reads
   // as 404.
-  Result<Session> LoadLatest(const std::string& account, const std::string& key);
+  template <typename S>
+  Result<S> LoadLatest(const std::string& account, const std::string& key);
   struct PendingTokenize;
   void TokenizeNew(std::shared_ptr<PendingTokenize> pending);
   // The first attempt on an existing session, from the store's recent copy

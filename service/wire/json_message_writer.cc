@@ -270,4 +270,6 @@ bool WriteJsonMessage(const Message& message, std::string* out, JsonDefaults def
   return Writer(out, defaults).Object(message);
 }
 
+bool AppendProtobufJsonString(std::string* out, std::string_view s) { return AppendString(out, s); }
+
 }  // namespace privacy::wire

@@ -5,6 +5,7 @@
 #include <google/protobuf/message.h>
 
 #include <string>
+#include <string_view>
 
 namespace privacy::wire {
 
@@ -27,5 +28,9 @@ enum class JsonDefaults { kPrint, kOmit };
 // in a string); the caller then asks MessageToJsonString. Thread-safe.
 bool WriteJsonMessage(const google::protobuf::Message& message, std::string* out,
                       JsonDefaults defaults = JsonDefaults::kPrint);
+
+// Appends `s` to `out` quoted and escaped as MessageToJsonString writes a
+// string; false on invalid UTF-8 (`out` then holds part of it).
+bool AppendProtobufJsonString(std::string* out, std::string_view s);
 
 }  // namespace privacy::wire

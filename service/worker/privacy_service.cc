@@ -41,14 +41,17 @@ std::string_view SessionIdOf(const Request& request) {
   }
 }
 
-// The reply sent for an endpoint's outcome.
+// The bytes of the reply sent for an endpoint's outcome, in `encoding`.
 template <typename Reply>
-const Reply& WireReply(const Reply& reply) {
-  return reply;
+std::string EncodedReply(wire::Encoding encoding, const Reply& reply) {
+  return wire::Encode(encoding, reply);
+}
+std::string EncodedReply(wire::Encoding encoding, const endpoints::ResolveAnswer& answer) {
+  return answer.Encode(encoding);
 }
 template <typename Reply>
-const Reply& WireReply(const endpoints::Restored<Reply>& restored) {
-  return restored.reply;
+std::string EncodedReply(wire::Encoding encoding, const endpoints::Restored<Reply>& restored) {
+  return EncodedReply(encoding, restored.reply);
 }
 
 // An ErrorReply carrying `error`, in `encoding`.
@@ -98,7 +101,7 @@ void PrivacyService::Handle(const nats::IncomingRequest& in, nats::Responder res
       endpoints::RecordOutcome(session_id, outcome, &event);
       nats::OutgoingReply out;
       if (outcome) {
-        out.body = wire::Encode(encoding, WireReply(*outcome));
+        out.body = EncodedReply(encoding, *outcome);
       } else {
         out.error = outcome.error();
         out.body = EncodedErrorReply(encoding, outcome.error());
@@ -205,7 +208,7 @@ Status PrivacyService::Register(nats::RequestServer* server, const std::string& 
        true},
       {wire::kResolveEndpoint,
        [this, &e](Incoming in, Responder r) {
-         Handle<v1::ResolveRequest, endpoints::Restored<v1::ResolveReply>>(
+         Handle<v1::ResolveRequest, endpoints::Restored<endpoints::ResolveAnswer>>(
              in, std::move(r), "resolve", true,
              AtOnceOrQueued(e, in, &endpoints::PrivacyEndpoints::ResolveAtOnce,
                             &endpoints::PrivacyEndpoints::Resolve));

@@ -3,6 +3,9 @@
 // completion.
 #pragma once
 
+#include <doctest/doctest.h>
+#include <google/protobuf/util/message_differencer.h>
+
 #include <future>
 #include <optional>
 #include <string>
@@ -80,20 +83,37 @@ inline Result<v1::DeleteReply> DeleteAndWait(const endpoints::PrivacyEndpoints& 
   return outcome.get_future().get();
 }
 
+// The message a reply is sent as: a resolve's answer as its ResolveReply,
+// parsed back from the Protobuf bytes the worker sends (so that tests see
+// what callers get), which must be the message JSON replies are made of.
+template <typename Reply>
+Reply WireMessage(Reply reply) {
+  return reply;
+}
+inline v1::ResolveReply WireMessage(const endpoints::ResolveAnswer& answer) {
+  v1::ResolveReply reply;
+  REQUIRE(reply.ParseFromString(answer.Encode(wire::Encoding::kProtobuf)));
+  CHECK(google::protobuf::util::MessageDifferencer::Equals(reply, answer.ToMessage()));
+  return reply;
+}
+template <typename Reply>
+using WireMessageOf = decltype(WireMessage(std::declval<Reply>()));
+
 // The reply of a resolve's or demask's `outcome` for `request`; `*audit`
 // receives the facts the worker's audit event records of it.
 template <typename Request, typename Reply>
-Result<Reply> Audited(const Request& request, Result<endpoints::Restored<Reply>> outcome,
-                      v1::AuditEvent* audit) {
+Result<WireMessageOf<Reply>> Audited(const Request& request,
+                                     Result<endpoints::Restored<Reply>> outcome,
+                                     v1::AuditEvent* audit) {
   audit->Clear();
   endpoints::RecordOutcome(request.session_id(), outcome, audit);
   if (!outcome) return outcome.error();
-  return std::move(outcome->reply);
+  return WireMessage(std::move(outcome->reply));
 }
 
 // Audited() of an answer that may not have come (nullopt).
 template <typename Request, typename Reply>
-std::optional<Result<Reply>> Audited(
+std::optional<Result<WireMessageOf<Reply>>> Audited(
     const Request& request, std::optional<Result<endpoints::Restored<Reply>>> outcome,
     v1::AuditEvent* audit) {
   if (!outcome) return std::nullopt;

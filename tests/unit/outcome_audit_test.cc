@@ -32,7 +32,7 @@ TEST_CASE("outcome audit: a failure records its code and a well-formed session i
   CHECK(event.error_code() == 404);
 
   v1::AuditEvent malformed;
-  const Result<endpoints::Restored<v1::ResolveReply>> refused(
+  const Result<endpoints::Restored<endpoints::ResolveAnswer>> refused(
       MakeError(ErrorCode::kBadRequest, "malformed session_id"));
   endpoints::RecordOutcome("Maria Gonzalez", refused, &malformed);
   CHECK(malformed.session_id().empty());
