@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../unit/in_memory_session_store.h"
+#include "../unit/no_findings_detector.h"
 #include "crypto/session_cipher.h"
 #include "endpoints/outcome_audit.h"
 #include "endpoints/privacy_endpoints.h"
@@ -21,17 +22,6 @@ namespace {
 
 using namespace privacy;
 
-// Finds nothing: the session is filled directly.
-class NoFindings : public detect::Detector {
- public:
-  std::vector<detect::Finding> Detect(std::string_view,
-                                      const detect::DetectOptions&) const override {
-    return {};
-  }
-  bool IsKnownType(std::string_view) const override { return false; }
-  std::vector<std::string> KnownTypes() const override { return {}; }
-};
-
 // Endpoints over an encrypting in-memory vault holding one session.
 struct Fixture {
   Fixture() {
@@ -40,7 +30,7 @@ struct Fixture {
     auto store = std::make_shared<vault::EncryptingSessionStore>(
         std::make_shared<testing::InMemorySessionStore>(), cipher);
     vault = std::make_shared<vault::SessionVault>(store, vault::VaultOptions{});
-    endpoints = std::make_unique<endpoints::PrivacyEndpoints>(std::make_shared<NoFindings>(),
+    endpoints = std::make_unique<endpoints::PrivacyEndpoints>(std::make_shared<testing::NoFindingsDetector>(),
                                                               vault, endpoints::EndpointLimits{});
     std::vector<vault::ValueToMask> values = {{"PERSON", "Maria Gonzalez"},
                                               {"LOCATION", "Madrid"},

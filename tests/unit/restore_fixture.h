@@ -14,19 +14,9 @@
 #include "endpoints/privacy_endpoints.h"
 #include "awaited_calls.h"
 #include "in_memory_session_store.h"
+#include "no_findings_detector.h"
 
 namespace privacy::testing {
-
-// Finds nothing: the restore tests put their values into sessions directly.
-class NoFindingsDetector : public detect::Detector {
- public:
-  std::vector<detect::Finding> Detect(std::string_view,
-                                      const detect::DetectOptions&) const override {
-    return {};
-  }
-  bool IsKnownType(std::string_view) const override { return false; }
-  std::vector<std::string> KnownTypes() const override { return {}; }
-};
 
 // One session holding `values` (type, value), and requests against it.
 struct RestoreFixture {
