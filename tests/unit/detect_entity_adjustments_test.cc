@@ -60,6 +60,10 @@ TEST_CASE("entity adjustments: a firm that reaches past the name after an honori
   constexpr std::string_view text = "We buy from Mr. Price Group every spring.";
   CHECK(AfterHonorifics(text, {EntityOver(text, "Mr. Price Group", kOrganization)}) ==
         std::vector<std::string>{"ORGANIZATION:Mr. Price Group"});
+  // A firm after the honorific that ends as firms do stays too.
+  constexpr std::string_view clinic = "Book me in at Dr. Smith Clinic tomorrow.";
+  CHECK(AfterHonorifics(clinic, {EntityOver(clinic, "Smith Clinic", kOrganization)}) ==
+        std::vector<std::string>{"ORGANIZATION:Smith Clinic"});
 }
 
 TEST_CASE("entity adjustments: a name after an honorific the model missed is added") {

@@ -170,15 +170,23 @@ void EraseDropped(std::vector<TaggedEntity>* entities, size_t first,
   entities->resize(kept);
 }
 
+// Whether `entity`'s last word is an organization's ("Smith Clinic").
+bool EndsWithOrganizationSuffix(std::string_view text, const TaggedEntity& entity) {
+  const std::string_view value = text.substr(entity.start, entity.end - entity.start);
+  const size_t space = value.rfind(' ');
+  return IsOrganizationSuffix(space == std::string_view::npos ? value : value.substr(space + 1));
+}
+
 // Marks [start, stop) a person's name at least kCuedNameProbability sure:
 // the longest person's name the model found within it is raised to that;
 // when the model found nothing there, one is added to `added`; another
 // entity there stays the model's call, unless `cue_names_people` (an
-// honorific) and it lies wholly within: then it is a person's name too.
+// honorific) and it lies wholly within and does not end with an
+// organization's suffix ("Dr. Smith Clinic"): then it is a person's name too.
 // `entities[first, end)` are sorted
 // by start; the model's two levels of entities each hold runs that do not
 // overlap, so at most the last two starting before `start` reach into it.
-void MarkPersonName(uint32_t start, uint32_t stop, bool cue_names_people,
+void MarkPersonName(std::string_view text, uint32_t start, uint32_t stop, bool cue_names_people,
                     std::vector<TaggedEntity>* entities, size_t first,
                     std::vector<TaggedEntity>* added) {
   std::vector<TaggedEntity>& out = *entities;
@@ -191,7 +199,10 @@ void MarkPersonName(uint32_t start, uint32_t stop, bool cue_names_people,
   for (size_t e = from; e < out.size() && out[e].start < stop; ++e) {
     TaggedEntity& found = out[e];
     covered = true;
-    if (cue_names_people && found.start >= start && found.end <= stop) found.type = kPersonType;
+    if (cue_names_people && found.start >= start && found.end <= stop &&
+        !EndsWithOrganizationSuffix(text, found)) {
+      found.type = kPersonType;
+    }
     if (found.type == kPersonType && found.end <= stop &&
         (longest == nullptr || found.end - found.start > longest->end - longest->start)) {
       longest = &found;
@@ -305,8 +316,8 @@ void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>
       continue;
     }
     const size_t last = at.NameRunEnd(name, tokens.size());
-    MarkPersonName(tokens[name].start, tokens[last].end, /*cue_names_people=*/true, entities,
-                   first, &added);
+    MarkPersonName(text, tokens[name].start, tokens[last].end, /*cue_names_people=*/true,
+                   entities, first, &added);
     i = last;
   }
   MergeAdded(entities, first, added);
@@ -359,8 +370,8 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
                       IsOneOf(at.Word(after), {",", "!", ":"}) ||
                       (closing && at.Word(after) == ".");
     if (!ends) continue;
-    MarkPersonName(tokens[name].start, tokens[last].end, /*cue_names_people=*/false, entities,
-                   first, &added);
+    MarkPersonName(text, tokens[name].start, tokens[last].end, /*cue_names_people=*/false,
+                   entities, first, &added);
     i = last;
   }
   MergeAdded(entities, first, added);

@@ -54,8 +54,9 @@ inline constexpr double kCuedNameProbability = 0.9;
 // name the model found within it is raised to that, and one it did not
 // find at all is added to `entities`. A place or organization the model
 // found wholly within it is a person's name too ("Prof. Sakura Berg" is
-// no firm); one reaching past it stays (a firm named with a title:
-// "Mr. Price Group").
+// no firm), unless it ends with an organization's suffix ("Dr. Smith
+// Clinic"); one reaching past it stays (a firm named with a title: "Mr.
+// Price Group").
 void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>& tokens,
                              std::vector<TaggedEntity>* entities, size_t first);
 
