@@ -182,10 +182,10 @@ bool EndsWithOrganizationSuffix(std::string_view text, const TaggedEntity& entit
 // when the model found nothing there, one is added to `added`; another
 // entity there stays the model's call, unless `cue_names_people` (an
 // honorific) and it lies wholly within and does not end with an
-// organization's suffix ("Dr. Smith Clinic"): then it is a person's name too.
-// `entities[first, end)` are sorted
-// by start; the model's two levels of entities each hold runs that do not
-// overlap, so at most the last two starting before `start` reach into it.
+// organization's suffix ("Dr. Smith Clinic"): then it is a person's name
+// too. `entities[first, end)` are sorted by start; the model's two levels
+// of entities each hold runs that do not overlap, so at most the last two
+// starting before `start` reach into it.
 void MarkPersonName(std::string_view text, uint32_t start, uint32_t stop, bool cue_names_people,
                     std::vector<TaggedEntity>* entities, size_t first,
                     std::vector<TaggedEntity>* added) {
