@@ -1,12 +1,12 @@
 #include "detect/tagger/entity_adjustments.h"
 
 #include <algorithm>
-#include <cctype>
 #include <initializer_list>
 #include <iterator>
 #include <string>
 
 #include "detect/names/name_words.h"
+#include "detect/scan/literal_pattern.h"
 #include "detect/tagger/tagger_model.h"
 
 namespace privacy::detect {
@@ -16,13 +16,6 @@ constexpr int kPersonType = 0;
 constexpr int kOrganizationType = 2;
 static_assert(kTaggedTypes[kPersonType] == "PERSON" &&
               kTaggedTypes[kOrganizationType] == "ORGANIZATION");
-
-// `word` with its ASCII letters in lower case.
-std::string AsciiLower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // True when `value` holds an ASCII letter or digit, or any character beyond
 // ASCII (the letters of other scripts).
@@ -245,6 +238,10 @@ void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>*
   std::vector<TaggedEntity>& out = *entities;
   const size_t count = out.size();
   std::vector<bool> dropped(count, false);
+  // The words a core leaves out must look like name words.
+  const auto name_word = [](std::string_view word) {
+    return IsTitleCase(word) && MayBeNameWord(word) && !IsNeverAName(word) && !IsDemonym(word);
+  };
   for (size_t w = first; w < count; ++w) {
     TaggedEntity& wide = out[w];
     if (wide.type != kPersonType) continue;
@@ -255,11 +252,6 @@ void WidenPersonsOverNameWords(std::string_view text, std::vector<TaggedEntity>*
           core.end > wide.end || (core.start == wide.start && core.end == wide.end)) {
         continue;
       }
-      // The words the core leaves out must look like name words.
-      auto name_word = [](std::string_view word) {
-        return IsTitleCase(word) && MayBeNameWord(word) && !IsNeverAName(word) &&
-               !IsDemonym(word);
-      };
       if (!EveryWord(text.substr(wide.start, core.start - wide.start), name_word) ||
           !EveryWord(text.substr(core.end, wide.end - core.end), name_word)) {
         continue;
