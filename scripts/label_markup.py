@@ -5,6 +5,9 @@ Each non-blank line not starting with '#' is one text; "[value|TYPE]" marks a
 gold span and "\\n" stands for a line break. Offsets are UTF-8 byte offsets.
 
     scripts/label_markup.py tests/data/detect/names.txt > tests/data/detect/names.jsonl
+
+With --doc-per-text each record also gets a "doc" of its own (the file and
+line), so a trainer that splits by document splits text by text.
 """
 import json
 import re
@@ -28,7 +31,7 @@ def convert(line):
     return {"text": text.decode(), "spans": spans}
 
 
-def main(path):
+def main(path, doc_per_text):
     with open(path, encoding="utf-8") as source:
         for number, line in enumerate(source, 1):
             line = line.rstrip("\n")
@@ -38,8 +41,15 @@ def main(path):
                 record = convert(line)
             except ValueError as error:
                 sys.exit(f"{path}:{number}: {error}")
+            if doc_per_text:
+                record["doc"] = f"{path}:{number}"
             print(json.dumps(record, ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    arguments = sys.argv[1:]
+    doc_per_text = "--doc-per-text" in arguments
+    paths = [a for a in arguments if a != "--doc-per-text"]
+    if len(paths) != 1:
+        sys.exit("usage: label_markup.py [--doc-per-text] FILE")
+    main(paths[0], doc_per_text)
