@@ -6,10 +6,13 @@ gold span and "\\n" stands for a line break. Offsets are UTF-8 byte offsets.
 
     scripts/label_markup.py tests/data/detect/names.txt > tests/data/detect/names.jsonl
 
-With --doc-per-text each record also gets a "doc" of its own (the file and
-line), so a trainer that splits by document splits text by text.
+With --doc-per-text each record also gets a "doc" of its own (the file's
+name and a hash of the line, so it stays when lines are added or moved),
+and a trainer that splits by document splits text by text.
 """
+import hashlib
 import json
+import os
 import re
 import sys
 
@@ -42,7 +45,8 @@ def main(path, doc_per_text):
             except ValueError as error:
                 sys.exit(f"{path}:{number}: {error}")
             if doc_per_text:
-                record["doc"] = f"{path}:{number}"
+                digest = hashlib.sha256(line.encode()).hexdigest()[:16]
+                record["doc"] = f"{os.path.basename(path)}:{digest}"
             print(json.dumps(record, ensure_ascii=False))
 
 

@@ -2,8 +2,9 @@
 # Trains the entity tagger's model, service/detect/data/names.tagger, from
 # the labelled corpora of ../shared/ner, the synthetic messages of
 # scripts/tagger/data and the hand-written texts of
-# scripts/tagger/data/written (markup, turned into JSONL here), then reports on the held-out parts and writes them
-# to build/tagger-heldout/ for `privacy-filter eval`.
+# scripts/tagger/data/written (markup, turned into JSONL here), then
+# reports on the held-out parts and writes them to build/tagger-heldout/
+# for `privacy-filter eval`.
 #
 #   scripts/train-tagger.sh [extra tagger-train options]
 #
