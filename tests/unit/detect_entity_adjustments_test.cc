@@ -71,5 +71,18 @@ TEST_CASE("entity adjustments: a name after an honorific the model missed is add
   CHECK(AfterHonorifics(text, {}) == std::vector<std::string>{"PERSON:Le"});
 }
 
+TEST_CASE("entity adjustments: an honorific in capitals vouches for a name in capitals") {
+  constexpr std::string_view text = "THIS BAY BELONGS TO DR OYEBANJI";
+  CHECK(AfterHonorifics(text, {}) == std::vector<std::string>{"PERSON:OYEBANJI"});
+  // "MR AND MRS": the function word is no name, whatever its case.
+  constexpr std::string_view couple = "MR AND MRS TANAKA, ROOM 12";
+  CHECK(AfterHonorifics(couple, {}) == std::vector<std::string>{"PERSON:TANAKA"});
+  // Not a word in title case after it, nor "MS" (Microsoft).
+  constexpr std::string_view country = "Flights to DR Congo are delayed.";
+  CHECK(AfterHonorifics(country, {}).empty());
+  constexpr std::string_view product = "OPEN MS TEAMS NOW";
+  CHECK(AfterHonorifics(product, {}).empty());
+}
+
 }  // namespace
 }  // namespace privacy::detect

@@ -385,6 +385,26 @@ TEST_CASE("detect tagger: word classes agree with the single-class lookups") {
   CHECK(NameWordClasses("Maria") == 0);
 }
 
+TEST_CASE("detect tagger: a word in capitals has the classes of its title-case form") {
+  CHECK((NameWordClasses("DR") & kHonorificClass) != 0);
+  CHECK((NameWordClasses("MRS.") & kHonorificClass) != 0);
+  CHECK((NameWordClasses("PRESIDENT") & kRoleClass) != 0);
+  CHECK((NameWordClasses("THE") & kNeverANameClass) != 0);
+  CHECK((NameWordClasses("VAN") & kNameParticleClass) == 0);  // particles are lower case
+  CHECK(NameWordClasses("MARIA") == 0);
+  CHECK(NameWordClasses("D") == 0);
+  CHECK(IsHonorific("DR"));
+  CHECK(IsHonorific("MR."));
+  CHECK(IsHonorific("Reverend"));
+  CHECK(IsHonorific("Khun"));
+  CHECK_FALSE(IsHonorific("dr"));
+  // In capitals these are as often something else (Microsoft, senior).
+  CHECK((NameWordClasses("MS") & kHonorificClass) != 0);
+  CHECK_FALSE(IsHonorific("MS"));
+  CHECK_FALSE(IsHonorific("SR."));
+  CHECK(IsHonorific("Ms"));
+}
+
 TEST_CASE("detect tagger: allow and deny values and only_types apply to tagger types") {
   const std::string text = "Please email Maria Gonzalez in Madrid";
   DetectOptions allow;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,7 +14,14 @@ constexpr std::string_view kHonorificWords[] = {
       "Dame", "Lord", "Lady", "Herr", "Frau", "Fräulein", "Mme", "Mlle", "Madame",
       "Mademoiselle", "Monsieur", "Sr", "Sra", "Srta", "Señor", "Señora", "Señorita", "Sig",
       "Sig.ra", "Signor", "Signora", "Dott", "Dott.ssa", "Rev", "Capt", "Hon", "Dña",
+      "Reverend", "Rabbi", "Imam", "Maître", "Mevrouw", "Meneer", "Sayın", "Khun", "Doña",
+      "Pani", "Bapak", "Encik", "Puan", "Datuk", "Smt", "Shri",
   };
+
+// Honorifics that, written in capitals, are as often something else: "MS"
+// (Microsoft, multiple sclerosis), "SR" (senior), "HON", "LORD", "LADY".
+constexpr std::string_view kCapitalsAmbiguousHonorifics[] = {"MS", "MX", "SR", "SIG", "HON",
+                                                             "LORD", "LADY", "REV", "CAPT"};
 
 constexpr std::string_view kPlaceAbbreviationWords[] = {"St", "Mt", "Ft", "Pt", "Ste"};
 
@@ -142,7 +150,9 @@ constexpr std::string_view kRoleWords[] = {
     "Intern", "Trainee", "Supervisor", "Receptionist", "Technician", "Analyst", "Developer",
     "Designer", "Architect", "Recruiter", "Physician", "Surgeon", "Dentist", "Pharmacist",
     "Therapist", "Caregiver", "Guest", "Passenger", "Member", "Volunteer", "Author", "Rep",
-    "Sen", "Gov", "Gen", "Capt", "Sgt", "Lt", "Col", "Det", "Insp", "Supt",
+    "Sen", "Gov", "Gen", "Capt", "Sgt", "Lt", "Col", "Det", "Insp", "Supt", "Councillor",
+    "Councilman", "Councilwoman", "Alderman", "Sheriff", "Constable", "Dean", "Rector",
+    "Chaplain", "Midwife", "Paramedic",
 };
 
 // An immutable set of words.
@@ -158,6 +168,19 @@ class WordSet {
 
 std::string_view WithoutPeriod(std::string_view word) {
   return !word.empty() && word.back() == '.' ? word.substr(0, word.size() - 1) : word;
+}
+
+// "Dr" for "DR", "Mrs." for "MRS.": the title-case form of a word of two
+// or more ASCII capitals (a trailing period kept); empty for other words.
+std::string TitleCaseOfCapitals(std::string_view word) {
+  const std::string_view bare = WithoutPeriod(word);
+  if (bare.size() < 2 ||
+      !std::all_of(bare.begin(), bare.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return {};
+  }
+  std::string title(word);
+  for (size_t i = 1; i < bare.size(); ++i) title[i] = static_cast<char>(title[i] + ('a' - 'A'));
+  return title;
 }
 
 // Each word of the lists above with the classes it belongs to.
@@ -198,17 +221,25 @@ uint32_t NameWordClasses(std::string_view word) {
   // Classes whose words may carry a trailing period ("Dr.", "Inc.").
   constexpr uint32_t kPeriodAllowed = kHonorificClass | kPlaceAbbreviationClass |
                                       kLegalFormClass | kOrganizationSuffixClass | kRoleClass;
-  const std::string_view bare = WithoutPeriod(word);
-  uint32_t classes = kTable.Of(word) & ~(bare.size() < word.size() ? kPeriodAllowed : 0);
-  if (bare.size() < word.size()) classes |= kTable.Of(bare) & kPeriodAllowed;
-  return classes;
+  const auto classes_of = [&](std::string_view form) {
+    const std::string_view bare = WithoutPeriod(form);
+    uint32_t classes = kTable.Of(form) & ~(bare.size() < form.size() ? kPeriodAllowed : 0);
+    if (bare.size() < form.size()) classes |= kTable.Of(bare) & kPeriodAllowed;
+    return classes;
+  };
+  const std::string title = TitleCaseOfCapitals(word);
+  return classes_of(word) | (title.empty() ? 0 : classes_of(title));
 }
 
 bool IsRoleWord(std::string_view word) { return NameWordClasses(word) & kRoleClass; }
 
 bool IsHonorific(std::string_view word) {
   static const WordSet kWords(kHonorificWords);
-  return kWords.Contains(WithoutPeriod(word));
+  static const WordSet kAmbiguousInCapitals(kCapitalsAmbiguousHonorifics);
+  if (kWords.Contains(WithoutPeriod(word))) return true;
+  const std::string title = TitleCaseOfCapitals(word);
+  return !title.empty() && !kAmbiguousInCapitals.Contains(WithoutPeriod(word)) &&
+         kWords.Contains(WithoutPeriod(title));
 }
 
 bool IsPlaceAbbreviation(std::string_view word) {

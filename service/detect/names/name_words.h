@@ -22,12 +22,15 @@ enum NameWordClass : uint32_t {
   kRoleClass = 1u << 10,
 };
 
-// Every class below that `word` belongs to, in one or two lookups
-// (case-sensitive; a trailing period allowed where the class allows it).
+// Every class below that `word` belongs to (case-sensitive, but a word in
+// capitals also has the classes of its title-case form: "DR" those of "Dr";
+// a trailing period allowed where the class allows it).
 uint32_t NameWordClasses(std::string_view word);
 
-// "Mr", "Dr.", "Prof", "Herr", "Frau", "Mme", "Sra." (case-sensitive,
-// a trailing period allowed).
+// "Mr", "Dr.", "Prof", "Herr", "Frau", "Mme", "Sra.", "Reverend", "Khun"
+// (case-sensitive, a trailing period allowed; in capitals too, "MR",
+// "DR.", but for those that in capitals are as often something else:
+// "MS", "SR").
 bool IsHonorific(std::string_view word);
 
 // Abbreviations that keep a place name going after their period: "St.",

@@ -81,12 +81,19 @@ uint32_t EndOfOrganizationWords(std::string_view text, uint32_t end) {
 // ("Mr. President"), honorific or English function word ("Mr. And Mrs.
 // Smith" in a title). Words that are names elsewhere ("Do", "Le") are.
 bool MayBeNameWord(std::string_view word) {
-  static constexpr std::string_view kFunctionWords[] = {"And", "Or", "The", "Of", "For", "In",
-                                                        "On", "At", "With", "By", "To"};
+  static constexpr std::string_view kFunctionWords[] = {"and", "or", "the", "of", "for", "in",
+                                                        "on", "at", "with", "by", "to"};
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && !IsRoleWord(word) &&
          !IsHonorific(word) &&
-         std::find(std::begin(kFunctionWords), std::end(kFunctionWords), word) ==
+         std::find(std::begin(kFunctionWords), std::end(kFunctionWords), AsciiLower(word)) ==
              std::end(kFunctionWords);
+}
+
+// Whether `word` is written in capitals ("OYEBANJI", "DR."): a capital
+// and no lower-case ASCII letter.
+bool IsAllCapitals(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Whether `word` is written in title case ("Thanh", not "THANH").
@@ -307,6 +314,9 @@ void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>
         !at.OneSpaceBetween(name - 1, name) || !MayBeNameWord(at.Word(name))) {
       continue;
     }
+    // An honorific in capitals vouches for a name in capitals ("DR OYEBANJI"),
+    // not for "DR Congo".
+    if (IsAllCapitals(at.Word(i)) && !IsAllCapitals(at.Word(name))) continue;
     const size_t last = at.NameRunEnd(name, tokens.size());
     MarkPersonName(text, tokens[name].start, tokens[last].end, /*cue_names_people=*/true,
                    entities, first, &added);

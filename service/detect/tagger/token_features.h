@@ -47,7 +47,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 24;
+  static constexpr uint32_t kFeatureSetVersion = 25;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
                    std::shared_ptr<const WordClusters> clusters,
