@@ -30,4 +30,4 @@ build/tagger-train \
   btc="$ner/btc.jsonl" \
   sec="$ner/sec_filings.jsonl" \
   synthetic=scripts/tagger/data/synthetic_train.jsonl:0.5 \
-  written=build/tagger-written/written.jsonl:2
+  written=build/tagger-written/written.jsonl
