@@ -234,6 +234,12 @@ uint32_t NameWordClasses(std::string_view word) {
 bool IsRoleWord(std::string_view word) { return NameWordClasses(word) & kRoleClass; }
 
 bool IsHonorific(std::string_view word) {
+  // Every honorific opens with an ASCII capital and is short: most words
+  // of a text are decided without hashing them.
+  constexpr size_t kLongestHonorific = 13;  // "Mademoiselle."
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z' || word.size() > kLongestHonorific) {
+    return false;
+  }
   static const WordSet kWords(kHonorificWords);
   static const WordSet kAmbiguousInCapitals(kCapitalsAmbiguousHonorifics);
   if (kWords.Contains(WithoutPeriod(word))) return true;
