@@ -19,7 +19,8 @@ constexpr std::string_view kHonorificWords[] = {
   };
 
 // Honorifics that, written in capitals, are as often something else: "MS"
-// (Microsoft, multiple sclerosis), "SR" (senior), "HON", "LORD", "LADY".
+// (Microsoft, multiple sclerosis), "SR" (senior), "REV" (revision), "HON",
+// "LORD", "LADY".
 constexpr std::string_view kCapitalsAmbiguousHonorifics[] = {"MS", "MX", "SR", "SIG", "HON",
                                                              "LORD", "LADY", "REV", "CAPT"};
 
