@@ -1,5 +1,7 @@
 #include "endpoints/resolve_answer.h"
 
+#include <google/protobuf/io/coded_stream.h>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -20,25 +22,16 @@ constexpr char kEntryValueTag = (2 << 3) | 2;
 // Answers up to this many resolved tokens find repeats by a scan.
 constexpr size_t kScanUpTo = 32;
 
-size_t VarintSize(size_t value) {
-  size_t size = 1;
-  while (value >= 0x80) {
-    value >>= 7;
-    ++size;
-  }
-  return size;
-}
+using google::protobuf::io::CodedOutputStream;
 
 void AppendVarint(size_t value, std::string* out) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
+  uint8_t bytes[10];
+  const uint8_t* end = CodedOutputStream::WriteVarint64ToArray(value, bytes);
+  out->append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(end - bytes));
 }
 
 // The size of a length-delimited field holding `bytes` bytes, tag included.
-size_t FieldSize(size_t bytes) { return 1 + VarintSize(bytes) + bytes; }
+size_t FieldSize(size_t bytes) { return 1 + CodedOutputStream::VarintSize64(bytes) + bytes; }
 
 void AppendField(char tag, std::string_view bytes, std::string* out) {
   out->push_back(tag);
