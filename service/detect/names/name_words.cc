@@ -241,12 +241,9 @@ bool IsHonorific(std::string_view word) {
   if (word.empty() || word[0] < 'A' || word[0] > 'Z' || word.size() > kLongestHonorific) {
     return false;
   }
-  static const WordSet kWords(kHonorificWords);
+  if ((NameWordClasses(word) & kHonorificClass) == 0) return false;
   static const WordSet kAmbiguousInCapitals(kCapitalsAmbiguousHonorifics);
-  if (kWords.Contains(WithoutPeriod(word))) return true;
-  const std::string title = TitleCaseOfCapitals(word);
-  return !title.empty() && !kAmbiguousInCapitals.Contains(WithoutPeriod(word)) &&
-         kWords.Contains(WithoutPeriod(title));
+  return TitleCaseOfCapitals(word).empty() || !kAmbiguousInCapitals.Contains(WithoutPeriod(word));
 }
 
 bool IsPlaceAbbreviation(std::string_view word) {
