@@ -2,7 +2,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "endpoints/json_string_rewriter.h"
 #include "endpoints/presidio_type_names.h"
@@ -19,15 +18,6 @@ struct JsonRestored {
   size_t restored = 0;
   std::vector<std::string> unknown;  // as TokenRestorer::unknown()
 };
-
-// Appends the tokens of `found` that `unknown` does not list yet.
-void AddUnknown(const std::vector<std::string>& found,
-                google::protobuf::RepeatedPtrField<std::string>* unknown) {
-  std::unordered_set<std::string_view> listed(unknown->begin(), unknown->end());
-  for (const auto& token : found) {
-    if (listed.insert(token).second) unknown->Add(std::string(token));
-  }
-}
 
 // Types of the catalog that callers may name in deny_values even when no
 // built-in recognizer reports them.
@@ -332,7 +322,8 @@ std::optional<Result<Restored<v1::DemaskReply>>> PrivacyEndpoints::DemaskWith(
   v1::DemaskReply reply;
   reply.set_original_text(std::move(original));
   if (request.has_final()) reply.set_carry(text.substr(release));
-  AddUnknown(restorer.unknown(), reply.mutable_unknown());
+  // TokenRestorer lists each unknown token once.
+  reply.mutable_unknown()->Add(restorer.unknown().begin(), restorer.unknown().end());
   return Reply(
       Restored<v1::DemaskReply>{std::move(reply), static_cast<uint32_t>(restorer.restored())});
 }

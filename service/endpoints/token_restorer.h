@@ -30,7 +30,8 @@ class TokenRestorer {
   std::string Restore(std::string_view text, size_t end);
 
   size_t restored() const { return restored_; }
-  // Exactly shaped tokens the session does not hold, in order of appearance.
+  // Exactly shaped tokens the session does not hold, each once, in order of
+  // first appearance.
   const std::vector<std::string>& unknown() const { return unknown_; }
 
  private:
