@@ -84,5 +84,61 @@ TEST_CASE("entity adjustments: an honorific in capitals vouches for a name in ca
   CHECK(AfterHonorifics(product, {}).empty());
 }
 
+// The entities after AddRegionCodesAfterPlaces, as "TYPE:value", with the
+// probability of the codes.
+std::vector<std::string> AfterRegionCodes(std::string_view text,
+                                          std::vector<TaggedEntity> entities) {
+  std::vector<WordToken> tokens;
+  TokenizeWords(text, &tokens);
+  SortEntitiesByStart(&entities, 0);
+  AddRegionCodesAfterPlaces(text, tokens, &entities, 0);
+  std::vector<std::string> out;
+  for (const TaggedEntity& e : entities) {
+    const std::string_view value = text.substr(e.start, e.end - e.start);
+    out.push_back(std::string(kTaggedTypes[e.type]) + ":" + std::string(value));
+    if (e.type == kLocation && value.size() <= 3) CHECK(e.probability >= kCuedNameProbability);
+  }
+  return out;
+}
+
+TEST_CASE("entity adjustments: a state's or province's code after a place is a place") {
+  constexpr std::string_view text = "She left Gary, IN for Halifax, NS and Perth, WA.";
+  CHECK(AfterRegionCodes(text, {EntityOver(text, "Gary", kPerson),
+                                EntityOver(text, "Halifax", kLocation),
+                                EntityOver(text, "NS", kOrganization),
+                                EntityOver(text, "Perth", kLocation)}) ==
+        std::vector<std::string>{"LOCATION:Gary", "LOCATION:IN", "LOCATION:Halifax",
+                                 "LOCATION:NS", "LOCATION:Perth", "LOCATION:WA"});
+  // A firm that ends as firms do stays a firm; its state is a place.
+  constexpr std::string_view firm = "Acme Holdings Inc, DE is the borrower.";
+  CHECK(AfterRegionCodes(firm, {EntityOver(firm, "Acme Holdings Inc", kOrganization)}) ==
+        std::vector<std::string>{"ORGANIZATION:Acme Holdings Inc", "LOCATION:DE"});
+}
+
+TEST_CASE("entity adjustments: no region code without a name before it, after a person's "
+          "degree or before capitals") {
+  constexpr std::string_view nothing = "Sales grew, OK? Then fell, IN part.";
+  CHECK(AfterRegionCodes(nothing, {}).empty());
+  // A degree after a person's name: what the model made of it is dropped.
+  constexpr std::string_view degree = "Signed, Jane Roe, MD and Sam Lee, PA today.";
+  CHECK(AfterRegionCodes(degree, {EntityOver(degree, "Jane Roe", kPerson),
+                                  EntityOver(degree, "MD", kLocation),
+                                  EntityOver(degree, "Sam Lee", kPerson)}) ==
+        std::vector<std::string>{"PERSON:Jane Roe", "PERSON:Sam Lee"});
+  constexpr std::string_view shouting = "CALL BOB, OR CALL ME";
+  CHECK(AfterRegionCodes(shouting, {EntityOver(shouting, "BOB", kPerson)}) ==
+        std::vector<std::string>{"PERSON:BOB"});
+  // A number after the code must be its country's postcode: "NM 1341" is a
+  // flight, "IL 62704" and "NSW 2000" are places.
+  constexpr std::string_view flight = "Outbound: Melbourne, NM 1341 via Sydney, NSW 2000.";
+  CHECK(AfterRegionCodes(flight, {EntityOver(flight, "Melbourne", kLocation),
+                                  EntityOver(flight, "Sydney", kLocation)}) ==
+        std::vector<std::string>{"LOCATION:Melbourne", "LOCATION:Sydney", "LOCATION:NSW"});
+  // No space, or more than one, after the comma: a list, not a place's region.
+  constexpr std::string_view list = "Raleigh,NC";
+  CHECK(AfterRegionCodes(list, {EntityOver(list, "Raleigh", kLocation)}) ==
+        std::vector<std::string>{"LOCATION:Raleigh"});
+}
+
 }  // namespace
 }  // namespace privacy::detect

@@ -26,6 +26,17 @@ constexpr std::string_view kCapitalsAmbiguousHonorifics[] = {"MS", "MX", "SR", "
 
 constexpr std::string_view kPlaceAbbreviationWords[] = {"St", "Mt", "Ft", "Pt", "Ste"};
 
+constexpr std::string_view kUnitedStatesRegionCodes[] = {
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+      "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+      "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+      "VA", "WA", "WV", "WI", "WY", "DC", "PR", "GU", "VI",
+  };
+constexpr std::string_view kCanadaRegionCodes[] = {"AB", "BC", "MB", "NB", "NL", "NS", "NT",
+                                                   "NU", "ON", "PE", "QC", "SK", "YT"};
+constexpr std::string_view kAustraliaRegionCodes[] = {"NSW", "VIC", "QLD", "SA",
+                                                      "WA",  "TAS", "ACT", "NT"};
+
 constexpr std::string_view kNameParticleWords[] = {
       "al", "bin", "bint", "da", "das", "de", "dei", "del", "della", "delle", "den", "der",
       "di", "do", "dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu",
@@ -249,6 +260,18 @@ bool IsHonorific(std::string_view word) {
 bool IsPlaceAbbreviation(std::string_view word) {
   static const WordSet kWords(kPlaceAbbreviationWords);
   return kWords.Contains(WithoutPeriod(word));
+}
+
+uint32_t RegionCodeCountries(std::string_view word) {
+  static const WordSet kUnitedStates(kUnitedStatesRegionCodes);
+  static const WordSet kCanada(kCanadaRegionCodes);
+  static const WordSet kAustralia(kAustraliaRegionCodes);
+  if (word.size() < 2 || word.size() > 3) return 0;
+  uint32_t countries = 0;
+  if (kUnitedStates.Contains(word)) countries |= kUnitedStatesRegion;
+  if (kCanada.Contains(word)) countries |= kCanadaRegion;
+  if (kAustralia.Contains(word)) countries |= kAustraliaRegion;
+  return countries;
 }
 
 bool IsNameParticle(std::string_view word) {

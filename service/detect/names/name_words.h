@@ -37,6 +37,19 @@ bool IsHonorific(std::string_view word);
 // "Mt.", "Ft." (case-sensitive, a trailing period allowed).
 bool IsPlaceAbbreviation(std::string_view word);
 
+// The countries whose states, provinces or territories a postal
+// abbreviation names, as bits, for RegionCodeCountries.
+enum RegionCountry : uint32_t {
+  kUnitedStatesRegion = 1u << 0,
+  kCanadaRegion = 1u << 1,
+  kAustraliaRegion = 1u << 2,
+};
+
+// Which countries' states, provinces or territories `word` is the postal
+// abbreviation of, in capitals ("TX", "ON", "NSW"; "WA" both Washington
+// and Western Australia); 0 when none.
+uint32_t RegionCodeCountries(std::string_view word);
+
 // Lower-case particles inside names: "de", "van", "von", "bin", "al", ...
 bool IsNameParticle(std::string_view word);
 

@@ -13,8 +13,9 @@ namespace privacy::detect {
 namespace {
 
 constexpr int kPersonType = 0;
+constexpr int kLocationType = 1;
 constexpr int kOrganizationType = 2;
-static_assert(kTaggedTypes[kPersonType] == "PERSON" &&
+static_assert(kTaggedTypes[kPersonType] == "PERSON" && kTaggedTypes[kLocationType] == "LOCATION" &&
               kTaggedTypes[kOrganizationType] == "ORGANIZATION");
 
 // True when `value` holds an ASCII letter or digit, or any character beyond
@@ -128,6 +129,32 @@ struct TokenText {
 
 bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Degrees and licences written after a person's name that are also the
+// postal code of a state ("Jane Roe, MD": Doctor of Medicine, not
+// Maryland).
+bool IsCredentialCode(std::string_view word) {
+  return IsOneOf(word, {"MD", "PA", "DO", "MA", "MS", "ND", "DC", "NP", "PE"});
+}
+
+// Whether `next`, the word after a region's code of `countries`
+// (RegionCodeCountries), may follow it: a postcode of the code's country
+// ("IL 62704", "NSW 2000", "ON K1A"), or a word not in capitals (not
+// "NM 1341", a flight, nor "OR CALL ME").
+bool FitsRegionCode(std::string_view next, uint32_t countries) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (is_digit(next[0])) {
+    const size_t digits = static_cast<size_t>(
+        std::find_if_not(next.begin(), next.end(), is_digit) - next.begin());
+    return (digits == 5 && (countries & kUnitedStatesRegion)) ||
+           (digits == 4 && next.size() == 4 && (countries & kAustraliaRegion));
+  }
+  if (next.size() == 3 && IsAllCapitals(next.substr(0, 1)) && is_digit(next[1]) &&
+      IsAllCapitals(next.substr(2))) {
+    return (countries & kCanadaRegion) != 0;
+  }
+  return !IsAllCapitals(next);
 }
 
 // Whom a greeting addresses when it names nobody: "Hi All", "Dear Customer".
@@ -376,6 +403,68 @@ void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& to
                    entities, first, &added);
     i = last;
   }
+  MergeAdded(entities, first, added);
+}
+
+void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToken>& tokens,
+                               std::vector<TaggedEntity>* entities, size_t first) {
+  const TokenText at{text, tokens};
+  std::vector<TaggedEntity>& out = *entities;
+  std::vector<bool> dropped(out.size(), false);
+  std::vector<TaggedEntity> added;
+  for (size_t code = 2; code < tokens.size(); ++code) {
+    const size_t comma = code - 1;
+    const size_t place = code - 2;
+    if (tokens[code].kind != TokenKind::kWord || at.Word(comma) != "," ||
+        tokens[comma].start != tokens[place].end || !at.OneSpaceBetween(comma, code)) {
+      continue;
+    }
+    const uint32_t countries = RegionCodeCountries(at.Word(code));
+    if (countries == 0) continue;
+    const size_t next = code + 1;
+    if (next < tokens.size() &&
+        (tokens[next].kind == TokenKind::kWord || tokens[next].kind == TokenKind::kNumber) &&
+        !tokens[next].line_start && !FitsRegionCode(at.Word(next), countries)) {
+      continue;
+    }
+    // The names the model found ending at the comma; the two levels of its
+    // entities hold at most one each.
+    std::vector<size_t> names;
+    for (size_t e = first; e < out.size() && out[e].start < tokens[place].end; ++e) {
+      if (out[e].end == tokens[place].end) names.push_back(e);
+    }
+    const bool credential = IsCredentialCode(at.Word(code)) &&
+                            std::any_of(names.begin(), names.end(), [&](size_t e) {
+                              return out[e].type == kPersonType;
+                            });
+    if (credential) {
+      for (size_t e = FirstStartingAt(out, first, tokens[code].start);
+           e < out.size() && out[e].start == tokens[code].start; ++e) {
+        dropped[e] = out[e].end == tokens[code].end;
+      }
+      continue;
+    }
+    if (names.empty()) continue;
+    for (size_t e : names) {
+      if (out[e].type != kOrganizationType || !EndsWithOrganizationSuffix(text, out[e])) {
+        out[e].type = kLocationType;
+      }
+    }
+    bool covered = false;
+    for (size_t e = FirstStartingAt(out, first, tokens[code].start);
+         e < out.size() && out[e].start < tokens[code].end; ++e) {
+      covered = true;
+      if (out[e].end == tokens[code].end) {
+        out[e].type = kLocationType;
+        out[e].probability = std::max(out[e].probability, kCuedNameProbability);
+      }
+    }
+    if (!covered) {
+      added.push_back({kLocationType, tokens[code].start, tokens[code].end, kMarginCap,
+                       kCuedNameProbability});
+    }
+  }
+  EraseDropped(entities, first, dropped);
   MergeAdded(entities, first, added);
 }
 

@@ -68,4 +68,16 @@ void AddNamesAfterHonorifics(std::string_view text, const std::vector<WordToken>
 void AddNamesInGreetings(std::string_view text, const std::vector<WordToken>& tokens,
                          std::vector<TaggedEntity>* entities, size_t first);
 
+// A name, a comma and the postal code of a state or province ("Gary, IN",
+// "Halifax, NS", "Perth, WA") is a place and its region: the code is a
+// place at least kCuedNameProbability sure (added, or retyped from what the
+// model made of it: "NC" is no firm there), and the names the model found
+// ending at the comma are places whatever type it gave them ("Gary",
+// "Augusta"), but a firm's name that ends as firms do. After a person's
+// name a degree that is also a code is no place ("Jane Roe, MD", "Sam
+// Lee, PA": what the model found there is dropped); a code before a word
+// in capitals is none either ("BOB, OR CALL ME").
+void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToken>& tokens,
+                               std::vector<TaggedEntity>* entities, size_t first);
+
 }  // namespace privacy::detect

@@ -79,6 +79,7 @@ void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed
   }
   AddNamesAfterHonorifics(text, features.tokens, out, first);
   AddNamesInGreetings(text, features.tokens, out, first);
+  AddRegionCodesAfterPlaces(text, features.tokens, out, first);
 }
 
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
