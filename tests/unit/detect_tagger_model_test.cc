@@ -62,9 +62,13 @@ TaggerWeights SampleWeights() {
     w.transitions.first[p] = 0.5f - 0.0625f * p;
     w.transitions.last[p] = -0.3f + 0.07f * p;
   }
-  w.calibration[0] = {1.5f, -2.0f};
-  w.calibration[1] = {0.75f, 0.5f};
-  w.calibration[2] = {2.25f, -4.5f};
+  w.calibration[0] = LogisticCalibration(0.015f, -2.0f);
+  w.calibration[1] = LogisticCalibration(0.0075f, 0.5f);
+  // Knots of an isotonic fit: steps, margins that repeat.
+  for (int k = 0; k < kCalibrationKnots; ++k) {
+    w.calibration[2].margins[k] = -100.0f + 10.0f * static_cast<float>(k / 2 * 2);
+    w.calibration[2].probabilities[k] = std::min(1.0f, 0.05f * static_cast<float>(k / 4));
+  }
   w.slots = {0, 3, 63, 64, 65, 700, 1023};
   for (size_t i = 0; i < w.slots.size(); ++i) {
     std::array<float, kTagCount> row;
@@ -128,7 +132,10 @@ TEST_CASE("detect tagger: model weights survive saving and loading") {
   }
   for (int t = 0; t < kTaggedTypeCount; ++t) {
     CAPTURE(t);
-    CHECK(model.EvenOddsMargin(t) == -w.calibration[t].intercept / w.calibration[t].slope);
+    for (int k = 0; k < kCalibrationKnots; ++k) {
+      CHECK(model.Probability(t, w.calibration[t].margins[k]) >=
+            w.calibration[t].probabilities[k] - 1e-6);
+    }
   }
 
   const float scale = 4.0f / 32767.0f;
@@ -327,17 +334,29 @@ TEST_CASE("detect tagger: probability rises with the margin and follows the cali
     const MarginCalibration& c = w.calibration[t];
     double previous = 0.0;
     bool rising = true;
-    for (float margin = -30.0f; margin <= 30.0f; margin += 0.25f) {
+    for (float margin = -1200.0f; margin <= 1200.0f; margin += 0.5f) {
       const double p = model.Probability(t, margin);
       rising = rising && p >= previous && p >= 0.0 && p <= 1.0;
       previous = p;
     }
     CHECK(rising);
-    CHECK(model.Probability(t, 1.0f) == doctest::Approx(Logistic(c.slope + c.intercept)));
-    CHECK(model.Probability(t, model.EvenOddsMargin(t)) == doctest::Approx(0.5));
-    CHECK(model.Probability(t, 1e9f) == model.Probability(t, kMarginCap));
+    // Below the first knot nothing was seen: no chance; past the last, the
+    // last knot's.
+    CHECK(model.Probability(t, c.margins.front() - 1.0f) == 0.0);
+    CHECK(model.Probability(t, 1e9f) == doctest::Approx(c.probabilities.back()));
+    if (model.EvenOddsMargin(t) < kMarginCap) {
+      CHECK(model.Probability(t, model.EvenOddsMargin(t)) == doctest::Approx(0.5));
+      CHECK(model.Probability(t, model.EvenOddsMargin(t) - 0.01f) < 0.5);
+    }
   }
-  CHECK(model.Probability(0, 3.0f) > model.Probability(0, 1.0f));
+  // The logistic curve, sampled, is read back between its knots.
+  CHECK(model.Probability(0, 0.0f) == doctest::Approx(Logistic(-2.0)).epsilon(0.02));
+  CHECK(model.Probability(1, 0.0f) == doctest::Approx(Logistic(0.5)).epsilon(0.02));
+  // Between two knots the probability is interpolated linearly.
+  const MarginCalibration& steps = w.calibration[2];
+  CHECK(model.Probability(2, (steps.margins[3] + steps.margins[4]) / 2) ==
+        doctest::Approx((steps.probabilities[3] + steps.probabilities[4]) / 2));
+  CHECK(model.EvenOddsMargin(2) == kMarginCap);  // it never reaches 0.5
 }
 
 TEST_CASE("detect tagger: MarginFloor is where the likeliest type reaches 2 percent") {
@@ -350,30 +369,36 @@ TEST_CASE("detect tagger: MarginFloor is where the likeliest type reaches 2 perc
   for (int t = 0; t < kTaggedTypeCount; ++t) {
     CAPTURE(t);
     highest = std::max(highest, model.Probability(t, floor));
-    CHECK(model.Probability(t, floor) <= 0.02 + 1e-6);
-    CHECK(floor < model.EvenOddsMargin(t));
+    CHECK(model.Probability(t, floor - 0.01f) < 0.02);
   }
-  CHECK(highest == doctest::Approx(0.02).epsilon(1e-4));
+  CHECK(highest == doctest::Approx(0.02).epsilon(1e-3));
 
-  SUBCASE("types with no positive slope are left out") {
-    w.calibration[0] = {0.0f, 3.0f};
-    w.calibration[1] = {-1.0f, 0.0f};
+  SUBCASE("a type whose first knot is surer starts at that knot") {
+    for (float& p : w.calibration[1].probabilities) p = std::max(p, 0.1f);
+    SaveTaggerWeights(w, dir.File("sure.tagger"));
+    CHECK(TaggerModel::Load(dir.File("sure.tagger"), kFeatureSet).MarginFloor() ==
+          w.calibration[1].margins[0]);
+  }
+  SUBCASE("flat types are left out") {
+    w.calibration[0] = LogisticCalibration(0.0f, 3.0f);
+    w.calibration[1] = LogisticCalibration(0.0f, 0.0f);
     SaveTaggerWeights(w, dir.File("flat.tagger"));
     const TaggerModel flat = TaggerModel::Load(dir.File("flat.tagger"), kFeatureSet);
-    CHECK(flat.EvenOddsMargin(0) == kMarginCap);
-    CHECK(flat.EvenOddsMargin(1) == kMarginCap);
-    CHECK(flat.Probability(2, flat.MarginFloor()) == doctest::Approx(0.02).epsilon(1e-4));
+    CHECK(flat.Probability(2, flat.MarginFloor()) == doctest::Approx(0.02));
   }
-  SUBCASE("no positive slope at all: nothing is offered") {
-    for (MarginCalibration& c : w.calibration) c = {0.0f, 0.0f};
+  SUBCASE("no type that is not flat: nothing is offered") {
+    for (MarginCalibration& c : w.calibration) c = LogisticCalibration(0.0f, 0.0f);
     SaveTaggerWeights(w, dir.File("none.tagger"));
     CHECK(TaggerModel::Load(dir.File("none.tagger"), kFeatureSet).MarginFloor() == kMarginCap);
   }
-  SUBCASE("the floor is no lower than minus the cap") {
-    for (MarginCalibration& c : w.calibration) c = {1e-6f, 0.0f};
-    SaveTaggerWeights(w, dir.File("gentle.tagger"));
-    CHECK(TaggerModel::Load(dir.File("gentle.tagger"), kFeatureSet).MarginFloor() == -kMarginCap);
-  }
+}
+
+TEST_CASE("detect tagger: a calibration that falls is refused") {
+  const TempDir dir;
+  TaggerWeights w = SampleWeights();
+  std::swap(w.calibration[1].probabilities[3], w.calibration[1].probabilities[20]);
+  SaveTaggerWeights(w, dir.File("falls.tagger"));
+  CHECK(LoadError(dir.File("falls.tagger")).find("calibration") != std::string::npos);
 }
 
 TEST_CASE("detect tagger: the shipped model loads with this build's feature set") {

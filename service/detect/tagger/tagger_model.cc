@@ -22,15 +22,17 @@ namespace {
 //   28 f32          weight scale (weight = i16 * scale)
 //   32 u64          checksum of the word clusters trained with (WordClusters)
 //   40 u64          checksum of the word vectors trained with (WordVectors)
-//   48 f32[...]     transitions (between, first, last), calibration (slope,
-//                   intercept per type), vector weights (kVectorWeightCount)
+//   48 f32[...]     transitions (between, first, last), calibration
+//                   (kCalibrationKnots margins, then as many probabilities,
+//                   per type), vector weights (kVectorWeightCount)
 //   .. entries      u32 slot, i16[tag count] weights; slots strictly increasing
 //   .. u64          FNV-1a 64 of every byte before it
 constexpr char kMagic[8] = {'P', 'F', 'T', 'A', 'G', 'G', 'R', '1'};
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 constexpr const char* kFileName = "names.tagger";
 constexpr size_t kFloatCount =
-    kTagCount * kTagCount + 2 * kTagCount + 2 * kTaggedTypeCount + kVectorWeightCount;
+    kTagCount * kTagCount + 2 * kTagCount + 2 * kCalibrationKnots * kTaggedTypeCount +
+    kVectorWeightCount;
 constexpr size_t kFixedBytes = 48;
 constexpr size_t kHeaderBytes = kFixedBytes + 4 * kFloatCount;
 constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
@@ -72,8 +74,8 @@ void SaveTaggerWeights(const TaggerWeights& weights, const std::string& path) {
   for (float v : t.first) AppendLittleEndianFloat(&bytes, v);
   for (float v : t.last) AppendLittleEndianFloat(&bytes, v);
   for (const MarginCalibration& c : weights.calibration) {
-    AppendLittleEndianFloat(&bytes, c.slope);
-    AppendLittleEndianFloat(&bytes, c.intercept);
+    for (float v : c.margins) AppendLittleEndianFloat(&bytes, v);
+    for (float v : c.probabilities) AppendLittleEndianFloat(&bytes, v);
   }
   if (weights.vector_weights.size() != kVectorWeightCount) {
     throw std::invalid_argument("vector weights of the wrong size");
@@ -134,8 +136,12 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
   for (float& v : model.transitions_.first) v = next_float();
   for (float& v : model.transitions_.last) v = next_float();
   for (MarginCalibration& c : model.calibration_) {
-    c.slope = next_float();
-    c.intercept = next_float();
+    for (float& v : c.margins) v = next_float();
+    for (float& v : c.probabilities) v = next_float();
+    const bool ordered = std::is_sorted(c.margins.begin(), c.margins.end()) &&
+                         std::is_sorted(c.probabilities.begin(), c.probabilities.end()) &&
+                         c.probabilities.front() >= 0.0f && c.probabilities.back() <= 1.0f;
+    if (!ordered) Fail(path, "calibration not increasing");
   }
   model.vector_weights_.resize(kVectorWeightCount);
   for (float& v : model.vector_weights_) v = next_float();
@@ -242,25 +248,60 @@ __attribute__((target_clones("avx2", "default"))) void AddVectorScores(
   }
 }
 
+MarginCalibration LogisticCalibration(float slope, float intercept) {
+  MarginCalibration calibration;
+  for (int k = 0; k < kCalibrationKnots; ++k) {
+    const float margin = -kMarginCap + 2.0f * kMarginCap * static_cast<float>(k) /
+                                           static_cast<float>(kCalibrationKnots - 1);
+    calibration.margins[k] = margin;
+    calibration.probabilities[k] =
+        static_cast<float>(1.0 / (1.0 + std::exp(-(slope * margin + intercept))));
+  }
+  return calibration;
+}
+
+double CalibratedProbability(const MarginCalibration& calibration, float margin) {
+  const auto& m = calibration.margins;
+  const auto& p = calibration.probabilities;
+  // The first knot past the margin; the margin lies between it and the one
+  // before.
+  const auto after = std::upper_bound(m.begin(), m.end(), margin);
+  if (after == m.begin()) return 0.0;
+  if (after == m.end()) return p.back();
+  const size_t k = static_cast<size_t>(after - m.begin());
+  const double share = (margin - m[k - 1]) / (m[k] - m[k - 1]);
+  return p[k - 1] + share * (p[k] - p[k - 1]);
+}
+
+float MarginAtProbability(const MarginCalibration& calibration, double probability) {
+  const auto& m = calibration.margins;
+  const auto& p = calibration.probabilities;
+  if (p.front() >= probability) return m.front();
+  for (size_t k = 1; k < p.size(); ++k) {
+    if (p[k] < probability) continue;
+    const double share = (probability - p[k - 1]) / (p[k] - p[k - 1]);
+    return static_cast<float>(m[k - 1] + share * (m[k] - m[k - 1]));
+  }
+  return kMarginCap;
+}
+
 double TaggerModel::Probability(int type, float margin) const {
-  const MarginCalibration& c = calibration_[type];
-  return 1.0 / (1.0 + std::exp(-(c.slope * std::min(margin, kMarginCap) + c.intercept)));
+  return CalibratedProbability(calibration_[type], margin);
 }
 
 float TaggerModel::MarginFloor() const {
   constexpr double kLowestProbability = 0.02;
-  const double logit = std::log(kLowestProbability / (1.0 - kLowestProbability));
   float floor = kMarginCap;
   for (const MarginCalibration& c : calibration_) {
-    if (c.slope <= 0.0f) continue;
-    floor = std::min(floor, static_cast<float>((logit - c.intercept) / c.slope));
+    // A flat calibration says nothing of where entities begin.
+    if (c.probabilities.front() == c.probabilities.back()) continue;
+    floor = std::min(floor, MarginAtProbability(c, kLowestProbability));
   }
-  return std::max(floor, 0.0f - kMarginCap);
+  return floor;
 }
 
 float TaggerModel::EvenOddsMargin(int type) const {
-  const MarginCalibration& c = calibration_[type];
-  return c.slope > 0.0f ? -c.intercept / c.slope : kMarginCap;
+  return MarginAtProbability(calibration_[type], 0.5);
 }
 
 std::string DefaultTaggerModelPath() { return DefaultDataFilePath(kFileName); }

@@ -13,14 +13,33 @@
 
 namespace privacy::detect {
 
-// Maps an entity's margin to the probability that it is right:
-// 1 / (1 + exp(-(slope * min(margin, kMarginCap) + intercept))), fitted on
-// text the model was not trained on.
+// Maps an entity's margin to the probability that it is right, fitted on
+// text the model was not trained on by isotonic regression (the chance
+// only grows with the margin, and takes whatever shape the data gives it:
+// runs the decoder would rather not tag are wrong far more steeply than
+// sure ones grow right, which no one logistic curve draws). It is
+// kCalibrationKnots points, margins not decreasing and probabilities not
+// decreasing; between two points the probability is interpolated linearly,
+// after the last it is the last one's, and before the first it is 0 (no
+// entity that unsure was seen).
 inline constexpr float kMarginCap = 1000.0f;
+inline constexpr int kCalibrationKnots = 32;
 struct MarginCalibration {
-  float slope = 1.0f;
-  float intercept = 0.0f;
+  std::array<float, kCalibrationKnots> margins{};
+  std::array<float, kCalibrationKnots> probabilities{};
 };
+
+// The calibration that samples the logistic curve 1 / (1 + exp(-(slope *
+// margin + intercept))) at knots spread evenly over [-kMarginCap,
+// kMarginCap].
+MarginCalibration LogisticCalibration(float slope, float intercept);
+
+// The probability `calibration` gives an entity with margin `margin`.
+double CalibratedProbability(const MarginCalibration& calibration, float margin);
+
+// The lowest margin at which `calibration` reaches `probability` (at
+// least its first knot's), kMarginCap when none does.
+float MarginAtProbability(const MarginCalibration& calibration, double probability);
 
 // A token's scores count the word vectors of the tokens around it: offset
 // o is the token kVectorReach - o places before it (o = kVectorReach is the

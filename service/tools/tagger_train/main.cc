@@ -243,7 +243,7 @@ int Run(int argc, char** argv) {
   weights.word_vectors_checksum = vectors->checksum();
   // A provisional calibration, flat enough that entities well below an even
   // chance are still proposed (the margin floor) and become samples.
-  for (detect::MarginCalibration& c : weights.calibration) c = {0.04f, 0.0f};
+  for (detect::MarginCalibration& c : weights.calibration) c = detect::LogisticCalibration(0.04f, 0.0f);
   SaveTaggerWeights(weights, output);
 
   // Calibrate on the dev parts with the model as it will be loaded (without
@@ -279,9 +279,13 @@ int Run(int argc, char** argv) {
       samples[t][k].weight = 1000.0 / static_cast<double>(n * used_sources);
     }
     weights.calibration[t] = FitCalibration(samples[t]);
-    std::fprintf(stderr, "calibration %s: slope %.4f intercept %.4f (%zu dev entities)\n",
-                 std::string(detect::kTaggedTypes[t]).c_str(), weights.calibration[t].slope,
-                 weights.calibration[t].intercept, samples[t].size());
+    const detect::MarginCalibration& c = weights.calibration[t];
+    std::fprintf(stderr, "calibration %s (%zu dev entities):", std::string(detect::kTaggedTypes[t]).c_str(),
+                 samples[t].size());
+    for (int k = 0; k < detect::kCalibrationKnots; k += 4) {
+      std::fprintf(stderr, " %.0f:%.2f", c.margins[k], c.probabilities[k]);
+    }
+    std::fprintf(stderr, "\n");
   }
   SaveTaggerWeights(weights, output);
   std::fprintf(stderr, "%zu feature rows written to %s (%ju bytes)\n", weights.slots.size(),

@@ -187,30 +187,56 @@ detect::TaggerWeights MeanWeights(const std::vector<detect::TaggerWeights>& runs
   return out;
 }
 
-detect::MarginCalibration FitCalibration(const std::vector<CalibrationSample>& samples) {
-  double a = 0.0, b = 0.0;
-  for (int iteration = 0; iteration < 50; ++iteration) {
-    double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
-    for (const CalibrationSample& sample : samples) {
-      const double x = std::min(sample.margin, detect::kMarginCap);
-      const double p = 1.0 / (1.0 + std::exp(-(a * x + b)));
-      const double r = sample.weight * ((sample.right ? 1.0 : 0.0) - p);
-      ga += r * x;
-      gb += r;
-      const double w = sample.weight * p * (1 - p);
-      haa += w * x * x;
-      hab += w * x;
-      hbb += w;
-    }
-    const double det = haa * hbb - hab * hab;
-    if (det <= 0) break;
-    const double da = (hbb * ga - hab * gb) / det;
-    const double db = (haa * gb - hab * ga) / det;
-    a = std::max(0.0, a + da);  // a larger margin never means a smaller chance
-    b += db;
-    if (std::fabs(da) + std::fabs(db) < 1e-7) break;
+detect::MarginCalibration FitCalibration(std::vector<CalibrationSample> samples) {
+  if (samples.empty()) return detect::LogisticCalibration(0.0f, 0.0f);
+  for (CalibrationSample& sample : samples) {
+    sample.margin = std::clamp(sample.margin, -detect::kMarginCap, detect::kMarginCap);
   }
-  return {static_cast<float>(a), static_cast<float>(b)};
+  std::stable_sort(samples.begin(), samples.end(),
+                   [](const CalibrationSample& a, const CalibrationSample& b) {
+                     return a.margin < b.margin;
+                   });
+  // Pool adjacent violators: blocks of samples in margin order, each with
+  // the weighted share of its samples that are right, merged while a block
+  // is right no more often than the one before it. Samples of one margin
+  // cannot be told apart: they share a block.
+  struct Block {
+    double weight = 0.0;
+    double right = 0.0;  // the weight of its right samples
+    size_t last = 0;     // the index of its last sample
+    double Share() const { return right / weight; }
+  };
+  std::vector<Block> blocks;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    Block block{samples[i].weight, samples[i].right ? samples[i].weight : 0.0, i};
+    const auto absorb_last = [&] {
+      block.weight += blocks.back().weight;
+      block.right += blocks.back().right;
+      blocks.pop_back();
+    };
+    if (!blocks.empty() && samples[blocks.back().last].margin == samples[i].margin) absorb_last();
+    while (!blocks.empty() && blocks.back().Share() >= block.Share()) absorb_last();
+    blocks.push_back(block);
+  }
+  // Knots at even steps of the samples' weight: each the margin of the
+  // sample there and the share of its block.
+  double total = 0.0;
+  for (const CalibrationSample& sample : samples) total += sample.weight;
+  detect::MarginCalibration calibration;
+  size_t sample = 0;
+  size_t block = 0;
+  double before = 0.0;  // the weight of the samples before `sample`
+  for (int k = 0; k < detect::kCalibrationKnots; ++k) {
+    const double target = total * k / (detect::kCalibrationKnots - 1);
+    while (sample + 1 < samples.size() && before + samples[sample].weight < target) {
+      before += samples[sample].weight;
+      ++sample;
+    }
+    while (blocks[block].last < sample) ++block;
+    calibration.margins[k] = samples[sample].margin;
+    calibration.probabilities[k] = static_cast<float>(blocks[block].Share());
+  }
+  return calibration;
 }
 
 }  // namespace privacy::tools

@@ -81,9 +81,10 @@ struct CalibrationSample {
   double weight = 1.0;
 };
 
-// Fits the calibration of one type: the logistic curve from a margin to the
-// chance that an entity with that margin is right, by Newton's method on
-// weighted samples; the slope is kept at zero or above.
-detect::MarginCalibration FitCalibration(const std::vector<CalibrationSample>& samples);
+// Fits the calibration of one type from weighted samples: isotonic
+// regression of whether an entity is right on its margin (pool adjacent
+// violators), read at kCalibrationKnots margins spread evenly over the
+// samples' weight. No samples give a flat even chance.
+detect::MarginCalibration FitCalibration(std::vector<CalibrationSample> samples);
 
 }  // namespace privacy::tools
