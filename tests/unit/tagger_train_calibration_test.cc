@@ -39,7 +39,8 @@ TEST_CASE("tagger calibration: the share of right entities, rising with the marg
 TEST_CASE("tagger calibration: a falling stretch is pooled") {
   // Right, wrong, right in margin order: the first two become one block of
   // even chance, which the third, always right, follows.
-  const MarginCalibration c = FitCalibration({{-1.0f, true, 1.0}, {0.0f, false, 1.0}, {1.0f, true, 1.0}});
+  const MarginCalibration c =
+      FitCalibration({{-1.0f, true, 1.0}, {0.0f, false, 1.0}, {1.0f, true, 1.0}});
   CHECK(NeverFalls(c));
   CHECK(CalibratedProbability(c, -1.0f) == doctest::Approx(0.5));
   CHECK(CalibratedProbability(c, 1.0f) == doctest::Approx(1.0));

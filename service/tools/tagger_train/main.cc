@@ -243,7 +243,9 @@ int Run(int argc, char** argv) {
   weights.word_vectors_checksum = vectors->checksum();
   // A provisional calibration, flat enough that entities well below an even
   // chance are still proposed (the margin floor) and become samples.
-  for (detect::MarginCalibration& c : weights.calibration) c = detect::LogisticCalibration(0.04f, 0.0f);
+  for (detect::MarginCalibration& c : weights.calibration) {
+    c = detect::LogisticCalibration(0.04f, 0.0f);
+  }
   SaveTaggerWeights(weights, output);
 
   // Calibrate on the dev parts with the model as it will be loaded (without
@@ -280,8 +282,8 @@ int Run(int argc, char** argv) {
     }
     weights.calibration[t] = FitCalibration(samples[t]);
     const detect::MarginCalibration& c = weights.calibration[t];
-    std::fprintf(stderr, "calibration %s (%zu dev entities):", std::string(detect::kTaggedTypes[t]).c_str(),
-                 samples[t].size());
+    std::fprintf(stderr, "calibration %s (%zu dev entities):",
+                 std::string(detect::kTaggedTypes[t]).c_str(), samples[t].size());
     for (int k = 0; k < detect::kCalibrationKnots; k += 4) {
       std::fprintf(stderr, " %.0f:%.2f", c.margins[k], c.probabilities[k]);
     }
