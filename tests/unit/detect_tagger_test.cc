@@ -526,6 +526,7 @@ TEST_CASE("detect tagger: hostile inputs return orderly findings") {
       Repeat("Mr. ", kSize / 2),
       Repeat("Bank of ", kSize / 2),
       Repeat("Rio de ", kSize / 2),
+      Repeat("Gary, IN and Perth, WA and ", kSize),
       Repeat("@a_", kSize / 2),
       std::string(10000, '\n'),
       names_per_line,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <iterator>
+#include <numeric>
 #include <string>
 
 #include "detect/names/name_words.h"
@@ -412,6 +413,12 @@ void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToke
   std::vector<TaggedEntity>& out = *entities;
   std::vector<bool> dropped(out.size(), false);
   std::vector<TaggedEntity> added;
+  // The model's entities in the order of their ends, to find those that
+  // end at a comma.
+  std::vector<size_t> by_end(out.size() - first);
+  std::iota(by_end.begin(), by_end.end(), first);
+  std::stable_sort(by_end.begin(), by_end.end(),
+                   [&](size_t a, size_t b) { return out[a].end < out[b].end; });
   for (size_t code = 2; code < tokens.size(); ++code) {
     const size_t comma = code - 1;
     const size_t place = code - 2;
@@ -427,11 +434,12 @@ void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToke
         !tokens[next].line_start && !FitsRegionCode(at.Word(next), countries)) {
       continue;
     }
-    // The names the model found ending at the comma; the two levels of its
-    // entities hold at most one each.
+    // The names the model found ending at the comma.
     std::vector<size_t> names;
-    for (size_t e = first; e < out.size() && out[e].start < tokens[place].end; ++e) {
-      if (out[e].end == tokens[place].end) names.push_back(e);
+    for (auto e = std::lower_bound(by_end.begin(), by_end.end(), tokens[place].end,
+                                   [&](size_t i, uint32_t end) { return out[i].end < end; });
+         e != by_end.end() && out[*e].end == tokens[place].end; ++e) {
+      names.push_back(*e);
     }
     const bool credential = IsCredentialCode(at.Word(code)) &&
                             std::any_of(names.begin(), names.end(), [&](size_t e) {
