@@ -136,7 +136,7 @@ bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> word
 // postal code of a state ("Jane Roe, MD": Doctor of Medicine, not
 // Maryland).
 bool IsCredentialCode(std::string_view word) {
-  return IsOneOf(word, {"MD", "PA", "DO", "MA", "MS", "ND", "DC", "NP", "PE"});
+  return IsOneOf(word, {"MD", "PA", "DO", "MA", "MS", "ND", "DC", "PE"});
 }
 
 // Whether `next`, the word after a region's code of `countries`
@@ -145,14 +145,14 @@ bool IsCredentialCode(std::string_view word) {
 // "NM 1341", a flight, nor "OR CALL ME").
 bool FitsRegionCode(std::string_view next, uint32_t countries) {
   const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto is_capital = [](char c) { return c >= 'A' && c <= 'Z'; };
   if (is_digit(next[0])) {
     const size_t digits = static_cast<size_t>(
         std::find_if_not(next.begin(), next.end(), is_digit) - next.begin());
     return (digits == 5 && (countries & kUnitedStatesRegion)) ||
            (digits == 4 && next.size() == 4 && (countries & kAustraliaRegion));
   }
-  if (next.size() == 3 && IsAllCapitals(next.substr(0, 1)) && is_digit(next[1]) &&
-      IsAllCapitals(next.substr(2))) {
+  if (next.size() == 3 && is_capital(next[0]) && is_digit(next[1]) && is_capital(next[2])) {
     return (countries & kCanadaRegion) != 0;
   }
   return !IsAllCapitals(next);
@@ -414,11 +414,8 @@ void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToke
   std::vector<bool> dropped(out.size(), false);
   std::vector<TaggedEntity> added;
   // The model's entities in the order of their ends, to find those that
-  // end at a comma.
-  std::vector<size_t> by_end(out.size() - first);
-  std::iota(by_end.begin(), by_end.end(), first);
-  std::stable_sort(by_end.begin(), by_end.end(),
-                   [&](size_t a, size_t b) { return out[a].end < out[b].end; });
+  // end at a comma; sorted at the first code, as most texts have none.
+  std::vector<size_t> by_end;
   for (size_t code = 2; code < tokens.size(); ++code) {
     const size_t comma = code - 1;
     const size_t place = code - 2;
@@ -434,15 +431,21 @@ void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToke
         !tokens[next].line_start && !FitsRegionCode(at.Word(next), countries)) {
       continue;
     }
-    // The names the model found ending at the comma.
-    std::vector<size_t> names;
-    for (auto e = std::lower_bound(by_end.begin(), by_end.end(), tokens[place].end,
-                                   [&](size_t i, uint32_t end) { return out[i].end < end; });
-         e != by_end.end() && out[*e].end == tokens[place].end; ++e) {
-      names.push_back(*e);
+    if (by_end.empty()) {
+      by_end.resize(out.size() - first);
+      std::iota(by_end.begin(), by_end.end(), first);
+      std::stable_sort(by_end.begin(), by_end.end(),
+                       [&](size_t a, size_t b) { return out[a].end < out[b].end; });
     }
+    // The names the model found ending at the comma.
+    const auto ends_before = [&](size_t e, uint32_t end) { return out[e].end < end; };
+    const auto ends_after = [&](uint32_t end, size_t e) { return end < out[e].end; };
+    const auto names_begin =
+        std::lower_bound(by_end.begin(), by_end.end(), tokens[place].end, ends_before);
+    const auto names_end =
+        std::upper_bound(names_begin, by_end.end(), tokens[place].end, ends_after);
     const bool credential = IsCredentialCode(at.Word(code)) &&
-                            std::any_of(names.begin(), names.end(), [&](size_t e) {
+                            std::any_of(names_begin, names_end, [&](size_t e) {
                               return out[e].type == kPersonType;
                             });
     if (credential) {
@@ -452,10 +455,10 @@ void AddRegionCodesAfterPlaces(std::string_view text, const std::vector<WordToke
       }
       continue;
     }
-    if (names.empty()) continue;
-    for (size_t e : names) {
-      if (out[e].type != kOrganizationType || !EndsWithOrganizationSuffix(text, out[e])) {
-        out[e].type = kLocationType;
+    if (names_begin == names_end) continue;
+    for (auto e = names_begin; e != names_end; ++e) {
+      if (out[*e].type != kOrganizationType || !EndsWithOrganizationSuffix(text, out[*e])) {
+        out[*e].type = kLocationType;
       }
     }
     bool covered = false;
