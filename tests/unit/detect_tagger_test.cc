@@ -196,6 +196,17 @@ TEST_CASE("detect tagger: in other languages, ordinary words opening a sentence 
   CHECK(spanish[0].ends_with(":Sevilla"));
 }
 
+TEST_CASE("detect tagger: in Chinese and Japanese a name is a run of characters, not the sentence") {
+  CHECK(Found("请帮我给王秀英发一封邮件，她下周去上海出差。", kNames) ==
+        Strings{"PERSON:王秀英", "LOCATION:上海"});
+  CHECK(Found("张伟在华为工作，住在深圳。", kNames) ==
+        Strings{"PERSON:张伟", "ORGANIZATION:华为", "LOCATION:深圳"});
+  // Honorifics and particles stay outside the name.
+  CHECK(Found("明日、佐藤さんと大阪駅で会います。", kNames) ==
+        Strings{"PERSON:佐藤", "LOCATION:大阪駅"});
+  CHECK(Found("田中太郎様、いつもお世話になっております。", kNames) == Strings{"PERSON:田中太郎"});
+}
+
 TEST_CASE("detect tagger: scores are probabilities and findings are orderly") {
   const std::string texts[] = {
       "Please email Maria Gonzalez in Madrid",

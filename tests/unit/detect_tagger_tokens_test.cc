@@ -181,10 +181,10 @@ TEST_CASE("detect tagger: UTF-8 letters make words, symbols are punctuation") {
   CHECK(Words("Nguyễn Văn An") == "Nguyễn|Văn|An");
   CHECK(Words("Tahir Ələkbərov-Xəlilov") == "Tahir|Ələkbərov-Xəlilov");
   CHECK(Words("Հայկ Սարգսյան") == "Հայկ|Սարգսյան");
-  CHECK(Words("東京 에서 שלום مرحبا") == "東京|에서|שלום|مرحبا");
-  CHECK(Kinds("東京 에서 שלום مرحبا") == "wwww");
+  CHECK(Words("東京 에서 שלום مرحبا") == "東|京|에서|שלום|مرحبا");
+  CHECK(Kinds("東京 에서 שלום مرحبا") == "wwwww");
   // CJK punctuation, dashes, emoji: one punctuation token per code point.
-  CHECK(Words("東京。大阪") == "東京|。|大阪");
+  CHECK(Words("東京。大阪") == "東|京|。|大|阪");
   CHECK(Words("Anna\u2014Bob") == "Anna|\u2014|Bob");
   CHECK(Words("hi 😀😀 Anna") == "hi|😀|😀|Anna");
   CHECK(Kinds("hi 😀😀 Anna") == "wppw");
@@ -193,6 +193,25 @@ TEST_CASE("detect tagger: UTF-8 letters make words, symbols are punctuation") {
   REQUIRE(tokens.size() == 2);
   CHECK(tokens[0].end == 2);
   CHECK(tokens[1].start == 2);
+  CHECK(tokens[1].end == 6);
+}
+
+TEST_CASE("detect tagger: each Han character and hiragana is a word, katakana and Hangul words run on") {
+  // Chinese and Japanese put no spaces between words: a name is a run of
+  // characters inside a sentence, never the whole sentence.
+  CHECK(Words("我和王小明去北京") == "我|和|王|小|明|去|北|京");
+  CHECK(Kinds("我和王小明去北京") == "wwwwwwww");
+  CHECK(Words("佐々木さんに連絡") == "佐|々|木|さ|ん|に|連|絡");
+  CHECK(Kinds("佐々木さんに連絡") == "wwwwwwww");
+  CHECK(Words("ヨシムラさんとスミス") == "ヨシムラ|さ|ん|と|スミス");
+  CHECK(Words("田中Tanaka김민수") == "田|中|Tanaka김민수");
+  CHECK(Words("김민수 씨와 서울에서") == "김민수|씨와|서울에서");
+  CHECK(Words("Anna-王") == "Anna|-|王");
+  CHECK(Words("#王小明 @李") == "#王|小|明|@李");
+  const std::string text = "王小明";
+  const std::vector<WordToken> tokens = Tokens(text);
+  REQUIRE(tokens.size() == 3);
+  CHECK(tokens[1].start == 3);
   CHECK(tokens[1].end == 6);
 }
 
@@ -262,6 +281,12 @@ TEST_CASE("detect tagger: long texts of one character class tokenize whole") {
   SUBCASE("possessives and handles") {
     const std::string text = Repeat("Ann's @x_y #z ", kSize);
     CHECK(WellFormed(text, Tokens(text)));
+  }
+  SUBCASE("Chinese without a space") {
+    const std::string text = Repeat("王小明去北京", kSize);
+    const std::vector<WordToken> tokens = Tokens(text);
+    CHECK(tokens.size() == text.size() / 3);
+    CHECK(WellFormed(text, tokens));
   }
   SUBCASE("mixed scripts") {
     const std::string text = Repeat("Maria Москва 東京 Ελλάδα שלום مرحبا नमस्ते 😀 Łódź ", kSize);

@@ -260,6 +260,39 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
   }
 }
 
+// Marks runs of two to four Han characters or hiragana that the gazetteer
+// holds as one name ("秀英", "佐々木"): Chinese and Japanese names are
+// written without spaces, so each character is a token of its own. The
+// longest entry starting at a character wins.
+void MarkUnspacedEntries(const Gazetteer& gazetteer, std::string_view text,
+                         const std::vector<WordToken>& tokens, std::vector<TokenPlace>* places) {
+  constexpr size_t kMaxCharacters = 4;
+  auto unspaced = [&](size_t j) {
+    return tokens[j].kind == TokenKind::kWord &&
+           UnspacedCharAt(text, tokens[j].start) == tokens[j].end - tokens[j].start;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!unspaced(i)) continue;
+    size_t end = i + 1;  // the adjacent characters from i, at most kMaxCharacters
+    while (end < tokens.size() && end - i < kMaxCharacters && unspaced(end) &&
+           tokens[end].start == tokens[end - 1].end) {
+      ++end;
+    }
+    for (size_t last = end - 1; last > i; --last) {
+      NameKey key;
+      key.AddWord(text.substr(tokens[i].start, tokens[last].end - tokens[i].start));
+      const uint32_t flags = gazetteer.Flags(key);
+      if (!(flags & ~kNoNameFlags)) continue;
+      const uint64_t signature = GazetteerSignature(flags);
+      for (size_t j = i; j <= last; ++j) {
+        const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
+        if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix64(signature * 4 + position);
+      }
+      break;
+    }
+  }
+}
+
 // How the same word is written elsewhere in the text: a capitalised word
 // that also occurs in lower case is likely an ordinary word ("Contractor"
 // opening a sentence, "contractor" later), one that also occurs
@@ -547,6 +580,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
     }
   }
   MarkMultiWordEntries(*gazetteer_, text, tokens, openings, &places);
+  MarkUnspacedEntries(*gazetteer_, text, tokens, &places);
   const uint64_t casing = casing_tally.Result();
   const uint64_t language = language_tally.Result();
   const std::vector<uint64_t> field_keys = FieldKeys(text, tokens, words, places);

@@ -23,10 +23,20 @@ bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // do not.
 bool IsWordCodePoint(uint32_t cp) {
   if (IsLetterCodePoint(cp)) return true;
+  if (cp >= 0x3005 && cp <= 0x3007) return true;  // 々, 〆, 〇 (in "佐々木")
   if (cp >= 0x0300 && cp < 0x0370) return true;  // combining accents of decomposed text
   if (cp >= 0x0530 && cp < 0x2000) return true;  // Armenian onwards
   if (cp >= 0x3040 && cp < 0xD800) return true;
   return cp >= 0xF900 && cp < 0xFE30;
+}
+
+// Han characters and hiragana: Chinese and Japanese write words without
+// spaces, so each such character is a word of its own and a name is a run
+// of them ("王小明" in "我和王小明去北京"), not a whole sentence.
+bool IsUnspacedCodePoint(uint32_t cp) {
+  return (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3041 && cp < 0x30A0) ||
+         (cp >= 0x3400 && cp < 0x4DC0) || (cp >= 0x4E00 && cp < 0xA000) ||
+         (cp >= 0xF900 && cp < 0xFB00);
 }
 
 // The length of a space other than ASCII's at `pos` (no-break, thin, en and
@@ -66,25 +76,39 @@ bool PossessiveAt(std::string_view text, size_t pos) {
   return s < text.size() && (text[s] == 's' || text[s] == 'S') && WordCharAt(text, s + 1) == 0;
 }
 
-// The end of the word starting at `pos` (a word character).
+// The end of the word starting at `pos` (a word character). A Han
+// character or hiragana is a word alone and ends any other word.
 size_t ScanWord(std::string_view text, size_t pos, bool* digits_only) {
   *digits_only = true;
+  if (const size_t unspaced = UnspacedCharAt(text, pos)) {
+    *digits_only = false;
+    return pos + unspaced;
+  }
   while (true) {
     while (pos < text.size()) {
       const unsigned char c = static_cast<unsigned char>(text[pos]);
       const size_t length = c < 0x80 ? (IsAsciiAlnum(c) ? 1 : 0) : WordCharAt(text, pos);
-      if (length == 0) break;
+      if (length == 0 || (c >= 0x80 && UnspacedCharAt(text, pos) > 0)) break;
       if (!IsAsciiDigit(c)) *digits_only = false;
       pos += length;
     }
     if (PossessiveAt(text, pos)) return pos;
     const size_t joiner = JoinerAt(text, pos);
-    if (joiner == 0 || WordCharAt(text, pos + joiner) == 0) return pos;
+    if (joiner == 0 || WordCharAt(text, pos + joiner) == 0 ||
+        UnspacedCharAt(text, pos + joiner) > 0) {
+      return pos;
+    }
     pos += joiner;
   }
 }
 
 }  // namespace
+
+size_t UnspacedCharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0xE3) return 0;
+  size_t length = 1;
+  return IsUnspacedCodePoint(CodePointAt(text, pos, &length)) ? length : 0;
+}
 
 void TokenizeWords(std::string_view text, std::vector<WordToken>* out) {
   out->clear();

@@ -27,11 +27,16 @@ struct WordToken {
 // The length of an apostrophe at `pos` (ASCII or U+2019), or 0.
 size_t ApostropheAt(std::string_view text, size_t pos);
 
+// The length of the Han character or hiragana at `pos` (each a word of its
+// own: Chinese and Japanese put no spaces between words), or 0.
+size_t UnspacedCharAt(std::string_view text, size_t pos);
+
 // Splits `text` into tokens, at spaces (ASCII, no-break and the other
 // Unicode spaces) and punctuation. Words join letters, digits and combining
 // accents across inner hyphens, apostrophes, periods and "&"
-// ("Bailey-Ross", "O'Brien", "U.S", "AT&T");
-// a possessive "'s" is a token of its own; "@name" and "#tag" are one
+// ("Bailey-Ross", "O'Brien", "U.S", "AT&T"); each Han character and
+// hiragana is a word of its own (Chinese and Japanese put no spaces between
+// words); a possessive "'s" is a token of its own; "@name" and "#tag" are one
 // token; every other non-space character is a token. Linear in the size of
 // the text; `out` is cleared first.
 void TokenizeWords(std::string_view text, std::vector<WordToken>* out);
