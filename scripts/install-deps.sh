@@ -9,7 +9,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libboost-dev libssl-dev openssl
   libcli11-dev doctest-dev libbenchmark-dev
-  libhyperscan-dev libphonenumber-dev
+  libhyperscan-dev libphonenumber-dev libthai-dev
   python3-yaml
 )
 

@@ -533,6 +533,7 @@ TEST_CASE("detect tagger: hostile inputs return orderly findings") {
       std::string(kSize, '7'),
       Repeat("12 ", kSize),
       Repeat("Maria Москва 東京 Ελλάδα שלום مرحبا नमस्ते 😀 Łódź ", kSize),
+      Repeat("王小明去北京开会张伟在华为工作佐々木さんに連絡", kSize),
       Repeat("Maria Gonzalez ", kSize),
       Repeat("Mr. ", kSize / 2),
       Repeat("Bank of ", kSize / 2),

@@ -546,6 +546,7 @@ FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
 void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate> claimed,
                                TokenFeatures* out) const {
   TokenizeWords(text, &out->tokens);
+  thai_.Split(text, &out->tokens);
   const std::vector<WordToken>& tokens = out->tokens;
   const size_t n = tokens.size();
   const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);

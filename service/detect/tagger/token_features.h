@@ -12,6 +12,7 @@
 #include "detect/names/gazetteer.h"
 #include "detect/recognizer.h"
 #include "detect/tagger/rule_evidence.h"
+#include "detect/tagger/thai_word_breaker.h"
 #include "detect/tagger/word_clusters.h"
 #include "detect/tagger/word_vectors.h"
 #include "detect/tagger/word_tokens.h"
@@ -47,15 +48,15 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 25;
+  static constexpr uint32_t kFeatureSetVersion = 26;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
                    std::shared_ptr<const WordClusters> clusters,
                    std::shared_ptr<const WordVectors> vectors);
 
-  // Tokenizes `text` and fills `out` (cleared first). Spans in `claimed`
-  // (structured findings such as e-mail addresses) are not offered to the
-  // rules. Linear in the size of the text.
+  // Tokenizes `text` (Thai into its words) and fills `out` (cleared
+  // first). Spans in `claimed` (structured findings such as e-mail
+  // addresses) are not offered to the rules. Linear in the size of the text.
   void Extract(std::string_view text, std::span<const Candidate> claimed,
                TokenFeatures* out) const;
 
@@ -68,6 +69,7 @@ class FeatureExtractor {
   std::shared_ptr<const WordClusters> clusters_;
   std::shared_ptr<const WordVectors> vectors_;
   RuleEvidence rules_;
+  ThaiWordBreaker thai_;
 };
 
 }  // namespace privacy::detect
