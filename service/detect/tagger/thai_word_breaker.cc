@@ -14,10 +14,11 @@ namespace {
 // hostile run of Thai without a space costs time linear in its length.
 constexpr size_t kMaxCharactersPerCall = 1024;
 
-// Whether the token's bytes hold a Thai letter (its UTF-8 starts E0 B8 or E0 B9).
-bool HoldsThai(std::string_view word) {
-  for (size_t i = 0; i + 1 < word.size(); ++i) {
-    if (word[i] == '\xE0' && (word[i + 1] == '\xB8' || word[i + 1] == '\xB9')) return true;
+// Whether `bytes` hold a Thai letter (its UTF-8 starts E0 B8 or E0 B9).
+bool HoldsThai(std::string_view bytes) {
+  for (size_t i = bytes.find('\xE0'); i != std::string_view::npos && i + 1 < bytes.size();
+       i = bytes.find('\xE0', i + 1)) {
+    if (bytes[i + 1] == '\xB8' || bytes[i + 1] == '\xB9') return true;
   }
   return false;
 }
@@ -63,7 +64,7 @@ void ThaiWordBreaker::Breaks(std::string_view text, uint32_t start, uint32_t end
 }
 
 void ThaiWordBreaker::Split(std::string_view text, std::vector<WordToken>* tokens) const {
-  if (!available()) return;
+  if (!available() || !HoldsThai(text)) return;
   std::vector<WordToken> split;
   std::vector<uint32_t> breaks;
   bool changed = false;
