@@ -229,6 +229,16 @@ class LanguageTally {
   size_t english_ = 0;
 };
 
+// Marks tokens first..last as covered by a gazetteer entry with `flags`
+// (where it opens, goes on and closes), unless an earlier entry covers them.
+void MarkEntry(uint32_t flags, size_t first, size_t last, std::vector<TokenPlace>* places) {
+  const uint64_t signature = GazetteerSignature(flags);
+  for (size_t j = first; j <= last; ++j) {
+    const uint64_t position = j == first ? 1 : j == last ? 3 : 2;
+    if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix64(signature * 4 + position);
+  }
+}
+
 // Marks the tokens covered by gazetteer entries of two to five words
 // ("New York", "Bank of America", "Rio de Janeiro"). `openings` are the
 // words the gazetteer has longer keys for (kPrefix), in text order.
@@ -251,12 +261,7 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
       }
       if (!(flags & kPrefix)) break;
     }
-    if (last == i) continue;
-    const uint64_t signature = GazetteerSignature(found);
-    for (size_t j = i; j <= last; ++j) {
-      const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-      if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix64(signature * 4 + position);
-    }
+    if (last != i) MarkEntry(found, i, last, places);
   }
 }
 
@@ -283,11 +288,7 @@ void MarkUnspacedEntries(const Gazetteer& gazetteer, std::string_view text,
       key.AddWord(text.substr(tokens[i].start, tokens[last].end - tokens[i].start));
       const uint32_t flags = gazetteer.Flags(key);
       if (!(flags & ~kNoNameFlags)) continue;
-      const uint64_t signature = GazetteerSignature(flags);
-      for (size_t j = i; j <= last; ++j) {
-        const uint64_t position = j == i ? 1 : j == last ? 3 : 2;
-        if ((*places)[j].multi_word == 0) (*places)[j].multi_word = Mix64(signature * 4 + position);
-      }
+      MarkEntry(flags, i, last, places);
       break;
     }
   }
