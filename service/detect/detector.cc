@@ -15,6 +15,7 @@
 #include "detect/scan/overlap_resolver.h"
 #include "detect/scan/pattern_scanner.h"
 #include "detect/tagger/entity_tags.h"
+#include "detect/tagger/thai_word_breaker.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
@@ -165,6 +166,7 @@ class RegistryDetector : public Detector {
       // The steps that read names in the whole text share one tokenizing.
       std::vector<WordToken> tokens;
       TokenizeWords(text, &tokens);
+      thai_words_.Split(text, &tokens);
       ApplyAcronymDefinitions(text, tokens, &findings);
       AddRepeatedMentions(text, tokens, &findings);
     }
@@ -200,6 +202,9 @@ class RegistryDetector : public Detector {
   std::vector<std::unique_ptr<PatternScanner>> scanners_;  // [0]: the shared database
   std::vector<std::string> types_;
   std::map<std::string, double> recommended_min_scores_;  // by type, from the recognizers
+  // Thai words for the steps that read names in the whole text (the tagger
+  // splits Thai with its own breaker).
+  ThaiWordBreaker thai_words_;
 };
 
 }  // namespace

@@ -562,6 +562,26 @@ TEST_CASE("detect tagger: EntitiesFromMargins cuts at Begin, Unit, Last and type
   }
 }
 
+TEST_CASE("detect tagger: EntitiesFromMargins starts no entity at punctuation") {
+  // "G. Hatzikosta" with the initial under the floor: the run above it
+  // starts at the name, not at the period.
+  std::vector<WordToken> tokens = TokensOf(3);
+  tokens[1].kind = TokenKind::kPunctuation;
+  std::vector<TaggedEntity> out;
+  EntitiesFromMargins(tokens, {0.5f, 2.0f, 3.0f}, {B(kPer), I(kPer), L(kPer)}, {1.0f, 1.0f, 1.0f},
+                      &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].start == 20);
+  CHECK(out[0].end == 25);
+  // Inside an entity, punctuation stays ("J. R. Tolkien").
+  out.clear();
+  EntitiesFromMargins(tokens, {2.0f, 2.0f, 3.0f}, {B(kPer), I(kPer), L(kPer)}, {1.0f, 1.0f, 1.0f},
+                      &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].start == 0);
+  CHECK(out[0].end == 25);
+}
+
 TEST_CASE("detect tagger: EntitiesFromMargins applies each type's floor") {
   const std::vector<float> margins = {3.0f, 3.0f, 3.0f, 5.0f};
   const std::vector<uint8_t> tags = {U(kPer), U(kLoc), U(kOrg), U(kPer)};

@@ -205,7 +205,7 @@ TEST_CASE("detect tagger: each Han character and hiragana is a word, katakana an
   CHECK(Kinds("佐々木さんに連絡") == "wwwwwwww");
   CHECK(Words("ヨシムラさんとスミス") == "ヨシムラ|さ|ん|と|スミス");
   CHECK(Words("田中Tanaka김민수") == "田|中|Tanaka김민수");
-  CHECK(Words("김민수 씨와 서울에서") == "김민수|씨와|서울에서");
+  CHECK(Words("김민수 씨와 서울에서") == "김민수|씨와|서울|에서");
   CHECK(Words("Anna-王") == "Anna|-|王");
   CHECK(Words("#王小明 @李") == "#王|小|明|@李");
   const std::string text = "王小明";
@@ -213,6 +213,28 @@ TEST_CASE("detect tagger: each Han character and hiragana is a word, katakana an
   REQUIRE(tokens.size() == 3);
   CHECK(tokens[1].start == 3);
   CHECK(tokens[1].end == 6);
+}
+
+TEST_CASE("detect tagger: particles glued to a Korean word are tokens of their own") {
+  // Korean writes case particles, vocatives and honorifics against the
+  // word: the name is its own token, so its span leaves them out.
+  CHECK(Words("김민수가 왔어") == "김민수|가|왔어");
+  CHECK(Words("도윤이가 부산에서") == "도윤|이|가|부산|에서");
+  CHECK(Words("서윤아 민수님") == "서윤|아|민수|님");
+  CHECK(Kinds("도윤이가") == "www");
+  // At most two particles, and the stem keeps two syllables.
+  CHECK(Words("지은이는") == "지은|이|는");
+  CHECK(Words("나는 김씨") == "나는|김씨");
+  CHECK(Words("서울") == "서울");
+  // Only words made of Hangul syllables alone.
+  CHECK(Words("KB국민은행은") == "KB국민은행은");
+  const std::string text = "\n민수가";
+  const std::vector<WordToken> tokens = Tokens(text);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].line_start);
+  CHECK_FALSE(tokens[1].line_start);
+  CHECK(tokens[1].start == 7);
+  CHECK(tokens[1].end == 10);
 }
 
 TEST_CASE("detect tagger: a stray or truncated UTF-8 byte is one punctuation token") {

@@ -101,6 +101,9 @@ void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector
     const TagPosition position = PositionOf(entity_tags[i]);
     const bool starts = position == TagPosition::kBegin || position == TagPosition::kUnit;
     if (open && (starts || type != current.type || tokens[i].line_start)) close();
+    // No entity starts with punctuation (a trimmed run may begin at the "."
+    // after an initial).
+    if (!open && tokens[i].kind == TokenKind::kPunctuation) continue;
     if (!open) {
       current = {type, tokens[i].start, tokens[i].end, margins[i], 0.0};
       open = true;

@@ -70,6 +70,8 @@ enum Template : uint64_t {
   kLanguageShape,
   kLanguageGazetteer,
   kInnerTrigram,
+  kGapBefore,
+  kGapAfter,
 };
 
 // One multiply per feature: token values are mixed once when they are read
@@ -84,6 +86,21 @@ uint64_t HashBytes(std::string_view bytes) { return Fnv1a64(bytes.data(), bytes.
 // Stand-ins for the neighbours of the first and last tokens.
 constexpr uint64_t kBeforeText = 0x5354415254ULL;
 constexpr uint64_t kAfterText = 0x454E44ULL;
+
+// What separates two neighbouring tokens. Columns of a table are set apart
+// by runs of spaces or a tab, which never fall inside a name.
+enum Gap : uint64_t { kGlued, kOneSpace, kLineBreak, kColumnGap, kTextEdge };
+
+Gap GapBetween(std::string_view text, const std::vector<WordToken>& tokens, size_t i, size_t j) {
+  if (j >= tokens.size()) return kTextEdge;
+  if (tokens[j].line_start) return kLineBreak;
+  // Only spaces lie between tokens: one byte of them is an ASCII space or a
+  // tab, two or three bytes led by a byte above 0xC1 are one wide space.
+  const std::string_view between = text.substr(tokens[i].end, tokens[j].start - tokens[i].end);
+  if (between.empty()) return kGlued;
+  const bool one_wide = between.size() <= 3 && static_cast<unsigned char>(between[0]) > 0xC1;
+  return between == " " || one_wide ? kOneSpace : kColumnGap;
+}
 
 // How the whole text is cased: names look different in a text without
 // capitals or in one that capitalises everything.
@@ -611,7 +628,7 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
   out->hashes.clear();
   out->offsets.assign(1, 0);
   out->outside.assign(n, 0);
-  out->hashes.reserve(n * 34);
+  out->hashes.reserve(n * 36);
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
     if (DecidedOutside(text, tokens[u], word_at(i), casing) &&
@@ -669,6 +686,9 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
       h.push_back(Feature(kOpeningWordAndNext, f.gazetteer, lower_at(i + 1)));
     }
     h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
+    h.push_back(Feature(kGapBefore, u == 0 ? kTextEdge : GapBetween(text, tokens, u - 1, u),
+                        f.shape));
+    h.push_back(Feature(kGapAfter, GapBetween(text, tokens, u, u + 1), f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
     h.push_back(Feature(kCasingShape, casing, f.shape));

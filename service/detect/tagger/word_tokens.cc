@@ -1,5 +1,7 @@
 #include "detect/tagger/word_tokens.h"
 
+#include <array>
+
 #include "detect/scan/text_boundary.h"
 
 namespace privacy::detect {
@@ -102,6 +104,66 @@ size_t ScanWord(std::string_view text, size_t pos, bool* digits_only) {
   }
 }
 
+// Hangul syllables (U+AC00-U+D7A3) are three bytes each in UTF-8.
+constexpr size_t kSyllableBytes = 3;
+
+bool IsHangulSyllable(std::string_view text, size_t pos) {
+  if (pos + kSyllableBytes > text.size()) return false;
+  size_t length = 1;
+  const uint32_t cp = CodePointAt(text, pos, &length);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+// Korean particles, endings and honorifics written glued to the word before
+// them ("김민수가", "서윤아", "부산에서", "민수님"), longest first.
+constexpr std::string_view kKoreanParticles[] = {
+    "에게서", "에게", "께서", "한테", "에서", "으로", "이랑", "하고", "까지", "부터",
+    "처럼", "보다", "이나", "가", "이", "은", "는", "을", "를", "의", "에", "와", "과",
+    "도", "만", "랑", "로", "님", "씨", "아", "야", "께"};
+
+// The length of the particle ending the Hangul word [start, end), when what
+// precedes it is still two syllables or more, or 0.
+size_t KoreanParticleLength(std::string_view text, size_t start, size_t end) {
+  for (std::string_view particle : kKoreanParticles) {
+    if (end - start >= particle.size() + 2 * kSyllableBytes &&
+        text.substr(end - particle.size(), particle.size()) == particle) {
+      return particle.size();
+    }
+  }
+  return 0;
+}
+
+// Splits a word of Hangul syllables into its stem and the particles glued to
+// it (at most two: "도윤이가" is "도윤", "이", "가"), so a name is a token of
+// its own. Appends the tokens of [start, end) to `out`.
+void AppendHangulWord(std::string_view text, WordToken word, std::vector<WordToken>* out) {
+  for (size_t pos = word.start; pos < word.end; pos += kSyllableBytes) {
+    if (!IsHangulSyllable(text, pos)) {
+      out->push_back(word);
+      return;
+    }
+  }
+  // stem_ends[k]: where the word ends once k particles are taken off.
+  std::array<size_t, 3> stem_ends = {word.end, word.end, word.end};
+  size_t particles = 0;
+  while (particles + 1 < stem_ends.size()) {
+    const size_t length = KoreanParticleLength(text, word.start, stem_ends[particles]);
+    if (length == 0) break;
+    stem_ends[particles + 1] = stem_ends[particles] - length;
+    ++particles;
+  }
+  WordToken stem = word;
+  stem.end = static_cast<uint32_t>(stem_ends[particles]);
+  out->push_back(stem);
+  for (size_t k = particles; k > 0; --k) {
+    WordToken particle = word;
+    particle.start = static_cast<uint32_t>(stem_ends[k]);
+    particle.end = static_cast<uint32_t>(stem_ends[k - 1]);
+    particle.line_start = false;
+    out->push_back(particle);
+  }
+}
+
 }  // namespace
 
 size_t UnspacedCharAt(std::string_view text, size_t pos) {
@@ -154,7 +216,11 @@ void TokenizeWords(std::string_view text, std::vector<WordToken>* out) {
       token.kind = TokenKind::kPunctuation;
     }
     token.end = static_cast<uint32_t>(pos);
-    out->push_back(token);
+    if (token.kind == TokenKind::kWord && c >= 0xEA && c <= 0xED) {
+      AppendHangulWord(text, token, out);
+    } else {
+      out->push_back(token);
+    }
   }
 }
 
