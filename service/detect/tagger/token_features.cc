@@ -282,21 +282,26 @@ void MarkMultiWordEntries(const Gazetteer& gazetteer, std::string_view text,
   }
 }
 
-// Marks runs of two to four Han characters or hiragana that the gazetteer
-// holds as one name ("秀英", "佐々木"): Chinese and Japanese names are
-// written without spaces, so each character is a token of its own. The
-// longest entry starting at a character wins.
+// Marks runs of two to four Han characters or hiragana, or of Thai words,
+// that the gazetteer holds as one name ("秀英", "佐々木", "สมชาย"): Chinese,
+// Japanese and Thai names are written without spaces, so each character is
+// a token of its own, and libthai's dictionary splits a Thai name it does
+// not know into the words it is made of ("สม", "ชาย"). The longest entry
+// starting at a token wins.
 void MarkUnspacedEntries(const Gazetteer& gazetteer, std::string_view text,
                          const std::vector<WordToken>& tokens, std::vector<TokenPlace>* places) {
-  constexpr size_t kMaxCharacters = 4;
+  constexpr size_t kMaxTokens = 4;
   auto unspaced = [&](size_t j) {
-    return tokens[j].kind == TokenKind::kWord &&
-           UnspacedCharAt(text, tokens[j].start) == tokens[j].end - tokens[j].start;
+    const WordToken& token = tokens[j];
+    if (token.kind != TokenKind::kWord) return false;
+    const bool thai = token.end - token.start >= 3 && text[token.start] == '\xE0' &&
+                      (text[token.start + 1] == '\xB8' || text[token.start + 1] == '\xB9');
+    return thai || UnspacedCharAt(text, token.start) == token.end - token.start;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!unspaced(i)) continue;
-    size_t end = i + 1;  // the adjacent characters from i, at most kMaxCharacters
-    while (end < tokens.size() && end - i < kMaxCharacters && unspaced(end) &&
+    size_t end = i + 1;  // the adjacent tokens from i, at most kMaxTokens
+    while (end < tokens.size() && end - i < kMaxTokens && unspaced(end) &&
            tokens[end].start == tokens[end - 1].end) {
       ++end;
     }
