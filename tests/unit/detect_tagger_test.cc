@@ -207,6 +207,17 @@ TEST_CASE("detect tagger: in Chinese and Japanese a name is a run of characters,
   CHECK(Found("田中太郎様、いつもお世話になっております。", kNames) == Strings{"PERSON:田中太郎"});
 }
 
+TEST_CASE("detect tagger: in Korean and Thai the words glued to a name stay outside it") {
+  // Korean particles ("가", "에서", "아") are tokens of their own.
+  CHECK(Found("내일 김민수가 부산에서 발표해요.", kNames) ==
+        Strings{"PERSON:김민수", "LOCATION:부산"});
+  CHECK(Found("지은아 오늘 박서준 씨랑 강남역에서 만나기로 했어", kNames) ==
+        Strings{"PERSON:지은", "PERSON:박서준", "LOCATION:강남역"});
+  // Thai is split into words; the title "คุณ" stays outside the name.
+  CHECK(Found("คุณสมศักดิ์ ศรีสุข ทำงานที่ธนาคารกสิกรไทย สาขาขอนแก่น", kNames) ==
+        Strings{"PERSON:สมศักดิ์ ศรีสุข", "ORGANIZATION:ธนาคารกสิกรไทย", "LOCATION:ขอนแก่น"});
+}
+
 TEST_CASE("detect tagger: scores are probabilities and findings are orderly") {
   const std::string texts[] = {
       "Please email Maria Gonzalez in Madrid",

@@ -21,8 +21,8 @@ namespace {
 class TaggerRecognizer : public Recognizer {
  public:
   // The cuts of RecommendedMinScore.
-  static constexpr double kPersonMinScore = 0.2;
-  static constexpr double kLocationMinScore = 0.15;
+  static constexpr double kPersonMinScore = 0.15;
+  static constexpr double kLocationMinScore = 0.1;
   static constexpr double kOrganizationMinScore = 0.1;
 
   TaggerRecognizer(std::shared_ptr<const Gazetteer> gazetteer,
