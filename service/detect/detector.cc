@@ -124,6 +124,18 @@ class RegistryDetector : public Detector {
     for (size_t d = 0; d < scanners_.size(); ++d) {
       if (database_wanted[d]) hits[d] = scanners_[d]->Scan(text);
     }
+    // The words of the text, split once for the recognizers of names and
+    // the steps after the resolver that read names in the whole text.
+    std::vector<WordToken> words;
+    bool split = false;
+    const auto split_words = [&] {
+      if (split) return;
+      TokenizeWords(text, &words);
+      thai_words_.Split(text, &words);
+      split = true;
+    };
+    const bool names_wanted = std::any_of(std::begin(kTaggedTypes), std::end(kTaggedTypes), type_wanted);
+    if (names_wanted) split_words();
     std::vector<Candidate> candidates;
     FindCallDenyValues(text, options.deny_values, &candidates);
     std::vector<size_t> next_hit(scanners_.size(), 0);
@@ -141,7 +153,8 @@ class RegistryDetector : public Detector {
       }
       if (!slot_wanted[i] || (own.empty() && slot.pattern_count > 0)) continue;
       produced.clear();
-      slot.recognizer->Recognize({text, own, candidates}, &produced);
+      slot.recognizer->Recognize({text, own, candidates, names_wanted ? &words : nullptr},
+                                 &produced);
       candidates.insert(candidates.end(), produced.begin(), produced.end());
     }
 
@@ -163,12 +176,9 @@ class RegistryDetector : public Detector {
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
     if (std::any_of(findings.begin(), findings.end(),
                     [](const Finding& f) { return TaggedTypeIndex(f.type) >= 0; })) {
-      // The steps that read names in the whole text share one tokenizing.
-      std::vector<WordToken> tokens;
-      TokenizeWords(text, &tokens);
-      thai_words_.Split(text, &tokens);
-      ApplyAcronymDefinitions(text, tokens, &findings);
-      AddRepeatedMentions(text, tokens, &findings);
+      split_words();
+      ApplyAcronymDefinitions(text, words, &findings);
+      AddRepeatedMentions(text, words, &findings);
     }
     if (!allow_.empty() || !options.allow_values.empty()) {
       std::erase_if(findings, [&](const Finding& f) {
@@ -202,8 +212,8 @@ class RegistryDetector : public Detector {
   std::vector<std::unique_ptr<PatternScanner>> scanners_;  // [0]: the shared database
   std::vector<std::string> types_;
   std::map<std::string, double> recommended_min_scores_;  // by type, from the recognizers
-  // Thai words for the steps that read names in the whole text (the tagger
-  // splits Thai with its own breaker).
+  // Splits Thai into its words for the recognizers of names and the steps
+  // that read names in the whole text.
   ThaiWordBreaker thai_words_;
 };
 

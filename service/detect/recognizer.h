@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/tagger/word_tokens.h"
+
 namespace privacy::detect {
 
 // A Hyperscan expression a recognizer wants located in the text.
@@ -48,6 +50,10 @@ struct RecognizeInput {
   // Candidates of the recognizers that ran before this one (registry order).
   // A costly recognizer may skip text they already claim.
   std::span<const Candidate> earlier;
+  // The text split into words (TokenizeWords, Thai into its words) when
+  // names are wanted, shared by the recognizers of names and the steps that
+  // read names in the whole text; nullptr otherwise.
+  const std::vector<WordToken>* words = nullptr;
 };
 
 // A Recognizer finds candidate spans of the types it declares. The detector

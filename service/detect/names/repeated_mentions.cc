@@ -1,6 +1,7 @@
 #include "detect/names/repeated_mentions.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -127,6 +128,16 @@ void AddRepeatedMentions(std::string_view text, std::span<const WordToken> token
     ++run;
   }
 
+  // The first bytes, in lower case, that mentions start with: the scans
+  // below hash only the words that could be one.
+  std::array<bool, 256> starts_mention = {};
+  std::array<bool, 256> starts_one_word = {};
+  for (const Mention& m : kept) {
+    const auto first = static_cast<unsigned char>(AsciiLower(word_at(m.first)[0]));
+    starts_mention[first] = true;
+    if (m.size == 1) starts_one_word[first] = true;
+  }
+
   // Words written in lower case outside the findings: a one-word mention
   // that is also such a word ("Will", "will") is not looked for.
   std::vector<uint64_t> one_word_forms;
@@ -137,7 +148,10 @@ void AddRepeatedMentions(std::string_view text, std::span<const WordToken> token
   std::vector<uint64_t> also_lower_case;
   for (size_t i = 0; i < n && !one_word_forms.empty(); ++i) {
     const std::string_view word = word_at(i);
-    if (covered[i] || tokens[i].kind != TokenKind::kWord || word[0] < 'a' || word[0] > 'z') continue;
+    if (covered[i] || tokens[i].kind != TokenKind::kWord || word[0] < 'a' || word[0] > 'z' ||
+        !starts_one_word[static_cast<unsigned char>(word[0])]) {
+      continue;
+    }
     const uint64_t hash = HashOfLowerCase(word);
     if (std::binary_search(one_word_forms.begin(), one_word_forms.end(), hash)) {
       also_lower_case.push_back(hash);
@@ -173,7 +187,8 @@ void AddRepeatedMentions(std::string_view text, std::span<const WordToken> token
   std::vector<Finding> added;
   for (size_t i = 0; i < n;) {
     const Mention* hit = nullptr;
-    if (!covered[i] && tokens[i].kind == TokenKind::kWord) {
+    if (!covered[i] && tokens[i].kind == TokenKind::kWord &&
+        starts_mention[static_cast<unsigned char>(AsciiLower(text[tokens[i].start]))]) {
       const uint64_t hash = HashOfLowerCase(word_at(i));
       auto it = std::lower_bound(kept.begin(), kept.end(), hash,
                                  [](const Mention& m, uint64_t h) { return m.first_word_hash < h; });

@@ -40,10 +40,9 @@ class TaggerRecognizer : public Recognizer {
   // Scores are calibrated probabilities. Recall first: each type's cut is
   // the lowest at which its F1 on our dev parts (real text, hand-written
   // and synthetic messages, each weighing the same) stays within 0.01 of
-  // its best: a person's name the tagger is 20 % sure of is masked, a
-  // place it is 15 % sure of, an organization it is 10 % sure of. (Below
-  // 20 %, persons are mostly wrong, on real text six in seven, and words
-  // of code such as "max-width" show up among them.)
+  // its best: a person's name the tagger is 15 % sure of is masked, a
+  // place or an organization it is 10 % sure of. (Below 15 %, persons are
+  // mostly wrong: on real text, nine in ten of those between 10 and 15 %.)
   std::optional<double> RecommendedMinScore(std::string_view type) const override {
     if (type == "PERSON") return kPersonMinScore;
     return type == "LOCATION" ? kLocationMinScore : kOrganizationMinScore;
@@ -51,7 +50,11 @@ class TaggerRecognizer : public Recognizer {
 
   void Recognize(const RecognizeInput& input, std::vector<Candidate>* out) const override {
     std::vector<TaggedEntity> entities;
-    tagger_.Tag(input.text, input.earlier, &entities);
+    if (input.words != nullptr) {
+      tagger_.TagWords(input.text, *input.words, input.earlier, &entities);
+    } else {
+      tagger_.Tag(input.text, input.earlier, &entities);
+    }
     if (entities.empty()) return;
     const ClaimedSpans claimed(input.earlier);
     for (const TaggedEntity& e : entities) {

@@ -32,8 +32,21 @@ EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
 void EntityTagger::Tag(std::string_view text, std::span<const Candidate> claimed,
                        std::vector<TaggedEntity>* out) const {
   const ObjectPool<Buffers>::Lease buffers = buffers_.Acquire();
+  extractor_.Extract(text, claimed, &buffers->features);
+  TagFeatures(text, &*buffers, out);
+}
+
+void EntityTagger::TagWords(std::string_view text, std::span<const WordToken> words,
+                            std::span<const Candidate> claimed,
+                            std::vector<TaggedEntity>* out) const {
+  const ObjectPool<Buffers>::Lease buffers = buffers_.Acquire();
+  extractor_.ExtractFromWords(text, words, claimed, &buffers->features);
+  TagFeatures(text, &*buffers, out);
+}
+
+void EntityTagger::TagFeatures(std::string_view text, Buffers* buffers,
+                               std::vector<TaggedEntity>* out) const {
   TokenFeatures& features = buffers->features;
-  extractor_.Extract(text, claimed, &features);
   const size_t n = features.size();
   if (n == 0) return;
   std::vector<float>& emissions = buffers->emissions;

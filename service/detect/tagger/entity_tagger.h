@@ -51,6 +51,11 @@ class EntityTagger {
   void Tag(std::string_view text, std::span<const Candidate> claimed,
            std::vector<TaggedEntity>* out) const;
 
+  // The same for a text already split into `words` (TokenizeWords, then
+  // Thai split into its words), which the caller shares with other steps.
+  void TagWords(std::string_view text, std::span<const WordToken> words,
+                std::span<const Candidate> claimed, std::vector<TaggedEntity>* out) const;
+
  private:
   // The buffers of one call, reused by the next.
   struct Buffers {
@@ -60,6 +65,9 @@ class EntityTagger {
     std::vector<float> margins;
     std::vector<uint8_t> entity_tags;
   };
+
+  // Tags the text whose features `buffers` holds.
+  void TagFeatures(std::string_view text, Buffers* buffers, std::vector<TaggedEntity>* out) const;
 
   TaggerModel model_;
   StretchTransitions stretch_transitions_;

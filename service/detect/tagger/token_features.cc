@@ -570,6 +570,18 @@ void FeatureExtractor::Extract(std::string_view text, std::span<const Candidate>
                                TokenFeatures* out) const {
   TokenizeWords(text, &out->tokens);
   thai_.Split(text, &out->tokens);
+  Describe(text, claimed, out);
+}
+
+void FeatureExtractor::ExtractFromWords(std::string_view text, std::span<const WordToken> words,
+                                        std::span<const Candidate> claimed,
+                                        TokenFeatures* out) const {
+  out->tokens.assign(words.begin(), words.end());
+  Describe(text, claimed, out);
+}
+
+void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate> claimed,
+                                TokenFeatures* out) const {
   const std::vector<WordToken>& tokens = out->tokens;
   const size_t n = tokens.size();
   const std::vector<RuleVotes> votes = rules_.Votes(text, claimed, tokens);

@@ -60,6 +60,11 @@ class FeatureExtractor {
   void Extract(std::string_view text, std::span<const Candidate> claimed,
                TokenFeatures* out) const;
 
+  // The same for a text already split: `words` are its tokens as Extract
+  // would make them (TokenizeWords, then Thai split into its words).
+  void ExtractFromWords(std::string_view text, std::span<const WordToken> words,
+                        std::span<const Candidate> claimed, TokenFeatures* out) const;
+
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const WordClusters& clusters() const { return *clusters_; }
   const WordVectors& vectors() const { return *vectors_; }
@@ -68,6 +73,10 @@ class FeatureExtractor {
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const WordClusters> clusters_;
   std::shared_ptr<const WordVectors> vectors_;
+  // Fills `out` but its tokens, which are set.
+  void Describe(std::string_view text, std::span<const Candidate> claimed,
+                TokenFeatures* out) const;
+
   RuleEvidence rules_;
   ThaiWordBreaker thai_;
 };
