@@ -134,7 +134,8 @@ class RegistryDetector : public Detector {
       thai_words_.Split(text, &words);
       split = true;
     };
-    const bool names_wanted = std::any_of(std::begin(kTaggedTypes), std::end(kTaggedTypes), type_wanted);
+    const bool names_wanted =
+        std::any_of(std::begin(kTaggedTypes), std::end(kTaggedTypes), type_wanted);
     if (names_wanted) split_words();
     std::vector<Candidate> candidates;
     FindCallDenyValues(text, options.deny_values, &candidates);

@@ -135,7 +135,7 @@ size_t KoreanParticleLength(std::string_view text, size_t start, size_t end) {
 
 // Splits a word of Hangul syllables into its stem and the particles glued to
 // it (at most two: "도윤이가" is "도윤", "이", "가"), so a name is a token of
-// its own. Appends the tokens of [start, end) to `out`.
+// its own. Appends the tokens of `word` to `out`.
 void AppendHangulWord(std::string_view text, WordToken word, std::vector<WordToken>* out) {
   for (size_t pos = word.start; pos < word.end; pos += kSyllableBytes) {
     if (!IsHangulSyllable(text, pos)) {

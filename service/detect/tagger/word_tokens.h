@@ -36,8 +36,9 @@ size_t UnspacedCharAt(std::string_view text, size_t pos);
 // accents across inner hyphens, apostrophes, periods and "&"
 // ("Bailey-Ross", "O'Brien", "U.S", "AT&T"); each Han character and
 // hiragana is a word of its own (Chinese and Japanese put no spaces between
-// words); up to two Korean particles glued to a Hangul word of two syllables
-// or more are tokens of their own ("김민수가" is "김민수", "가"); a possessive "'s" is a token of its own; "@name" and "#tag" are one
+// words); up to two Korean particles glued to a Hangul word of two
+// syllables or more are tokens of their own ("김민수가" is "김민수", "가");
+// a possessive "'s" is a token of its own; "@name" and "#tag" are one
 // token; every other non-space character is a token. Linear in the size of
 // the text; `out` is cleared first.
 void TokenizeWords(std::string_view text, std::vector<WordToken>* out);
