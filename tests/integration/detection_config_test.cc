@@ -24,7 +24,8 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 // Types found by privacy.detect in `text`, in order.
 // The types found in `text`, of those the configuration under test makes
 // (the deny-listed PERSON, the custom PROJECT_CODENAME, EMAIL with the
-// allow list): the entity tagger may also read a code name as a place.
+// allow list). The code names carry digits, which the entity tagger never
+// reads as a name.
 v1::DetectRequest ConfiguredTypesReq(const std::string& text) {
   v1::DetectRequest request = DetectReq(text);
   for (const char* type : {"PERSON", "PROJECT_CODENAME", "EMAIL"}) {
@@ -48,7 +49,7 @@ TEST_SUITE("detection_config") {
     auto custom = dir.path() / "custom.conf";
     auto deny = dir.path() / "deny.txt";
     auto allow = dir.path() / "allow.txt";
-    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Nightjar\nscore = 0.9\n");
+    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Nightjar2024\nscore = 0.9\n");
     WriteFile(deny, "# always masked\nPERSON Ada Lovelace\n");
     WriteFile(allow, "support@example.com\n");
     ServiceEnv env(ServiceEnvOptions(
@@ -58,7 +59,8 @@ TEST_SUITE("detection_config") {
     NatsClient& client = env.client();
 
     const std::string text =
-        "Ada Lovelace runs Nightjar and Kestrel; write to support@example.com or ada@example.com";
+        "Ada Lovelace runs Nightjar2024 and Kestrel2025; write to support@example.com or "
+        "ada@example.com";
     CHECK(TypesIn(client, text) == std::vector<std::string>{"PERSON", "PROJECT_CODENAME", "EMAIL"});
 
     auto masked = Call<v1::MaskReply>(client, kMask, MaskReq(text));
@@ -67,7 +69,7 @@ TEST_SUITE("detection_config") {
     CHECK(masked.masked_text().find("support@example.com") != std::string::npos);
 
     // A new word list, then SIGHUP: the next requests use it.
-    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Kestrel\nscore = 0.9\n");
+    WriteFile(custom, "[recognizer PROJECT_CODENAME]\nwords = Kestrel2025\nscore = 0.9\n");
     REQUIRE(::kill(env.worker().pid(), SIGHUP) == 0);
     CHECK(PollUntil(
         [&] {
