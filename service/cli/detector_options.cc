@@ -47,8 +47,8 @@ void AddDetectorOptions(CLI::App* command, detect::DetectorConfig* config) {
             for (const std::string& value : values) ApplyMinScore(value, config);
           },
           "lowest score reported: SCORE for every type, or TYPE=SCORE for one "
-          "(repeatable; default 0.15 for the tagger's PERSON, 0.1 for its LOCATION and "
-          "ORGANIZATION, else 0.5)")
+          "(repeatable; default 0.2 for the tagger's PERSON, 0.15 for its LOCATION, 0.1 for "
+          "its ORGANIZATION, else 0.5)")
       ->envname("MIN_SCORE")
       ->delimiter(',')
       ->check([](const std::string& value) {

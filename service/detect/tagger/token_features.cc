@@ -72,6 +72,7 @@ enum Template : uint64_t {
   kInnerTrigram,
   kGapBefore,
   kGapAfter,
+  kGazetteerAfterProclitic,
 };
 
 // One multiply per feature: token values are mixed once when they are read
@@ -127,6 +128,9 @@ struct WordFacts {
   static constexpr size_t kInnerTrigrams = 8;
   std::array<uint64_t, kInnerTrigrams> inner_trigrams = {};
   uint8_t inner_trigram_count = 0;
+  // What the gazetteer says of the word without a one-letter conjunction
+  // or preposition glued before it (Arabic, Hebrew), 0 when it has none.
+  uint64_t proclitic_gazetteer = 0;
   const int8_t* vector = nullptr;  // WordVectors vector, nullptr when unknown
   bool capitalised = false;
   bool all_capitals = false;
@@ -447,6 +451,23 @@ bool JoinsFirmName(std::string_view text, const std::vector<WordToken>& tokens, 
   return false;
 }
 
+// The length of the one-letter conjunction or preposition that Arabic
+// (و ف ب ل ك) and Hebrew (ו ה ב ל מ ש כ) glue to the word after them
+// ("وأحمد", "בירושלים"), when at least three letters follow it; else 0.
+size_t ProcliticLength(std::string_view word) {
+  constexpr size_t kLetterBytes = 2;  // both scripts take two bytes a letter
+  if (word.size() < 4 * kLetterBytes) return 0;
+  const auto lead = static_cast<unsigned char>(word[0]);
+  const auto trail = static_cast<unsigned char>(word[1]);
+  const bool arabic = (lead == 0xD9 && (trail == 0x88 || trail == 0x81 || trail == 0x84 ||
+                                        trail == 0x83)) ||
+                      (lead == 0xD8 && trail == 0xA8);
+  const bool hebrew = lead == 0xD7 && (trail == 0x95 || trail == 0x94 || trail == 0x91 ||
+                                       trail == 0x9C || trail == 0x9E || trail == 0xA9 ||
+                                       trail == 0x9B);
+  return arabic || hebrew ? kLetterBytes : 0;
+}
+
 // What token `kind` with bytes `word` is, whatever its neighbours.
 WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
                       const WordVectors& vectors, std::string_view word, TokenKind kind) {
@@ -475,6 +496,12 @@ WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
   f.cluster = clusters.PathOf(key);
   f.vector = vectors.VectorOf(key);
   f.gazetteer = Mix64(GazetteerSignature(f.flags));
+  if (const size_t proclitic = ProcliticLength(word)) {
+    NameKey rest;
+    rest.AddWord(word.substr(proclitic));
+    const uint32_t flags = WordFlags(gazetteer, rest, word.substr(proclitic));
+    if (flags & ~kNoNameFlags) f.proclitic_gazetteer = Mix64(GazetteerSignature(flags));
+  }
   // Lower-case words belong to no class but the particles, all short.
   const bool lower_case = word[0] >= 'a' && word[0] <= 'z';
   f.class_bits = lower_case && word.size() > 5 ? 0 : NameWordClasses(word);
@@ -689,6 +716,9 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
       if (bit != 9 && (f.flags >> bit & 1)) h.push_back(Feature(kGazetteerFlag, bit));
     }
     if (place.multi_word != 0) h.push_back(Feature(kMultiWordEntry, place.multi_word));
+    if (f.proclitic_gazetteer != 0) {
+      h.push_back(Feature(kGazetteerAfterProclitic, f.proclitic_gazetteer));
+    }
     h.push_back(Feature(kWordClass, f.classes));
     h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
     h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));

@@ -48,7 +48,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 27;
+  static constexpr uint32_t kFeatureSetVersion = 28;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
                    std::shared_ptr<const WordClusters> clusters,
