@@ -70,13 +70,13 @@ class FeatureExtractor {
   const WordVectors& vectors() const { return *vectors_; }
 
  private:
-  std::shared_ptr<const Gazetteer> gazetteer_;
-  std::shared_ptr<const WordClusters> clusters_;
-  std::shared_ptr<const WordVectors> vectors_;
   // Fills `out` but its tokens, which are set.
   void Describe(std::string_view text, std::span<const Candidate> claimed,
                 TokenFeatures* out) const;
 
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const WordClusters> clusters_;
+  std::shared_ptr<const WordVectors> vectors_;
   RuleEvidence rules_;
   ThaiWordBreaker thai_;
 };
