@@ -125,18 +125,15 @@ class RegistryDetector : public Detector {
       if (database_wanted[d]) hits[d] = scanners_[d]->Scan(text);
     }
     // The words of the text, split once for the recognizers of names and
-    // the steps after the resolver that read names in the whole text.
+    // the steps after the resolver that read names in the whole text (a
+    // name is only found when names are wanted).
     std::vector<WordToken> words;
-    bool split = false;
-    const auto split_words = [&] {
-      if (split) return;
-      TokenizeWords(text, &words);
-      thai_words_.Split(text, &words);
-      split = true;
-    };
     const bool names_wanted =
         std::any_of(std::begin(kTaggedTypes), std::end(kTaggedTypes), type_wanted);
-    if (names_wanted) split_words();
+    if (names_wanted) {
+      TokenizeWords(text, &words);
+      thai_words_.Split(text, &words);
+    }
     std::vector<Candidate> candidates;
     FindCallDenyValues(text, options.deny_values, &candidates);
     std::vector<size_t> next_hit(scanners_.size(), 0);
@@ -177,7 +174,6 @@ class RegistryDetector : public Detector {
     std::vector<Finding> findings = ResolveOverlaps(std::move(candidates));
     if (std::any_of(findings.begin(), findings.end(),
                     [](const Finding& f) { return TaggedTypeIndex(f.type) >= 0; })) {
-      split_words();
       ApplyAcronymDefinitions(text, words, &findings);
       AddRepeatedMentions(text, words, &findings);
     }

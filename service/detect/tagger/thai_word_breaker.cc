@@ -14,11 +14,10 @@ namespace {
 // hostile run of Thai without a space costs time linear in its length.
 constexpr size_t kMaxCharactersPerCall = 1024;
 
-// Whether `bytes` hold a Thai letter (its UTF-8 starts E0 B8 or E0 B9).
+// Whether `bytes` hold a Thai letter.
 bool HoldsThai(std::string_view bytes) {
-  for (size_t i = bytes.find('\xE0'); i != std::string_view::npos && i + 1 < bytes.size();
-       i = bytes.find('\xE0', i + 1)) {
-    if (bytes[i + 1] == '\xB8' || bytes[i + 1] == '\xB9') return true;
+  for (size_t i = bytes.find('\xE0'); i != std::string_view::npos; i = bytes.find('\xE0', i + 1)) {
+    if (ThaiLetterAt(bytes, i)) return true;
   }
   return false;
 }

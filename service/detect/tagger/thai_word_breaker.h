@@ -13,6 +13,13 @@ typedef struct _ThBrk ThBrk;
 
 namespace privacy::detect {
 
+// Whether a Thai letter starts at `pos` of `text` (its UTF-8 starts E0 B8
+// or E0 B9).
+inline bool ThaiLetterAt(std::string_view text, size_t pos) {
+  return pos + 2 < text.size() && text[pos] == '\xE0' &&
+         (text[pos + 1] == '\xB8' || text[pos + 1] == '\xB9');
+}
+
 // Splits the word tokens that hold Thai letters at the word breaks of
 // libthai's dictionary (Debian's libthai-data), so that a Thai name is a
 // run of words and not the whole sentence it is written in. Safe for

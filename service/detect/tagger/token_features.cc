@@ -298,9 +298,8 @@ void MarkUnspacedEntries(const Gazetteer& gazetteer, std::string_view text,
   auto unspaced = [&](size_t j) {
     const WordToken& token = tokens[j];
     if (token.kind != TokenKind::kWord) return false;
-    const bool thai = token.end - token.start >= 3 && text[token.start] == '\xE0' &&
-                      (text[token.start + 1] == '\xB8' || text[token.start + 1] == '\xB9');
-    return thai || UnspacedCharAt(text, token.start) == token.end - token.start;
+    return ThaiLetterAt(text, token.start) ||
+           UnspacedCharAt(text, token.start) == token.end - token.start;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!unspaced(i)) continue;
@@ -673,8 +672,11 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
   out->offsets.assign(1, 0);
   out->outside.assign(n, 0);
   out->hashes.reserve(n * 36);
+  Gap gap_after = kTextEdge;  // of the token before u: the gap before u
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
+    const Gap gap_before = gap_after;
+    gap_after = GapBetween(text, tokens, u, u + 1);
     if (DecidedOutside(text, tokens[u], word_at(i), casing) &&
         !JoinsFirmName(text, tokens, u, [&](size_t j) { return word_at(j).class_bits; })) {
       out->outside[u] = 1;
@@ -733,9 +735,8 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
       h.push_back(Feature(kOpeningWordAndNext, f.gazetteer, lower_at(i + 1)));
     }
     h.push_back(Feature(kLineStartShape, tokens[u].line_start, f.shape));
-    h.push_back(Feature(kGapBefore, u == 0 ? kTextEdge : GapBetween(text, tokens, u - 1, u),
-                        f.shape));
-    h.push_back(Feature(kGapAfter, GapBetween(text, tokens, u, u + 1), f.shape));
+    h.push_back(Feature(kGapBefore, gap_before, f.shape));
+    h.push_back(Feature(kGapAfter, gap_after, f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
     h.push_back(Feature(kCasingShape, casing, f.shape));
