@@ -10,10 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "detect/names/gazetteer.h"
+#include "detect/tagger/feature_scores.h"
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
 #include "file_bytes.h"
@@ -412,6 +416,49 @@ TEST_CASE("detect tagger: the shipped model loads with this build's feature set"
     CHECK(model.Probability(t, model.EvenOddsMargin(t)) == doctest::Approx(0.5));
   }
   CHECK(LoadError(path, FeatureExtractor::kFeatureSetVersion + 1).find(path) != std::string::npos);
+}
+
+TEST_CASE("detect tagger: scores summed once per word and place equal the features one by one") {
+  const TaggerModel model =
+      TaggerModel::Load(DefaultTaggerModelPath(), FeatureExtractor::kFeatureSetVersion);
+  const FeatureExtractor extractor(
+      std::make_shared<const Gazetteer>(Gazetteer::Load(DefaultGazetteerPath())),
+      std::make_shared<const WordClusters>(WordClusters::Load(DefaultWordClustersPath())),
+      std::make_shared<const WordVectors>(WordVectors::Load(DefaultWordVectorsPath())));
+  const float inverse_scale = 1.0f / extractor.vectors().scale();
+  FeatureScoreScratch scratch;  // kept across texts, as the tagger keeps it
+  for (const std::string text :
+       {"Maria Gonzalez flies to Madrid with Maria and Dr. Okafor; Maria pays.",
+        "the the the The THE the", "A", "", "  \n ,,, 42 ",
+        "{\"first_name\": \"Ana\", \"city\": \"Porto\", \"note\": \"Ana in Porto\"}",
+        "MEETING WITH JOHN SMITH AT ACME CORP IN BOSTON",
+        "김민수가 서울에서 왔다. สมชาย ไป กรุงเทพ 张伟在北京。 وأحمد في القاهرة"}) {
+    CAPTURE(text);
+    TokenFeatures features;
+    extractor.Extract(text, {}, &features);
+    const size_t n = features.size();
+    std::vector<float> one_by_one(n * kTagCount, 0.0f);
+    std::vector<uint64_t> hashes;
+    size_t scored = 0;
+    for (size_t i = 0; i < n; ++i) {
+      hashes.clear();
+      features.AppendAllHashes(i, &hashes);
+      if (features.outside[i]) {
+        CHECK(hashes.empty());
+        continue;
+      }
+      ++scored;
+      model.AddEmissions(hashes.data(), hashes.data() + hashes.size(), &one_by_one[i * kTagCount]);
+    }
+    AddVectorScores(model.vector_weights(), features.vectors, features.outside.data(),
+                    inverse_scale, one_by_one.data());
+    std::vector<float> once(n * kTagCount, 0.0f);
+    AddFeatureScores(model, features, inverse_scale, &scratch, once.data());
+    CHECK(once == one_by_one);
+    if (scored > 0) {
+      CHECK(std::any_of(once.begin(), once.end(), [](float v) { return v != 0.0f; }));
+    }
+  }
 }
 
 TEST_SUITE_END();

@@ -144,7 +144,7 @@ TEST_CASE("detect word vectors: a model's vector weights score as they were save
   std::vector<float> expected(vectors.size() * kTagCount, 0.0f);
   std::vector<float> loaded(vectors.size() * kTagCount, 0.0f);
   AddVectorScores(w.vector_weights, vectors, outside, 1.0f / 32, expected.data());
-  model.AddVectorEmissions(vectors, outside, 1.0f / 32, loaded.data());
+  AddVectorScores(model.vector_weights(), vectors, outside, 1.0f / 32, loaded.data());
   CHECK(loaded == expected);
   CHECK(std::any_of(loaded.begin(), loaded.end(), [](float v) { return v != 0.0f; }));
 }

@@ -51,9 +51,7 @@ void EntityTagger::TagFeatures(std::string_view text, Buffers* buffers,
   if (n == 0) return;
   std::vector<float>& emissions = buffers->emissions;
   emissions.assign(n * kTagCount, 0.0f);
-  model_.AddEmissions(features.hashes, features.offsets, emissions.data());
-  model_.AddVectorEmissions(features.vectors, features.outside.data(), inverse_vector_scale_,
-                            emissions.data());
+  AddFeatureScores(model_, features, inverse_vector_scale_, &buffers->scores, emissions.data());
   std::vector<float>& margins = buffers->margins;
   std::vector<uint8_t>& entity_tags = buffers->entity_tags;
   StretchEntityMargins(emissions.data(), n, stretch_transitions_, features.outside.data(),

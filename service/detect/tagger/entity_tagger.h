@@ -11,6 +11,7 @@
 
 #include "detect/names/gazetteer.h"
 #include "detect/scan/object_pool.h"
+#include "detect/tagger/feature_scores.h"
 #include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/tagger_model.h"
 #include "detect/tagger/token_features.h"
@@ -60,6 +61,7 @@ class EntityTagger {
   // The buffers of one call, reused by the next.
   struct Buffers {
     TokenFeatures features;
+    FeatureScoreScratch scores;
     std::vector<float> emissions;
     DecoderScratch decoder;
     std::vector<float> margins;

@@ -177,6 +177,26 @@ void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float
 
 void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                                float* emissions) const {
+  ForEachRunSum(hashes, offsets, [&](size_t run, const int32_t* sums) {
+    AddScaledSums(sums, emissions + run * kTagCount);
+  });
+}
+
+void TaggerModel::SumRows(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
+                          int32_t* sums) const {
+  ForEachRunSum(hashes, offsets, [&](size_t run, const int32_t* run_sums) {
+    std::copy(run_sums, run_sums + kSumWidth, sums + run * kSumWidth);
+  });
+}
+
+void TaggerModel::AddScaledSums(const int32_t* sums, float* scores) const {
+  for (int y = 0; y < kTagCount; ++y) scores[y] += static_cast<float>(sums[y]) * scale_;
+}
+
+template <typename OnRun>
+void TaggerModel::ForEachRunSum(std::span<const uint64_t> hashes,
+                                std::span<const uint32_t> offsets, OnRun on_run) const {
+  if (offsets.size() < 2) return;
   // A pipeline over the features: the directory entry of feature k +
   // kDirectoryAhead is fetched, the row of feature k + kRowAhead located
   // (its directory entry has arrived) and fetched, and the row of feature k
@@ -184,7 +204,7 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
   // a row, the zero row or another, and no branch depends on it.
   constexpr size_t kDirectoryAhead = 32;
   constexpr size_t kRowAhead = 16;
-  const size_t count = hashes.size();
+  const size_t count = offsets.back();
   const auto zero_row = static_cast<uint32_t>(entry_count_);
   const auto slot_of = [&](size_t k) {
     return static_cast<uint32_t>(hashes[k] >> (64 - slot_bits_));
@@ -200,49 +220,58 @@ void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const
     return row;
   };
   uint32_t rows[kRowAhead];  // feature k's row at k % kRowAhead
-  for (size_t k = 0; k < std::min(count, kDirectoryAhead); ++k) fetch_directory(k);
-  for (size_t k = 0; k < std::min(count, kRowAhead); ++k) rows[k] = locate_row(k);
-  size_t token = 0;
+  for (size_t k = offsets.front(); k < std::min(count, offsets.front() + kDirectoryAhead); ++k) {
+    fetch_directory(k);
+  }
+  for (size_t k = offsets.front(); k < std::min(count, offsets.front() + kRowAhead); ++k) {
+    rows[k % kRowAhead] = locate_row(k);
+  }
+  size_t run = 0;
   int32_t sums[kRowWidth] = {};
-  const auto flush = [&] {
-    for (int y = 0; y < kTagCount; ++y) {
-      emissions[token * kTagCount + y] += static_cast<float>(sums[y]) * scale_;
-      sums[y] = 0;
-    }
+  const auto close_run = [&] {
+    on_run(run, static_cast<const int32_t*>(sums));
+    std::fill(std::begin(sums), std::end(sums), 0);
+    ++run;
   };
-  for (size_t k = 0; k < count; ++k) {
+  for (size_t k = offsets.front(); k < count; ++k) {
     if (k + kDirectoryAhead < count) fetch_directory(k + kDirectoryAhead);
     const uint32_t row = rows[k % kRowAhead];
     if (k + kRowAhead < count) rows[k % kRowAhead] = locate_row(k + kRowAhead);
-    while (k >= offsets[token + 1]) {
-      flush();
-      ++token;
-    }
+    while (k >= offsets[run + 1]) close_run();
     const int16_t* weights = rows_[row].weights;
     for (int y = 0; y < kRowWidth; ++y) sums[y] += weights[y];
   }
-  if (offsets.size() > 1 && token + 1 < offsets.size()) flush();
+  while (run + 1 < offsets.size()) close_run();
 }
 
 // Built twice, for AVX2 and for any x86-64, the one the CPU runs chosen at
 // load: the sums are the same either way (no fused multiply-add).
-__attribute__((target_clones("avx2", "default"))) void AddVectorScores(
-    std::span<const float> weights, std::span<const int8_t* const> vectors, const uint8_t* outside,
-    float inverse_scale, float* emissions) {
+__attribute__((target_clones("avx2", "default"))) void VectorRowSums(
+    std::span<const float> weights, int offset, const int8_t* vector, float inverse_scale,
+    float* sums) {
+  float values[WordVectors::kDimensions];
+  for (int d = 0; d < WordVectors::kDimensions; ++d) values[d] = vector[d] * inverse_scale;
+  // Summed in a local row, which the compiler keeps in registers (`sums`
+  // might alias the weights).
+  float row[kVectorRowWidth] = {};
+  const float* w = &weights[VectorWeightIndex(offset, 0, 0)];
+  for (int d = 0; d < WordVectors::kDimensions; ++d) {
+    for (int y = 0; y < kVectorRowWidth; ++y) row[y] += w[d * kVectorRowWidth + y] * values[d];
+  }
+  std::copy(std::begin(row), std::end(row), sums);
+}
+
+void AddVectorScores(std::span<const float> weights, std::span<const int8_t* const> vectors,
+                     const uint8_t* outside, float inverse_scale, float* emissions) {
   const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(vectors.size());
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     const int8_t* vector = vectors[j];
     if (vector == nullptr) continue;
-    float values[WordVectors::kDimensions];
-    for (int d = 0; d < WordVectors::kDimensions; ++d) values[d] = vector[d] * inverse_scale;
     for (int offset = 0; offset < kVectorWindow; ++offset) {
       const std::ptrdiff_t i = j + kVectorReach - offset;  // the token whose neighbour j is
       if (i < 0 || i >= n || outside[i]) continue;
-      float sums[kVectorRowWidth] = {};
-      const float* w = &weights[VectorWeightIndex(offset, 0, 0)];
-      for (int d = 0; d < WordVectors::kDimensions; ++d) {
-        for (int y = 0; y < kVectorRowWidth; ++y) sums[y] += w[d * kVectorRowWidth + y] * values[d];
-      }
+      float sums[kVectorRowWidth];
+      VectorRowSums(weights, offset, vector, inverse_scale, sums);
       for (int y = 0; y < kTagCount; ++y) emissions[i * kTagCount + y] += sums[y];
     }
   }

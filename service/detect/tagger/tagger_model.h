@@ -57,6 +57,12 @@ inline size_t VectorWeightIndex(int offset, int dimension, int tag) {
          tag;
 }
 
+// What the word vector `vector` of a token at offset `offset` (of
+// VectorWeightIndex) adds to the scores of the token it is a neighbour of:
+// sums[0..kVectorRowWidth), the first kTagCount of them scores.
+void VectorRowSums(std::span<const float> weights, int offset, const int8_t* vector,
+                   float inverse_scale, float* sums);
+
 // Adds to each token's scores (emissions[i * kTagCount, (i + 1) * kTagCount))
 // what the word vectors of it and its neighbours say, for the tokens not
 // `outside`: `weights` in the layout of VectorWeightIndex, `vectors` the
@@ -109,12 +115,19 @@ class TaggerModel {
   void AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                     float* emissions) const;
 
-  // Adds the scores of the tokens' word vectors (AddVectorScores) with the
-  // model's vector weights.
-  void AddVectorEmissions(std::span<const int8_t* const> vectors, const uint8_t* outside,
-                          float inverse_scale, float* emissions) const {
-    AddVectorScores(vector_weights_, vectors, outside, inverse_scale, emissions);
-  }
+  // The weights of runs of features summed, before they are scaled into
+  // scores: run r is hashes[offsets[r], offsets[r + 1]) and its sums
+  // sums[r * kSumWidth, (r + 1) * kSumWidth) (the first kTagCount count).
+  // Sums of several runs add up to the sums of their features together.
+  static constexpr int kSumWidth = 16;
+  void SumRows(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
+               int32_t* sums) const;
+
+  // Adds to scores[0..kTagCount) the scores of summed weights.
+  void AddScaledSums(const int32_t* sums, float* scores) const;
+
+  // The weights of the word vectors, in the layout of VectorWeightIndex.
+  std::span<const float> vector_weights() const { return vector_weights_; }
 
   const TagTransitions& transitions() const { return transitions_; }
 
@@ -140,6 +153,12 @@ class TaggerModel {
  private:
   TaggerModel() = default;
 
+  // Calls on_run(r, sums) with the summed weights of each run r of
+  // features, in order (AddEmissions' layout of hashes and offsets).
+  template <typename OnRun>
+  void ForEachRunSum(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
+                     OnRun on_run) const;
+
   uint32_t slot_bits_ = 0;
   float scale_ = 0.0f;
   uint64_t word_clusters_checksum_ = 0;
@@ -158,7 +177,7 @@ class TaggerModel {
   // few vector instructions (32 bytes: one row never spans two cache lines),
   // then a row of zeros that features without weights add: no branch on
   // whether a feature has weights.
-  static constexpr int kRowWidth = 16;
+  static constexpr int kRowWidth = kSumWidth;
   struct alignas(32) Row {
     int16_t weights[kRowWidth] = {};
   };

@@ -132,6 +132,7 @@ struct WordFacts {
   // or preposition glued before it (Arabic, Hebrew), 0 when it has none.
   uint64_t proclitic_gazetteer = 0;
   const int8_t* vector = nullptr;  // WordVectors vector, nullptr when unknown
+  TokenKind kind = TokenKind::kWord;
   bool capitalised = false;
   bool all_capitals = false;
   bool has_lower = false;
@@ -471,6 +472,7 @@ size_t ProcliticLength(std::string_view word) {
 WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
                       const WordVectors& vectors, std::string_view word, TokenKind kind) {
   WordFacts f;
+  f.kind = kind;
   f.shape = Mix64(ShapeOf(word, &f) + static_cast<uint64_t>(kind));
   if (kind == TokenKind::kNumber) {
     f.lower = f.shape;
@@ -582,6 +584,118 @@ class FeatureBuffer {
   size_t size_ = 0;
 };
 
+// Fills the word runs of `out` (TokenFeatures::word_hashes): what each of
+// the text's distinct words, and the stand-ins for the text's edges, tells
+// a token from each place where it stands beside a token that is scored
+// (out->words and out->outside are set); the other runs are left empty.
+// `casing` and `language` are the whole text's.
+void DescribeWords(const std::vector<WordFacts>& words, uint64_t casing, uint64_t language,
+                   TokenFeatures* out) {
+  const size_t word_count = words.size() + 2;
+  std::vector<uint8_t> wanted(word_count * kWordPlaces, 0);
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (out->outside[i]) continue;
+    const auto j = static_cast<std::ptrdiff_t>(i);
+    wanted[size_t{out->words[i]} * kWordPlaces + kHere] = 1;
+    wanted[size_t{out->WordAtOrEdge(j - 1, words.size())} * kWordPlaces + kBefore] = 1;
+    wanted[size_t{out->WordAtOrEdge(j + 1, words.size())} * kWordPlaces + kAfter] = 1;
+    wanted[size_t{out->WordAtOrEdge(j - 2, words.size())} * kWordPlaces + kTwoBefore] = 1;
+    wanted[size_t{out->WordAtOrEdge(j + 2, words.size())} * kWordPlaces + kTwoAfter] = 1;
+  }
+  out->word_hashes.clear();
+  out->word_offsets.assign(1, 0);
+  // Closes the run of `word` at `place`, after adding the features `add`
+  // pushes into a FeatureBuffer when the run is wanted.
+  const auto run = [&](size_t word, WordPlace place, auto add) {
+    if (wanted[word * kWordPlaces + place]) {
+      FeatureBuffer h(&out->word_hashes);
+      add(h);
+    }
+    out->word_offsets.push_back(static_cast<uint32_t>(out->word_hashes.size()));
+  };
+  for (size_t w = 0; w < words.size(); ++w) {
+    const WordFacts& f = words[w];
+    run(w, kHere, [&](FeatureBuffer& h) {
+      if (f.kind == TokenKind::kWord) {
+        h.push_back(Feature(kPrefix3, f.prefix3));
+        h.push_back(Feature(kSuffix2, f.suffix2));
+        h.push_back(Feature(kSuffix3, f.suffix3));
+        h.push_back(Feature(kSuffix4, f.suffix4));
+        h.push_back(Feature(kPrefix4, f.prefix4));
+        for (size_t t = 0; t < f.inner_trigram_count; ++t) {
+          h.push_back(Feature(kInnerTrigram, f.inner_trigrams[t]));
+        }
+      }
+      h.push_back(Feature(kBias, 0));
+      h.push_back(Feature(kLower, f.lower));
+      h.push_back(Feature(kShape, f.shape));
+      h.push_back(Feature(kKind, static_cast<uint64_t>(f.kind), casing));
+      h.push_back(Feature(kGazetteer, f.gazetteer));
+      h.push_back(Feature(kGazetteerShape, f.gazetteer, f.shape));
+      for (uint32_t bit = 0; bit < 15; ++bit) {
+        if (bit != 9 && (f.flags >> bit & 1)) h.push_back(Feature(kGazetteerFlag, bit));
+      }
+      if (f.proclitic_gazetteer != 0) {
+        h.push_back(Feature(kGazetteerAfterProclitic, f.proclitic_gazetteer));
+      }
+      h.push_back(Feature(kWordClass, f.classes));
+      for (int depth : {4, 8, 12, 16}) {
+        h.push_back(Feature(kCluster, WordClusters::Prefix(f.cluster, depth)));
+      }
+      h.push_back(Feature(kClusterShape, WordClusters::Prefix(f.cluster, 8), f.shape));
+      h.push_back(Feature(kCasingShape, casing, f.shape));
+      h.push_back(Feature(kCasingGazetteer, casing, f.gazetteer));
+      h.push_back(Feature(kLanguage, language));
+      h.push_back(Feature(kLanguageGazetteer, language, f.gazetteer));
+    });
+    const uint64_t cluster = WordClusters::Prefix(f.cluster, 8);
+    run(w, kBefore, [&](FeatureBuffer& h) {
+      h.push_back(Feature(kLowerBefore, f.lower));
+      h.push_back(Feature(kGazetteerBefore, f.gazetteer));
+      h.push_back(Feature(kWordClassBefore, f.classes));
+      h.push_back(Feature(kClusterBefore, cluster));
+    });
+    run(w, kAfter, [&](FeatureBuffer& h) {
+      h.push_back(Feature(kLowerAfter, f.lower));
+      h.push_back(Feature(kGazetteerAfter, f.gazetteer));
+      h.push_back(Feature(kWordClassAfter, f.classes));
+      h.push_back(Feature(kClusterAfter, cluster));
+    });
+    run(w, kTwoBefore, [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoBefore, f.lower)); });
+    run(w, kTwoAfter, [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoAfter, f.lower)); });
+  }
+  // The stand-ins, which are never at their own place: the one before the
+  // text is only ever before a token, the one after it only after.
+  constexpr uint64_t kEdgeGazetteer = uint64_t{1} << 40;
+  constexpr uint64_t kEdgeClasses = uint64_t{1} << 20;
+  constexpr uint64_t kEdgeCluster = uint64_t{1} << 40;
+  const size_t before_text = words.size();
+  const size_t after_text = words.size() + 1;
+  const auto nothing = [](FeatureBuffer&) {};
+  run(before_text, kHere, nothing);
+  run(before_text, kBefore, [&](FeatureBuffer& h) {
+    h.push_back(Feature(kLowerBefore, kBeforeText));
+    h.push_back(Feature(kGazetteerBefore, kEdgeGazetteer));
+    h.push_back(Feature(kWordClassBefore, kEdgeClasses));
+    h.push_back(Feature(kClusterBefore, kEdgeCluster));
+  });
+  run(before_text, kAfter, nothing);
+  run(before_text, kTwoBefore,
+      [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoBefore, kBeforeText)); });
+  run(before_text, kTwoAfter, nothing);
+  run(after_text, kHere, nothing);
+  run(after_text, kBefore, nothing);
+  run(after_text, kAfter, [&](FeatureBuffer& h) {
+    h.push_back(Feature(kLowerAfter, kAfterText));
+    h.push_back(Feature(kGazetteerAfter, kEdgeGazetteer));
+    h.push_back(Feature(kWordClassAfter, kEdgeClasses));
+    h.push_back(Feature(kClusterAfter, kEdgeCluster));
+  });
+  run(after_text, kTwoBefore, nothing);
+  run(after_text, kTwoAfter,
+      [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoAfter, kAfterText)); });
+}
+
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
@@ -656,78 +770,39 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
     if (j < 0) return kBeforeText;
     return j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
   };
-  auto gazetteer_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 40 : word_at(j).gazetteer;
-  };
-  auto cluster_at = [&](std::ptrdiff_t j, int depth) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n)
-               ? uint64_t{1} << 40
-               : WordClusters::Prefix(word_at(j).cluster, depth);
-  };
-  auto classes_at = [&](std::ptrdiff_t j) {
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? uint64_t{1} << 20 : word_at(j).classes;
-  };
+
+  out->words.resize(n);
+  for (size_t u = 0; u < n; ++u) out->words[u] = places[u].word;
+  out->outside.assign(n, 0);
+  for (size_t u = 0; u < n; ++u) {
+    out->outside[u] =
+        DecidedOutside(text, tokens[u], word_at(static_cast<std::ptrdiff_t>(u)), casing) &&
+        !JoinsFirmName(text, tokens, u, [&](size_t j) { return word_at(j).class_bits; });
+  }
+  DescribeWords(words, casing, language, out);
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
-  out->outside.assign(n, 0);
-  out->hashes.reserve(n * 36);
+  out->hashes.reserve(n * 24);
   Gap gap_after = kTextEdge;  // of the token before u: the gap before u
   for (size_t u = 0; u < n; ++u) {
     const std::ptrdiff_t i = static_cast<std::ptrdiff_t>(u);
     const Gap gap_before = gap_after;
     gap_after = GapBetween(text, tokens, u, u + 1);
-    if (DecidedOutside(text, tokens[u], word_at(i), casing) &&
-        !JoinsFirmName(text, tokens, u, [&](size_t j) { return word_at(j).class_bits; })) {
-      out->outside[u] = 1;
+    if (out->outside[u]) {
       out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
       continue;
     }
     const WordFacts& f = word_at(i);
     const TokenPlace& place = places[u];
     FeatureBuffer h(&out->hashes);
-    if (tokens[u].kind == TokenKind::kWord) {
-      h.push_back(Feature(kPrefix3, f.prefix3));
-      h.push_back(Feature(kSuffix2, f.suffix2));
-      h.push_back(Feature(kSuffix3, f.suffix3));
-      h.push_back(Feature(kSuffix4, f.suffix4));
-      h.push_back(Feature(kPrefix4, f.prefix4));
-      for (size_t t = 0; t < f.inner_trigram_count; ++t) {
-        h.push_back(Feature(kInnerTrigram, f.inner_trigrams[t]));
-      }
-    }
-    h.push_back(Feature(kBias, 0));
-    h.push_back(Feature(kLower, f.lower));
-    h.push_back(Feature(kShape, f.shape));
-    h.push_back(Feature(kKind, static_cast<uint64_t>(tokens[u].kind), casing));
-    h.push_back(Feature(kLowerBefore, lower_at(i - 1)));
-    h.push_back(Feature(kLowerAfter, lower_at(i + 1)));
-    h.push_back(Feature(kLowerTwoBefore, lower_at(i - 2)));
-    h.push_back(Feature(kLowerTwoAfter, lower_at(i + 2)));
     h.push_back(Feature(kShapeBeforeAndHere, shape_at(i - 1), f.shape));
     h.push_back(Feature(kShapeHereAndAfter, f.shape, shape_at(i + 1)));
     h.push_back(Feature(kShapeAround, Mix64(shape_at(i - 1)) ^ f.shape, shape_at(i + 1)));
     h.push_back(Feature(kBigramBefore, lower_at(i - 1), f.lower));
     h.push_back(Feature(kBigramAfter, f.lower, lower_at(i + 1)));
     h.push_back(Feature(kTwoWordsBefore, lower_at(i - 2), lower_at(i - 1)));
-    h.push_back(Feature(kGazetteer, f.gazetteer));
-    h.push_back(Feature(kGazetteerBefore, gazetteer_at(i - 1)));
-    h.push_back(Feature(kGazetteerAfter, gazetteer_at(i + 1)));
-    h.push_back(Feature(kGazetteerShape, f.gazetteer, f.shape));
-    for (uint32_t bit = 0; bit < 15; ++bit) {
-      if (bit != 9 && (f.flags >> bit & 1)) h.push_back(Feature(kGazetteerFlag, bit));
-    }
     if (place.multi_word != 0) h.push_back(Feature(kMultiWordEntry, place.multi_word));
-    if (f.proclitic_gazetteer != 0) {
-      h.push_back(Feature(kGazetteerAfterProclitic, f.proclitic_gazetteer));
-    }
-    h.push_back(Feature(kWordClass, f.classes));
-    h.push_back(Feature(kWordClassBefore, classes_at(i - 1)));
-    h.push_back(Feature(kWordClassAfter, classes_at(i + 1)));
-    for (int depth : {4, 8, 12, 16}) h.push_back(Feature(kCluster, cluster_at(i, depth)));
-    h.push_back(Feature(kClusterBefore, cluster_at(i - 1, 8)));
-    h.push_back(Feature(kClusterAfter, cluster_at(i + 1, 8)));
-    h.push_back(Feature(kClusterShape, cluster_at(i, 8), f.shape));
     h.push_back(Feature(kSentenceStartShape, place.sentence_start, f.shape));
     if (place.sentence_start) {
       // "Bill the client", "Mark all as read": a sentence's first word, what
@@ -739,11 +814,7 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
     h.push_back(Feature(kGapAfter, gap_after, f.shape));
     h.push_back(Feature(kLowerBeforeShape, lower_at(i - 1), f.shape));
     h.push_back(Feature(kShapeLowerAfter, f.shape, lower_at(i + 1)));
-    h.push_back(Feature(kCasingShape, casing, f.shape));
-    h.push_back(Feature(kCasingGazetteer, casing, f.gazetteer));
-    h.push_back(Feature(kLanguage, language));
     h.push_back(Feature(kLanguageShape, language * 2 + place.sentence_start, f.shape));
-    h.push_back(Feature(kLanguageGazetteer, language, f.gazetteer));
     if (field_keys[u] != 0) {
       h.push_back(Feature(kFieldKey, field_keys[u]));
       h.push_back(Feature(kFieldKeyShape, field_keys[u], f.shape));
@@ -768,6 +839,18 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
     h.Flush();
     out->offsets.push_back(static_cast<uint32_t>(out->hashes.size()));
   }
+}
+
+void TokenFeatures::AppendAllHashes(size_t i, std::vector<uint64_t>* out) const {
+  if (outside[i]) return;
+  const auto j = static_cast<std::ptrdiff_t>(i);
+  for (const auto& [offset, place] : {std::pair{0, kHere}, std::pair{-1, kBefore},
+                                      std::pair{1, kAfter}, std::pair{-2, kTwoBefore},
+                                      std::pair{2, kTwoAfter}}) {
+    const std::span<const uint64_t> run = WordHashes(WordAt(j + offset), place);
+    out->insert(out->end(), run.begin(), run.end());
+  }
+  out->insert(out->end(), hashes.begin() + offsets[i], hashes.begin() + offsets[i + 1]);
 }
 
 }  // namespace privacy::detect

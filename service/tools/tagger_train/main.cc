@@ -104,10 +104,15 @@ TrainingSequence MakeSequence(const detect::FeatureExtractor& extractor,
   for (uint8_t outside : features.outside) {
     sequence.open_tags.push_back(outside ? detect::kOutsideOnly : detect::kAnyTag);
   }
-  sequence.offsets = features.offsets;
   sequence.vectors = features.vectors;
-  sequence.slots.reserve(features.hashes.size());
-  for (uint64_t h : features.hashes) sequence.slots.push_back(static_cast<uint32_t>(h >> (64 - slot_bits)));
+  std::vector<uint64_t> hashes;
+  sequence.offsets.assign(1, 0);
+  for (size_t i = 0; i < features.size(); ++i) {
+    hashes.clear();
+    features.AppendAllHashes(i, &hashes);
+    for (uint64_t h : hashes) sequence.slots.push_back(static_cast<uint32_t>(h >> (64 - slot_bits)));
+    sequence.offsets.push_back(static_cast<uint32_t>(sequence.slots.size()));
+  }
   return sequence;
 }
 
