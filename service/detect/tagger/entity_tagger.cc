@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "detect/tagger/entity_adjustments.h"
+#include "detect/tagger/spelled_names.h"
 #include "detect/tagger/sequence_decoder.h"
 #include "detect/tagger/word_tokens.h"
 
@@ -91,6 +92,7 @@ void EntityTagger::TagFeatures(std::string_view text, Buffers* buffers,
   AddNamesAfterHonorifics(text, features.tokens, out, first);
   AddNamesInGreetings(text, features.tokens, out, first);
   AddRegionCodesAfterPlaces(text, features.tokens, out, first);
+  AddSpelledNames(text, features.tokens, extractor_.gazetteer(), out, first);
 }
 
 void EntitiesFromMargins(const std::vector<WordToken>& tokens, const std::vector<float>& margins,
