@@ -15,23 +15,24 @@ constexpr std::array<std::pair<int, WordPlace>, kWordPlaces> kPlaces = {
     std::pair{-2, kTwoBefore}, std::pair{2, kTwoAfter}};
 
 // Adds the scores of the tokens' word vectors as AddVectorScores does,
-// working out what a word's vector adds from each offset once.
+// working out what a word's vector adds from each offset once. Each
+// token's scores take its neighbours' vectors in AddVectorScores' order
+// (the one before, its own, the one after), so the sums are the same.
 void AddVectorScoresOnce(const TaggerModel& model, const TokenFeatures& features,
                          float inverse_scale, FeatureScoreScratch* scratch, float* emissions) {
   const size_t word_count = features.word_offsets.size() / kWordPlaces;
   scratch->vector_sums.resize(word_count * kVectorWindow * kVectorRowWidth);
   scratch->vector_done.assign(word_count * kVectorWindow, 0);
   const auto n = static_cast<std::ptrdiff_t>(features.size());
-  for (std::ptrdiff_t j = 0; j < n; ++j) {
-    const int8_t* vector = features.vectors[j];
-    if (vector == nullptr) continue;
+  for (std::ptrdiff_t i = 0; i < n; ++i) {
+    if (features.outside[i]) continue;
     for (int offset = 0; offset < kVectorWindow; ++offset) {
-      const std::ptrdiff_t i = j + kVectorReach - offset;  // the token whose neighbour j is
-      if (i < 0 || i >= n || features.outside[i]) continue;
+      const std::ptrdiff_t j = i - kVectorReach + offset;  // the neighbour at offset
+      if (j < 0 || j >= n || features.vectors[j] == nullptr) continue;
       const size_t memo = size_t{features.words[j]} * kVectorWindow + offset;
       float* sums = &scratch->vector_sums[memo * kVectorRowWidth];
       if (!scratch->vector_done[memo]) {
-        VectorRowSums(model.vector_weights(), offset, vector, inverse_scale, sums);
+        VectorRowSums(model.vector_weights(), offset, features.vectors[j], inverse_scale, sums);
         scratch->vector_done[memo] = 1;
       }
       for (int y = 0; y < kTagCount; ++y) emissions[i * kTagCount + y] += sums[y];

@@ -81,9 +81,16 @@ std::vector<SpelledRun> FindSpelledRuns(std::string_view text,
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
-    const std::string joined = LettersOfJoinedToken(word_of(i));
+    // Most words are no letter, nor a letter and a joiner: one look tells.
+    const std::string_view word = word_of(i);
+    size_t first_length = 0;
+    if (!IsSpellingLetter(CodePointAt(word, 0, &first_length)) ||
+        (first_length < word.size() && word[first_length] != '-' && word[first_length] != '.')) {
+      continue;
+    }
+    const std::string joined = LettersOfJoinedToken(word);
     if (joined.empty()) continue;
-    if (SingleLetter(word_of(i)) == 0) {  // "S-M-I-T-H" alone
+    if (SingleLetter(word) == 0) {  // "S-M-I-T-H" alone
       if (CodePointCount(joined) >= kMinLetters) runs.push_back({i, i, FoldWord(joined)});
       continue;
     }
