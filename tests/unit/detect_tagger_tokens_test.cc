@@ -196,6 +196,17 @@ TEST_CASE("detect tagger: UTF-8 letters make words, symbols are punctuation") {
   CHECK(tokens[1].end == 6);
 }
 
+TEST_CASE("detect tagger: the punctuation of other scripts is not part of a word") {
+  // The Arabic comma and question mark, the Urdu full stop, the danda.
+  CHECK(Words("مرحبا، حيدر؟") ==
+        "مرحبا|،|حيدر|؟");
+  CHECK(Words("حسن۔") == "حسن|۔");
+  CHECK(Words("राम है।") == "राम|है|।");
+  // Hebrew's geresh stays inside a word; its maqaf (a hyphen) does not.
+  CHECK(Words("ג׳ון") == "ג׳ון");
+  CHECK(Words("בית־שמש") == "בית|־|שמש");
+}
+
 TEST_CASE("detect tagger: each Han character and hiragana is a word, katakana and Hangul words run on") {
   // Chinese and Japanese put no spaces between words: a name is a run of
   // characters inside a sentence, never the whole sentence.

@@ -468,6 +468,17 @@ size_t ProcliticLength(std::string_view word) {
   return arabic || hebrew ? kLetterBytes : 0;
 }
 
+// True when punctuation token `token` ends a sentence or opens a quote or
+// an answer: ".", "!", "?", ":" and '"', and the full stops and question
+// marks of other scripts (Arabic "؟", Urdu "۔", the Indic danda "।", CJK
+// "。", "！", "？", Ethiopic "።").
+bool EndsSentence(std::string_view text, const WordToken& token) {
+  const uint32_t cp = CodePointAt(text, token.start);
+  return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '"' || cp == 0x061F ||
+         cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 || cp == 0x3002 || cp == 0xFF01 ||
+         cp == 0xFF1F || cp == 0x1362;
+}
+
 // What token `kind` with bytes `word` is, whatever its neighbours.
 WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
                       const WordVectors& vectors, std::string_view word, TokenKind kind) {
@@ -743,10 +754,9 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
     }
     const WordFacts& word = words[place.word];
     out->vectors[i] = word.vector;
-    const bool after_stop = i == 0 || token.line_start ||
-                            (tokens[i - 1].kind == TokenKind::kPunctuation &&
-                             std::string_view(".!?:\"").find(text[tokens[i - 1].start]) !=
-                                 std::string_view::npos);
+    const bool after_stop =
+        i == 0 || token.line_start ||
+        (tokens[i - 1].kind == TokenKind::kPunctuation && EndsSentence(text, tokens[i - 1]));
     place.sentence_start = after_stop;
     casing_tally.Add(token, word);
     language_tally.Add(token, word);

@@ -89,7 +89,7 @@ class FeatureExtractor {
  public:
   // Bumped whenever the features change; a model trained on another version
   // is refused at load.
-  static constexpr uint32_t kFeatureSetVersion = 28;
+  static constexpr uint32_t kFeatureSetVersion = 29;
 
   FeatureExtractor(std::shared_ptr<const Gazetteer> gazetteer,
                    std::shared_ptr<const WordClusters> clusters,

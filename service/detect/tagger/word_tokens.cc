@@ -20,11 +20,26 @@ bool IsAsciiAlnum(unsigned char c) {
 }
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// Punctuation inside the blocks of scripts that IsWordCodePoint takes
+// whole: Armenian, Hebrew and Arabic marks (the Arabic comma, semicolon
+// and question mark, the Urdu full stop), the Indic danda, Thai, Myanmar,
+// Ethiopic, Khmer, Georgian and Mongolian marks. Glued to a word ("مرحبا،",
+// "है।") they would make another word of it.
+bool IsScriptPunctuation(uint32_t cp) {
+  return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x05BE ||
+         cp == 0x05C0 || cp == 0x05C3 || cp == 0x05C6 || cp == 0x060C || cp == 0x060D ||
+         cp == 0x061B || cp == 0x061E || cp == 0x061F || (cp >= 0x066A && cp <= 0x066D) ||
+         cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 || cp == 0x0E4F || cp == 0x0E5A ||
+         cp == 0x0E5B || cp == 0x104A || cp == 0x104B || (cp >= 0x1361 && cp <= 0x1368) ||
+         (cp >= 0x17D4 && cp <= 0x17D6) || cp == 0x10FB || (cp >= 0x1800 && cp <= 0x180A);
+}
+
 // Letters of scripts beyond Latin, Greek and Cyrillic (Armenian, Hebrew, Arabic,
 // Indic, Thai, CJK, Hangul) also make words; punctuation, symbols and emoji
 // do not.
 bool IsWordCodePoint(uint32_t cp) {
   if (IsLetterCodePoint(cp)) return true;
+  if (IsScriptPunctuation(cp)) return false;
   if (cp >= 0x3005 && cp <= 0x3007) return true;  // 々, 〆, 〇 (in "佐々木")
   if (cp >= 0x0300 && cp < 0x0370) return true;  // combining accents of decomposed text
   if (cp >= 0x0530 && cp < 0x2000) return true;  // Armenian onwards
