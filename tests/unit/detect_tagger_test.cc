@@ -189,7 +189,13 @@ TEST_CASE("detect tagger: in other languages, ordinary words opening a sentence 
   CHECK(polish == Strings{"PERSON:Tomasz"});
   const Strings german =
       Found("Glückwunsch zur Beförderung, Stefan! Wir feiern am Freitag in München.", kNames);
-  CHECK(german == Strings{"PERSON:Stefan", "LOCATION:München"});
+  CHECK(Has(german, "PERSON:Stefan"));
+  CHECK(Has(german, "LOCATION:München"));
+  for (const std::string& found : german) {
+    CAPTURE(found);
+    CHECK(!found.ends_with(":Glückwunsch"));
+    CHECK(!found.ends_with(":Wir"));
+  }
   // "Sevilla" is a city and a football club: either type masks it.
   const Strings spanish = Found("Aviso importante: la oficina de Sevilla cierra el viernes.", kNames);
   REQUIRE(spanish.size() == 1);
