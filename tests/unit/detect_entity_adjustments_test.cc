@@ -45,6 +45,21 @@ std::vector<std::string> AfterHonorifics(std::string_view text,
   return out;
 }
 
+TEST_CASE("entity adjustments: lower-case words right before an opening parenthesis are code") {
+  const auto kept = [](std::string_view text, std::string_view value) {
+    std::vector<TaggedEntity> entities = {EntityOver(text, value, kPerson)};
+    DropNoNames(text, &entities, 0);
+    return !entities.empty();
+  };
+  CHECK_FALSE(kept("def f(): pass", "def f"));
+  CHECK_FALSE(kept("x = print(value)", "print"));
+  // Capitalised, spaced, or at the end of the text: names stay.
+  CHECK(kept("Smith(2019) found", "Smith"));
+  CHECK(kept("as smith (2019) found", "smith"));
+  CHECK(kept("ask maria", "maria"));
+  CHECK(kept("Zoë(", "Zoë"));
+}
+
 TEST_CASE("entity adjustments: a place or firm the model found right after an honorific is a "
           "person") {
   constexpr std::string_view text = "Prof. Sakura Berg of UNICEF approved the grant.";

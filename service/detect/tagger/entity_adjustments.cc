@@ -249,6 +249,18 @@ void MarkPersonName(std::string_view text, uint32_t start, uint32_t stop, bool c
   added->push_back(name);
 }
 
+// True when `entity` is written in lower case ASCII and an opening
+// parenthesis follows it without a space: a function called or defined
+// in code ("def f(", "print("), where a name would be capitalised or
+// spaced ("Smith (2019)").
+bool CalledInCode(std::string_view text, const TaggedEntity& entity) {
+  if (entity.end >= text.size() || text[entity.end] != '(') return false;
+  const std::string_view value = text.substr(entity.start, entity.end - entity.start);
+  return std::none_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 }  // namespace
 
 void SortEntitiesByStart(std::vector<TaggedEntity>* entities, size_t first) {
@@ -263,7 +275,7 @@ void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, siz
                        const std::string_view value = text.substr(e.start, e.end - e.start);
                        return IsDemonym(value) || ApostropheAt(value, 0) != 0 ||
                               !HasLetterOrDigit(value) || IsOneCharacter(value) ||
-                              OnlyJoiningWords(value);
+                              OnlyJoiningWords(value) || CalledInCode(text, e);
                      }),
       entities->end());
 }

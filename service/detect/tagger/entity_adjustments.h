@@ -21,7 +21,9 @@ void SortEntitiesByStart(std::vector<TaggedEntity>* entities, size_t first);
 // model think; a run that opens with a possessive ending ("'s", cut from
 // its name); one without a letter or digit (a lone "." or "&"); one
 // character alone (the pronoun "I", trimmed from "Carlos I"); words that
-// only join names ("in" between two of them, "The" trimmed from a title).
+// only join names ("in" between two of them, "The" trimmed from a title);
+// words in lower case right before an opening parenthesis, a function in
+// code ("def f(", "print(").
 void DropNoNames(std::string_view text, std::vector<TaggedEntity>* entities, size_t first);
 
 // A person's name the model is sure of, inside a longer one it doubts
