@@ -10,6 +10,7 @@
 #include "detect/tagger/entity_tagger.h"
 #include "detect/tagger/entity_tags.h"
 #include "detect/tagger/word_tokens.h"
+#include "detect_test_util.h"
 
 namespace privacy::detect {
 namespace {
@@ -18,17 +19,7 @@ const int kPerson = TaggedTypeIndex("PERSON");
 const int kOrganization = TaggedTypeIndex("ORGANIZATION");
 const int kLocation = TaggedTypeIndex("LOCATION");
 
-// An entity of `type` over the first occurrence of `value` in `text`.
-TaggedEntity EntityOver(std::string_view text, std::string_view value, int type) {
-  const size_t at = text.find(value);
-  REQUIRE(at != std::string_view::npos);
-  TaggedEntity entity;
-  entity.type = type;
-  entity.start = static_cast<uint32_t>(at);
-  entity.end = static_cast<uint32_t>(at + value.size());
-  entity.probability = 0.6;
-  return entity;
-}
+using testing::EntityOver;
 
 // The entities after AddNamesAfterHonorifics, as "TYPE:value".
 std::vector<std::string> AfterHonorifics(std::string_view text,

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "detect/detector.h"
 #include "detect/names/gazetteer.h"
 #include "detect/tagger/entity_tags.h"
 #include "detect/tagger/spelled_names.h"
 #include "detect/tagger/word_tokens.h"
+#include "detect_test_util.h"
 
 namespace privacy::detect {
 namespace {
@@ -25,18 +25,9 @@ const Gazetteer& Names() {
   return gazetteer;
 }
 
-// An entity of `type` over the first occurrence of `value` in `text`.
-TaggedEntity EntityOver(std::string_view text, std::string_view value, int type,
-                        double probability) {
-  const size_t at = text.find(value);
-  REQUIRE(at != std::string_view::npos);
-  TaggedEntity entity;
-  entity.type = type;
-  entity.start = static_cast<uint32_t>(at);
-  entity.end = static_cast<uint32_t>(at + value.size());
-  entity.probability = probability;
-  return entity;
-}
+using testing::EntityOver;
+using testing::Found;
+using testing::Strings;
 
 // The entities after AddSpelledNames, as "TYPE:value@probability", in order.
 std::vector<std::string> AfterSpelling(std::string_view text, std::vector<TaggedEntity> entities) {
@@ -52,8 +43,6 @@ std::vector<std::string> AfterSpelling(std::string_view text, std::vector<Tagged
   }
   return out;
 }
-
-using Strings = std::vector<std::string>;
 
 }  // namespace
 
@@ -118,15 +107,9 @@ TEST_CASE("detect spelled names: letters that spell nothing near stay as they ar
 }
 
 TEST_CASE("detect spelled names: through the detector, a spelled name is masked with the name") {
-  const std::unique_ptr<Detector> detector = CreateDetector(DetectorConfig{});
-  const std::string text =
-      "agent: can i take your surname please\n"
-      "caller: yes its wojciechowski, w o j c i e c h o w s k i";
-  std::vector<std::string> found;
-  for (const Finding& f : detector->Detect(text, {})) {
-    found.push_back(f.type + ":" + text.substr(f.start, f.end - f.start));
-  }
-  CHECK(found == Strings{"PERSON:wojciechowski", "PERSON:w o j c i e c h o w s k i"});
+  CHECK(Found("agent: can i take your surname please\n"
+              "caller: yes its wojciechowski, w o j c i e c h o w s k i") ==
+        Strings{"PERSON:wojciechowski", "PERSON:w o j c i e c h o w s k i"});
 }
 
 TEST_SUITE_END();

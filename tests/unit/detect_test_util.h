@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/tagger/entity_tagger.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect::testing {
@@ -47,6 +48,19 @@ inline Finding FindingAt(std::string_view text, std::string_view value, std::str
                          double score = 0.8, size_t from = 0) {
   const auto start = static_cast<uint32_t>(text.find(value, from));
   return {std::move(type), start, start + static_cast<uint32_t>(value.size()), score};
+}
+
+// An entity of tagged type index `type` over the first occurrence of
+// `value` in `text`, `probability` sure.
+inline TaggedEntity EntityOver(std::string_view text, std::string_view value, int type,
+                               double probability = 0.6) {
+  const auto start = static_cast<uint32_t>(text.find(value));
+  TaggedEntity entity;
+  entity.type = type;
+  entity.start = start;
+  entity.end = start + static_cast<uint32_t>(value.size());
+  entity.probability = probability;
+  return entity;
 }
 
 }  // namespace privacy::detect::testing

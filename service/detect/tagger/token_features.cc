@@ -595,6 +595,18 @@ class FeatureBuffer {
   size_t size_ = 0;
 };
 
+// The features of a word standing just before or just after (`side`)
+// the token scored: its folded form, gazetteer flags, word classes and
+// cluster.
+void AddNeighbourFeatures(WordPlace side, uint64_t lower, uint64_t gazetteer, uint64_t classes,
+                          uint64_t cluster, FeatureBuffer* h) {
+  const bool before = side == kBefore;
+  h->push_back(Feature(before ? kLowerBefore : kLowerAfter, lower));
+  h->push_back(Feature(before ? kGazetteerBefore : kGazetteerAfter, gazetteer));
+  h->push_back(Feature(before ? kWordClassBefore : kWordClassAfter, classes));
+  h->push_back(Feature(before ? kClusterBefore : kClusterAfter, cluster));
+}
+
 // Fills the word runs of `out` (TokenFeatures::word_hashes): what each of
 // the text's distinct words, and the stand-ins for the text's edges, tells
 // a token from each place where it stands beside a token that is scored
@@ -660,18 +672,11 @@ void DescribeWords(const std::vector<WordFacts>& words, uint64_t casing, uint64_
       h.push_back(Feature(kLanguageGazetteer, language, f.gazetteer));
     });
     const uint64_t cluster = WordClusters::Prefix(f.cluster, 8);
-    run(w, kBefore, [&](FeatureBuffer& h) {
-      h.push_back(Feature(kLowerBefore, f.lower));
-      h.push_back(Feature(kGazetteerBefore, f.gazetteer));
-      h.push_back(Feature(kWordClassBefore, f.classes));
-      h.push_back(Feature(kClusterBefore, cluster));
-    });
-    run(w, kAfter, [&](FeatureBuffer& h) {
-      h.push_back(Feature(kLowerAfter, f.lower));
-      h.push_back(Feature(kGazetteerAfter, f.gazetteer));
-      h.push_back(Feature(kWordClassAfter, f.classes));
-      h.push_back(Feature(kClusterAfter, cluster));
-    });
+    for (const WordPlace side : {kBefore, kAfter}) {
+      run(w, side, [&](FeatureBuffer& h) {
+        AddNeighbourFeatures(side, f.lower, f.gazetteer, f.classes, cluster, &h);
+      });
+    }
     run(w, kTwoBefore, [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoBefore, f.lower)); });
     run(w, kTwoAfter, [&](FeatureBuffer& h) { h.push_back(Feature(kLowerTwoAfter, f.lower)); });
   }
@@ -685,10 +690,7 @@ void DescribeWords(const std::vector<WordFacts>& words, uint64_t casing, uint64_
   const auto nothing = [](FeatureBuffer&) {};
   run(before_text, kHere, nothing);
   run(before_text, kBefore, [&](FeatureBuffer& h) {
-    h.push_back(Feature(kLowerBefore, kBeforeText));
-    h.push_back(Feature(kGazetteerBefore, kEdgeGazetteer));
-    h.push_back(Feature(kWordClassBefore, kEdgeClasses));
-    h.push_back(Feature(kClusterBefore, kEdgeCluster));
+    AddNeighbourFeatures(kBefore, kBeforeText, kEdgeGazetteer, kEdgeClasses, kEdgeCluster, &h);
   });
   run(before_text, kAfter, nothing);
   run(before_text, kTwoBefore,
@@ -697,10 +699,7 @@ void DescribeWords(const std::vector<WordFacts>& words, uint64_t casing, uint64_
   run(after_text, kHere, nothing);
   run(after_text, kBefore, nothing);
   run(after_text, kAfter, [&](FeatureBuffer& h) {
-    h.push_back(Feature(kLowerAfter, kAfterText));
-    h.push_back(Feature(kGazetteerAfter, kEdgeGazetteer));
-    h.push_back(Feature(kWordClassAfter, kEdgeClasses));
-    h.push_back(Feature(kClusterAfter, kEdgeCluster));
+    AddNeighbourFeatures(kAfter, kAfterText, kEdgeGazetteer, kEdgeClasses, kEdgeCluster, &h);
   });
   run(after_text, kTwoBefore, nothing);
   run(after_text, kTwoAfter,
