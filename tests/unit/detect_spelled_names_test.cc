@@ -106,6 +106,26 @@ TEST_CASE("detect spelled names: letters that spell nothing near stay as they ar
         Strings{"PERSON:Smith@0.90", "PERSON:S-M-I-T-H@0.95"});
 }
 
+TEST_CASE("detect spelled names: a text of thousands of spelled runs is read for the first 64") {
+  // Each "Abc" an entity, each "a b c" its letters: without a bound every
+  // run would search every entity.
+  std::string text;
+  std::vector<TaggedEntity> entities;
+  for (int i = 0; i < 20000; ++i) {
+    TaggedEntity name;
+    name.type = kPerson;
+    name.start = static_cast<uint32_t>(text.size());
+    name.end = name.start + 3;
+    name.probability = 0.9;
+    entities.push_back(name);
+    text += "Abc a b c. ";
+  }
+  std::vector<WordToken> tokens;
+  TokenizeWords(text, &tokens);
+  AddSpelledNames(text, tokens, Names(), &entities, 0);
+  CHECK(entities.size() == 20000 + 64);
+}
+
 TEST_CASE("detect spelled names: through the detector, a spelled name is masked with the name") {
   CHECK(Found("agent: can i take your surname please\n"
               "caller: yes its wojciechowski, w o j c i e c h o w s k i") ==

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "detect/names/gazetteer.h"
 #include "detect/names/name_key.h"
@@ -15,6 +16,7 @@ constexpr int kPersonType = 0;
 constexpr size_t kMinLetters = 3;
 constexpr size_t kWordsLookedBack = 8;
 constexpr size_t kWordsSpelledTogether = 3;
+constexpr size_t kMaxSpelledRuns = 64;
 
 // A run of tokens that spells a word: tokens [first, last] and the word.
 struct SpelledRun {
@@ -136,10 +138,29 @@ std::vector<std::string> FoldedWords(std::string_view span) {
 void AddSpelledNames(std::string_view text, const std::vector<WordToken>& tokens,
                      const Gazetteer& gazetteer, std::vector<TaggedEntity>* entities,
                      size_t first) {
-  const std::vector<SpelledRun> runs = FindSpelledRuns(text, tokens);
+  std::vector<SpelledRun> runs = FindSpelledRuns(text, tokens);
   if (runs.empty()) return;
+  // No text spells out more names than this; the bound keeps a hostile
+  // one ("a b c X a b c X ...") linear.
+  if (runs.size() > kMaxSpelledRuns) runs.resize(kMaxSpelledRuns);
   std::vector<TaggedEntity>& out = *entities;
-  const size_t found_end = out.size();
+  // The surest entity the model found with each word, and with all its
+  // words together ("hopebanda"), folded.
+  std::unordered_map<std::string, size_t> surest_with;
+  const auto remember = [&](const std::string& key, size_t e) {
+    const auto [it, added] = surest_with.emplace(key, e);
+    if (!added && out[e].probability > out[it->second].probability) it->second = e;
+  };
+  for (size_t e = first; e < out.size(); ++e) {
+    const std::vector<std::string> words =
+        FoldedWords(text.substr(out[e].start, out[e].end - out[e].start));
+    std::string all;
+    for (const std::string& word : words) {
+      remember(word, e);
+      all += word;
+    }
+    remember(all, e);
+  }
   // True when an entity at least `probability` sure covers [start, end).
   const auto covered = [&](uint32_t start, uint32_t end, double probability) {
     for (size_t e = first; e < out.size(); ++e) {
@@ -156,40 +177,10 @@ void AddSpelledNames(std::string_view text, const std::vector<WordToken>& tokens
     like.end = end;
     out.push_back(like);
   };
-  for (const SpelledRun& run : runs) {
-    const uint32_t start = tokens[run.first].start;
-    const uint32_t end = tokens[run.last].end;
-    // The surest entity the model found with a word, or all its words, that
-    // the letters spell ("h o p e b a n d a").
-    size_t spelled = found_end;
-    for (size_t e = first; e < found_end; ++e) {
-      if (spelled != found_end && out[e].probability <= out[spelled].probability) continue;
-      const std::vector<std::string> words =
-          FoldedWords(text.substr(out[e].start, out[e].end - out[e].start));
-      std::string all;
-      for (const std::string& word : words) all += word;
-      if (all == run.word || std::find(words.begin(), words.end(), run.word) != words.end()) {
-        spelled = e;
-      }
-    }
-    if (spelled != found_end && out[spelled].probability >= kSpelledWordProbability) {
-      add(start, end, out[spelled]);
-      continue;
-    }
-    // Below that, the spelling is what makes it a name: not of an English
-    // word ("c a t", "n e c e s s a r y", though some lists hold it as a
-    // surname), unless it is a first name as well ("Hope").
-    NameKey key;
-    key.AddWord(run.word);
-    const uint32_t flags = gazetteer.Flags(key);
-    if ((flags & kWordFlags) != 0 && (flags & kFirstName) == 0) continue;
-    if (spelled != found_end) {
-      out[spelled].probability = kSpelledWordProbability;
-      add(start, end, out[spelled]);
-      continue;
-    }
-    // Up to three words just before that the letters spell, which no
-    // entity holds.
+  // Marks the words just before `run` that its letters spell (up to
+  // kWordsSpelledTogether of them, among the kWordsLookedBack before it),
+  // if any, and the letters a person's name.
+  const auto mark_words_spelled = [&](const SpelledRun& run) {
     TaggedEntity name;
     name.type = kPersonType;
     name.probability = kSpelledWordProbability;
@@ -201,11 +192,32 @@ void AddSpelledNames(std::string_view text, const std::vector<WordToken>& tokens
         words.insert(0, FoldWord(text.substr(tokens[i].start, tokens[i].end - tokens[i].start)));
         if (words != run.word) continue;
         add(tokens[i].start, tokens[last].end, name);
-        add(start, end, name);
-        last = from;  // done
-        break;
+        add(tokens[run.first].start, tokens[run.last].end, name);
+        return;
       }
     }
+  };
+  for (const SpelledRun& run : runs) {
+    const uint32_t start = tokens[run.first].start;
+    const uint32_t end = tokens[run.last].end;
+    const auto found = surest_with.find(run.word);
+    if (found != surest_with.end() && out[found->second].probability >= kSpelledWordProbability) {
+      add(start, end, out[found->second]);
+      continue;
+    }
+    // Below that, the spelling is what makes it a name: not of an English
+    // word ("c a t", "n e c e s s a r y", though some lists hold it as a
+    // surname), unless it is a first name as well ("Hope").
+    NameKey key;
+    key.AddWord(run.word);
+    const uint32_t flags = gazetteer.Flags(key);
+    if ((flags & kWordFlags) != 0 && (flags & kFirstName) == 0) continue;
+    if (found != surest_with.end()) {
+      out[found->second].probability = kSpelledWordProbability;
+      add(start, end, out[found->second]);
+      continue;
+    }
+    mark_words_spelled(run);
   }
   SortEntitiesByStart(entities, first);
 }

@@ -28,8 +28,9 @@ inline constexpr double kSpelledWordProbability = 0.7;
 // was less sure of, or words it did not find, count only when `gazetteer`
 // does not hold the spelled word as an English word, or holds it as a
 // first name too ("h o p e", not "c a t"). Letters that spell nothing
-// near ("a b c d") stay as they are. `entities[first, end)` are sorted by start and stay
-// so.
+// near ("a b c d") stay as they are. Only a text's first 64 spelled runs
+// are read (time stays linear in the text). `entities[first, end)` are
+// sorted by start and stay so.
 void AddSpelledNames(std::string_view text, const std::vector<WordToken>& tokens,
                      const Gazetteer& gazetteer, std::vector<TaggedEntity>* entities,
                      size_t first);
