@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "detect/tagger/entity_adjustments.h"
-#include "detect/tagger/spelled_names.h"
 #include "detect/tagger/sequence_decoder.h"
+#include "detect/tagger/spelled_names.h"
 #include "detect/tagger/word_tokens.h"
 
 namespace privacy::detect {
