@@ -92,7 +92,7 @@ std::vector<SpelledRun> FindSpelledRuns(std::string_view text,
     }
     const std::string joined = LettersOfJoinedToken(word);
     if (joined.empty()) continue;
-    if (SingleLetter(word) == 0) {  // "S-M-I-T-H" alone
+    if (first_length < word.size()) {  // "S-M-I-T-H" alone
       if (CodePointCount(joined) >= kMinLetters) runs.push_back({i, i, FoldWord(joined)});
       continue;
     }
@@ -117,7 +117,8 @@ std::vector<SpelledRun> FindSpelledRuns(std::string_view text,
   return runs;
 }
 
-// The words of `span` folded, split at spaces, hyphens and apostrophes.
+// The words of `span` folded, split at spaces, hyphens, apostrophes,
+// periods and commas.
 std::vector<std::string> FoldedWords(std::string_view span) {
   std::vector<std::string> words;
   std::string current;

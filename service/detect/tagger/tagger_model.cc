@@ -172,14 +172,8 @@ TaggerModel TaggerModel::Load(const std::string& path, uint32_t expected_feature
 
 void TaggerModel::AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const {
   const uint32_t offsets[2] = {0, static_cast<uint32_t>(end - begin)};
-  AddEmissions(std::span<const uint64_t>(begin, end), offsets, scores);
-}
-
-void TaggerModel::AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
-                               float* emissions) const {
-  ForEachRunSum(hashes, offsets, [&](size_t run, const int32_t* sums) {
-    AddScaledSums(sums, emissions + run * kTagCount);
-  });
+  ForEachRunSum(std::span<const uint64_t>(begin, end), offsets,
+                [&](size_t, const int32_t* sums) { AddScaledSums(sums, scores); });
 }
 
 void TaggerModel::SumRows(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,

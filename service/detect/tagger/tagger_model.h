@@ -107,18 +107,13 @@ class TaggerModel {
   // are [begin, end).
   void AddEmissions(const uint64_t* begin, const uint64_t* end, float* scores) const;
 
-  // The same for a whole text: token i's features are
-  // hashes[offsets[i], offsets[i + 1]) and its scores
-  // emissions[i * kTagCount, (i + 1) * kTagCount). Lookups are prefetched a
-  // block at a time, so a text costs few waits on memory even when the
-  // model is out of the cache (as it is between requests of a busy worker).
-  void AddEmissions(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
-                    float* emissions) const;
-
   // The weights of runs of features summed, before they are scaled into
   // scores: run r is hashes[offsets[r], offsets[r + 1]) and its sums
   // sums[r * kSumWidth, (r + 1) * kSumWidth) (the first kTagCount count).
   // Sums of several runs add up to the sums of their features together.
+  // Lookups are prefetched a block at a time, so a text costs few waits on
+  // memory even when the model is out of the cache (as it is between
+  // requests of a busy worker).
   static constexpr int kSumWidth = 16;
   void SumRows(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                int32_t* sums) const;
@@ -154,7 +149,7 @@ class TaggerModel {
   TaggerModel() = default;
 
   // Calls on_run(r, sums) with the summed weights of each run r of
-  // features, in order (AddEmissions' layout of hashes and offsets).
+  // features, in order (SumRows' layout of hashes and offsets).
   template <typename OnRun>
   void ForEachRunSum(std::span<const uint64_t> hashes, std::span<const uint32_t> offsets,
                      OnRun on_run) const;

@@ -140,10 +140,9 @@ struct WordFacts {
   bool joins_names = false;  // a lower-case word names are built with (JoinsNames)
 };
 
-// Where one token stands: its word (an index into the text's distinct
-// words) and the facts its neighbours decide. Small, as there is one per token.
+// Where one token stands: the facts its neighbours decide. Small, as there
+// is one per token.
 struct TokenPlace {
-  uint32_t word = 0;
   bool sentence_start = false;
   uint64_t multi_word = 0;  // an entry of two or more words covering the token
 };
@@ -530,7 +529,7 @@ WordFacts FactsOfWord(const Gazetteer& gazetteer, const WordClusters& clusters,
 // feature window still says what its value is.
 std::vector<uint64_t> FieldKeys(std::string_view text, const std::vector<WordToken>& tokens,
                                 const std::vector<WordFacts>& words,
-                                const std::vector<TokenPlace>& places) {
+                                const std::vector<uint32_t>& token_words) {
   constexpr int kFieldValueTokens = 6;
   std::vector<uint64_t> keys(tokens.size(), 0);
   uint64_t key = 0;
@@ -552,7 +551,7 @@ std::vector<uint64_t> FieldKeys(std::string_view text, const std::vector<WordTok
         const WordToken& part = tokens[k - 1];
         if (k < j && part.end != tokens[k].start) break;
         if (part.kind == TokenKind::kWord) {
-          key = Mix64(key * 31 + words[places[k - 1].word].lower);
+          key = Mix64(key * 31 + words[token_words[k - 1]].lower);
         } else if (part.kind != TokenKind::kPunctuation ||
                    std::string_view("_-.").find(text[part.start]) == std::string_view::npos) {
           break;
@@ -743,15 +742,16 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
   TextMemory memory;
   std::vector<uint32_t> openings;  // words longer gazetteer keys start with
   out->vectors.assign(n, nullptr);
+  out->words.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const WordToken& token = tokens[i];
     TokenPlace& place = places[i];
-    place.word = memo.IndexOf(i);
-    if (place.word == words.size()) {
+    out->words[i] = memo.IndexOf(i);
+    if (out->words[i] == words.size()) {
       words.push_back(FactsOfWord(*gazetteer_, *clusters_, *vectors_,
                                   text.substr(token.start, token.end - token.start), token.kind));
     }
-    const WordFacts& word = words[place.word];
+    const WordFacts& word = words[out->words[i]];
     out->vectors[i] = word.vector;
     const bool after_stop =
         i == 0 || token.line_start ||
@@ -768,9 +768,9 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
   MarkUnspacedEntries(*gazetteer_, text, tokens, &places);
   const uint64_t casing = casing_tally.Result();
   const uint64_t language = language_tally.Result();
-  const std::vector<uint64_t> field_keys = FieldKeys(text, tokens, words, places);
+  const std::vector<uint64_t> field_keys = FieldKeys(text, tokens, words, out->words);
 
-  auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[places[j].word]; };
+  auto word_at = [&](std::ptrdiff_t j) -> const WordFacts& { return words[out->words[j]]; };
   auto lower_at = [&](std::ptrdiff_t j) {
     if (j < 0) return kBeforeText;
     return j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).lower;
@@ -780,8 +780,6 @@ void FeatureExtractor::Describe(std::string_view text, std::span<const Candidate
     return j >= static_cast<std::ptrdiff_t>(n) ? kAfterText : word_at(j).shape;
   };
 
-  out->words.resize(n);
-  for (size_t u = 0; u < n; ++u) out->words[u] = places[u].word;
   out->outside.assign(n, 0);
   for (size_t u = 0; u < n; ++u) {
     out->outside[u] =
